@@ -1,13 +1,50 @@
 """numlint: a numeric-consistency linter for French editorial text.
 
 The public faces are :func:`mentions` (every figure of a text, normalized) and
-:func:`check` (the findings of the rules on an article). Heavy parts (the pattern, pint,
-the rate table) are built on first use, never at import.
+:func:`check` (the findings of the rules on an article). Heavy parts (the patterns, pint,
+the rate table, the rule plugins) are loaded on first use, never at import.
 """
 
 from __future__ import annotations
 
-from .mentions import Mention, mentions
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Mention", "mentions"]
 __version__ = "0.1.0"
+
+_PUBLIC = {
+    "check": "numlint.pipeline",
+    "Config": "numlint.config",
+    "ConfigError": "numlint.config",
+    "Diagnostic": "numlint.diagnostics",
+    "Edit": "numlint.diagnostics",
+    "Fix": "numlint.diagnostics",
+}
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Diagnostic",
+    "Edit",
+    "Fix",
+    "Mention",
+    "check",
+    "mentions",
+]
+
+# Bound here, not lazily: the function shares its name with the subpackage, and binding it
+# after the subpackage is imported keeps ``numlint.mentions`` the function.
+from .mentions import Mention, mentions  # noqa: E402
+
+if TYPE_CHECKING:
+    from .config import Config, ConfigError
+    from .diagnostics import Diagnostic, Edit, Fix
+    from .pipeline import check
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'numlint' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

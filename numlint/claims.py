@@ -1,0 +1,214 @@
+"""Weighing an equivalence: what the first figure is worth in the second one's unit, and
+which values the second figure's wording allows.
+
+``97,4 milliards de dollars (près de 95 milliards d'euros)``: the first figure is worth
+94,34 milliards d'euros at the ECB rate of the day; "près de 95" allows a true value a
+little under 95 (down to -10 %) or just over (+2 %), widened by the rounding of both
+figures and by the spread between newsroom and ECB rates. The rules decide what to report;
+this module only measures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Any
+
+from .conversion import TEMPERATURES, Converted
+from .document import Document
+from .mentions import Mention
+from .relations import Equivalence
+
+DEFAULT_TOLERANCES: dict[str, float] = {
+    "about_tolerance": 0.10,
+    "nearly_below": 0.10,
+    "nearly_above": 0.02,
+    "rate_tolerance": 0.03,
+    "undated_rate_tolerance": 0.10,
+}
+"""How far a stated conversion may stray, by the hedge in front of it (see NL102)."""
+
+ENGLISH_SCALES = {"billion": 9, "billions": 9, "trillion": 12, "trillions": 12}
+"""What ``billion`` and ``trillion`` mean to an English writer (French: 12 and 18)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    equivalence: Equivalence
+    expected: Decimal
+    """The first figure expressed in the second one's currency or unit."""
+    stated: Decimal
+    """The second figure."""
+    low: Decimal
+    high: Decimal
+    """The values of ``expected`` that the second figure's wording allows."""
+    converted: Converted
+    hedge_kind: str | None
+    temperature: bool
+
+    @property
+    def consistent(self) -> bool:
+        return self.low <= self.expected <= self.high
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """expected / stated, or None where a ratio means nothing (zero, temperatures)."""
+        if self.temperature or self.stated == 0 or self.expected == 0:
+            return None
+        with localcontext() as context:
+            context.prec = 28
+            return abs(self.expected) / abs(self.stated)
+
+    def fits_when_stated_is(self, stated: Decimal) -> bool:
+        """Would the claim hold if the second figure were ``stated`` instead?"""
+        if self.stated == 0:
+            return False
+        with localcontext() as context:
+            context.prec = 28
+            factor = stated / self.stated
+            low, high = sorted((self.low * factor, self.high * factor))
+            return low <= self.expected <= high
+
+
+def assess(
+    equivalence: Equivalence, document: Document, tolerances: Mapping[str, Any] | None = None
+) -> Assessment | None:
+    """Measure an equivalence; None when its figures cannot be compared (no rate, no unit)."""
+    first, second = equivalence.first, equivalence.second
+    converted = document.converter.express(first, second)
+    if converted is None:
+        return None
+    settings = {**DEFAULT_TOLERANCES, **(tolerances or {})}
+    temperature = second.unit in TEMPERATURES
+    hedge = _effective_hedge(first, second)
+    with localcontext() as context:
+        context.prec = 28
+        expected = converted.value
+        stated = second.value
+        own_rounding = abs(second.precision)
+        carried = _converted_rounding(first, converted)
+        if temperature:
+            spread = max(own_rounding, Decimal(2) if hedge == "about" else Decimal(0))
+            low, high = stated - spread - carried, stated + spread + carried
+        else:
+            magnitude = abs(stated)
+            low, high = _bounds(magnitude, hedge, settings)
+            low = min(low, magnitude - own_rounding) - carried
+            high = max(high, magnitude + own_rounding) + carried
+            slack = Decimal(str(_rate_slack(converted, document, settings)))
+            low, high = low * (1 - slack), high * (1 + slack)
+            if stated < 0:
+                low, high = -high, -low
+        return Assessment(
+            equivalence, expected, stated, low, high, converted, hedge, temperature
+        )
+
+
+def _effective_hedge(first: Mention, second: Mention) -> str | None:
+    """The second figure's hedge; when it has none, an approximate first figure makes the
+    conversion approximate too (``près de 100 millions de dollars (92 millions d'euros)``)."""
+    if second.hedge_kind is not None:
+        return second.hedge_kind
+    if first.hedge_kind in ("about", "nearly"):
+        return "about"
+    return None
+
+
+def _bounds(stated: Decimal, hedge: str | None, settings: Mapping[str, Any]) -> tuple[
+    Decimal, Decimal
+]:
+    def share(key: str) -> Decimal:
+        return Decimal(str(settings[key]))
+
+    if hedge == "about":
+        return stated * (1 - share("about_tolerance")), stated * (1 + share("about_tolerance"))
+    if hedge == "nearly":
+        return stated * (1 - share("nearly_below")), stated * (1 + share("nearly_above"))
+    if hedge == "above":
+        return stated, Decimal("Infinity")
+    if hedge == "below":
+        return Decimal(0), stated
+    return stated, stated
+
+
+def _converted_rounding(first: Mention, converted: Converted) -> Decimal:
+    """The first figure's own rounding, carried into the second one's unit."""
+    if first.value == 0:
+        return Decimal(0)
+    return abs(first.precision * converted.value / first.value)
+
+
+def _rate_slack(converted: Converted, document: Document, settings: Mapping[str, Any]) -> float:
+    if converted.method != "ecb-rate":
+        return 0.0
+    if not document.dated or converted.rate_fallback == "latest":
+        return float(settings["undated_rate_tolerance"])
+    return float(settings["rate_tolerance"])
+
+
+def english_reading(mention: Mention) -> Decimal | None:
+    """The value of a ``billion``/``trillion`` figure read the English way, else None."""
+    if mention.scale_text is None:
+        return None
+    english = ENGLISH_SCALES.get(mention.scale_text.lower())
+    if english is None:
+        return None
+    return _plain_value(mention.value.scaleb(english - mention.scale_exponent))
+
+
+def _plain_value(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
+    """What a reviewer needs to check the finding by hand."""
+    first, second = assessment.equivalence.first, assessment.equivalence.second
+    evidence: dict[str, Any] = {
+        "first": first.text,
+        "second": second.text,
+        "first_value": str(first.value),
+        "second_value": str(second.value),
+        "expected": plain(assessment.expected),
+        "allowed": [plain(assessment.low), plain(assessment.high)],
+        "hedge": second.hedge,
+        "relation": assessment.equivalence.marker,
+    }
+    ratio = assessment.ratio
+    if ratio is not None:
+        evidence["ratio"] = plain(ratio)
+    converted = assessment.converted
+    if converted.method == "ecb-rate" and converted.rate_date is not None:
+        evidence["rate"] = rate_statement(first.currency or "", second.currency or "",
+                                          converted, document)
+        evidence["rate_date"] = converted.rate_date.isoformat()
+        evidence["rate_source"] = document.rates.source
+        if converted.rate_fallback:
+            evidence["rate_fallback"] = converted.rate_fallback
+    if first.unit and second.unit and first.unit != second.unit:
+        evidence["units"] = [first.unit, second.unit]
+    evidence["date"] = document.date.isoformat()
+    evidence["date_origin"] = document.date_origin
+    return evidence
+
+
+def rate_statement(source: str, target: str, converted: Converted, document: Document) -> str:
+    """The rate as the ECB prints it: ``1 EUR = 1.0324 USD``."""
+    if converted.rate_date is not None and "EUR" in (source, target):
+        other = target if source == "EUR" else source
+        per_eur = document.rates.rate(other, converted.rate_date).per_eur
+        return f"1 EUR = {per_eur} {other}"
+    return f"1 {source} = {plain(converted.rate or Decimal(0))} {target}"
+
+
+def plain(value: Decimal) -> str:
+    """Six significant digits in plain notation: enough for a reviewer, easy to read."""
+    if not value.is_finite():
+        return "inf" if value > 0 else "-inf"
+    if value == 0:
+        return "0"
+    with localcontext() as context:
+        context.prec = 6
+        rounded = +value
+    text = f"{rounded:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,166 @@
+"""Configuration: which rules run, with which settings, for which house.
+
+The same keys are read from ``[tool.numlint]`` in ``pyproject.toml``, from a
+``numlint.toml`` file, or given to :func:`numlint.check` as a mapping. Any unknown key,
+code, setting or currency is an error that names it: a typo must not silently turn a
+check off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import SEVERITIES, Severity
+from .i18n import LANGUAGES
+from .rules.api import Rule
+
+KNOWN_KEYS = frozenset(
+    {"select", "ignore", "extend-select", "rules", "currencies", "lang", "fail-on", "rates",
+     "per-file-ignores"}
+)
+_ISO = re.compile(r"^[A-Z]{3}$")
+
+
+class ConfigError(ValueError):
+    """A configuration numlint cannot follow; the message says which key and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    """Codes or code prefixes to run (``NL1``); None runs the rules enabled by default."""
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Settings per rule, keyed by code or name."""
+    currencies: Mapping[str, str | None] = field(default_factory=dict)
+    """House defaults: a written form (``$``, ``dollars``) -> ISO code, or None."""
+    lang: str = "fr"
+    fail_on: Severity = "warning"
+    rates: str | None = None
+    """A user-supplied ECB rates file (csv or zip)."""
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    origin: str = "configuration"
+    """Where this configuration was read from, for error messages."""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], origin: str = "configuration") -> Config:
+        """Read and check a ``[tool.numlint]`` table."""
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{origin}: expected a table, got {type(data).__name__}")
+        unknown = sorted(set(data) - KNOWN_KEYS)
+        if unknown:
+            raise ConfigError(f"{origin}: unknown key {unknown[0]!r}")
+        return cls(
+            select=_codes(data, "select", origin) if "select" in data else None,
+            extend_select=_codes(data, "extend-select", origin),
+            ignore=_codes(data, "ignore", origin),
+            rules=_rule_tables(data.get("rules", {}), origin),
+            currencies=_currencies(data.get("currencies", {}), origin),
+            lang=_choice(data, "lang", LANGUAGES, "fr", origin),
+            fail_on=_choice(data, "fail-on", SEVERITIES, "warning", origin),
+            rates=_optional_str(data, "rates", origin),
+            per_file_ignores=_per_file_ignores(data.get("per-file-ignores", {}), origin),
+            origin=origin,
+        )
+
+    def resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
+        """The rules to run and their settings; unknown codes and settings are errors."""
+        known = {rule.code for rule in rules}
+        names = {rule.name: rule.code for rule in rules}
+        for code in (*(self.select or ()), *self.extend_select, *self.ignore):
+            if not any(k.startswith(code) for k in known):
+                raise ConfigError(f"{self.origin}: unknown rule code {code!r}")
+        chosen = []
+        for rule in rules:
+            if self.select is None:
+                selected = rule.enabled_by_default
+            else:
+                selected = any(rule.code.startswith(c) for c in self.select)
+            selected = selected or any(rule.code.startswith(c) for c in self.extend_select)
+            if selected and not any(rule.code.startswith(c) for c in self.ignore):
+                chosen.append((rule, self._settings_for(rule)))
+        for key in self.rules:
+            if key not in known and key not in names:
+                raise ConfigError(f"{self.origin}: settings for unknown rule {key!r}")
+        return chosen
+
+    def _settings_for(self, rule: type[Rule]) -> dict[str, Any]:
+        settings = rule.default_settings()
+        declared = {s.name: s for s in rule.settings}
+        for key in (rule.name, rule.code):
+            for name, value in self.rules.get(key, {}).items():
+                if name not in declared:
+                    raise ConfigError(
+                        f"{self.origin}: rule {rule.code} has no setting {name!r}"
+                        + (f" (settings: {', '.join(declared)})" if declared else "")
+                    )
+                try:
+                    settings[name] = declared[name].coerce(value)
+                except ValueError as error:
+                    raise ConfigError(f"{self.origin}: rule {rule.code}: {error}") from None
+        return settings
+
+
+def as_config(config: Config | Mapping[str, Any] | None) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    return Config.from_mapping(config, origin="config")
+
+
+def _codes(data: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{origin}: {key!r} must be a list of rule codes")
+    return tuple(v.strip().upper() for v in value)
+
+
+def _rule_tables(value: Any, origin: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+        raise ConfigError(f"{origin}: 'rules' must hold one table per rule code or name")
+    return {str(k): dict(v) for k, v in value.items()}
+
+
+def _currencies(value: Any, origin: str) -> dict[str, str | None]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{origin}: 'currencies' must be a table of written form = ISO code")
+    from babel.numbers import list_currencies
+
+    iso_codes = list_currencies()
+    result: dict[str, str | None] = {}
+    for written, code in value.items():
+        if code in ("", None):
+            result[str(written)] = None
+            continue
+        if not isinstance(code, str) or not _ISO.match(code) or code not in iso_codes:
+            raise ConfigError(f"{origin}: currency {written!r}: unknown ISO 4217 code {code!r}")
+        result[str(written)] = code
+    return result
+
+
+def _choice(data: Mapping[str, Any], key: str, allowed: Sequence[str], default: str,
+            origin: str) -> Any:
+    value = data.get(key, default)
+    if value not in allowed:
+        raise ConfigError(f"{origin}: {key!r} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{origin}: {key!r} must be a path")
+    return value
+
+
+def _per_file_ignores(value: Any, origin: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{origin}: 'per-file-ignores' must map glob patterns to codes")
+    return {str(glob): _codes({"codes": codes}, "codes", origin) for glob, codes in value.items()}

@@ -1,0 +1,106 @@
+"""Stage 3 of the pipeline: expressing one figure in the currency or unit of another.
+
+This is where a rate is looked up (ECB reference rates of the document's date, from the
+embedded table or a file the user gave) and where units are converted (one pint registry,
+built on first use: pint costs a quarter of a second to load, and most articles never
+need it).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, localcontext
+from typing import Any, Literal
+
+from .mentions import Mention
+from .rates import RatesError, RateTable
+
+Method = Literal["same", "ecb-rate", "pint"]
+
+TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
+"""Units with an offset: compared by difference, never by ratio."""
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """A figure expressed in another currency or unit."""
+
+    value: Decimal
+    method: Method
+    rate: Decimal | None = None
+    """Money: units of the target currency for one unit of the source currency."""
+    rate_date: date | None = None
+    rate_fallback: str | None = None
+
+
+class Converter:
+    """Converts figures for one document (its date, its rate table)."""
+
+    def __init__(self, on: date, rates: Callable[[], RateTable]) -> None:
+        self.on = on
+        self._rates = rates
+
+    def express(self, figure: Mention, like: Mention) -> Converted | None:
+        """``figure`` in the currency or unit of ``like``; None when they cannot compare."""
+        if figure.kind != like.kind:
+            return None
+        if figure.kind == "money":
+            return self._money(figure, like)
+        if figure.kind == "quantity":
+            return _quantity(figure, like)
+        return Converted(figure.value, "same")
+
+    def _money(self, figure: Mention, like: Mention) -> Converted | None:
+        source, target = figure.currency, like.currency
+        if source is None or target is None:
+            return None
+        if source == target:
+            return Converted(figure.value, "same")
+        try:
+            conversion = self._rates().convert(figure.value, source, target, self.on)
+        except RatesError:
+            return None
+        return Converted(
+            conversion.value,
+            "ecb-rate",
+            rate=conversion.rate,
+            rate_date=conversion.date,
+            rate_fallback=conversion.fallback,
+        )
+
+
+def _quantity(figure: Mention, like: Mention) -> Converted | None:
+    if figure.unit is None or like.unit is None:
+        return None
+    if figure.unit == like.unit:
+        return Converted(figure.value, "same")
+    registry = unit_registry()
+    try:
+        quantity = registry.Quantity(figure.value, figure.unit)
+        if quantity.dimensionality != registry.Quantity(1, like.unit).dimensionality:
+            return None
+        value = quantity.to(like.unit).magnitude
+    except Exception:
+        return None
+    with localcontext() as context:
+        context.prec = 28
+        return Converted(+Decimal(value), "pint")
+
+
+_registry_lock = threading.Lock()
+_registry: Any = None
+
+
+def unit_registry() -> Any:
+    """The one pint registry (Decimal magnitudes), built on first use and shared."""
+    global _registry
+    if _registry is None:
+        with _registry_lock:
+            if _registry is None:
+                import pint
+
+                _registry = pint.UnitRegistry(non_int_type=Decimal)
+    return _registry

@@ -1,0 +1,94 @@
+"""What numlint reports: diagnostics at exact source places, with optional fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+"""From least to most severe."""
+
+Safety = Literal["safe", "unsafe"]
+"""A safe fix keeps the meaning of the text (typography); an unsafe one changes a figure
+and needs a person to confirm it (``--fix`` applies only safe fixes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``replacement`` (offsets into the source)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A suggested correction: one or more edits, applied together."""
+
+    edits: tuple[Edit, ...]
+    safety: Safety = "unsafe"
+    description: str = ""
+
+    def apply(self, source: str) -> str:
+        """The source with these edits applied (edits must not overlap)."""
+        return apply_edits(source, self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding, at an exact place of the source that was checked."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: Fix | None = None
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (evidence values are already strings, numbers or lists)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fix": None
+            if self.fix is None
+            else {
+                "safety": self.fix.safety,
+                "description": self.fix.description,
+                "edits": [
+                    {"start": e.start, "end": e.end, "replacement": e.replacement}
+                    for e in self.fix.edits
+                ],
+            },
+            "evidence": dict(self.evidence),
+        }
+
+
+def apply_edits(source: str, edits: tuple[Edit, ...] | list[Edit]) -> str:
+    """Apply non-overlapping edits, from the last to the first so offsets stay valid."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    for before, after in pairwise(ordered):
+        if after.start < before.end:
+            raise ValueError(f"overlapping edits at {before.start}-{before.end} and {after.start}")
+    text = source
+    for edit in reversed(ordered):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text

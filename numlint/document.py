@@ -1,0 +1,61 @@
+"""What a rule sees: the article's prose, its figures, the claims between them, its date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+from .conversion import Converter
+from .mentions import Mention
+from .rates import RateTable
+from .relations import Relations
+
+DateOrigin = Literal["given", "document", "latest-rate"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, read and analysed, ready for the rules.
+
+    Offsets (mentions, relations, findings) are offsets into :attr:`text`, the prose
+    extracted from the source; numlint maps them back to the source for diagnostics.
+    The rate table is only loaded if a rule asks for a rate.
+    """
+
+    text: str
+    mentions: tuple[Mention, ...]
+    relations: Relations
+    article_date: date | None
+    """The article's date: given by the caller or found in the document, else None."""
+    article_date_origin: Literal["given", "document"] | None = None
+    rate_table: Callable[[], RateTable] = field(default=lambda: _embedded(), repr=False)
+
+    @cached_property
+    def rates(self) -> RateTable:
+        return self.rate_table()
+
+    @property
+    def dated(self) -> bool:
+        return self.article_date is not None
+
+    @cached_property
+    def date(self) -> date:
+        """The date rates are taken for: the article's, else the rate table's latest."""
+        return self.article_date or self.rates.last_date
+
+    @property
+    def date_origin(self) -> DateOrigin:
+        return self.article_date_origin or "latest-rate"
+
+    @cached_property
+    def converter(self) -> Converter:
+        return Converter(self.date, lambda: self.rates)
+
+
+def _embedded() -> RateTable:
+    from .rates import embedded_table
+
+    return embedded_table()

@@ -1,0 +1,120 @@
+"""Messages in French (the default) or English, through gettext catalogs read with Babel.
+
+Message ids are English and marked with :func:`N_` where they are written, so that
+``pybabel extract`` finds them (see ``docs/contributing.md``). The French catalog lives in
+``numlint/locale/fr/LC_MESSAGES/numlint.po``; it is read once, on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+DEFAULT_LANGUAGE = "fr"
+LANGUAGES = ("fr", "en")
+
+_lock = threading.Lock()
+_catalogs: dict[str, dict[str, str]] = {}
+
+
+def N_(message: str) -> str:
+    """Mark a message id for extraction; it is translated when the diagnostic is rendered."""
+    return message
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    return lang
+
+
+def translate(message: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The message in ``lang``; a message without translation (a plugin's own) is kept."""
+    if lang == "en":
+        return message
+    return _catalog(lang).get(message) or message
+
+
+def render(message: str, params: Mapping[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Translate ``message`` and fill its ``{placeholders}`` with params shown for ``lang``."""
+    shown = {key: show(value, lang) for key, value in params.items()}
+    return translate(message, lang).format(**shown)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A message fragment used as a parameter of another message: translated too."""
+
+    message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A computed amount for a message, shown compactly: ``94,3 milliards EUR``."""
+
+    value: Decimal
+    unit: str = ""
+
+
+def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A value as a reader of ``lang`` expects it: ``1,0324`` in French, ``1.0324`` in English."""
+    if isinstance(value, Amount):
+        return _show_amount(value, lang)
+    if isinstance(value, Phrase):
+        return render(value.message, value.params, lang)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, format="#,##0.####", locale=_locale(lang))
+    if isinstance(value, date):
+        from babel.dates import format_date
+
+        return format_date(value, format="long", locale=_locale(lang))
+    return str(value)
+
+
+def _show_amount(amount: Amount, lang: str) -> str:
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    value = amount.value
+    if abs(value) >= 1_000_000:
+        shown = format_compact_decimal(
+            value, format_type="long", fraction_digits=1, locale=_locale(lang)
+        )
+    else:
+        shown = format_decimal(value, format="#,##0.#", locale=_locale(lang))
+    return f"{shown} {amount.unit}".strip()
+
+
+def _locale(lang: str) -> str:
+    return "fr_FR" if lang == "fr" else "en_GB"
+
+
+def _catalog(lang: str) -> dict[str, str]:
+    catalog = _catalogs.get(lang)
+    if catalog is None:
+        with _lock:
+            catalog = _catalogs.get(lang)
+            if catalog is None:
+                catalog = _load_catalog(lang)
+                _catalogs[lang] = catalog
+    return catalog
+
+
+def _load_catalog(lang: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    path = resources.files("numlint").joinpath(f"locale/{lang}/LC_MESSAGES/numlint.po")
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=lang, domain="numlint")
+    return {
+        str(entry.id): str(entry.string)
+        for entry in po
+        if entry.id and isinstance(entry.id, str) and entry.string and not entry.fuzzy
+    }

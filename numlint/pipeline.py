@@ -1,0 +1,121 @@
+"""The CMS face: :func:`check` runs the whole pipeline on one article.
+
+source -> prose (sources) -> mentions -> relations -> rules -> diagnostics at source
+offsets. Pure and thread-safe: everything it builds is local to the call, except the
+compiled patterns, the rule registry and the rate table, which are built once and never
+change afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .config import Config, ConfigError, as_config
+from .diagnostics import Diagnostic, Edit, Fix
+from .document import Document
+from .engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, RuleFinding, run_rules
+from .i18n import render
+from .mentions import scanner_for
+from .rates import RatesError, RateTable, embedded_table, load_ecb_file
+from .relations import find_relations
+from .rules.registry import installed_rules
+from .sources import ProseDocument, read_source
+
+Format = Literal["text", "markdown", "html"]
+
+
+def check(
+    text: str,
+    *,
+    format: Format = "markdown",
+    date: date | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    lang: str | None = None,
+) -> list[Diagnostic]:
+    """Check one article and return its diagnostics, sorted by position.
+
+    ``date`` is the article's date (rates are taken for it); when None, the date found
+    in the document (front matter, meta tags) is used, else the rate table's latest date,
+    and the evidence of each diagnostic says which. ``lang`` overrides the configured
+    language of the messages (``fr`` by default, or ``en``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"check() expects the article as str, not {type(text).__name__}")
+    settings = as_config(config)
+    language = lang or settings.lang
+    registry = installed_rules()
+    rules = settings.resolve(registry.rules)
+    prose = read_source(text, format)
+    document = analyse(prose, date=date, config=settings)
+    found = list(run_rules(document, rules))
+    return sorted(
+        (_diagnostic(item, prose, document, language) for item in found),
+        key=lambda d: (d.start, d.end, d.code),
+    )
+
+
+def analyse(prose: ProseDocument, *, date: date | None, config: Config) -> Document:
+    """Stages 2 to 4: mentions and relations of the prose, and the date they are read at."""
+    mentions = tuple(scanner_for(config.currencies).scan(prose.text))
+    relations = find_relations(prose.text, mentions)
+    origin: Literal["given", "document"] | None = None
+    article_date = date
+    if article_date is not None:
+        origin = "given"
+    elif prose.date is not None:
+        article_date, origin = prose.date, "document"
+    rates_file = config.rates
+    return Document(
+        text=prose.text,
+        mentions=mentions,
+        relations=relations,
+        article_date=article_date,
+        article_date_origin=origin,
+        rate_table=(lambda: _user_rates(rates_file)) if rates_file else embedded_table,
+    )
+
+
+@lru_cache(maxsize=4)
+def _user_rates(path: str) -> RateTable:
+    try:
+        return load_ecb_file(Path(path))
+    except RatesError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
+                lang: str) -> Diagnostic:
+    finding, rule = item.finding, item.rule
+    start, end = prose.to_source(finding.start, finding.end)
+    line, column = prose.line_col(start)
+    end_line, end_column = prose.line_col(end)
+    fix = None
+    if finding.edits:
+        edits = []
+        for edit in finding.edits:
+            edit_start, edit_end = prose.to_source(edit.start, edit.end)
+            edits.append(Edit(edit_start, edit_end, edit.replacement))
+        fix = Fix(tuple(edits), finding.safety, render(finding.fix_description, {}, lang)
+                  if finding.fix_description else "")
+    evidence = dict(finding.evidence)
+    if rule is not None and ("rate" in evidence or "rate_date" in evidence):
+        evidence.setdefault("date", document.date.isoformat())
+        evidence.setdefault("date_origin", document.date_origin)
+    return Diagnostic(
+        code=rule.code if rule else INTERNAL_ERROR_CODE,
+        name=rule.name if rule else INTERNAL_ERROR_NAME,
+        severity=finding.severity or (rule.severity if rule else "error"),
+        message=render(finding.message, finding.params, lang),
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+        evidence=evidence,
+    )

@@ -1,0 +1,149 @@
+"""Finding equivalences: two neighbouring figures that claim to be the same amount.
+
+Real copy is full of figures side by side that are *not* the same amount: a difference
+(``soit 3 millions d'euros de plus``), a share of another base (``99,4 %, soit 82,3 % des
+inscrits``), a figure for another group (``17 % (35 % dans les pays riches)``), a rate per
+another period (``20 000 euros par an, soit 1 667 euros par mois``). So an equivalence
+needs three things: a connector and nothing else between the figures; the second figure
+closing the claim (a parenthesis closed, no difference word after it); and figures of
+one dimension counted the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import regex
+
+from ..mentions import Mention
+from .model import Equivalence, Marker
+
+_S = r"[\s\u00a0\u202f]"
+_APOS = r"['’ʼ]"
+_LINKERS = (
+    r"soit|c" + _APOS + r"est-à-dire|c\.-à-d\.|i\.\s?e\.|l" + _APOS + r"équivalent"
+    + _S + r"+d(?:e|" + _APOS + r")|équivalant" + _S + r"+à|équivalent" + _S + r"+à"
+    + r"|soit" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
+    + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
+)
+_GAP = {
+    "parenthesis": regex.compile(
+        r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
+    "linked": regex.compile(
+        r"(?i)" + _S + r"*[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?P<linker>" + _LINKERS + r")"
+        + _S + r"*\Z"
+    ),
+    "comma": regex.compile(r"(?i)" + _S + r"*,?" + _S + r"*\Z"),
+}
+_CLOSING_PARENTHESIS = regex.compile(
+    r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
+    r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
+    + r"+(?:taux|cours|change)[^()\n]{0,40})?"
+    r"\)"
+)
+_NOT_THE_SAME_AMOUNT = regex.compile(
+    r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
+    + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
+    r"|différence|diminution|progression|recul|croissance|réduction|gain|perte|déficit"
+    r"|surcoût)|d" + _APOS + r"(?:augmentation|écart|économies?|excédent)"
+    r"|par" + _S + r"+rapport|au-dessus|au-dessous|au-delà|en" + _S + r"+deçà|du" + _S
+    + r"+total|de" + _S + r"+l" + _APOS + r"ensemble|du" + _S + r"+PIB|dont|chacun)"
+    r"(?![\p{L}])"
+)
+_NOUN_AFTER = regex.compile(
+    r"(?i)" + _S + r"*(?:d(?:e|" + _APOS + r")" + _S + r"*)?(?P<noun>\p{L}[\p{L}\-]{2,})"
+)
+
+
+def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
+    """Equivalences between each figure and the next one, where the text claims one."""
+    found = []
+    for first, second in pairwise(mentions):
+        marker = _marker_between(text, first, second)
+        if marker is None:
+            continue
+        kind, linker = marker
+        if (
+            _same_dimension(first, second, kind)
+            and _second_closes_claim(text, second, kind)
+            and _counted_alike(text, first, second)
+        ):
+            found.append(Equivalence(first, second, kind, linker))
+    return found
+
+
+def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker, str] | None:
+    if first.range_role is not None or second.range_role is not None:
+        return None
+    gap_end = second.start
+    if second.hedge is not None:
+        gap_end = text.rfind(second.hedge, first.end, second.start)
+        if gap_end < 0:
+            return None
+    gap = text[first.end : gap_end]
+    if len(gap) > 60:
+        return None
+    parenthesis = _GAP["parenthesis"].fullmatch(gap)
+    if parenthesis is not None:
+        return "parenthesis", (parenthesis.group("linker") or "(")
+    linked = _GAP["linked"].fullmatch(gap)
+    if linked is not None:
+        linker = linked.group("linker")
+        if "(" in gap:
+            return "parenthesis", linker
+        if linker.lower().startswith("ou"):
+            return "ou", linker
+        return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
+    if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
+        return "hedge-after-comma", second.hedge or ","
+    return None
+
+
+def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
+    """Money with money, a quantity with a quantity; percentages never (their bases differ).
+
+    ``ou`` and a bare comma only link a figure to its conversion into another currency
+    or unit: with the same unit, ``3 ou 4 millions d'euros`` is a choice, not a claim.
+    """
+    if first.kind != second.kind or first.per != second.per:
+        return False
+    if first.kind == "percent":
+        return False
+    if first.kind == "money":
+        if first.currency is None or second.currency is None:
+            return False
+        converts = first.currency != second.currency
+    elif first.kind == "quantity":
+        if first.unit is None or second.unit is None:
+            return False
+        converts = first.unit != second.unit
+    else:
+        converts = False
+        if not (first.scale_exponent or second.scale_exponent) or min(
+            abs(first.value), abs(second.value)
+        ) < 1000:
+            return False  # "programme 105, soit 718 millions": not one amount counted twice
+    return converts or marker not in ("ou", "hedge-after-comma")
+
+
+def _second_closes_claim(text: str, second: Mention, marker: Marker) -> bool:
+    if _NOT_THE_SAME_AMOUNT.match(text, second.end):
+        return False
+    if marker == "parenthesis":
+        return _CLOSING_PARENTHESIS.match(text, second.end) is not None
+    return True
+
+
+def _counted_alike(text: str, first: Mention, second: Mention) -> bool:
+    """Bare numbers must count the same thing: ``13 millions d'habitants (13 millions)``."""
+    if first.kind != "number":
+        return True
+    after_second = _NOUN_AFTER.match(text, second.end)
+    if after_second is None:
+        return True
+    after_first = _NOUN_AFTER.match(text, first.end)
+    return after_first is not None and (
+        after_first.group("noun").lower() == after_second.group("noun").lower()
+    )

@@ -1,0 +1,142 @@
+"""Rewriting a figure at another power of ten, the way its writer wrote it.
+
+``95 millions d'euros`` -> ``95 milliards d'euros``; ``12 M$`` -> ``12 Md$``;
+``500 m`` -> ``500 km``; ``1 milliard`` -> ``1 million``. Only the scale word or unit is
+replaced, so markup around the figure stays untouched. Returns None when no single word
+of the writer's style expresses the new power (the rule then reports without a fix).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .mentions import Mention
+
+LONG_SCALES: dict[int, tuple[str, str]] = {
+    3: ("mille", "mille"),
+    6: ("million", "millions"),
+    9: ("milliard", "milliards"),
+    12: ("billion", "billions"),
+    18: ("trillion", "trillions"),
+}
+"""Singular and plural of each French scale word (``mille`` does not take an s)."""
+
+ABBREVIATION_FAMILIES: tuple[dict[int, str], ...] = (
+    {3: "k", 6: "M", 9: "Md"},
+    {3: "k", 6: "M", 9: "Mds"},
+    {3: "K", 6: "M", 9: "Md"},
+    {3: "k", 6: "M", 9: "Mrd"},
+    {3: "k", 6: "M", 9: "Mrds"},
+    {3: "k", 6: "Mio", 9: "Mia"},
+    {3: "k", 6: "M", 9: "G", 12: "T"},
+    {3: "k", 6: "M", 9: "Md", 12: "Bn"},
+)
+"""Abbreviation styles: a figure is rewritten within the family of its own abbreviation."""
+
+UNIT_LADDERS: tuple[dict[int, tuple[str, str, str]], ...] = (
+    {0: ("meter", "m", "mètres"), 3: ("kilometer", "km", "kilomètres")},
+    {0: ("gram", "g", "grammes"), 3: ("kilogram", "kg", "kilogrammes"),
+     6: ("metric_ton", "t", "tonnes"), 12: ("megametric_ton", "Mt", "mégatonnes")},
+    {0: ("watt", "W", "watts"), 3: ("kilowatt", "kW", "kilowatts"),
+     6: ("megawatt", "MW", "mégawatts"), 9: ("gigawatt", "GW", "gigawatts"),
+     12: ("terawatt", "TW", "térawatts")},
+    {0: ("watt_hour", "Wh", "wattheures"), 3: ("kilowatt_hour", "kWh", "kilowattheures"),
+     6: ("megawatt_hour", "MWh", "mégawattheures"),
+     9: ("gigawatt_hour", "GWh", "gigawattheures"),
+     12: ("terawatt_hour", "TWh", "térawattheures")},
+    {0: ("liter", "l", "litres"), 2: ("hectoliter", "hl", "hectolitres")},
+)
+"""Units that differ by a power of ten: (pint name, symbol, French plural)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """Replace ``text[start:end]`` with ``replacement`` to get ``figure``."""
+
+    start: int
+    end: int
+    replacement: str
+    figure: str
+    """The whole figure as it would read after the rewrite (for messages)."""
+
+
+def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:
+    """``mention`` written ``shift`` powers of ten larger (or smaller when negative)."""
+    if shift == 0:
+        return None
+    if mention.scale_span is not None and mention.scale_text is not None:
+        rewrite = _rescale_word(mention, mention.scale_exponent + shift)
+        if rewrite is not None:
+            return _whole(text, mention, rewrite)
+    if mention.kind == "quantity" and mention.unit_span is not None and not mention.scale_text:
+        return _whole(text, mention, _rescale_unit(mention, shift))
+    return None
+
+
+def agree(text: str, mention: Mention, number: Decimal) -> Rewrite | None:
+    """The scale word made to agree with a new number (``1,9 milliard``, ``2 milliards``)."""
+    written = mention.scale_text or ""
+    forms = LONG_SCALES.get(mention.scale_exponent)
+    if forms is None or written.lower() not in forms or mention.scale_span is None:
+        return None
+    wanted = _same_case(forms[1] if abs(number) >= 2 else forms[0], written)
+    if wanted == written:
+        return None
+    start, end = mention.scale_span
+    return _whole(text, mention, Rewrite(start, end, wanted, ""))
+
+
+def _whole(text: str, mention: Mention, rewrite: Rewrite | None) -> Rewrite | None:
+    if rewrite is None:
+        return None
+    figure = (
+        text[mention.start : rewrite.start] + rewrite.replacement + text[rewrite.end : mention.end]
+    )
+    return Rewrite(rewrite.start, rewrite.end, rewrite.replacement, figure)
+
+
+def _rescale_word(mention: Mention, exponent: int) -> Rewrite | None:
+    written = mention.scale_text or ""
+    start, end = mention.scale_span or (0, 0)
+    if written.lower() in {w for pair in LONG_SCALES.values() for w in pair}:
+        forms = LONG_SCALES.get(exponent)
+        if forms is None:
+            return None
+        plural = abs(_number_as_written(mention)) >= 2
+        replacement = _same_case(forms[1] if plural else forms[0], written)
+        return Rewrite(start, end, replacement, "")
+    for family in ABBREVIATION_FAMILIES:
+        if family.get(mention.scale_exponent) == written and exponent in family:
+            return Rewrite(start, end, family[exponent], "")
+    return None
+
+
+def _rescale_unit(mention: Mention, shift: int) -> Rewrite | None:
+    start, end = mention.unit_span or (0, 0)
+    written = mention.unit_text or ""
+    for ladder in UNIT_LADDERS:
+        for power, (pint_name, symbol, _plural) in ladder.items():
+            if pint_name != mention.unit:
+                continue
+            target = ladder.get(power + shift)
+            if target is None:
+                return None
+            is_symbol = written == symbol
+            replacement = target[1] if is_symbol else target[2]
+            return Rewrite(start, end, replacement, "")
+    return None
+
+
+def _number_as_written(mention: Mention) -> Decimal:
+    if mention.scale_exponent:
+        return abs(mention.value).scaleb(-mention.scale_exponent)
+    return abs(mention.value)
+
+
+def _same_case(word: str, model: str) -> str:
+    if model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word.capitalize()
+    return word

@@ -1,0 +1,127 @@
+"""NL104 billion-false-friend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from ..claims import assess, english_reading
+from ..document import Document
+from ..i18n import N_, Phrase
+from ..mentions import Mention
+from ..rewrite import rescale
+from .api import Example, Finding, Rule, TextEdit
+
+_CONNECTOR = regex.compile(r"(?i)[\s\u00a0\u202f]*(?:de|d['’])")
+
+
+class BillionFalseFriend(Rule):
+    code = "NL104"
+    name = "billion-false-friend"
+    severity = "warning"
+    summary = "“billion” or “trillion” used in its English sense."
+    explanation = """\
+## What it does
+
+In French, *un billion* is a million millions (10^12) and *un trillion* 10^18; the English
+*billion* is a French *milliard* (10^9). numlint reads *billion* the French way, and warns
+where the text itself says the English sense was meant:
+
+- an equivalence that holds only if *billion* means a *milliard*
+  (*2 billions de dollars (1,9 milliard d'euros)*);
+- English grammar left by a translation: a singular after a number of two or more
+  (*3 billion de dollars*) or no *de* before the currency (*5 billion dollars*).
+
+The fix writes *milliard(s)* (or *billion(s)* for a *trillion*); it changes a figure a
+thousandfold, so it is unsafe.
+
+## Why it matters
+
+Agency copy translated from English is where this slip comes from, and it multiplies the
+figure by a thousand. A French *billion* is rare in news copy: public debts, world GDP.
+"""
+    examples = (
+        Example(
+            "Le plan de {{2 billions de dollars}} (1,9 milliard d'euros) est adopté.",
+            valid=False,
+            fixed="Le plan de 2 milliards de dollars (1,9 milliard d'euros) est adopté.",
+        ),
+        Example(
+            "Apple vaut désormais {{3 billion de dollars}} en Bourse.",
+            valid=False,
+            fixed="Apple vaut désormais 3 milliards de dollars en Bourse.",
+        ),
+        Example("La dette mondiale dépasse 300 billions de dollars.", valid=True),
+        Example("Le PIB mondial atteint environ 100 billions de dollars.", valid=True),
+    )
+
+    def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
+        reported: set[tuple[int, int]] = set()
+        for equivalence in document.relations.equivalences:
+            assessment = assess(equivalence, document)
+            if assessment is None or assessment.consistent:
+                continue
+            for figure in (equivalence.first, equivalence.second):
+                english = english_reading(figure)
+                if english is None or figure.span in reported:
+                    continue
+                if _english_fits(assessment, figure, english):
+                    reported.add(figure.span)
+                    yield _finding(document, figure, Phrase(N_("an equivalence holds only then")))
+        for figure in document.mentions:
+            if figure.span in reported or english_reading(figure) is None:
+                continue
+            clue = _english_grammar(document.text, figure)
+            if clue is not None:
+                reported.add(figure.span)
+                yield _finding(document, figure, clue)
+
+
+def _english_fits(assessment: Any, figure: Mention, english: Decimal) -> bool:
+    first, second = assessment.equivalence.first, assessment.equivalence.second
+    if figure is second:
+        return assessment.fits_when_stated_is(english)
+    if first.value == 0:
+        return False
+    expected = assessment.expected * english / first.value
+    return assessment.low <= expected <= assessment.high
+
+
+def _english_grammar(text: str, figure: Mention) -> Phrase | None:
+    written = (figure.scale_text or "").lower()
+    number = abs(figure.value).scaleb(-figure.scale_exponent)
+    if written in ("billion", "trillion") and number >= 2 and figure.number_text[:1].isdigit():
+        return Phrase(N_("the scale word stays singular after a plural number, as in English"))
+    if figure.unit_span is not None and figure.scale_span is not None:
+        between = text[figure.scale_span[1] : figure.unit_span[0]]
+        if figure.unit_text and figure.unit_text[:1].isalpha() and not _CONNECTOR.match(between):
+            return Phrase(N_("the currency follows without “de”, as in English"))
+    return None
+
+
+def _finding(document: Document, figure: Mention, clue: Phrase) -> Finding:
+    rewrite = rescale(document.text, figure, -3)
+    params = {"figure": figure.text, "clue": clue, "fixed": rewrite.figure if rewrite else ""}
+    message = N_(
+        "“{figure}”: in French a billion is a million millions (10^12), a trillion 10^18; "
+        "here {clue}. If this translates the English word, write “{fixed}”."
+    )
+    edits: tuple[TextEdit, ...] = ()
+    if rewrite is not None:
+        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
+    return Finding(
+        figure.start,
+        figure.end,
+        message,
+        params,
+        edits=edits,
+        fix_description=N_("Write the French scale word for the English sense"),
+        evidence={
+            "figure": figure.text,
+            "french_value": str(figure.value),
+            "english_value": str(english_reading(figure)),
+        },
+    )

@@ -1,0 +1,163 @@
+"""NL102 conversion-inexact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from ..claims import DEFAULT_TOLERANCES, Assessment, assess, english_reading, evidence_of
+from ..document import Document
+from ..i18n import N_, Amount
+from ..mentions import Mention
+from ..rewrite import agree
+from .api import Example, Finding, Rule, Setting, TextEdit
+from .conversion_magnitude import ConversionMagnitude
+
+
+class ConversionInexact(Rule):
+    code = "NL102"
+    name = "conversion-inexact"
+    severity = "warning"
+    summary = "A conversion is outside the tolerance its wording allows."
+    explanation = """\
+## What it does
+
+Checks each equivalence (see NL101) against the tolerance its wording allows:
+
+| wording of the second figure | the first figure, converted, may be |
+|---|---|
+| none (*soit 95 milliards*) | within the rounding of the printed digits |
+| *environ*, *quelque*, *autour de* | within ±10 % |
+| *près de*, *presque*, *à peine* | from 10 % below to 2 % above |
+| *plus de*, *au moins* | above it |
+| *moins de*, *jusqu'à* | below it |
+
+Currency conversions use the ECB reference rate of the article's date and allow a 3 %
+spread for the rate a newsroom actually used. When the article's date is unknown (no
+`date` given, none in the document), the latest rate is only a guess — rates drift by a
+third over a decade — so currency conversions are left to NL101 unless `check_undated`
+is set (then with a 10 % spread). Temperatures are compared by difference, not by ratio.
+Gaps of a factor of three or more are NL101's.
+
+The suggested fix keeps the writer's scale word and precision and changes the number.
+
+## Why it matters
+
+A conversion that is off by 15 % is wrong in print even if no reader can check it; it
+usually comes from a rate of another year or a sum of the wrong lines.
+"""
+    examples = (
+        Example(
+            "un contrat de 2,4 milliards de dollars (environ {{2,9 milliards d'euros}})",
+            valid=False,
+            fixed="un contrat de 2,4 milliards de dollars (environ 2,3 milliards d'euros)",
+            date=date(2025, 2, 11),
+            note="At 1 EUR = 1,0324 USD, 2,4 Md$ are 2,32 Md€.",
+        ),
+        Example(
+            "un contrat de 2,1 milliards de dollars ({{2,5 milliards d'euros}})",
+            valid=False,
+            fixed="un contrat de 2,1 milliards de dollars (2,0 milliards d'euros)",
+            date=date(2025, 2, 11),
+            note="The fix keeps the writer's precision: one decimal.",
+        ),
+        Example(
+            "la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)",
+            valid=True,
+            date=date(2025, 2, 11),
+        ),
+        Example("Il fait 30 °C (86 °F) à l'ombre.", valid=True),
+        Example(
+            "Il fait 30 °C ({{100 °F}}) à l'ombre.",
+            valid=False,
+            fixed="Il fait 30 °C (86 °F) à l'ombre.",
+        ),
+    )
+    settings = (
+        Setting("about_tolerance", DEFAULT_TOLERANCES["about_tolerance"],
+                "Share either way allowed after environ, quelque, autour de."),
+        Setting("nearly_below", DEFAULT_TOLERANCES["nearly_below"],
+                "Share below allowed after près de, presque."),
+        Setting("nearly_above", DEFAULT_TOLERANCES["nearly_above"],
+                "Share above allowed after près de, presque."),
+        Setting("rate_tolerance", DEFAULT_TOLERANCES["rate_tolerance"],
+                "Spread allowed between the ECB rate and the rate the newsroom used."),
+        Setting("undated_rate_tolerance", DEFAULT_TOLERANCES["undated_rate_tolerance"],
+                "The same spread when the article's date is unknown."),
+        Setting("check_undated", False,
+                "Also check currency conversions of undated texts (at the latest rate).",
+                kind=bool),
+    )
+
+    def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
+        magnitude = Decimal(str(ConversionMagnitude.default_settings()["factor"]))
+        for equivalence in document.relations.equivalences:
+            assessment = assess(equivalence, document, settings)
+            if assessment is None or assessment.consistent:
+                continue
+            ratio = assessment.ratio
+            if ratio is not None and (ratio >= magnitude or ratio <= 1 / magnitude):
+                continue  # a slip of magnitude: NL101
+            if english_reading(equivalence.second) or english_reading(equivalence.first):
+                continue  # billion/trillion: NL104 looks at those
+            if assessment.converted.method == "ecb-rate" and not (
+                document.dated or settings["check_undated"]
+            ):
+                continue  # the latest rate is a guess for an undated text
+            yield _finding(assessment, document)
+
+
+def _finding(assessment: Assessment, document: Document) -> Finding:
+    first, second = assessment.equivalence.first, assessment.equivalence.second
+    unit = second.currency or second.unit_text or ""
+    params = {
+        "first": first.text,
+        "second": second.text,
+        "expected": Amount(assessment.expected, unit),
+    }
+    message = N_("“{second}” does not match “{first}”, which comes to about {expected}.")
+    edits = _renumbered(document.text, second, assessment.expected)
+    return Finding(
+        second.start,
+        second.end,
+        message,
+        params,
+        edits=edits,
+        fix_description=N_("Write the converted value"),
+        evidence=evidence_of(assessment, document),
+    )
+
+
+def _renumbered(text: str, mention: Mention, value: Decimal) -> tuple[TextEdit, ...]:
+    """Edits that write ``value`` in place of the mention's number (and keep agreement)."""
+    replacement = _number_like(mention, value)
+    if replacement is None or replacement == mention.number_text:
+        return ()
+    edits = [TextEdit(*mention.number_span, replacement)]
+    digits = "".join(ch for ch in replacement if ch.isdigit() or ch in ",-").replace(",", ".")
+    agreement = agree(text, mention, Decimal(digits))
+    if agreement is not None:
+        edits.append(TextEdit(agreement.start, agreement.end, agreement.replacement))
+    return tuple(edits)
+
+
+def _number_like(mention: Mention, value: Decimal) -> str | None:
+    """``value`` written like the mention's number: same scale word, same decimals."""
+    if mention.inherited or not mention.number_text[:1].isdigit():
+        return None  # a number in words, or a bound that borrows its scale: no rewrite
+    scaled = value.scaleb(-mention.scale_exponent)
+    quantum = Decimal(1).scaleb(-mention.decimals)
+    rounded = scaled.quantize(quantum, rounding=ROUND_HALF_EVEN)
+    text = f"{abs(rounded):f}".replace(".", ",")
+    whole, _, fraction = text.partition(",")
+    separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f."), None)
+    if separator is not None and len(whole) > 4:
+        groups = []
+        while len(whole) > 3:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = separator.join([whole, *groups])
+    sign = "-" if rounded < 0 else ""
+    return sign + whole + ("," + fraction if fraction else "")

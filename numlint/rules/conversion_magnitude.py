@@ -1,0 +1,168 @@
+"""NL101 conversion-magnitude."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..claims import Assessment, assess, english_reading, evidence_of
+from ..document import Document
+from ..i18n import N_, Amount, Phrase
+from ..rewrite import rescale
+from .api import Example, Finding, Rule, Setting, TextEdit
+
+SHIFTS = (3, -3, 6, -6, 9, -9, 12, -12)
+"""Powers of ten a single wrong scale word or unit prefix produces, nearest first."""
+
+
+class ConversionMagnitude(Rule):
+    code = "NL101"
+    name = "conversion-magnitude"
+    severity = "error"
+    summary = "A conversion is off by a factor of a thousand (or at least three)."
+    explanation = """\
+## What it does
+
+Finds two figures that claim to be the same amount — a conversion in parentheses, after
+*soit*, *c'est-à-dire*, *l'équivalent de*, or *ou* / a hedge between two currencies or
+units — and converts the first into the currency or unit of the second: money with the
+ECB reference rate of the article's date, physical quantities with pint. When the two
+differ by a factor of three or more, the claim cannot be true.
+
+When a single scale word or unit prefix explains the gap (*millions* for *milliards*,
+*M* for *Md*, *m* for *km*, *kW* for *MW*), the fix rewrites the second figure with it.
+The fix changes a figure, so it is marked unsafe: a person confirms it.
+
+## Why it matters
+
+A conversion a thousand times off is the most common numeric slip in published copy:
+the scale word is retyped by hand while the number is copied. Readers notice, and the
+correction costs the newsroom more than the check.
+
+## When it stays silent
+
+Differences (*soit 3 millions de plus*), shares of another base, figures per another
+period (*par an* vs *par mois*), percentages, and figures whose currency is ambiguous
+(*francs*, *livres*) are not equivalences. An English *billion* that explains the gap is
+left to NL104, which explains it better.
+"""
+    examples = (
+        Example(
+            "la somme de 97,4 milliards de dollars (près de {{95 millions d'euros}})",
+            valid=False,
+            fixed="la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)",
+            date=date(2025, 2, 11),
+        ),
+        Example(
+            "Le tunnel de 57 km (soit {{57 000 km}}) a coûté cher.",
+            valid=False,
+            fixed="Le tunnel de 57 km (soit 57 000 m) a coûté cher.",
+        ),
+        Example(
+            "Le projet de 4,2 milliards d'euros (soit {{42 milliards d'euros}}) est voté.",
+            valid=False,
+            note="A factor of ten: no scale word explains it, so there is no fix.",
+        ),
+        Example(
+            "Une centrale de 1 300 MW ({{1,3 MW}}) a été mise en service.",
+            valid=False,
+            fixed="Une centrale de 1 300 MW (1,3 GW) a été mise en service.",
+        ),
+        Example(
+            "la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)",
+            valid=True,
+            date=date(2025, 2, 11),
+        ),
+        Example(
+            "Le budget passe à 12 millions d'euros, soit 3 millions d'euros de plus qu'en 2019.",
+            valid=True,
+        ),
+        Example("Il touche 20 000 euros par an, soit 1 667 euros par mois.", valid=True),
+    )
+    settings = (
+        Setting("factor", 3.0, "Smallest ratio between the two figures reported as an error."),
+    )
+
+    def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
+        factor = Decimal(str(settings["factor"]))
+        for equivalence in document.relations.equivalences:
+            assessment = assess(equivalence, document)
+            if assessment is None or assessment.consistent:
+                continue
+            ratio = assessment.ratio
+            if ratio is None or (ratio < factor and ratio > 1 / factor):
+                continue
+            if _english_billion_explains(assessment):
+                continue  # NL104 billion-false-friend reports it, with a better reason
+            yield _finding(assessment, document, ratio)
+
+
+def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Finding:
+    first, second = assessment.equivalence.first, assessment.equivalence.second
+    shift = _shift_that_fits(assessment)
+    rewrite = rescale(document.text, second, shift) if shift is not None else None
+    larger = ratio > 1
+    shown_ratio = ratio if larger else 1 / ratio
+    params: dict[str, Any] = {
+        "first": first.text,
+        "second": second.text,
+        "expected": Amount(assessment.expected, second.currency or second.unit_text or ""),
+        "factor": _rounded_factor(shown_ratio),
+    }
+    if larger:
+        message = N_(
+            "“{second}” cannot be the equivalent of “{first}”: that is about {expected}, "
+            "{factor} times more.{suggestion}"
+        )
+    else:
+        message = N_(
+            "“{second}” cannot be the equivalent of “{first}”: that is about {expected}, "
+            "{factor} times less.{suggestion}"
+        )
+    edits: tuple[TextEdit, ...] = ()
+    params["suggestion"] = ""
+    if rewrite is not None:
+        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
+        params["suggestion"] = Phrase(N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure})
+    evidence = evidence_of(assessment, document)
+    if rewrite is not None:
+        evidence["suggestion"] = rewrite.figure
+    return Finding(
+        second.start,
+        second.end,
+        message,
+        params,
+        edits=edits,
+        fix_description=N_("Rewrite the conversion with the scale that fits"),
+        evidence=evidence,
+    )
+
+
+def _shift_that_fits(assessment: Assessment) -> int | None:
+    for shift in SHIFTS:
+        if assessment.fits_when_stated_is(assessment.stated.scaleb(shift)):
+            return shift
+    return None
+
+
+def _english_billion_explains(assessment: Assessment) -> bool:
+    first, second = assessment.equivalence.first, assessment.equivalence.second
+    english_second = english_reading(second)
+    if english_second is not None and assessment.fits_when_stated_is(english_second):
+        return True
+    english_first = english_reading(first)
+    if english_first is not None and first.value != 0:
+        expected_if_english = assessment.expected * english_first / first.value
+        return assessment.low <= expected_if_english <= assessment.high
+    return False
+
+
+def _rounded_factor(ratio: Decimal) -> Decimal:
+    """1 003 -> 1 000: the order of magnitude a reader recognizes; else two digits."""
+    for power in (3, 6, 9, 12):
+        near = Decimal(10) ** power
+        if abs(ratio - near) / near < Decimal("0.2"):
+            return near
+    return ratio.quantize(Decimal(1)) if ratio >= 10 else ratio.quantize(Decimal("0.1"))

@@ -1,0 +1,89 @@
+"""Finding the rules: every class registered under the entry-point group ``numlint.rules``.
+
+numlint's own rules are registered there too (see ``pyproject.toml``), so the plugin
+path is the only path. A plugin that cannot be loaded is not fatal: it is reported, and
+the other rules run.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+
+from .api import RULE_ATTRIBUTES, Rule
+
+ENTRY_POINT_GROUP = "numlint.rules"
+CODE_FORMAT = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A registered rule that could not be used, and why."""
+
+    entry_point: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    rules: tuple[type[Rule], ...]
+    errors: tuple[LoadError, ...] = ()
+
+    def by_code(self) -> dict[str, type[Rule]]:
+        return {rule.code: rule for rule in self.rules}
+
+    def find(self, code_or_name: str) -> type[Rule] | None:
+        for rule in self.rules:
+            if code_or_name in (rule.code, rule.name):
+                return rule
+        return None
+
+
+_lock = threading.Lock()
+_installed: Registry | None = None
+
+
+def installed_rules() -> Registry:
+    """The rules installed in this environment, loaded once per process."""
+    global _installed
+    if _installed is None:
+        with _lock:
+            if _installed is None:
+                _installed = load_rules()
+    return _installed
+
+
+def load_rules() -> Registry:
+    rules: dict[str, type[Rule]] = {}
+    errors: list[LoadError] = []
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        label = f"{entry_point.name} = {entry_point.value}"
+        try:
+            loaded = entry_point.load()
+        except Exception as error:
+            errors.append(LoadError(label, f"cannot be imported: {error!r}"))
+            continue
+        problem = validate_rule_class(loaded)
+        if problem is None and loaded.code in rules and rules[loaded.code] is not loaded:
+            problem = f"code {loaded.code} is already used by {rules[loaded.code].__module__}"
+        if problem is not None:
+            errors.append(LoadError(label, problem))
+            continue
+        rules[loaded.code] = loaded
+    return Registry(tuple(sorted(rules.values(), key=lambda r: r.code)), tuple(errors))
+
+
+def validate_rule_class(candidate: object) -> str | None:
+    """Why ``candidate`` is not a usable rule class, or None if it is."""
+    if not (isinstance(candidate, type) and issubclass(candidate, Rule)):
+        return "is not a subclass of numlint.rules.api.Rule"
+    missing = [name for name in RULE_ATTRIBUTES if not getattr(candidate, name, None)]
+    if missing:
+        return f"does not declare {', '.join(missing)}"
+    if not CODE_FORMAT.match(candidate.code):
+        return f"code {candidate.code!r} is not like NL101 (2-5 capitals, 3 digits)"
+    if candidate.severity not in ("error", "warning", "info"):
+        return f"severity {candidate.severity!r} is not error, warning or info"
+    return None

@@ -1,0 +1,1 @@
+"""Tools for testing rules: marked samples, example checking (and the pytest plugin)."""

@@ -1,0 +1,177 @@
+"""numlint.check(): the defining slip, found at its place in text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import datetime
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import numlint
+from numlint.config import ConfigError
+from numlint.rules.api import Finding, Rule
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+DEFINING = "la somme de 97,4 milliards de dollars (près de 95 millions d'euros)"
+ARTICLE_DAY = datetime.date(2025, 2, 11)
+
+
+def test_the_defining_slip_is_one_error_on_the_conversion_with_its_fix() -> None:
+    [diagnostic] = numlint.check(DEFINING, format="text", date=ARTICLE_DAY)
+    assert (diagnostic.code, diagnostic.name, diagnostic.severity) == (
+        "NL101", "conversion-magnitude", "error"
+    )
+    assert DEFINING[diagnostic.start : diagnostic.end] == "95 millions d'euros"
+    assert diagnostic.fix is not None and diagnostic.fix.safety == "unsafe"
+    assert diagnostic.fix.apply(DEFINING).endswith("(près de 95 milliards d'euros)")
+    assert "97,4 milliards de dollars" in diagnostic.message
+    assert "95 millions d'euros" in diagnostic.message
+    assert diagnostic.evidence["rate"] == "1 EUR = 1.0324 USD"
+    assert diagnostic.evidence["rate_date"] == "2025-02-11"
+    assert Decimal(diagnostic.evidence["ratio"]) > 900
+
+
+def test_messages_are_french_by_default_and_english_on_request() -> None:
+    [french] = numlint.check(DEFINING, format="text", date=ARTICLE_DAY)
+    [english] = numlint.check(DEFINING, format="text", date=ARTICLE_DAY, lang="en")
+    assert "ne peut pas être l’équivalent" in french.message
+    assert "cannot be the equivalent" in english.message
+    assert "1\u202f000" in french.message and "1,000" in english.message
+
+
+@pytest.mark.parametrize(
+    ("name", "figure", "fixed"),
+    [
+        ("article.md", "95 millions d'euros", "95 milliards d'euros"),
+        ("article.html", "95&nbsp;millions d’euros", "95&nbsp;milliards d’euros"),
+    ],
+)
+def test_a_whole_article_gets_exactly_that_error_at_source_offsets(name, figure, fixed) -> None:
+    source = (EXAMPLES / name).read_text(encoding="utf-8")
+    fmt = "markdown" if name.endswith(".md") else "html"
+    diagnostics = numlint.check(source, format=fmt)
+    assert [d.code for d in diagnostics] == ["NL101"]
+    [diagnostic] = diagnostics
+    assert source[diagnostic.start : diagnostic.end] == figure
+    assert diagnostic.evidence["date_origin"] == "document"
+    assert diagnostic.evidence["rate_date"] == "2025-02-11"
+    line = source.splitlines()[diagnostic.line - 1]
+    assert line[diagnostic.column - 1 :].startswith(figure)
+    assert diagnostic.fix is not None
+    repaired = diagnostic.fix.apply(source)
+    assert fixed in repaired
+    assert numlint.check(repaired, format=fmt) == []
+
+
+def test_split_by_inline_markup_the_figure_is_still_one_figure() -> None:
+    html = (
+        "<p>la somme de <strong>97,4 milliards</strong> de dollars "
+        "(près de <em>95 millions</em> d’euros)</p>"
+    )
+    [diagnostic] = numlint.check(html, format="html", date=ARTICLE_DAY)
+    assert html[diagnostic.start : diagnostic.end] == "95 millions</em> d’euros"
+    assert diagnostic.fix is not None
+    assert "<em>95 milliards</em> d’euros" in diagnostic.fix.apply(html)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)",
+        "La dotation atteint 12 millions d'euros, soit 3 millions d'euros de plus qu'en 2019.",
+        "Les recettes progressent de 16 %, soit 344 millions supplémentaires.",
+        "Il est élu avec 99,4 %, soit 82,3 % des inscrits.",
+        "Le taux atteint 17 % (35 % dans les pays riches).",
+        "Il gagne 20 000 euros par an, soit 1 667 euros par mois.",
+        "Le budget de 13 milliards de dollars, soit 12,6 milliards d'euros, est voté.",
+        "Un trajet de 42 km (26 miles) sépare les deux villes.",
+        "La centrale produit 1 300 MW, soit 1,3 GW.",
+    ],
+)
+def test_correct_copy_gets_nothing(sentence: str) -> None:
+    assert numlint.check(sentence, format="text", date=ARTICLE_DAY) == []
+
+
+def test_without_a_date_the_latest_rate_is_used_and_said() -> None:
+    [diagnostic] = numlint.check(DEFINING, format="text")
+    assert diagnostic.evidence["date_origin"] == "latest-rate"
+    assert diagnostic.code == "NL101"
+
+
+def test_select_and_ignore_choose_the_rules() -> None:
+    ignored = numlint.check(DEFINING, format="text", date=ARTICLE_DAY, config={"ignore": ["NL101"]})
+    assert ignored == []
+    only = numlint.check(DEFINING, format="text", date=ARTICLE_DAY, config={"select": ["NL1"]})
+    assert [d.code for d in only] == ["NL101"]
+
+
+@pytest.mark.parametrize(
+    ("config", "named"),
+    [
+        ({"select": ["NL999"]}, "NL999"),
+        ({"colour": "red"}, "colour"),
+        ({"rules": {"NL102": {"tolerence": 0.1}}}, "tolerence"),
+        ({"rules": {"NL102": {"about_tolerance": "large"}}}, "about_tolerance"),
+        ({"currencies": {"$": "XYZ"}}, "XYZ"),
+    ],
+)
+def test_bad_configuration_is_an_error_naming_the_culprit(config, named) -> None:
+    with pytest.raises(ConfigError, match=named):
+        numlint.check(DEFINING, format="text", config=config)
+
+
+def test_house_currency_defaults_change_what_dollars_mean() -> None:
+    text = "un contrat de 10 millions de dollars (6,9 millions d'euros)"
+    assert numlint.check(text, format="text", date=ARTICLE_DAY) != []
+    canadian = numlint.check(
+        text, format="text", date=ARTICLE_DAY, config={"currencies": {"dollars": "CAD"}}
+    )
+    assert canadian == []
+
+
+class Exploding(Rule):
+    code = "XT001"
+    name = "exploding"
+    severity = "warning"
+    summary = "Raises."
+    explanation = "## What it does\nRaises.\n## Why it matters\nTests isolation."
+
+    def check(self, document, settings):
+        yield Finding(0, 1, "first finding before the crash")
+        raise RuntimeError("boom")
+
+
+class Garbage(Rule):
+    code = "XT002"
+    name = "garbage"
+    severity = "warning"
+    summary = "Returns garbage."
+    explanation = Exploding.explanation
+
+    def check(self, document, settings):
+        return [Finding(0, 10**9, "outside the text")]
+
+
+def test_a_rule_that_fails_is_reported_and_the_others_still_run(monkeypatch) -> None:
+    from numlint.rules import registry
+
+    real = registry.installed_rules()
+    fake = registry.Registry((*real.rules, Exploding, Garbage), real.errors)
+    monkeypatch.setattr(registry, "_installed", fake)
+    config = {"extend-select": ["XT"]}
+    diagnostics = numlint.check(DEFINING, format="text", date=ARTICLE_DAY, config=config)
+    codes = sorted(d.code for d in diagnostics)
+    assert codes == ["NL000", "NL000", "NL101"]
+    internal = [d for d in diagnostics if d.code == "NL000"]
+    assert {d.evidence["rule"] for d in internal} == {"XT001", "XT002"}
+    assert any("boom" in d.message for d in internal)
+
+
+def test_checks_from_eight_threads_agree() -> None:
+    source = (EXAMPLES / "article.md").read_text(encoding="utf-8")
+    expected = numlint.check(source)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: numlint.check(source), range(32)))
+    assert all(result == expected for result in results)
