@@ -1,7 +1,8 @@
 """Stage 3 of the pipeline: expressing one figure in the currency or unit of another.
 
 This is where a rate is looked up (ECB reference rates of the document's date, from the
-embedded table or a file the user gave) and where units are converted (one pint registry,
+embedded table or a file the user gave; the fixed rates of the currencies the euro
+replaced) and where units are converted (one pint registry,
 built on first use: pint costs a quarter of a second to load, and most articles never
 need it).
 """
@@ -10,15 +11,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, Literal
 
 from .mentions import Mention
+from .mentions.currencies import normalize_written
 from .rates import RatesError, RateTable
+from .rates.legacy import FRANC_WORDS, FRENCH_FRANC_LAST_DAY, fixed_rate
 
-Method = Literal["same", "ecb-rate", "pint"]
+Method = Literal["same", "ecb-rate", "fixed-rate", "pint"]
 
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 """Units with an offset: compared by difference, never by ratio."""
@@ -59,8 +62,32 @@ class Converter:
             return None
         if source == target:
             return Converted(figure.value, "same")
+        source_fixed, target_fixed = fixed_rate(source), fixed_rate(target)
+        if source_fixed is None and target_fixed is None:
+            return self._at_market_rate(figure.value, source, target)
+        with localcontext() as context:
+            context.prec = 28
+            # Through the euro: legacy currencies at their fixed rate, others at the ECB's.
+            euros = figure.value / source_fixed if source_fixed else None
+            if euros is None:
+                market = self._at_market_rate(figure.value, source, "EUR")
+                if market is None:
+                    return None
+                euros = market.value
+            if target_fixed is not None:
+                return Converted(euros * target_fixed, "fixed-rate",
+                                 rate=(target_fixed / source_fixed) if source_fixed else None)
+            market = self._at_market_rate(euros, "EUR", target)
+            if market is None:
+                return None
+            return Converted(market.value, "ecb-rate", rate=None, rate_date=market.rate_date,
+                             rate_fallback=market.rate_fallback)
+
+    def _at_market_rate(self, value: Decimal, source: str, target: str) -> Converted | None:
+        if source == target:
+            return Converted(value, "same")
         try:
-            conversion = self._rates().convert(figure.value, source, target, self.on)
+            conversion = self._rates().convert(value, source, target, self.on)
         except RatesError:
             return None
         return Converted(
@@ -70,6 +97,21 @@ class Converter:
             rate_date=conversion.date,
             rate_fallback=conversion.fallback,
         )
+
+
+def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[Mention, ...]:
+    """Give ``francs`` (``F``, ``FF``) the French franc in an article dated before the euro
+    cash changeover; Swiss and Belgian francs are named as such and already resolved.
+    Undated, ``francs`` stay open: numlint does not guess silently."""
+    if on is None or on > FRENCH_FRANC_LAST_DAY:
+        return mentions
+    return tuple(
+        replace(m, currency="FRF", currency_assumed=True)
+        if m.kind == "money" and m.currency is None and m.unit_text is not None
+        and normalize_written(m.unit_text) in FRANC_WORDS
+        else m
+        for m in mentions
+    )
 
 
 def _quantity(figure: Mention, like: Mention) -> Converted | None:

@@ -1,7 +1,8 @@
 """Running the rules on a document, each one fenced off from the others.
 
-A rule that raises, or yields something that is not a valid finding, becomes one
-``internal-error`` diagnostic naming it; what the other rules found is kept intact.
+A rule that raises, runs past its time budget, or yields something that is not a valid
+finding becomes one ``internal-error`` diagnostic naming it; what the other rules found is
+kept intact.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .diagnostics import SEVERITIES
 from .document import Document
 from .i18n import N_
 from .rules.api import Finding, Rule
+from .watchdog import BudgetExceeded, time_budget
 
 INTERNAL_ERROR_CODE = "NL000"
 INTERNAL_ERROR_NAME = "internal-error"
@@ -32,12 +34,23 @@ class InvalidFinding(TypeError):
 
 
 def run_rules(
-    document: Document, rules: Sequence[tuple[type[Rule], Mapping[str, Any]]]
+    document: Document,
+    rules: Sequence[tuple[type[Rule], Mapping[str, Any]]],
+    *,
+    budget: float | None = None,
 ) -> Iterator[RuleFinding]:
+    """Run each rule with ``budget`` seconds at most; a failure is reported, not raised."""
     for rule_class, settings in rules:
         try:
-            findings = [_checked(f, document) for f in rule_class().check(document, settings)]
-        except Exception as error:
+            with time_budget(budget):
+                findings = [
+                    _checked(f, document) for f in rule_class().check(document, settings)
+                ]
+        except BudgetExceeded:
+            overrun = TimeoutError(f"ran longer than its budget of {budget:g} s")
+            yield RuleFinding(None, internal_error(rule_class, overrun))
+            continue
+        except Exception as error:  # one rule must not take the others down
             yield RuleFinding(None, internal_error(rule_class, error))
             continue
         for finding in findings:

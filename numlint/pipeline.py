@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .config import Config, ConfigError, as_config
+from .conversion import resolve_currencies
 from .diagnostics import Diagnostic, Edit, Fix
 from .document import Document
 from .engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, RuleFinding, run_rules
-from .i18n import render
+from .i18n import N_, render
 from .mentions import scanner_for
 from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
@@ -50,24 +51,39 @@ def check(
     registry = installed_rules()
     rules = settings.resolve(registry.rules)
     prose = read_source(text, format)
-    document = analyse(prose, date=date, config=settings)
-    found = list(run_rules(document, rules))
+    try:
+        document = analyse(prose, date=date, config=settings)
+    except TimeoutError:
+        return [_scan_timeout(prose, language)]
+    found = list(run_rules(document, rules, budget=rule_budget(prose.text)))
     return sorted(
         (_diagnostic(item, prose, document, language) for item in found),
         key=lambda d: (d.start, d.end, d.code),
     )
 
 
+def rule_budget(text: str) -> float:
+    """Seconds a rule may take on ``text``: generous, and linear in its size."""
+    return 2.0 + len(text) / 1_000_000
+
+
+def scan_timeout(text: str) -> float:
+    """Seconds one match of the scanner may take: a last guard, never reached on prose."""
+    return 1.0 + len(text) / 10_000_000
+
+
 def analyse(prose: ProseDocument, *, date: date | None, config: Config) -> Document:
     """Stages 2 to 4: mentions and relations of the prose, and the date they are read at."""
-    mentions = tuple(scanner_for(config.currencies).scan(prose.text))
-    relations = find_relations(prose.text, mentions)
+    scanner = scanner_for(config.currencies)
     origin: Literal["given", "document"] | None = None
     article_date = date
     if article_date is not None:
         origin = "given"
     elif prose.date is not None:
         article_date, origin = prose.date, "document"
+    scanned = tuple(scanner.scan(prose.text, timeout=scan_timeout(prose.text)))
+    mentions = resolve_currencies(scanned, article_date)
+    relations = find_relations(prose.text, mentions)
     rates_file = config.rates
     return Document(
         text=prose.text,
@@ -85,6 +101,22 @@ def _user_rates(path: str) -> RateTable:
         return load_ecb_file(Path(path))
     except RatesError as error:
         raise ConfigError(str(error)) from None
+
+
+def _scan_timeout(prose: ProseDocument, lang: str) -> Diagnostic:
+    message = N_("The text could not be scanned in time; it was not checked.")
+    return Diagnostic(
+        code=INTERNAL_ERROR_CODE,
+        name=INTERNAL_ERROR_NAME,
+        severity="error",
+        message=render(message, {}, lang),
+        start=0,
+        end=0,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+    )
 
 
 def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,

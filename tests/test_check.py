@@ -175,3 +175,29 @@ def test_checks_from_eight_threads_agree() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda _: numlint.check(source), range(32)))
     assert all(result == expected for result in results)
+
+
+class Hanging(Rule):
+    code = "XT003"
+    name = "hanging"
+    severity = "warning"
+    summary = "Never returns."
+    explanation = Exploding.explanation
+
+    def check(self, document, settings):
+        while True:
+            pass
+
+
+def test_a_rule_that_hangs_is_stopped_and_reported(monkeypatch) -> None:
+    from numlint import pipeline
+    from numlint.rules import registry
+
+    real = registry.installed_rules()
+    monkeypatch.setattr(registry, "_installed", registry.Registry((*real.rules, Hanging)))
+    monkeypatch.setattr(pipeline, "rule_budget", lambda text: 0.2)
+    config = {"extend-select": ["XT003"]}
+    diagnostics = numlint.check(DEFINING, format="text", date=ARTICLE_DAY, config=config)
+    assert sorted(d.code for d in diagnostics) == ["NL000", "NL101"]
+    [stopped] = [d for d in diagnostics if d.code == "NL000"]
+    assert "XT003" in stopped.message and "budget" in stopped.message

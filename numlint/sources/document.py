@@ -1,0 +1,295 @@
+"""The prose read from a source, and the exact map from its offsets back to the source.
+
+Readers (plain text, Markdown, HTML) walk the source once, in order, and write the prose
+through a :class:`TextBuilder`: either a verbatim copy of a source range, or replacement
+text standing for a source range (a decoded entity, a separator for a skipped piece).
+The map is kept as three parallel arrays of runs, not per character, so a 10 MB text
+costs a few bytes per run and a lookup is one bisection.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Protocol
+
+Format = Literal["text", "markdown", "html"]
+
+OBJECT = "\ufffc"
+"""Stands in the prose for a skipped piece that the reader sees inline (code span, URL,
+image): not a letter, digit or space, so the prose on both sides never glues into one
+token and no figure can run through it."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_CHARS = frozenset("\r\n")
+_BLANK_CHARS = frozenset(" \t\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One run of the map: ``text[text_start:text_end]`` comes from
+    ``source[source_start:source_end]``. A verbatim run is a copy, character for
+    character; in any other run (a decoded entity, a separator) every character stands
+    for the whole source range."""
+
+    text_start: int
+    text_end: int
+    source_start: int
+    source_end: int
+    verbatim: bool
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class OffsetMap:
+    """Runs of the text with where they come from in the source, sorted by both.
+
+    ``source_lengths[k]`` is the length of a verbatim run (the same in text and source),
+    or ``~length`` (negative) of the source range that a replacement run stands for.
+    """
+
+    text_starts: array
+    source_starts: array
+    source_lengths: array
+    text_length: int
+
+    def __len__(self) -> int:
+        return len(self.text_starts)
+
+    def char_span(self, offset: int) -> tuple[int, int]:
+        """Source range the text character at offset comes from."""
+        k = bisect_right(self.text_starts, offset) - 1
+        start, length = self.source_starts[k], self.source_lengths[k]
+        if length >= 0:
+            pos = start + offset - self.text_starts[k]
+            return pos, pos + 1
+        return start, start + ~length
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        if not 0 <= start <= end <= self.text_length:
+            raise ValueError(f"span ({start}, {end}) outside the text (0, {self.text_length})")
+        if start == end:
+            if start < self.text_length:
+                pos = self.char_span(start)[0]
+            elif self.text_length:
+                pos = self.char_span(start - 1)[1]
+            else:
+                pos = 0
+            return pos, pos
+        return self.char_span(start)[0], self.char_span(end - 1)[1]
+
+    def segments(self) -> tuple[Segment, ...]:
+        if not self.text_starts:
+            return ()
+        ends = [*self.text_starts[1:], self.text_length]
+        return tuple(
+            Segment(t, e, s, s + (n if n >= 0 else ~n), n >= 0)
+            for t, e, s, n in zip(
+                self.text_starts, ends, self.source_starts, self.source_lengths, strict=True
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ProseDocument:
+    """A source read for the scanner: its prose :attr:`text`, the map back to
+    :attr:`source`, and the publication :attr:`date` found in it (None if none).
+
+    Separators in the text: a block boundary is at least one blank line (``\\n\\n``); a
+    line break inside a block (``<br>``, the source's own line endings) is kept as is; an
+    inline piece that is skipped but seen by the reader (code, URL, image) is one
+    :data:`OBJECT` character; markup that the reader does not see (tags, emphasis
+    markers, comments, link syntax) leaves nothing.
+    """
+
+    source: str = field(repr=False)
+    format: Format
+    text: str = field(repr=False)
+    date: date | None
+    offsets: OffsetMap = field(repr=False)
+    _line_starts: list[array] = field(default_factory=list, init=False, repr=False)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source span (end exclusive) of the text span ``text[start:end]``.
+
+        It runs from where the first character comes from to just after where the last
+        one comes from, so it includes any markup in between; an empty span maps to the
+        place of the character at ``start`` (or just after the last one at the end).
+        """
+        return self.offsets.to_source(start, end)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset; lines end at \\n, \\r\\n or \\r."""
+        if not 0 <= offset <= len(self.source):
+            raise ValueError(f"offset {offset} outside the source (0, {len(self.source)})")
+        if not self._line_starts:
+            starts = array("q", [0])
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.source))
+            self._line_starts.append(starts)
+        starts = self._line_starts[0]
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The runs of the map, in order (built on demand: one object per run)."""
+        return self.offsets.segments()
+
+
+class Sink(Protocol):
+    """Where a reader writes prose, addressed in the offsets of the string it reads."""
+
+    def copy(self, start: int, end: int) -> None: ...
+
+    def put(self, text: str, start: int, end: int) -> None: ...
+
+    def brk(self, start: int, end: int) -> None: ...
+
+
+class TextBuilder:
+    """Collects the prose and its map while a reader walks the source in order.
+
+    Calls must come in source order (each range starting at or after the end of the
+    previous one): the map is then sorted both ways, which :meth:`OffsetMap.to_source`
+    relies on.
+    """
+
+    __slots__ = (
+        "_breaks",
+        "_chunks",
+        "_last_end",
+        "_last_verbatim",
+        "_len",
+        "_lengths",
+        "_parts",
+        "_source_starts",
+        "_text_starts",
+        "source",
+    )
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._chunks: list[str] = []
+        self._text_starts = array("q")
+        self._source_starts = array("q")
+        self._lengths = array("q")
+        self._len = 0
+        self._last_end = -1
+        self._last_verbatim = False
+        self._breaks = 0  # line breaks in the trailing whitespace of the text so far
+
+    def copy(self, start: int, end: int) -> None:
+        """Copy ``source[start:end]`` verbatim."""
+        if end > start:
+            self._append(self.source[start:end], start, end, True)
+
+    def put(self, text: str, start: int, end: int) -> None:
+        """Write text standing for ``source[start:end]`` (which may be empty)."""
+        if text:
+            self._append(text, start, end, False)
+
+    def brk(self, start: int, end: int) -> None:
+        """End the current block: make sure the text ends with a blank line.
+
+        Nothing at the very start, nothing when the text already ends with one; the
+        newlines stand for ``source[start:end]``, the markup or skipped block they replace.
+        """
+        if self._len and self._breaks < 2:
+            self.put("\n" * (2 - self._breaks), start, end)
+
+    def _append(self, piece: str, start: int, end: int, verbatim: bool) -> None:
+        if verbatim and self._last_verbatim and start == self._last_end:
+            self._lengths[-1] += end - start
+        else:
+            self._text_starts.append(self._len)
+            self._source_starts.append(start)
+            self._lengths.append(end - start if verbatim else ~(end - start))
+        self._last_verbatim = verbatim
+        self._last_end = end
+        self._len += len(piece)
+        self._parts.append(piece)
+        if len(self._parts) >= 4096:
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
+        self._track_breaks(piece)
+
+    def _track_breaks(self, piece: str) -> None:
+        i = len(piece) - 1
+        if piece[i] not in _BLANK_CHARS:
+            self._breaks = 0
+            return
+        count = 0
+        while i >= 0 and piece[i] in _BLANK_CHARS:
+            # \r\n counts once: count the \r only when no \n follows it
+            if piece[i] == "\n" or (
+                piece[i] == "\r" and (i + 1 == len(piece) or piece[i + 1] != "\n")
+            ):
+                count += 1
+            i -= 1
+        self._breaks = count if i >= 0 else self._breaks + count
+
+    def build(self) -> tuple[str, OffsetMap]:
+        text = "".join(self._chunks) + "".join(self._parts)
+        self._chunks.clear()
+        self._parts.clear()
+        return text, OffsetMap(self._text_starts, self._source_starts, self._lengths, len(text))
+
+
+class LocalSink:
+    """A :class:`Sink` over a local string made of source slices put end to end (the
+    lines of a Markdown block without their container prefixes).
+
+    ``pieces`` are ``(start, end)`` source ranges; local offsets run through them in order.
+    """
+
+    __slots__ = ("_builder", "_length", "_local_starts", "_source_starts")
+
+    def __init__(self, builder: TextBuilder, pieces: list[tuple[int, int]]) -> None:
+        self._builder = builder
+        self._local_starts: list[int] = []
+        self._source_starts: list[int] = []
+        at = 0
+        for start, end in [p for p in pieces if p[1] > p[0]] or pieces[:1]:
+            self._local_starts.append(at)
+            self._source_starts.append(start)
+            at += end - start
+        self._length = at
+
+    def text(self) -> str:
+        source = self._builder.source
+        ends = [*self._local_starts[1:], self._length]
+        return "".join(
+            source[s : s + e - t]
+            for t, e, s in zip(self._local_starts, ends, self._source_starts, strict=True)
+        )
+
+    def position(self, offset: int) -> int:
+        """Source position of a local offset (the end of the last piece at the end)."""
+        k = bisect_right(self._local_starts, offset) - 1 if offset else 0
+        return self._source_starts[k] + offset - self._local_starts[k]
+
+    def _end_position(self, start: int, end: int) -> int:
+        return self.position(end - 1) + 1 if end > start else self.position(start)
+
+    def copy(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        starts = self._local_starts
+        k = bisect_right(starts, start) - 1
+        while start < end:
+            piece_end = starts[k + 1] if k + 1 < len(starts) else self._length
+            stop = min(end, piece_end)
+            if stop > start:
+                s = self._source_starts[k] + start - starts[k]
+                self._builder.copy(s, s + stop - start)
+            start = stop
+            k += 1
+
+    def put(self, text: str, start: int, end: int) -> None:
+        self._builder.put(text, self.position(start), self._end_position(start, end))
+
+    def brk(self, start: int, end: int) -> None:
+        self._builder.brk(self.position(start), self._end_position(start, end))

@@ -1,0 +1,12 @@
+"""Plain text: the prose is the source itself, character for character."""
+
+from __future__ import annotations
+
+from .document import ProseDocument, TextBuilder
+
+
+def read_text(source: str) -> ProseDocument:
+    builder = TextBuilder(source)
+    builder.copy(0, len(source))
+    text, offsets = builder.build()
+    return ProseDocument(source, "text", text, None, offsets)
