@@ -41,6 +41,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every finding in context")
     parser.add_argument("--lang", default="fr")
+    parser.add_argument("--all", action="store_true",
+                        help="also run the rules that are off by default")
     args = parser.parse_args()
     documents = corpus_documents()
     if not documents:
@@ -52,7 +54,8 @@ def main() -> int:
         text = document["text"]
         size += len(text.encode("utf-8"))
         date = datetime.date.fromisoformat(document["date"]) if document.get("date") else None
-        for d in numlint.check(text, format="text", date=date, lang=args.lang):
+        config = {"select": ["NL"]} if args.all else None
+        for d in numlint.check(text, format="text", date=date, lang=args.lang, config=config):
             counts[f"{d.code} {d.name}"] += 1
             if args.show:
                 context = text[max(0, d.start - 120) : d.end + 60].replace("\n", " ")

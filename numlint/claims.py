@@ -212,3 +212,87 @@ def plain(value: Decimal) -> str:
         rounded = +value
     text = f"{rounded:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a rounded or hedged figure allows."""
+
+    low: Decimal
+    high: Decimal
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    @property
+    def middle(self) -> Decimal:
+        return (self.low + self.high) / 2
+
+
+def relative_change(start: Mention, end: Mention) -> Interval | None:
+    """The change from ``start`` to ``end`` in percent, over the rounding of both."""
+    a, b = abs(start.precision), abs(end.precision)
+    if start.value <= 0 or start.value - a <= 0:
+        return None
+    with localcontext() as context:
+        context.prec = 28
+        low = ((end.value - b) / (start.value + a) - 1) * 100
+        high = ((end.value + b) / (start.value - a) - 1) * 100
+    return Interval(low, high)
+
+
+def point_change(start: Mention, end: Mention) -> Interval:
+    """The change from ``start`` to ``end`` in points (both percentages)."""
+    spread = abs(start.precision) + abs(end.precision)
+    difference = end.value - start.value
+    return Interval(difference - spread, difference + spread)
+
+
+def ratio_of(start: Mention, end: Mention) -> Interval | None:
+    """``end / start`` over the rounding of both."""
+    a, b = abs(start.precision), abs(end.precision)
+    if start.value <= 0 or start.value - a <= 0 or end.value < 0:
+        return None
+    with localcontext() as context:
+        context.prec = 28
+        return Interval((end.value - b) / (start.value + a), (end.value + b) / (start.value - a))
+
+
+def stated_change(stated: Mention, direction: int, hedge: str | None = None,
+                  about: Decimal = Decimal("0.10")) -> Interval:
+    """What a stated change allows, signed by its direction (``une baisse de 2 %`` -> -2)."""
+    magnitude = abs(stated.value)
+    rounding = abs(stated.precision)
+    low, high = magnitude - rounding, magnitude + rounding
+    kind = hedge or stated.hedge_kind
+    if kind == "about":
+        low, high = min(low, magnitude * (1 - about)), max(high, magnitude * (1 + about))
+    elif kind == "nearly":
+        low, high = min(low, magnitude * (1 - about)), max(high, magnitude * Decimal("1.02"))
+    elif kind == "above":
+        high = Decimal("Infinity")
+    elif kind == "below":
+        low = Decimal(0)
+    sign = -1 if direction < 0 else 1
+    return Interval(min(sign * low, sign * high), max(sign * low, sign * high))
+
+
+def multiple_allows(factor: Decimal, hedge: str | None) -> Interval:
+    """What ``a doublé`` (2), ``a presque triplé``, ``divisé par deux`` (0,5) allow as a ratio:
+    writers round multiples, so ±10 % unless the wording says more or less."""
+    with localcontext() as context:
+        context.prec = 28
+        if hedge == "above":
+            return Interval(factor * Decimal("0.98"), Decimal("Infinity"))
+        if hedge == "nearly":
+            return Interval(factor * Decimal("0.75"), factor * Decimal("1.02"))
+        if hedge == "about":
+            return Interval(factor * Decimal("0.8"), factor * Decimal("1.2"))
+        return Interval(factor * Decimal("0.9"), factor * Decimal("1.1"))
+
+
+def change_of_multiple(factor: Decimal) -> Decimal:
+    """The change in percent a multiple means: doubling is +100 %, halving -50 %."""
+    with localcontext() as context:
+        context.prec = 28
+        return (factor - 1) * 100

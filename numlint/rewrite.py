@@ -140,3 +140,22 @@ def _same_case(word: str, model: str) -> str:
     if model[:1].isupper():
         return word.capitalize()
     return word
+
+
+NARROW_NO_BREAK_SPACE = "\u202f"
+NO_BREAK_SPACE = "\u00a0"
+
+
+def grouped(number_text: str, separator: str = NARROW_NO_BREAK_SPACE) -> str:
+    """A French number with its thousands grouped by ``separator``: ``12345,5`` ->
+    ``12 345,5`` (digits after the decimal comma are left as they are)."""
+    sign = number_text[0] if number_text[:1] in "+-−" else ""
+    body = number_text[len(sign) :]
+    whole, comma, fraction = body.partition(",")
+    digits = "".join(ch for ch in whole if ch.isdigit())
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return sign + separator.join(groups) + comma + fraction

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from ..mentions import Mention
@@ -34,6 +35,35 @@ class Restatement:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """A figure moving from ``start`` to ``end``, and what the text says of the move:
+    a stated change (``soit une hausse de 25 %``, ``de 0,2 point``) and/or a multiple
+    (``a doublé``, ``divisé par deux``). Endpoints are None for a multiple stated with a
+    percentage only (``a quadruplé, soit une hausse de 300 %``)."""
+
+    start: Mention | None
+    end: Mention | None
+    stated: Mention | None
+    stated_as: Literal["percent", "points"] | None
+    direction: int
+    """+1 for a rise, -1 for a fall, as the words or the sign say; 0 when unstated."""
+    multiple: Decimal | None = None
+    multiple_text: str | None = None
+    multiple_span: tuple[int, int] | None = None
+    multiple_hedge: str | None = None
+    """``above`` (a plus que doublé), ``nearly`` (a presque doublé), ``about``, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Percentages the text presents as the parts of one whole."""
+
+    shares: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Relations:
     equivalences: tuple[Equivalence, ...] = ()
     restatements: tuple[Restatement, ...] = ()
+    changes: tuple[Change, ...] = ()
+    partitions: tuple[Partition, ...] = ()

@@ -1,0 +1,305 @@
+"""Finding changes: a figure that moves from one value to another, and what the text says
+about the move.
+
+``passe de 200 à 250 millions d'euros, soit une hausse de 50 %`` — endpoints (200 → 250),
+a stated change (+50 %), sometimes a multiple (``a doublé``, ``divisé par deux``). The
+endpoints need a verb of change in front (``passer de``, ``grimper de``): ``de 3 à 5
+millions`` alone is a range, not a change. The stated change must sit next to them, with
+only a connector between (``soit``, a comma, a parenthesis), so that a percentage about
+something else in the same sentence is never taken for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import pairwise
+
+import regex
+
+from ..mentions import Mention
+from .model import Change
+
+_S = r"[\s\u00a0\u202f]"
+_APOS = r"['’ʼ]"
+_DE = r"(?:de|d" + _APOS + r")"
+
+RISE_STEMS = (
+    "hausse", "augment", "progress", "croissance", "croît", "crû", "cru", "bond", "grimp",
+    "envol", "gagn", "accru", "accroissement", "rebond", "mont", "relev", "redress",
+)
+FALL_STEMS = (
+    "baisse", "baiss", "diminu", "recul", "chute", "chut", "repli", "perd", "perte",
+    "contract", "rédu", "réduction", "fond", "effondr", "décroissance", "décr", "abaiss",
+    "dégringol", "plong", "ralenti",
+)
+_CHANGE_WORD = (
+    r"(?P<word>(?:" + "|".join(RISE_STEMS + FALL_STEMS) + r")[\p{L}]*)"
+)
+_STATED_BEFORE = regex.compile(
+    r"(?ri)(?<![\p{L}])" + _CHANGE_WORD + _S + r"+(?:" + _DE + _S + r"*)?\Z"
+)
+"""A change word right before the stated figure: ``une hausse de`` | 25 %."""
+_VERB_BEFORE_START = regex.compile(
+    r"(?ri)(?<![\p{L}])(?P<verb>pass[\p{L}]*|évolu[\p{L}]*|"
+    + "|".join(s + r"[\p{L}]*" for s in RISE_STEMS + FALL_STEMS)
+    + r")" + _S + r"+" + _DE + _S + r"*\Z"
+)
+"""``passant de`` | 200: a verb of change before the first endpoint."""
+_BETWEEN_ENDPOINTS = regex.compile(
+    r"(?i)" + _S + r"*(?:,?" + _S + r"*(?:en|au|fin|début|mi-?)?" + _S + r"*\d{4}" + _S
+    + r"*,?)?" + _S + r"*(?:à|jusqu" + _APOS + r"à)" + _S + r"+"
+)
+_TIME = (
+    r"(?:(?:en|au|fin|début|mi-?|depuis|sur|par" + _S + r"+rapport" + _S + r"+à)" + _S
+    + r"+[\p{L}\d\x20\u00a0\u202f]{1,22}?|un" + _S + r"+an" + _S + r"+plus" + _S
+    + r"+tôt|l" + _APOS + r"an" + _S + r"+(?:dernier|passé)|l" + _APOS + r"année" + _S
+    + r"+(?:dernière|précédente|passée)|auparavant|précédemment|il" + _S + r"+y" + _S
+    + r"+a" + _S + r"+[\p{L}\d]+" + _S + r"+ans?)"
+)
+"""A time phrase that may stand between a figure and what is said of it."""
+_AFTER_END_TO_STATED = regex.compile(
+    r"(?i)" + _S + r"*(?:" + _TIME + r")?" + _S + r"*(?:[,;:]|\(|–|—)?" + _S
+    + r"*(?:soit|c" + _APOS + r"est-à-dire|ce" + _S + r"+qui" + _S
+    + r"+(?:représente|fait|correspond" + _S + r"+à))?" + _S + r"*(?:en" + _S + r"+)?(?:une?"
+    + _S + r"+)?\Z"
+)
+_STATED_TO_VERB = regex.compile(
+    r"(?i)" + _S + r"*(?:(?:en|sur|depuis|par" + _S + r"+rapport" + _S + r"+à)" + _S
+    + r"+[\p{L}\d\s\u00a0\u202f]{1,25}?)?" + _S + r"*[,;:]?" + _S + r"*(?:\(" + _S
+    + r"*)?(?:en" + _S + r"+|pour" + _S + r"+|et" + _S + r"+|soit" + _S + r"+)?\Z"
+)
+_CHANGE_WORD_AFTER = regex.compile(
+    r"(?i)" + _S + r"*(?:points?" + _S + r"+)?(?:de" + _S + r"+|d" + _APOS + r")" + _CHANGE_WORD
+)
+"""``25 % de hausse``, ``3 points d'augmentation``: the change word after the figure."""
+_BEFORE_CONTRE = regex.compile(
+    r"(?i)" + _S + r"*(?:" + _TIME + r")?" + _S + r"*,?" + _S + r"*contre" + _S + r"+\Z"
+)
+"""``48,2 milliards en 2025, contre`` | ``41 milliards``: the earlier figure follows."""
+_POINTS_AFTER = regex.compile(
+    r"(?i)" + _S + r"*(?P<points>points?)(?:" + _S + r"+de" + _S + r"+pourcentage)?(?!\p{L})"
+)
+_MULTIPLE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:(?P<hedge>plus" + _S + r"+que|presque|quasi(?:ment)?|pratiquement"
+    r"|près" + _S + r"+de|environ|un" + _S + r"+peu" + _S + r"+plus" + _S + r"+que)"
+    + _S + r"+)?(?:(?P<word>doubl|tripl|quadrupl|quintupl|décupl|centupl)[\p{L}]*"
+    r"|(?P<op>multipli|divis)[\p{L}]*" + _S + r"+par" + _S + r"+(?P<by>\d+(?:,\d+)?|deux"
+    r"|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille))(?!\p{L})"
+)
+_MULTIPLE_WORDS = {
+    "doubl": 2, "tripl": 3, "quadrupl": 4, "quintupl": 5, "décupl": 10, "centupl": 100,
+}
+_NUMBER_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "cent": 100, "mille": 1000,
+}
+_MULTIPLE_HEDGES = {
+    "plus que": "above", "un peu plus que": "above", "presque": "nearly", "quasi": "nearly",
+    "quasiment": "nearly", "pratiquement": "nearly", "près de": "nearly", "environ": "about",
+}
+_MULTIPLE_TO_NEXT = regex.compile(
+    r"(?i)[\p{L}\s\u00a0\u202f'’]{0,30}?[,;:(]?" + _S + r"*(?:passant|pour" + _S
+    + r"+passer|en" + _S + r"+passant|soit|c" + _APOS + r"est-à-dire)" + _S
+    + r"+(?:une?" + _S + r"+)?(?:" + _CHANGE_WORD + _S + r"+" + _DE + _S + r"*)?"
+    + r"(?:" + _DE + _S + r"*)?\Z"
+)
+
+
+def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
+    """Changes between endpoints, with the change or multiple stated next to them, and
+    multiples stated with a percentage (``a quadruplé, soit une hausse de 300 %``)."""
+    changes = []
+    index = {m.start: i for i, m in enumerate(mentions)}
+    used: set[int] = set()
+    for i, (first, second) in enumerate(pairwise(mentions)):
+        if _are_endpoints(text, first, second):
+            stated = _stated_after(text, mentions, i + 2) or _stated_before(text, mentions, i)
+        elif _is_contre(text, first, second):
+            first, second = second, first  # "B en 2025, contre A un an plus tôt"
+            stated = _stated_after(text, mentions, i + 2)
+            if stated is None:
+                continue
+        else:
+            continue
+        multiple = _multiple_before(text, mentions, i)
+        if stated is None and multiple is None:
+            continue
+        figure, as_points, direction = stated or (None, False, 0)
+        stated_as = None if figure is None else ("points" if as_points else "percent")
+        changes.append(
+            Change(first, second, figure, stated_as, direction, *(multiple or (None,) * 4))
+        )
+        if figure is not None:
+            used.add(index[figure.start])
+    changes.extend(_multiples_with_percent(text, mentions, used))
+    return changes
+
+
+def _are_endpoints(text: str, first: Mention, second: Mention) -> bool:
+    if not _BETWEEN_ENDPOINTS.fullmatch(text, first.end, second.start - _hedge_length(second)):
+        return False
+    if _VERB_BEFORE_START.search(text, max(0, first.start - 40 - _hedge_length(first)),
+                                 first.start - _hedge_length(first)) is None:
+        return False
+    return _comparable(first, second)
+
+
+def _is_contre(text: str, later: Mention, earlier: Mention) -> bool:
+    """``48,2 milliards de dollars en 2025, contre 41 milliards un an plus tôt``."""
+    gap_end = earlier.start - _hedge_length(earlier)
+    if not _BEFORE_CONTRE.fullmatch(text, later.end, gap_end):
+        return False
+    if earlier.kind == "number" and later.kind != "number" and earlier.scale_exponent == (
+        later.scale_exponent
+    ):
+        earlier = _like(earlier, later)
+    return _comparable(earlier, later)
+
+
+def _like(bare: Mention, model: Mention) -> Mention:
+    """``41 milliards`` after ``48,2 milliards de dollars``: the same currency is meant."""
+    from dataclasses import replace
+
+    return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit)
+
+
+def _hedge_length(mention: Mention) -> int:
+    return len(mention.hedge) + 1 if mention.hedge else 0
+
+
+def _comparable(first: Mention, second: Mention) -> bool:
+    if first.kind != second.kind or first.per != second.per:
+        return False
+    if first.kind == "money":
+        return first.currency == second.currency and first.currency is not None
+    if first.kind == "quantity":
+        return first.unit == second.unit and first.unit is not None
+    return True
+
+
+def _stated_after(
+    text: str, mentions: Sequence[Mention], index: int
+) -> tuple[Mention, bool, int] | None:
+    if index >= len(mentions):
+        return None
+    candidate, previous = mentions[index], mentions[index - 1]
+    gap_end = candidate.start - _hedge_length(candidate)
+    if gap_end - previous.end > 80:
+        return None
+    word = _STATED_BEFORE.search(text, previous.end, gap_end)
+    connector_end = word.start() if word else gap_end
+    if not _AFTER_END_TO_STATED.fullmatch(text, previous.end, connector_end):
+        return None
+    return _as_stated(text, candidate, word or _CHANGE_WORD_AFTER.match(text, candidate.end))
+
+
+def _stated_before(
+    text: str, mentions: Sequence[Mention], first_index: int
+) -> tuple[Mention, bool, int] | None:
+    if first_index == 0:
+        return None
+    candidate, first = mentions[first_index - 1], mentions[first_index]
+    verb = _VERB_BEFORE_START.search(text, max(0, first.start - 40 - _hedge_length(first)),
+                                     first.start - _hedge_length(first))
+    if verb is None or verb.start() - candidate.end > 60:
+        return None
+    points = _POINTS_AFTER.match(text, candidate.end)
+    candidate_end = points.end() if points else candidate.end
+    if not _STATED_TO_VERB.fullmatch(text, candidate_end, verb.start()):
+        return None
+    word = _STATED_BEFORE.search(
+        text, max(0, candidate.start - 40), candidate.start - _hedge_length(candidate)
+    )
+    if word is None:
+        return None
+    return _as_stated(text, candidate, word)
+
+
+def _as_stated(
+    text: str, candidate: Mention, word: regex.Match[str] | None
+) -> tuple[Mention, bool, int] | None:
+    points = candidate.kind == "number" and _POINTS_AFTER.match(text, candidate.end) is not None
+    if candidate.kind != "percent" and not points:
+        return None
+    direction = _direction(word.group("word") if word else "", candidate.number_text)
+    if direction == 0:
+        return None
+    return candidate, points, direction
+
+
+def _direction(word: str, number_text: str) -> int:
+    if number_text[:1] in "-−":
+        return -1
+    if number_text[:1] == "+":
+        return 1
+    lowered = word.lower()
+    if any(lowered.startswith(stem) for stem in FALL_STEMS):
+        return -1
+    if any(lowered.startswith(stem) for stem in RISE_STEMS):
+        return 1
+    return 0
+
+
+def _multiple_before(
+    text: str, mentions: Sequence[Mention], first_index: int
+) -> tuple[Decimal, str, tuple[int, int], str | None] | None:
+    first = mentions[first_index]
+    found = _last_multiple_before(text, mentions, first_index)
+    if found is None or not _MULTIPLE_TO_NEXT.fullmatch(
+        text, found.end(), first.start - _hedge_length(first)
+    ):
+        return None
+    return _multiple_of(found)
+
+
+def _last_multiple_before(
+    text: str, mentions: Sequence[Mention], index: int
+) -> regex.Match[str] | None:
+    """The multiple word closest before ``mentions[index]``, with no figure in between
+    (the ``deux`` of ``divisé par deux`` is part of the multiple, not in between)."""
+    figure = mentions[index]
+    found = None
+    for match in _MULTIPLE.finditer(text, max(0, figure.start - 90), figure.start):
+        found = match
+    if found is None:
+        return None
+    between = [m for m in mentions[max(0, index - 3) : index] if m.start >= found.end()]
+    return None if between else found
+
+
+def _multiple_of(match: regex.Match[str]) -> tuple[Decimal, str, tuple[int, int], str | None]:
+    hedge = match.group("hedge")
+    hedge_kind = _MULTIPLE_HEDGES.get(" ".join(hedge.lower().split())) if hedge else None
+    if match.group("word"):
+        factor = Decimal(_MULTIPLE_WORDS[match.group("word").lower()])
+    else:
+        by = match.group("by").lower()
+        factor = Decimal(_NUMBER_WORDS[by]) if by in _NUMBER_WORDS else Decimal(
+            by.replace(",", ".")
+        )
+        if match.group("op").lower() == "divis":
+            factor = 1 / factor
+    start = match.start("word") if match.group("word") else match.start("op")
+    return factor, match.group(0), (start, match.end()), hedge_kind
+
+
+def _multiples_with_percent(
+    text: str, mentions: Sequence[Mention], used: set[int]
+) -> list[Change]:
+    changes = []
+    for index, figure in enumerate(mentions):
+        if index in used or figure.kind != "percent":
+            continue
+        found = _last_multiple_before(text, mentions, index)
+        if found is None:
+            continue
+        gap_end = figure.start - _hedge_length(figure)
+        word = _STATED_BEFORE.search(text, found.end(), gap_end)
+        if word is None or not _MULTIPLE_TO_NEXT.fullmatch(text, found.end(), gap_end):
+            continue
+        direction = _direction(word.group("word"), figure.number_text)
+        if direction == 0:
+            continue
+        changes.append(Change(None, None, figure, "percent", direction, *_multiple_of(found)))
+    return changes

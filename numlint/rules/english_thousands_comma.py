@@ -1,0 +1,61 @@
+"""NL306 english-thousands-comma."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..i18n import N_
+from ..rewrite import grouped
+from .api import Example, Finding, Rule, TextEdit
+
+_THREE_DECIMALS = regex.compile(r"\d{1,3},\d{3}")
+
+
+class EnglishThousandsComma(Rule):
+    code = "NL306"
+    name = "english-thousands-comma"
+    severity = "warning"
+    summary = "“1,500 dollars”: an English thousands comma read as a decimal comma."
+    explanation = """\
+## What it does
+
+In French *1,500 dollars* is one and a half dollars; in an English text it is fifteen
+hundred. An amount or a quantity written with exactly three digits after the comma and
+no scale word is almost always an English number pasted into French copy: prices are
+not given to the tenth of a cent. This rule reports it and suggests *1 500*. The fix
+changes the value, so it is unsafe.
+
+Amounts counted per unit (*1,459 euro le litre*, fuel prices have three decimals) are
+left alone.
+
+## Why it matters
+
+The slip divides the figure by a thousand, silently.
+"""
+    examples = (
+        Example("Le billet coûte {{1,500 dollars}}.", valid=False,
+                fixed="Le billet coûte 1\u202f500 dollars."),
+        Example("Le gazole coûte 1,459 euro le litre.", valid=True),
+        Example("Le billet coûte 1,50 dollar.", valid=True),
+    )
+
+    def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
+        for mention in document.mentions:
+            if mention.kind not in ("money", "quantity") or mention.scale_text or mention.per:
+                continue
+            if not _THREE_DECIMALS.fullmatch(mention.number_text):
+                continue
+            thousands = grouped(mention.number_text.replace(",", ""))
+            yield Finding(
+                mention.start,
+                mention.end,
+                N_("“{figure}” reads {value} in French; if this is an English number, write "
+                   "{thousands}."),
+                {"figure": mention.text, "value": mention.value, "thousands": thousands},
+                edits=(TextEdit(*mention.number_span, thousands),),
+                fix_description=N_("Write the number the French way"),
+            )
