@@ -1,0 +1,141 @@
+"""Solid under any input: no exception, valid spans, determinism, linear time, no network.
+
+Hypothesis runs a few dozen examples by default; ``--hypothesis-profile=thorough`` runs
+thousands (see tests/conftest.py). Linearity is checked by a ratio of CPU times measured
+in the same test, never by an absolute duration.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import numlint
+
+FORMATS = ("text", "markdown", "html")
+FIGURE_ALPHABET = st.sampled_from(
+    list("0123456789 ,.%€$()<>&;*_`[]#-\n\u00a0\u202f’'")
+    + ["millions", "milliards", " de dollars", " d’euros", "soit ", "près de ", "<p>",
+       "</p>", "<!--", "-->", "&nbsp;", "```", "---\n", "billion", "passant de ", " à ",
+       "hausse de ", "a doublé", "Md€", " km", "°C", "francs"]
+)
+figure_like_text = st.lists(FIGURE_ALPHABET, max_size=60).map("".join)
+any_text = st.one_of(st.text(max_size=300), figure_like_text)
+
+
+def _assert_valid(source: str, diagnostics: list[numlint.Diagnostic]) -> None:
+    for d in diagnostics:
+        assert 0 <= d.start <= d.end <= len(source)
+        assert d.line >= 1 and d.column >= 1
+        assert (d.end_line, d.end_column) >= (d.line, d.column)
+        if d.fix is not None:
+            for edit in d.fix.edits:
+                assert 0 <= edit.start <= edit.end <= len(source)
+
+
+@settings(deadline=None)  # the first example builds the patterns and loads the rules
+@given(text=any_text, fmt=st.sampled_from(FORMATS))
+def test_check_never_raises_and_spans_are_valid(text: str, fmt: str) -> None:
+    diagnostics = numlint.check(text, format=fmt)
+    _assert_valid(text, diagnostics)
+    assert numlint.check(text, format=fmt) == diagnostics
+
+
+@settings(deadline=None)
+@given(text=any_text)
+def test_mentions_never_raise_and_spans_are_valid(text: str) -> None:
+    found = numlint.mentions(text)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@settings(deadline=None, max_examples=25)
+@given(text=figure_like_text, fmt=st.sampled_from(FORMATS))
+def test_eight_threads_get_the_same_diagnostics(text: str, fmt: str) -> None:
+    expected = numlint.check(text, format=fmt)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: numlint.check(text, format=fmt), range(8)))
+    assert all(result == expected for result in results)
+
+
+def _cpu_seconds(run: Callable[[], object], repeat: int = 3) -> float:
+    """Best of a few CPU times: noise only ever adds time."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        run()
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-4)
+
+
+SMALL, LARGE = 20_000, 200_000
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "a million digits": lambda n: "1" * n,
+    "nested parentheses": lambda n: "(" * (n // 2 - 20) + "3 millions d'euros" + ")" * (n // 2),
+    "millions millions": lambda n: "3 " + "millions " * (n // 9),
+    "a table of figures": lambda n: "| a | b |\n|---|---|\n"
+    + "| 1 234 € | 5,6 % |\n" * (n // 21),
+    "one long line": lambda n: ("97,4 milliards de dollars (près de 95 millions d'euros) "
+                                * (n // 56 + 1))[:n],
+    "malformed html": lambda n: ("<p a='<b>1 million <" + "&" * 7 + "<!--") * (n // 30),
+    "binary garbage": lambda n: os.urandom(n).decode("utf-8", errors="replace")[:n],
+    "unclosed markdown": lambda n: ("[97,4 **milliards `de (dollars " * (n // 31 + 1))[:n],
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_adversarial_inputs_take_linear_time(name: str, fmt: str) -> None:
+    build = ADVERSARIAL[name]
+    small, large = build(SMALL), build(LARGE)
+    _assert_valid(large, numlint.check(large, format=fmt))
+    ratio = _cpu_seconds(lambda: numlint.check(large, format=fmt), repeat=2) / _cpu_seconds(
+        lambda: numlint.check(small, format=fmt)
+    )
+    assert ratio < 40, f"10x the input took {ratio:.0f}x the time: not linear"
+
+
+def test_no_network_at_import_or_during_a_check(tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(
+        "---\ndate: 2025-02-11\n---\nla somme de 97,4 milliards de dollars "
+        "(près de 95 millions d'euros)\n",
+        encoding="utf-8",
+    )
+    script = textwrap.dedent(
+        f"""
+        import socket
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("network access")
+
+        socket.socket.connect = refuse
+        socket.socket.connect_ex = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+
+        import numlint
+        text = open({str(article)!r}, encoding="utf-8").read()
+        assert [d.code for d in numlint.check(text)] == ["NL101"]
+        assert numlint.mentions(text)
+        import numlint.pipeline, numlint.conversion
+        numlint.conversion.unit_registry()
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
