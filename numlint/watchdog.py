@@ -25,6 +25,8 @@ _lock = threading.Condition()
 _deadlines: dict[int, tuple[float, int]] = {}
 """Thread id -> (deadline, token of the guarded block)."""
 _tokens = iter(range(1, 1 << 62))
+_fired: set[int] = set()
+"""Tokens of the blocks the watchdog raised into (their exception may still be pending)."""
 _watcher: threading.Thread | None = None
 
 
@@ -46,8 +48,13 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         with _lock:
             if _deadlines.get(thread_id, (0, 0))[1] == token:
                 del _deadlines[thread_id]
-        # An exception injected just as the block ended must not escape to the caller.
-        _clear_pending(thread_id)
+            fired = token in _fired
+            _fired.discard(token)
+        if fired:
+            # An exception injected just as the block ended must not escape to the caller.
+            # Only then: on CPython 3.11 clearing leaves the eval breaker set, which makes
+            # any tracer (debugger, coverage, profiler) spin afterwards.
+            _clear_pending(thread_id)
 
 
 def _ensure_watcher() -> None:
@@ -66,7 +73,7 @@ def _watch() -> None:
             now = time.monotonic()
             expired = [tid for tid, (deadline, _) in _deadlines.items() if deadline <= now]
             for thread_id in expired:
-                del _deadlines[thread_id]
+                _fired.add(_deadlines.pop(thread_id)[1])
                 _raise_in(thread_id, BudgetExceeded)
             if not expired:
                 soonest = min(deadline for deadline, _ in _deadlines.values())

@@ -201,3 +201,23 @@ def test_a_rule_that_hangs_is_stopped_and_reported(monkeypatch) -> None:
     assert sorted(d.code for d in diagnostics) == ["NL000", "NL101"]
     [stopped] = [d for d in diagnostics if d.code == "NL000"]
     assert "XT003" in stopped.message and "budget" in stopped.message
+
+
+def test_a_tracer_still_works_after_a_check() -> None:
+    """Clearing an async exception that was never raised left CPython 3.11's eval breaker
+    set, and any debugger or coverage tool then spun forever: run one in a subprocess."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, numlint\n"
+        "numlint.check('97,4 milliards de dollars (près de 95 millions d’euros)', format='text')\n"
+        "calls = []\n"
+        "sys.settrace(lambda frame, event, arg: calls.append(event))\n"
+        "def f():\n    return 1\n"
+        "f()\nsys.settrace(None)\nprint(len(calls))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) >= 1
