@@ -1,12 +1,19 @@
-"""Stage 2 of the pipeline: every figure of a prose text, normalized (see :func:`mentions`)."""
+"""Stage 2 of the pipeline: every figure of a prose text, normalized (see :func:`mentions`).
+
+Importing this package is cheap: the scanner, its lexicons (Babel's CLDR data) and its
+patterns are loaded on the first call.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .model import Kind, Mention
-from .scanner import Scanner, default_scanner
+
+if TYPE_CHECKING:
+    from .scanner import Scanner
 
 __all__ = ["Kind", "Mention", "mentions", "scanner_for"]
 
@@ -28,6 +35,8 @@ def mentions(
 
 def scanner_for(currency_defaults: Mapping[str, str | None] | None = None) -> Scanner:
     """The scanner for a house's currency defaults (the standard one when None)."""
+    from .scanner import default_scanner
+
     if not currency_defaults:
         return default_scanner()
     return _scanner_with(tuple(sorted(currency_defaults.items(), key=lambda kv: kv[0])))
@@ -35,5 +44,7 @@ def scanner_for(currency_defaults: Mapping[str, str | None] | None = None) -> Sc
 
 @lru_cache(maxsize=16)
 def _scanner_with(defaults: tuple[tuple[str, str | None], ...]) -> Scanner:
+    from .scanner import Scanner, default_scanner
+
     base = default_scanner()
     return Scanner(base.currencies.with_defaults(dict(defaults)), base.units)

@@ -58,8 +58,6 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     "francs cfa": None,
     "franc cfa": None,
     # Ambiguous heads: named as money, currency left open (see README, "do not guess").
-    "livre": None,
-    "livres": None,
     "franc": None,
     "francs": None,
     "couronne": None,
@@ -83,9 +81,14 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
 }
 """Written form (lower case) -> ISO code, or None when French copy leaves it open.
 
-``livres`` stays open: in French copy it is as often books or pounds (mass) as sterling.
-``francs`` stays open: French, Swiss, Belgian or CFA francs depend on the article.
+``livre``/``livres`` alone is not money at all: in French copy it is as often books or
+pounds (mass) as sterling (see :data:`NOT_CURRENCIES_ALONE`). ``francs`` stays open:
+French, Swiss, Belgian or CFA francs depend on the article.
 """
+
+NOT_CURRENCIES_ALONE = frozenset({"livre", "livres"})
+"""Heads that name a currency only once qualified (``livres sterling``, ``livre turque``):
+``trois livres`` are books, ``deux livres`` of flour a weight. Never matched alone."""
 
 HOUSE_SYMBOLS: dict[str, str | None] = {
     "$": "USD",
@@ -132,6 +135,28 @@ HOUSE_SYMBOLS: dict[str, str | None] = {
 _X_CODES_IN_USE = frozenset({"XOF", "XAF", "XPF", "XCD"})
 """ISO codes in X are precious metals, test and accounting units, except these currencies."""
 
+CODES_THAT_ARE_WORDS = frozenset({
+    "ALL", "AMD", "BAM", "BOB", "COP", "CUP", "CVE", "GEL", "MAD", "MOP", "MUR", "PEN", "PHP",
+    "SAR", "SOS", "TOP", "TRY",
+})
+"""ISO codes that are also acronyms or words in French copy (``la COP21``, ``le TOP 10``,
+``CVE-2020-1234``, ``AMD``): never read as a currency code; their symbols and names
+(``pesos colombiens``) still are."""
+
+
+def _codes_in_circulation() -> frozenset[str]:
+    """ISO codes of the currencies some territory uses today (CLDR), plus the CFA and CFP
+    francs: a historical code (``IEP``, ``FRF``) in copy is more often an acronym."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    codes = set(_X_CODES_IN_USE)
+    for territory in Locale.parse("en").territories:
+        if territory.isalpha():
+            codes.update(get_territory_currencies(territory))
+    return frozenset(codes)
+
+
 _YEARS = regex.compile(r"\(\s*\d{4}")
 _PARENTHESIS = regex.compile(r"\s*\(.*?\)")
 
@@ -163,7 +188,7 @@ class CurrencyLexicon:
         code = self.by_form.get(key)
         if code is None and key.upper() in self.codes:
             return key.upper(), False
-        return code, key in self.assumed
+        return code, code is not None and key in self.assumed
 
     def with_defaults(self, overrides: dict[str, str | None]) -> CurrencyLexicon:
         """A copy where some written forms mean another currency (house configuration)."""
@@ -203,6 +228,7 @@ def build_currency_lexicon() -> CurrencyLexicon:
         c for c in list_currencies()
         if len(c) == 3 and c.isupper() and (not c.startswith("X") or c in _X_CODES_IN_USE)
     )
+    written_codes = _codes_in_circulation() - CODES_THAT_ARE_WORDS
     by_name: dict[str, set[str]] = {}
     by_symbol: dict[str, set[str]] = {}
     for locale_id in LOCALES:
@@ -233,12 +259,16 @@ def build_currency_lexicon() -> CurrencyLexicon:
         by_form[normalize_written(written)] = code
     assumed.update(normalize_written(s) for s in ("$", "¥"))
 
-    names = sorted({*by_name, *HOUSE_NAME_DEFAULTS}, key=len, reverse=True)
+    names = sorted(
+        {*by_name, *HOUSE_NAME_DEFAULTS} - NOT_CURRENCIES_ALONE, key=len, reverse=True
+    )
+    for written in NOT_CURRENCIES_ALONE:
+        by_form.pop(written, None)
     symbols = sorted({*by_symbol, *HOUSE_SYMBOLS}, key=len, reverse=True)
     return CurrencyLexicon(
         by_form=by_form,
         assumed=frozenset(assumed),
-        codes=codes,
+        codes=written_codes,
         names=tuple(names),
         symbols=tuple(symbols),
     )

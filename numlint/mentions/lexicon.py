@@ -41,6 +41,23 @@ only glued to a currency (``3,5 G€``): alone they are networks (``la 5G``) or 
 
 ABBREVIATIONS_NEEDING_CURRENCY = frozenset({"G", "T"})
 
+MULTIPLIER_WORDS: dict[str, int] = {
+    "douzaine": 12,
+    "douzaines": 12,
+}
+"""Counting nouns that multiply the number before them (``3 douzaines`` -> 36) without
+being a power of ten, so they keep ``scale_exponent`` at 0."""
+
+FRACTION_NOUNS: dict[str, int] = {
+    "demi": 2,
+    "demie": 2,
+    "tiers": 3,
+    "quart": 4,
+    "quarts": 4,
+}
+"""The fractions French names with a noun of their own (``deux tiers``, ``trois quarts``);
+the others borrow the ordinal (``un cinquième``, ``trois centièmes``), see :mod:`.words`."""
+
 FRACTION_WORDS: dict[str, tuple[int, int]] = {
     "demi": (1, 2),
     "demie": (1, 2),
@@ -50,6 +67,16 @@ FRACTION_WORDS: dict[str, tuple[int, int]] = {
     "deux tiers": (2, 3),
 }
 """``et demi`` after a number or a scale word: ``un million et demi``, ``3 millions et demi``."""
+
+VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+    "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+    "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+}
+"""Fraction characters (``2 ½ ans``, ``¾ des sondés``)."""
+
+SUB_UNITS = frozenset({"cent", "cents", "centime", "centimes"})
+"""What follows an amount to add hundredths: ``15 dollars et 15 cents``, ``1 USD 23 centimes``."""
 
 HEDGES: dict[str, str] = {
     "environ": "about",
@@ -149,6 +176,20 @@ PER_WORDS: dict[str, str] = {
 }
 """What a figure may be counted per (``1 667 euros par mois``, ``80 dollars le baril``)."""
 
+NOT_A_RATE_AFTER_ARTICLE = frozenset({
+    "dernier", "dernière", "derniers", "dernières", "prochain", "prochaine", "passé", "passée",
+    "suivant", "suivante", "précédent", "précédente", "même", "entière", "entier",
+})
+"""``80 dollars le baril`` is a rate; ``14 millions de dollars l'année dernière`` is a date:
+after ``le``/``la``/``l'``, these words make the per word a time, not a denominator."""
+
+MINUS_NOT_A_SIGN_AFTER = frozenset({
+    "au", "d'au", "du", "pas", "ou", "le", "les", "la", "en", "rien", "bien", "fois",
+})
+"""``moins 8 %`` is negative; ``au moins 8 %``, ``plus ou moins 8 %`` are hedges and
+``deux fois moins``, ``huit moins quatre`` comparisons or arithmetic (a number before
+``moins`` is checked apart)."""
+
 PER_ADJECTIVES: dict[str, str] = {
     "annuel": "an",
     "annuels": "an",
@@ -184,6 +225,6 @@ REFERENCE_WORDS = frozenset({
     "version", "v.", "rue", "avenue", "boulevard", "bd", "route", "autoroute", "départment",
     "département", "loi", "décret", "circulaire", "directive", "règlement", "résolution",
     "acte", "phase", "étape", "niveau", "catégorie", "classe", "groupe", "table", "figure",
-    "tableau", "graphique", "amendement", "amendements", "question", "questions",
+    "tableau", "graphique", "amendement", "amendements", "question", "questions", "cop",
 })
 """Words after which a bare number is a reference, not a quantity (``l'article 49``)."""

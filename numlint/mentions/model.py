@@ -60,6 +60,12 @@ class Mention:
     """True when the currency comes from a house default (``dollars`` -> USD) rather than
     from an unambiguous code, symbol or qualified name."""
 
+    hedge_span: tuple[int, int] | None = None
+    """Where the hedge is written (it stays outside ``start``..``end``)."""
+    per_span: tuple[int, int] | None = None
+    """Where the "per" complement is written (``par mois``, ``le baril``, ``annuels``): it
+    closes the span, so ``end == per_span[1]``."""
+
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)

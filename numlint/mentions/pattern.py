@@ -4,12 +4,15 @@ Each match is either something that looks like a figure but is not an amount (a 
 a date, an ordinal, a phone number, a reference like ``49-3``: group ``skip``) or a figure:
 an optional currency in front, a number in digits or words, an optional scale word, and
 an optional percent sign, currency or unit, then an optional "per" complement.
+
+Nothing is compiled at import: :class:`.scanner.Scanner` builds these once, on first use.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
@@ -20,12 +23,15 @@ from .units import UnitLexicon
 
 SP = r"[\x20\u00a0\u202f\u2009]"
 """A space of any width, never a line break: a figure does not run across lines."""
-GAP = SP + "{0,2}"
+GAP = SP + "{0,2}+"
+"""Up to two spaces between the parts of a figure (possessive: nothing after a gap starts
+with a space, so the engine need not try shorter gaps)."""
 SPS = SP + "+"
 APOS = r"['’ʼ]"
 TOKEN_START = r"(?<![\p{L}\p{N}_.,\-−+/])"
 WORD_END = r"(?![\p{L}\p{N}_])"
 LETTER_END = r"(?!\p{L})"
+VULGAR = "[" + "".join(lexicon.VULGAR_FRACTIONS) + "]"
 
 DIGITS = (
     r"(?:\d{1,3}(?:[\x20\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 1 234 567, any space width
@@ -43,44 +49,88 @@ SKIP = (
     r"|\d{1,2}(?:er|ᵉʳ)?" + SPS + "(?i:" + "|".join(regex.escape(m) for m in lexicon.MONTHS)
     + r")(?![\p{L}])(?:" + SPS + r"\d{4}(?!\d))?"  # 18 septembre 2020
     r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"  # 18/09/2020, 2020-09-18
-    r"|\d+(?:\.\d+){2,}"  # 1.2.3, 192.168.1.2
+    r"|(?!\d{1,3}(?:\.\d{3})+(?![\d.]))\d+(?:\.\d+){2,}"  # 1.2.3, 192.168.1.2
     r"|\d+(?:[\-‑/]\d+)+(?!\d)"  # 49-3, 3-1, 2020-2021: references, scores, years
     r"|\d+(?:er|ère|re|e|ème|eme|è|ᵉ|ᵉʳ|nd|nde|ième|ieme|ièmes)(?![\p{L}\d])"  # 2e, 1er
+    r"|\d{1,2}°(?=" + SPS + r"\p{Lu})"  # legal enumeration: "1° De contribuer"
     r"|(?:\+33|0033)" + SP + r"?[1-9](?:[\x20\u00a0.]?\d{2}){4}(?!\d)"  # phone numbers
     r"|0[1-9](?:[\x20\u00a0.]\d{2}){4}(?!\d)"
 )
+
+DURATION_UNITS = frozenset({"century", "year", "month", "week", "day", "hour", "minute", "second"})
+"""``un an``, ``une heure``: after the article, durations are not read as figures."""
 
 
 def _alternation(forms: Iterable[str]) -> str:
     return trie_pattern(forms)
 
 
-def build_anchor_pattern() -> re.Pattern[str]:
-    """Where a figure may start, in the lower-cased text: digits, currency signs, number words.
+def _after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> set[str]:
+    """What may follow ``un``/``une`` for it to be the number one (``un million``,
+    ``un dollar``, ``une tonne``, ``un quart``); otherwise it is an article."""
+    unit_names = {
+        name for name in units.names if units.by_form.get(name) not in DURATION_UNITS
+    }
+    return (
+        (words.NUMBER_WORDS - {"un", "une"})
+        | set(lexicon.SCALE_WORDS)
+        | set(lexicon.MULTIPLIER_WORDS)
+        | set(lexicon.FRACTION_NOUNS)
+        | set(words.ORDINALS)
+        | {"virgule"}
+        | {n.lower() for n in currencies.names}
+        | unit_names
+    )
 
-    Run with the standard ``re`` engine, whose first-character filter makes this pass
-    several times faster than trying the full pattern at every position.
-    """
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a figure may start, found by a few passes of the standard ``re`` engine, whose
+    first-character filter makes them several times faster than trying the full pattern at
+    every position (simple passes, merged, beat one alternation of them)."""
+
+    signs: re.Pattern[str]
+    """Runs of digits, currency signs and fraction characters (run on the text)."""
+    sign_digits: re.Pattern[str]
+    """The digits of a run that starts with a sign (``$15``: group 1 is ``15``), where the
+    figure may start before the sign (``nzd$15``)."""
+    words: re.Pattern[str]
+    """Number words after a space or punctuation, and ``un``/``une``/``demi``/``moins`` when
+    a figure follows (run on ``" " + text.lower()``: a match starts on the character before
+    the word, so its start is the word's offset in the text)."""
+    links: re.Pattern[str]
+    """URLs, which the pattern skips whole (run on the lower-cased text)."""
+
+
+def build_anchor_patterns(currencies: CurrencyLexicon, units: UnitLexicon) -> Anchors:
     number_words = trie_pattern(words.NUMBER_WORDS - {"un", "une"})
-    after_un = trie_pattern(
-        (words.NUMBER_WORDS | set(lexicon.SCALE_WORDS) | set(lexicon.FRACTION_WORDS)
-         | {"euro", "euros", "dollar", "dollars", "yen", "yens", "yuan", "yuans", "franc",
-            "francs", "livre", "livres", "kilo", "kilos", "kilomètre", "kilomètres", "mètre",
-            "mètres", "tonne", "tonnes", "litre", "litres", "hectare", "hectares"})
-        - {"un", "une"}
-    )
-    return re.compile(
-        r"\d+|[$€£¥₹₽₺₩₪]|https?://|www\."
-        r"|(?:" + number_words + r")(?![^\W\d_])"
-        r"|une?(?=[\x20\u00a0\u202f\-‑]+(?:" + after_un + r")(?![^\W\d_]))"
+    after_un = trie_pattern(_after_un_forms(currencies, units))
+    symbols = re.escape("".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"})))
+    space = r"[\x20\u00a0\u202f\u2009]"
+    return Anchors(
+        signs=re.compile(r"[\d" + symbols + "".join(lexicon.VULGAR_FRACTIONS) + "]+"),
+        sign_digits=re.compile(r"[" + symbols + r"][" + symbols + r"]*(\d)"),
+        words=re.compile(
+            r"[\s'’ʼ(\[«\"“\-–—/:;,.](?:(?:" + number_words + r")(?![^\W\d_])"
+            r"|une?(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))"
+            r"|demie?(?=" + space + r"|[\-‑])"
+            r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
+        ),
+        links=re.compile(r"https?://|www\."),
     )
 
 
-PREFIX_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}\p{N}])(?:[\p{Lu}$¥£]{1,5}[\x20\u00a0\u202f]{0,2}|[\-−+])\Z"
-)
-"""What may stand just before a digit and belong to the figure: a currency code or
-lettered symbol (``USD``, ``US$``, ``EUR``) or a sign. Searched backwards from a digit."""
+def build_prefix_pattern() -> regex.Pattern[str]:
+    """What may stand just before a digit and belong to the figure: a currency code or
+    lettered symbol (``USD``, ``US$``, ``usd$``, ``EUR``) or a sign. Searched backwards
+    from a digit, at most :data:`PREFIX_WINDOW` characters."""
+    return regex.compile(
+        r"(?r)(?<![\p{L}\p{N}])(?:(?:[\p{Lu}$¥£]{1,5}|(?i:[a-z]{2,3}\$|\$[a-z]{1,3}))"
+        r"[\x20\u00a0\u202f]{0,2}|[\-−+])\Z"
+    )
+
+
+PREFIX_WINDOW = 7
 
 
 def _has_letters(symbol: str) -> bool:
@@ -88,27 +138,54 @@ def _has_letters(symbol: str) -> bool:
     return any(ch.isalpha() for ch in symbol)
 
 
+def _word_run(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
+    """A run of number words: ``quatre-vingt-dix-sept``, ``un million et demi``,
+    ``deux virgule cinq``, ``trois cinquièmes``. :mod:`.words` reads it."""
+    number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
+    word_sep = r"(?:" + SPS + r"|-|‑)"
+    scale_or_unit = (
+        "(?i:" + _alternation(set(lexicon.SCALE_WORDS) | set(words.SCALES)) + "|"
+        + trie_pattern(units.names) + ")" + LETTER_END
+    )
+    # A singular ordinal or fraction noun is a fraction only when nothing but "de" or
+    # punctuation follows: "un cinquième des voix", not "un cinquième mandat".
+    closes = (
+        r"(?=" + SP + r"*(?:[^\p{L}\p{N}\s\-‑'’]|\Z)|" + SP + r"*\n"
+        + "|" + SPS + r"(?i:de|des|du)" + LETTER_END + "|" + SPS + "(?i:d)" + APOS + ")"
+    )
+    demi_governs = r"(?=(?:" + SPS + r"|[-‑])" + scale_or_unit + ")"
+    singular = _alternation(
+        [o for o in words.ORDINALS if not o.endswith("s")] + ["tiers", "quart"]
+    )
+    plural = _alternation([o for o in words.ORDINALS if o.endswith("s")] + ["quarts"])
+    token = (
+        "(?:(?i:" + _alternation(words.NUMBER_WORDS) + "|" + plural + ")" + LETTER_END
+        + "|(?i:" + singular + ")" + LETTER_END + closes
+        + "|(?i:demie?)" + LETTER_END + "(?:" + closes + "|" + demi_governs + "))"
+    )
+    after_un = _alternation(_after_un_forms(currencies, units))
+    first = (
+        r"(?:(?i:une?)(?=" + word_sep + "(?i:" + after_un + ")" + LETTER_END + ")"
+        + "|(?i:" + number_words + ")" + LETTER_END
+        + "|(?i:demie?)" + demi_governs + ")"
+    )
+    ordinals = _alternation(words.ORDINALS)
+    joiner = word_sep + r"(?:(?i:et|virgule)" + word_sep + r")?"
+    not_a_rank = (  # "vingt-cinquième", "trois cent vingtième": ranks, not amounts
+        "(?!(?:" + joiner + "(?i:" + _alternation(words.NUMBER_WORDS) + ")" + LETTER_END + ")*"
+        + joiner + "(?i:" + ordinals + ")" + LETTER_END + ")"
+    )
+    return first + r"(?:" + joiner + token + ")*" + not_a_rank
+
+
 def build_pattern(currencies: CurrencyLexicon, units: UnitLexicon) -> regex.Pattern[str]:
     """Compile the scanner's pattern for these lexicons (done once, then cached)."""
     number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
-    scale_words = _alternation(lexicon.SCALE_WORDS)
+    scale_words = _alternation(set(lexicon.SCALE_WORDS) | set(lexicon.MULTIPLIER_WORDS))
     abbreviations = _alternation(
         set(lexicon.SCALE_ABBREVIATIONS) - lexicon.ABBREVIATIONS_NEEDING_CURRENCY
     )
     word_sep = r"(?:" + SPS + r"|-|‑)"
-    after_un = (
-        "(?:" + number_words + "|" + scale_words
-        + r"|demie?|tiers|quarts?|euros?|dollars?|yens?|yuans?|francs?|livres?"
-        r"|kilos?|kilomètres?|mètres?|tonnes?|litres?|hectares?)"
-    )
-    one_word = (
-        r"(?i:(?:un|une)(?=" + word_sep + after_un + LETTER_END + ")|(?:" + number_words + "))"
-        + LETTER_END
-    )
-    word_number = (
-        one_word + r"(?:" + word_sep + r"(?:(?i:et)" + word_sep + r")?(?i:(?:"
-        + number_words + r"|un|une))" + LETTER_END + r")*"
-    )
     currency_symbols = trie_pattern(
         (s for s in currencies.symbols if not _has_letters(s)), glued_spaces=True
     )
@@ -127,14 +204,36 @@ def build_pattern(currencies: CurrencyLexicon, units: UnitLexicon) -> regex.Patt
         "(?i:" + lettered_symbols + ")|(?:" + currency_symbols + ")"
         "|(?:" + currency_codes + r")(?=" + GAP + r"\d)"
     )
-    unit_after = (
-        "(?:" + trie_pattern(units.symbols, glued_spaces=True) + r")(?![\p{L}\p{N}])"
-        "|(?i:" + trie_pattern(units.names) + ")" + LETTER_END
+    small_words = _alternation(
+        (set(words.UNITS) | set(words.TEENS) | set(words.TENS)) - {"zéro", "zero"}
+    )
+    small_number = (
+        "(?i:" + small_words + ")" + LETTER_END
+        + "(?:" + word_sep + "(?:(?i:et)" + word_sep + ")?(?i:" + small_words + ")"
+        + LETTER_END + ")*"
+    )
+    sub_unit = (  # 15 dollars et 15 cents, 1 USD 23 centimes, 15 euros 50.
+        "(?:" + SPS + "(?:(?i:et)" + SPS + ")?(?:(?P<cents>\\d{1,2})(?!\\d)|(?P<cents_words>"
+        + small_number + "))" + SPS + "(?P<cent_unit>(?i:" + _alternation(lexicon.SUB_UNITS)
+        + "))" + LETTER_END
+        + "|" + SPS + r"(?P<cents_bare>\d{2})(?![\d\p{L}])(?![.,]\d)"
+        r"(?=" + SP + r"*(?:[.;:!?)\]»\n]|,(?!\d)|\Z)))?"
+    )
+    unit_after = (  # names first: "deg celsius" is longer than the symbol "deg"
+        "(?i:" + trie_pattern(units.names) + ")" + LETTER_END
+        + "|(?:" + trie_pattern(units.symbols, glued_spaces=True) + r")(?![\p{L}\p{N}]|"
+        + APOS + r"|[-‑]\p{L})"  # not "de l'enveloppe", "les 2 mi-temps"
+    )
+    below_zero = (
+        "(?:" + SPS + r"(?P<below_zero>(?i:sous|en[\x20\-‑]dessous[\x20]de|au-dessous[\x20]de)"
+        + SPS + r"(?i:zéro|zero|0)(?![\p{L}\p{N}])))?"
     )
     scale = (
         "(?P<scale>(?i:" + scale_words + ")" + LETTER_END
-        + "|(?:" + abbreviations + ")" + LETTER_END
-        + r"|[GT](?=" + GAP + r"(?:[$€£¥]|[A-Z]{3}" + WORD_END + ")))"
+        + "|(?:" + abbreviations + ")(?:" + LETTER_END + "|(?=(?:" + currency_codes + ")"
+        + WORD_END + "))"  # "10 kCHF" (fr_CA)
+        + r"|[GT](?=" + GAP + r"(?:[$€£¥]|[A-Z]{3}" + WORD_END + "))"
+        + r"|G(?<=,\d{1,9}" + SP + r"G)(?![\p{L}\p{N}]))"  # fr_CA 3,5 G: not a network
     )
     fraction = r"(?P<fraction>(?i:trois" + SPS + "quarts|deux" + SPS + "tiers|demie?|quart|tiers))"
     percent = (
@@ -144,21 +243,36 @@ def build_pattern(currencies: CurrencyLexicon, units: UnitLexicon) -> regex.Patt
     de = r"(?:(?i:de|des)" + SPS + "|(?i:d)" + APOS + SP + "?)"
     per_words = _alternation(lexicon.PER_WORDS)
     per_adjectives = _alternation(lexicon.PER_ADJECTIVES)
+    not_a_rate = _alternation(lexicon.NOT_A_RATE_AFTER_ARTICLE)
     per = (
-        "(?:" + GAP + r"(?:(?i:par|le|la|l" + APOS + r"|chaque)" + SP + r"*|/" + SP + r"?)"
+        "(?:" + GAP + r"(?:(?P<per_article>(?i:le|la|l" + APOS + "))" + SP + "*"
+        + r"|(?i:par|chaque)" + SP + r"*|/" + SP + r"?)"
         + "(?P<per>(?i:" + per_words + "))" + LETTER_END
+        + "(?!" + SPS + "(?i:" + not_a_rate + ")" + LETTER_END + ")"
         + "|" + SPS + "(?P<per_adjective>(?i:" + per_adjectives + "))" + LETTER_END + ")"
     )
+    not_a_sign_after = _alternation(
+        {w for w in lexicon.MINUS_NOT_A_SIGN_AFTER} | set(words.NUMBER_WORDS)
+    )
+    minus = (  # "moins 8 %", "à moins 15 degrés"; not "au moins 8", "huit moins quatre"
+        "(?i:moins)"
+        + r"(?<!(?<![\p{L}])(?i:" + not_a_sign_after + ")" + SPS + "(?i:moins))"
+        + r"(?<!\d" + SP + "*(?i:moins))"
+        + SPS + r"(?=\d|(?i:" + number_words + ")" + LETTER_END + ")"
+    )
+    after_gap = "(?:[-‑](?<=(?i:demie?)[-‑])|" + GAP + ")"  # "demi-litre", "une demi-heure"
     figure = (
         r"(?:(?P<currency_before>" + currency_before + ")" + GAP + ")?"
-        r"(?:(?P<sign>[\-−+])(?=\d))?"
-        r"(?:(?P<digits>" + DIGITS + r")(?!\d)|(?P<dot_decimal>" + DOT_DECIMAL + r")"
-        r"|(?P<words>" + word_number + "))"
+        r"(?:(?P<sign>[\-−+](?=\d)|" + minus + "))?"
+        r"(?:(?P<digits>" + DIGITS + r")(?!\d)(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
+        r"|(?P<dot_decimal>" + DOT_DECIMAL + r")"
+        r"|(?P<vulgar>" + VULGAR + ")"
+        r"|(?P<words>" + _word_run(currencies, units) + "))"
         r"(?:" + GAP + scale + ")?"
         r"(?:" + SPS + r"(?i:et)" + SPS + fraction + LETTER_END + ")?"
         r"(?:" + GAP + percent
-        + "|" + GAP + "(?:" + de + ")?(?P<currency>" + currency_after + ")"
-        + "|" + GAP + "(?:" + de + ")?(?P<unit>" + unit_after + "))?"
+        + "|" + after_gap + "(?:" + de + ")?(?P<currency>" + currency_after + ")" + sub_unit
+        + "|" + after_gap + "(?:" + de + ")?(?P<unit>" + unit_after + ")" + below_zero + ")?"
         r"(?:" + per + ")?"
     )
     pattern = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + figure + ")"

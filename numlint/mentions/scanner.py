@@ -2,7 +2,8 @@
 
 This is the only place that walks the text. What a match means is decided here from the
 pattern's groups and the lexicons; words and digit strings are read by
-:mod:`.words` and :mod:`.digits`.
+:mod:`.words` and :mod:`.digits`. Nothing is compiled at import: the patterns are built on
+first use and shared.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex
 
@@ -19,30 +20,63 @@ from . import lexicon
 from .currencies import CurrencyLexicon, build_currency_lexicon, normalize_written
 from .digits import parse_digits
 from .model import Kind, Mention
-from .pattern import PREFIX_BEFORE, build_anchor_pattern, build_pattern
+from .pattern import (
+    PREFIX_WINDOW,
+    Anchors,
+    build_anchor_patterns,
+    build_pattern,
+    build_prefix_pattern,
+)
 from .units import UnitLexicon, build_unit_lexicon
-from .words import WordNumber, read_word_numbers
+from .words import WordNumber, divide, read_word_numbers
 
-_HEDGE_BEFORE = regex.compile(
-    r"(?ri)(?<![\p{L}])(?P<hedge>"
-    + "|".join(
+_Groups = dict[str, str | None]
+"""A match's groups by name, read once (``match.group(name)`` costs more, called often)."""
+_HEDGE_LOOKBACK = 40
+_LONE_WORDS = frozenset({"un", "une", "neuf"})
+_TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "degree"})
+
+
+@dataclass(frozen=True)
+class _Helpers:
+    """The small patterns read around a match (compiled once, on first use)."""
+
+    hedge_before: regex.Pattern[str]
+    word_before: regex.Pattern[str]
+    range_join: regex.Pattern[str]
+    range_opener: regex.Pattern[str]
+    neuf_noun_follows: regex.Pattern[str]
+    """``neuf personnes`` is nine; ``un logement neuf et spacieux`` is new."""
+    month_follows: regex.Pattern[str]
+    """``le neuf février``: a date, not a figure."""
+
+
+@cache
+def _helpers() -> _Helpers:
+    hedges = "|".join(
         regex.escape(h).replace("'", "['’ʼ]").replace(r"\ ", r"[\s\u00a0\u202f]+")
         for h in sorted(lexicon.HEDGES, key=len, reverse=True)
     )
-    + r")[\s\u00a0\u202f]*\Z"
-)
-_HEDGE_LOOKBACK = 40
-_WORD_BEFORE = regex.compile(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z")
-_RANGE_JOIN = regex.compile(
-    r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
-)
-_RANGE_OPENER = regex.compile(r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z")
-_ANCHOR = build_anchor_pattern()
-_LONE_WORDS = frozenset({"un", "une", "neuf"})
-_NEUF_NOUN_FOLLOWS = regex.compile(
-    r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
-)
-"""``neuf personnes`` is nine; ``un logement neuf et spacieux`` is new."""
+    months = "|".join(regex.escape(m) for m in lexicon.MONTHS)
+    return _Helpers(
+        hedge_before=regex.compile(
+            r"(?ri)(?<![\p{L}])(?P<hedge>" + hedges + r")[\s\u00a0\u202f]*\Z"
+        ),
+        word_before=regex.compile(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
+        range_join=regex.compile(
+            r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+"
+            r"|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
+        ),
+        range_opener=regex.compile(
+            r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z"
+        ),
+        neuf_noun_follows=regex.compile(
+            r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
+        ),
+        month_follows=regex.compile(
+            r"(?i)[\x20\u00a0\u202f]+(?:" + months + r")(?![\p{L}])"
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +90,27 @@ class Scanner:
     def pattern(self) -> regex.Pattern[str]:
         return build_pattern(self.currencies, self.units)
 
+    @cached_property
+    def _group_names(self) -> tuple[str, ...]:
+        """The pattern's group names in group order: a match's ``groups()`` read by name."""
+        names = [""] * self.pattern.groups
+        for name, index in self.pattern.groupindex.items():
+            names[index - 1] = name
+        return tuple(names)
+
+    @cached_property
+    def anchors(self) -> Anchors:
+        return build_anchor_patterns(self.currencies, self.units)
+
+    def _anchor_positions(self, text: str, lowered: str) -> list[int]:
+        anchors = self.anchors
+        positions = [m.start() for m in anchors.signs.finditer(text)]
+        positions += [m.start(1) for m in anchors.sign_digits.finditer(text)]
+        positions += [m.start() for m in anchors.words.finditer(" " + lowered)]
+        positions += [m.start() for m in anchors.links.finditer(lowered)]
+        positions.sort()
+        return positions
+
     def scan(self, text: str, *, timeout: float | None = None) -> list[Mention]:
         """One left-to-right pass: find where a figure may start, read it there."""
         found: list[Mention] = []
@@ -66,18 +121,19 @@ class Scanner:
 
     def _matches(self, text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
         lowered = text.lower()
-        if len(lowered) != len(text):  # a rare letter whose lower case is longer
-            yield from self.pattern.finditer(text, timeout=timeout)
-            return
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+            lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
         pattern = self.pattern
+        prefix_before = _prefix_before()
         done = 0
-        for anchor in _ANCHOR.finditer(lowered):
-            position = anchor.start()
+        for position in self._anchor_positions(text, lowered):
             if position < done:
                 continue
             match = None
             if text[position].isdigit():
-                prefix = PREFIX_BEFORE.search(text, max(done, position - 7), position)
+                prefix = prefix_before.search(
+                    text, max(done, position - PREFIX_WINDOW), position
+                )
                 if prefix is not None:
                     match = pattern.match(text, prefix.start(), timeout=timeout)
             if match is None:
@@ -87,55 +143,79 @@ class Scanner:
                 yield match
 
     def _mentions_of(self, match: regex.Match[str], text: str) -> list[Mention]:
-        if match.group("words") is not None:
-            return self._word_mentions(match, text)
-        mention = self._digit_mention(match, text)
+        g = dict(zip(self._group_names, match.groups(), strict=True))
+        if g["words"] is not None:
+            return self._word_mentions(match, g, text)
+        mention = self._digit_mention(match, g, text)
         return [mention] if mention is not None else []
 
     # -- numbers in digits -------------------------------------------------------------
 
-    def _digit_mention(self, match: regex.Match[str], text: str) -> Mention | None:
-        dotted = match.group("dot_decimal")
-        number_group = "dot_decimal" if dotted is not None else "digits"
-        written = match.group(number_group)
-        parsed = parse_digits(written, dot_is_decimal=dotted is not None)
-        if parsed is None:
-            return None
-        value, decimals = parsed
-        has_context = any(
-            match.group(g) is not None
-            for g in ("scale", "percent", "currency", "unit", "currency_before")
-        )
-        if dotted is not None and not has_context:
-            return None  # "49.3", "GPT-3.5": a reference, not a decimal amount
-        if match.group("sign") in ("-", "−"):
+    def _digit_mention(self, match: regex.Match[str], g: _Groups, text: str) -> Mention | None:
+        if g["vulgar"] is not None:
+            numerator, denominator = lexicon.VULGAR_FRACTIONS[g["vulgar"]]
+            value, decimals = divide(numerator, denominator), 1
+            number_group = "vulgar"
+        else:
+            dotted = g["dot_decimal"]
+            number_group = "dot_decimal" if dotted is not None else "digits"
+            written = g[number_group]
+            parsed = parse_digits(written, dot_is_decimal=dotted is not None)
+            if parsed is None:
+                return None
+            value, decimals = parsed
+            has_context = any(
+                g[name] is not None
+                for name in ("scale", "percent", "currency", "unit", "currency_before")
+            )
+            if dotted is not None and not has_context:
+                return None  # "49.3", "GPT-3.5": a reference, not a decimal amount
+            if not has_context and _is_not_a_quantity(written, value, match, text):
+                return None
+            if g["vulgar_after"] is not None:
+                numerator, denominator = lexicon.VULGAR_FRACTIONS[g["vulgar_after"]]
+                value += divide(numerator, denominator)
+                decimals = max(decimals, 1)
+                number_group = "vulgar_after"
+        if _is_minus(g["sign"]):
             value = -value
-        if not has_context and _is_not_a_quantity(written, value, match, text):
-            return None
-        return self._assemble(match, text, value, decimals, number_group, None)
+        return self._assemble(match, g, text, value, decimals, number_group, None)
 
     # -- numbers in words -------------------------------------------------------------
 
-    def _word_mentions(self, match: regex.Match[str], text: str) -> list[Mention]:
+    def _word_mentions(self, match: regex.Match[str], g: _Groups, text: str) -> list[Mention]:
         run_start = match.start("words")
-        numbers = read_word_numbers(match.group("words"))
+        run = g["words"]
+        numbers = read_word_numbers(run)
+        helpers = _helpers()
+        several = len(numbers) > 1
         mentions: list[Mention] = []
         for index, number in enumerate(numbers):
             last = index == len(numbers) - 1
             start = run_start + number.start
             end = run_start + number.end
             written = text[start:end].lower()
-            has_context = last and any(
-                match.group(g) is not None for g in ("scale", "percent", "currency", "unit")
+            closes_run = last and number.end == len(run)
+            has_context = closes_run and any(
+                g[name] is not None for name in ("scale", "percent", "currency", "unit")
             )
-            if not has_context and number.last_scale is None and written in _LONE_WORDS and (
-                written != "neuf" or not _NEUF_NOUN_FOLLOWS.match(text, end)
-            ):
-                continue  # "un", "une": articles; "neuf" as in "un logement neuf"
-            if last and number.end == len(match.group("words")):
-                mention = self._assemble(match, text, Decimal(number.value), 0, "words", number)
+            if not has_context and number.last_scale is None:
+                if written in _LONE_WORDS and not _lone_word_is_a_number(
+                    written, several, last, text, end
+                ):
+                    continue  # "un", "une": articles; "neuf" as in "un logement neuf"
+                if helpers.month_follows.match(text, end) and number.value <= 31:
+                    continue  # "le neuf février": a date
+            signed = index == 0 and _is_minus(g["sign"])
+            if closes_run:
+                if index and g["currency_before"] is not None:
+                    g = {**g, "currency_before": None}  # "$ deux trois": the $ is not 3's
+                mention = self._assemble(
+                    match, g, text, -number.value if signed else number.value,
+                    number.decimals, "words", number, signed=index == 0,
+                )
             else:
-                mention = _bare_word_mention(text, start, end, number)
+                mention = _bare_word_mention(text, start, end, number, match, signed)
             mentions.append(mention)
         return mentions
 
@@ -144,70 +224,103 @@ class Scanner:
     def _assemble(
         self,
         match: regex.Match[str],
+        g: _Groups,
         text: str,
         value: Decimal,
         decimals: int,
         number_group: str,
         word_number: WordNumber | None,
+        *,
+        signed: bool = True,
     ) -> Mention:
         """Gather what the pattern's groups say about the figure into one mention."""
         number_start, number_end = match.span(number_group)
+        if number_group == "vulgar_after":
+            number_start = match.start("digits")
         if word_number is not None:
-            number_start, number_end = number_start + word_number.start, number_start + word_number.end
-        if match.group("sign") is not None:
+            number_start, number_end = (
+                number_start + word_number.start,
+                number_start + word_number.end,
+            )
+        if g["sign"] is not None and signed:
             number_start = match.start("sign")
+        ends = [number_end]
         scale_text, scale_span, exponent = None, None, 0
-        if match.group("scale") is not None:
-            scale_text = match.group("scale")
+        if g["scale"] is not None:
+            scale_text = g["scale"]
             scale_span = match.span("scale")
-            exponent = _scale_exponent(scale_text)
+            ends.append(scale_span[1])
+            multiplier = lexicon.MULTIPLIER_WORDS.get(scale_text.lower())
+            if multiplier is not None:
+                value *= multiplier
+            else:
+                exponent = _scale_exponent(scale_text)
         elif word_number is not None and word_number.last_scale is not None:
             exponent = lexicon.SCALE_WORDS[word_number.last_scale]
-            scale_start = match.start("words") + word_number.last_scale_start
-            scale_span = (scale_start, number_end)
-            scale_text = text[scale_start:number_end]
-            number_end = scale_start
-            while number_end > number_start and text[number_end - 1] in " \u00a0\u202f-":
+            run_start = match.start("words")
+            scale_span = (run_start + word_number.last_scale_start,
+                          run_start + word_number.last_scale_end)
+            scale_text = text[scale_span[0] : scale_span[1]]
+            number_end = scale_span[0]
+            while number_end > number_start and text[number_end - 1] in " \u00a0\u202f-‑":
                 number_end -= 1
-            value = value / Decimal(10) ** exponent
+            value = value.scaleb(-exponent)
         value = _plain(value.scaleb(exponent)) if exponent else value
-        if match.group("fraction") is not None:
+        if g["fraction"] is not None:
             numerator, denominator = lexicon.FRACTION_WORDS[
-                " ".join(normalize_written(match.group("fraction")).split())
+                " ".join(normalize_written(g["fraction"]).split())
             ]
-            value = _plain(value + Decimal(numerator).scaleb(exponent) / denominator)
+            part = divide(Decimal(numerator).scaleb(exponent), denominator)
+            value = _plain(value - part if value < 0 else value + part)
             decimals += 1
+            ends.append(match.end("fraction"))
         kind: Kind = "number"
         currency: str | None = None
         unit: str | None = None
         assumed = False
         unit_text, unit_span = None, None
         for group in ("currency", "currency_before"):
-            if match.group(group) is not None:
+            if g[group] is not None:
                 kind = "money"
-                unit_text, unit_span = match.group(group), match.span(group)
+                unit_text, unit_span = g[group], match.span(group)
                 currency, assumed = self.currencies.lookup(unit_text)
                 break
         if kind == "number":
-            if match.group("percent") is not None:
+            if g["percent"] is not None:
                 kind = "percent"
-                unit_text, unit_span = match.group("percent"), match.span("percent")
-            elif match.group("unit") is not None:
+                unit_text, unit_span = g["percent"], match.span("percent")
+            elif g["unit"] is not None:
                 kind = "quantity"
-                unit_text, unit_span = match.group("unit"), match.span("unit")
+                unit_text, unit_span = g["unit"], match.span("unit")
                 unit = self.units.lookup(unit_text)
-        end = match.end()
-        per = None
-        if match.group("per") is not None:
-            per = lexicon.PER_WORDS.get(match.group("per")) or lexicon.PER_WORDS.get(
-                match.group("per").lower(), match.group("per").lower()
+        if unit_span is not None and g["currency_before"] is None:
+            ends.append(unit_span[1])
+        if kind == "money" and g["currency"] is not None and not exponent:
+            cents, cents_end = self._cents(match, g)
+            if cents is not None:
+                value = value - cents if value < 0 else value + cents
+                decimals = max(decimals, 2)
+                ends.append(cents_end)
+        if unit in _TEMPERATURES and g["below_zero"] is not None:
+            value = -abs(value)
+            ends.append(match.end("below_zero"))
+        end = max(ends)
+        per, per_span = None, None
+        if g["per_article"] is not None and kind != "money":
+            pass  # "80 dollars le baril" is a price; "7,62 mm le baril" is no rate
+        elif g["per"] is not None:
+            per = lexicon.PER_WORDS.get(g["per"]) or lexicon.PER_WORDS.get(
+                g["per"].lower(), g["per"].lower()
             )
-        elif match.group("per_adjective") is not None:
-            per = lexicon.PER_ADJECTIVES[match.group("per_adjective").lower()]
-        else:
-            end = _end_of_figure(match)
-        start = match.start("currency_before") if match.group("currency_before") else number_start
-        hedge, hedge_kind = _hedge_before(text, start)
+        elif g["per_adjective"] is not None:
+            per = lexicon.PER_ADJECTIVES[g["per_adjective"].lower()]
+        if per is not None:
+            per_span = (end, match.end())
+            while text[per_span[0]] in " \u00a0\u202f":
+                per_span = (per_span[0] + 1, per_span[1])
+            end = match.end()
+        start = match.start("currency_before") if g["currency_before"] else number_start
+        hedge, hedge_kind, hedge_span = _hedge_before(text, start)
         return Mention(
             start=start,
             end=end,
@@ -218,6 +331,7 @@ class Scanner:
             unit=unit,
             hedge=hedge,
             hedge_kind=hedge_kind,
+            hedge_span=hedge_span,
             number_text=text[number_start:number_end],
             number_span=(number_start, number_end),
             decimals=decimals,
@@ -227,8 +341,41 @@ class Scanner:
             unit_text=unit_text,
             unit_span=unit_span,
             per=per,
+            per_span=per_span,
             currency_assumed=assumed,
         )
+
+    def _cents(self, match: regex.Match[str], g: _Groups) -> tuple[Decimal | None, int]:
+        """``et 15 cents``, ``et quarante-cinq centimes``, ``50`` after an amount: hundredths."""
+        currency = normalize_written(g["currency"])
+        if currency in lexicon.SUB_UNITS or currency in ("penny", "pence"):
+            return None, 0
+        if g["cents_bare"] is not None:
+            return Decimal(g["cents_bare"]).scaleb(-2), match.end("cents_bare")
+        if g["cent_unit"] is None:
+            return None, 0
+        if g["cents"] is not None:
+            cents = Decimal(g["cents"])
+        else:
+            numbers = read_word_numbers(g["cents_words"])
+            if len(numbers) != 1 or numbers[0].end != len(g["cents_words"]):
+                return None, 0
+            cents = numbers[0].value
+        if not 0 < cents < 100:
+            return None, 0
+        return cents.scaleb(-2), match.end("cent_unit")
+
+
+def _is_minus(sign: str | None) -> bool:
+    return sign is not None and (sign in ("-", "−") or sign[:5].lower() == "moins")
+
+
+def _lone_word_is_a_number(written: str, several: bool, last: bool, text: str, end: int) -> bool:
+    """``un``/``une`` alone is an article and ``neuf`` an adjective, unless a run of number
+    words shows them read aloud (``un deux trois``, ``sept un zéro``, ``neuf deux sept``)."""
+    if written == "neuf":
+        return several or _helpers().neuf_noun_follows.match(text, end) is not None
+    return several and not last
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -238,46 +385,44 @@ def _plain(value: Decimal) -> Decimal:
     return value
 
 
-def _end_of_figure(match: regex.Match[str]) -> int:
-    return max(
-        match.end(g)
-        for g in ("dot_decimal", "digits", "words", "scale", "fraction", "percent",
-                  "currency", "unit")
-        if match.group(g) is not None
-    )
-
-
 def _scale_exponent(written: str) -> int:
     if written in lexicon.SCALE_ABBREVIATIONS:
         return lexicon.SCALE_ABBREVIATIONS[written]
     return lexicon.SCALE_WORDS[written.lower()]
 
 
-def _bare_word_mention(text: str, start: int, end: int, number: WordNumber) -> Mention:
+def _bare_word_mention(
+    text: str, start: int, end: int, number: WordNumber, match: regex.Match[str], signed: bool
+) -> Mention:
     """A spelled-out number inside a run, before the last one: it takes no unit."""
     exponent = lexicon.SCALE_WORDS.get(number.last_scale, 0) if number.last_scale else 0
-    hedge, hedge_kind = _hedge_before(text, start)
+    number_start = match.start("sign") if signed else start
+    hedge, hedge_kind, hedge_span = _hedge_before(text, number_start)
     return Mention(
-        start=start,
+        start=number_start,
         end=end,
-        text=text[start:end],
+        text=text[number_start:end],
         kind="number",
-        value=Decimal(number.value),
+        value=-number.value if signed else number.value,
         hedge=hedge,
         hedge_kind=hedge_kind,
-        number_text=text[start:end],
-        number_span=(start, end),
+        hedge_span=hedge_span,
+        number_text=text[number_start:end],
+        number_span=(number_start, end),
+        decimals=number.decimals,
         scale_exponent=exponent,
     )
 
 
-def _hedge_before(text: str, start: int) -> tuple[str | None, str | None]:
-    found = _HEDGE_BEFORE.search(text, max(0, start - _HEDGE_LOOKBACK), start)
+def _hedge_before(
+    text: str, start: int
+) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    found = _helpers().hedge_before.search(text, max(0, start - _HEDGE_LOOKBACK), start)
     if found is None:
-        return None, None
+        return None, None, None
     written = found.group("hedge")
     key = normalize_written(written)
-    return written, lexicon.HEDGES.get(key)
+    return written, lexicon.HEDGES.get(key), found.span("hedge")
 
 
 def _is_not_a_quantity(written: str, value: Decimal, match: regex.Match[str], text: str) -> bool:
@@ -291,19 +436,20 @@ def _is_not_a_quantity(written: str, value: Decimal, match: regex.Match[str], te
         after = text[match.end() : match.end() + 2]
         if len(after) == 2 and after[0] == " " and after[1].isupper():
             return True  # 75001 Paris
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    before = _helpers().word_before.search(text, max(0, match.start() - 20), match.start())
     return before is not None and before.group("word").lower() in lexicon.REFERENCE_WORDS
 
 
 def _link_ranges(mentions: list[Mention], text: str) -> list[Mention]:
     """``de 3 à 5 millions d'euros``: the first bound takes the scale and unit of the second."""
+    helpers = _helpers()
     linked = list(mentions)
     for i in range(len(linked) - 1):
         low, high = linked[i], linked[i + 1]
-        if not _RANGE_JOIN.fullmatch(text, low.end, high.start):
+        if not helpers.range_join.fullmatch(text, low.end, high.start):
             continue
         separator = text[low.end : high.start].strip()
-        opened = _RANGE_OPENER.search(text, max(0, low.start - 12), low.start) is not None
+        opened = helpers.range_opener.search(text, max(0, low.start - 12), low.start) is not None
         if separator in ("et", "au") and not opened:
             continue
         if separator == "à" and not opened and low.kind == high.kind == "number":
@@ -335,6 +481,11 @@ def _inherit(low: Mention, high: Mention) -> Mention:
     )
 
 
+@cache
+def _prefix_before() -> regex.Pattern[str]:
+    return build_prefix_pattern()
+
+
 _LOCK = threading.Lock()
 _DEFAULT: Scanner | None = None
 
@@ -346,6 +497,6 @@ def default_scanner() -> Scanner:
         with _LOCK:
             if _DEFAULT is None:
                 scanner = Scanner(build_currency_lexicon(), build_unit_lexicon())
-                _ = scanner.pattern
+                _ = scanner.pattern, scanner.anchors, scanner._group_names
                 _DEFAULT = scanner
     return _DEFAULT

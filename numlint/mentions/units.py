@@ -8,6 +8,7 @@ A test checks that every pint name below is understood by pint.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .currencies import normalize_written
@@ -82,6 +83,13 @@ CLDR_TO_PINT: dict[str, str] = {
     "digital-terabyte": "terabyte",
     "digital-gigabyte": "gigabyte",
     "digital-megabyte": "megabyte",
+    "digital-kilobyte": "kilobyte",
+    "digital-byte": "byte",
+    "digital-bit": "bit",
+    "angle-radian": "radian",
+    "area-square-foot": "foot ** 2",
+    "volume-cubic-foot": "foot ** 3",
+    "volume-cubic-centimeter": "centimeter ** 3",
 }
 
 HOUSE_UNITS: dict[str, str] = {
@@ -146,6 +154,18 @@ HOUSE_UNITS: dict[str, str] = {
     "degrés": "degree",
     "degré": "degree",
     "°": "degree",
+    "deg.": "degree",
+    "deg": "degree",
+    "° Celsius": "degree_Celsius",
+    "° celsius": "degree_Celsius",
+    "° Fahrenheit": "degree_Fahrenheit",
+    "° fahrenheit": "degree_Fahrenheit",
+    "acre": "acre",
+    "acres": "acre",
+    "hectomètre": "hectometer",
+    "hectomètres": "hectometer",
+    "tonne métrique": "metric_ton",
+    "tonnes métriques": "metric_ton",
     "ans": "year",
     "an": "year",
     "années": "year",
@@ -186,6 +206,12 @@ def _is_word(written: str) -> bool:
     )
 
 
+def _without_accents(written: str) -> str:
+    decomposed = unicodedata.normalize("NFD", written)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
 def build_unit_lexicon() -> UnitLexicon:
     """Gather French unit names and symbols from CLDR (via Babel) and the house list."""
     from babel import Locale
@@ -211,6 +237,8 @@ def build_unit_lexicon() -> UnitLexicon:
         symbols[written] = pint_name
     for written in [w for w in symbols if _is_word(w)]:
         names[normalize_written(written)] = symbols.pop(written)
+    for written, pint_name in list(names.items()):
+        names.setdefault(_without_accents(written), pint_name)  # "kilometres", "degres"
     by_form = {**names, **symbols}
     return UnitLexicon(
         by_form=by_form,
