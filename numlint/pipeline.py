@@ -25,6 +25,7 @@ from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
 from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
+from .suppressions import apply_suppressions
 
 Format = Literal["text", "markdown", "html"]
 
@@ -56,9 +57,12 @@ def check(
     except TimeoutError:
         return [_scan_timeout(prose, language)]
     found = list(run_rules(document, rules, budget=rule_budget(prose.text)))
-    return sorted(
+    diagnostics = sorted(
         (_diagnostic(item, prose, document, language) for item in found),
         key=lambda d: (d.start, d.end, d.code),
+    )
+    return apply_suppressions(
+        diagnostics, text, format, {rule.code for rule, _ in rules}, lang=language
     )
 
 

@@ -1,0 +1,83 @@
+"""The ``numlint`` command: ``check``, ``explain``, ``rules``, ``rates``.
+
+:func:`main` returns the exit status instead of exiting, so it can be called from
+Python (tests, other tools): 0 clean, 1 findings at or above the failing severity,
+2 a usage, configuration or input error, always reported as one line on stderr
+(``numlint: error: …``), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..config import ConfigError
+from ..rates import RatesError
+from .errors import EXIT_ERROR, CliError, one_line
+
+INTERRUPTED = 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return its status."""
+    from .parser import build_parser
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        return _dispatch(args)
+    except SystemExit as exit_:  # --help, --version
+        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+    except (CliError, ConfigError, RatesError) as error:
+        return _fail(one_line(error))
+    except KeyboardInterrupt:
+        sys.stderr.write("numlint: interrupted\n")
+        return INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_ERROR
+    except Exception as error:  # a bug: still one line, unless asked for the traceback
+        if os.environ.get("NUMLINT_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(error).__name__}: {one_line(error)} "
+                     "(set NUMLINT_DEBUG=1 for the traceback, and please report it)")
+
+
+def _dispatch(args: object) -> int:
+    command = getattr(args, "command", None)
+    if command == "check":
+        from .check import Streams, run
+
+        stdin = getattr(sys.stdin, "buffer", None)
+        return run(args, Streams(sys.stdout, sys.stderr, stdin))  # type: ignore[arg-type]
+    if command == "explain":
+        from .explain import run as explain
+
+        return explain(args, sys.stdout)  # type: ignore[arg-type]
+    if command == "rules":
+        from .rules import run as rules
+
+        return rules(args, sys.stdout)  # type: ignore[arg-type]
+    if command == "rates":
+        from .rates import run as rates
+
+        return rates(args, sys.stdout)  # type: ignore[arg-type]
+    return _fail("a command is required: check, explain, rules or rates (see numlint --help)")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"numlint: error: {message}\n")
+    return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``numlint check . | head``), keep Python from a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+__all__ = ["main"]

@@ -1,0 +1,177 @@
+"""``numlint check``: read every input, check it, then fix, diff or report.
+
+Everything is read and checked before anything is written: a missing or non-UTF-8
+file, a broken configuration or rates file stops the run with status 2 and no file
+changed, and nothing printed on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+from ..config import Config
+from ..diagnostics import SEVERITIES, Diagnostic
+from ..pipeline import check
+from ..rates import load_ecb_file
+from ..reports import FileReport, Options, Report, write_report
+from ..rules.registry import Registry, installed_rules
+from .diff import unified_diff
+from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+from .files import STDIN, Target, collect
+from .fixes import fix_text
+from .inputs import Text, check_writable, read_target, write_atomically
+from .progress import Progress
+from .settings import Settings, overrides_from
+from .terminal import excerpt_width, use_color
+
+
+@dataclass(frozen=True)
+class Streams:
+    out: TextIO
+    err: TextIO
+    stdin: BinaryIO | None
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One input after checking (and fixing, when asked)."""
+
+    target: Target
+    config: Config
+    original: Text
+    text: str
+    """The text the diagnostics refer to: fixed, when fixes were applied."""
+    diagnostics: tuple[Diagnostic, ...]
+    applied: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original.content
+
+    def fails(self) -> bool:
+        threshold = SEVERITIES.index(self.config.fail_on)
+        return any(SEVERITIES.index(d.severity) >= threshold for d in self.diagnostics)
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    registry = installed_rules()
+    _validate_options(args)
+    paths = list(args.paths) or ([STDIN] if args.stdin_filename else ["."])
+    settings = Settings(overrides_from(args, registry), registry, args.config,
+                        args.stdin_filename)
+    targets = collect(paths, stdin_filename=args.stdin_filename, format_in=args.format_in)
+    configs = [settings.config_for(target) for target in targets]
+    _check_rates_files(configs)
+    fixing = args.fix or args.diff
+    checked = _check_all(targets, configs, args, streams, fixing)
+    if not args.quiet:  # after the checks: an error stays the only line on stderr
+        _warn_load_errors(registry, streams.err)
+    if args.diff:
+        return _print_diffs(checked, args, streams)
+    if args.fix:
+        _write_fixes(checked, streams)
+    return _report(checked, registry, args, streams)
+
+
+def _validate_options(args: argparse.Namespace) -> None:
+    if args.statistics and args.output_format not in ("text", "json"):
+        raise UsageError("check: --statistics works with --output-format text or json")
+    if args.stdin_filename and args.paths and STDIN not in args.paths:
+        raise UsageError("check: --stdin-filename names standard input: add '-' to the paths")
+
+
+def _warn_load_errors(registry: Registry, err: TextIO) -> None:
+    for error in registry.errors:
+        err.write(f"numlint: warning: rule plugin {error.entry_point} was not loaded: "
+                  f"{error.reason}\n")
+
+
+def _check_rates_files(configs: Sequence[Config]) -> None:
+    """Load each rates file in use now, so that a bad one stops the run before any output."""
+    for path in sorted({config.rates for config in configs if config.rates}):
+        load_ecb_file(path)  # RatesError: reported by main() with status 2
+
+
+def _check_all(targets: Sequence[Target], configs: Sequence[Config],
+               args: argparse.Namespace, streams: Streams, fixing: bool) -> list[Checked]:
+    progress = Progress(streams.err, len(targets))
+    if args.quiet:
+        progress.active = False
+    checked = []
+    try:
+        for done, (target, config) in enumerate(zip(targets, configs, strict=True)):
+            progress.update(done + 1, target.display)
+            checked.append(_check_one(target, config, args, streams.stdin, fixing))
+    finally:
+        progress.close()
+    return checked
+
+
+def _check_one(target: Target, config: Config, args: argparse.Namespace,
+               stdin: BinaryIO | None, fixing: bool) -> Checked:
+    original = read_target(target, stdin)
+
+    def run_check(text: str) -> list[Diagnostic]:
+        return check(text, format=target.format, date=args.date, config=config)
+
+    if not fixing:
+        diagnostics = run_check(original.content)
+        return Checked(target, config, original, original.content, tuple(diagnostics))
+    fixed = fix_text(original.content, run_check, unsafe=args.unsafe_fixes)
+    return Checked(target, config, original, fixed.text, tuple(fixed.diagnostics),
+                   fixed.applied)
+
+
+def _print_diffs(checked: Sequence[Checked], args: argparse.Namespace,
+                 streams: Streams) -> int:
+    changed = [item for item in checked if item.changed]
+    for item in changed:
+        streams.out.write(unified_diff(item.original.content, item.text, item.target.display))
+    if not args.quiet:
+        fixes = sum(item.applied for item in changed)
+        files = len(changed)
+        streams.err.write(
+            f"{fixes} fix{'es' if fixes != 1 else ''} would be applied to "
+            f"{files} file{'s' if files != 1 else ''}\n"
+            if files else "No fixes to apply\n"
+        )
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _write_fixes(checked: Sequence[Checked], streams: Streams) -> None:
+    changed = [item for item in checked if item.changed and item.target.path is not None]
+    for item in changed:
+        check_writable(item.target.path, item.target.display)  # type: ignore[arg-type]
+    for item in changed:
+        write_atomically(item.target.path, Text(item.text, item.original.bom),  # type: ignore[arg-type]
+                         item.target.display)
+    for item in checked:
+        if item.target.path is None:  # standard input: the fixed text goes to stdout
+            streams.out.write(item.text)
+            streams.out.flush()
+
+
+def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Namespace,
+            streams: Streams) -> int:
+    report = Report(
+        files=tuple(
+            FileReport(item.target.display, item.text, item.diagnostics, item.applied)
+            for item in checked
+        ),
+        rules=registry.rules,
+        fixing=bool(args.fix),
+        unsafe_fixes=bool(args.unsafe_fixes),
+    )
+    stdin_fixed = args.fix and any(item.target.path is None for item in checked)
+    stream = streams.err if stdin_fixed else streams.out
+    options = Options(
+        color=args.output_format == "text" and use_color(stream),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        width=excerpt_width(stream),
+    )
+    write_report(report, args.output_format, stream, options)
+    return EXIT_FINDINGS if any(item.fails() for item in checked) else EXIT_CLEAN

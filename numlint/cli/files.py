@@ -1,0 +1,109 @@
+"""Which inputs a run checks: files, folders (recursively) and standard input.
+
+Folders are walked for ``.md``, ``.markdown``, ``.html``, ``.htm``, ``.xhtml`` and
+``.txt`` files, skipping hidden files and folders, ``node_modules``, ``__pycache__``
+and virtualenvs (any folder with a ``pyvenv.cfg``). A file named on the command line is
+always checked, whatever its name; an extension numlint does not know is read as text.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from ..config_files import display as shown_path
+from ..sources import Format
+from .errors import InputError
+
+STDIN = "-"
+EXTENSIONS: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+}
+SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One input: a file (``path``) or standard input (``path`` is None)."""
+
+    path: Path | None
+    display: str
+    """The name shown in reports: relative to the working directory when inside it."""
+    format: Format
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path is None
+
+    @property
+    def sort_key(self) -> tuple[str, ...]:
+        return PurePath(self.display).parts
+
+
+def format_of(name: str, default: Format = "text") -> Format:
+    return EXTENSIONS.get(os.path.splitext(name)[1].lower(), default)
+
+
+def collect(
+    paths: list[str],
+    *,
+    stdin_filename: str | None = None,
+    format_in: Format | None = None,
+) -> list[Target]:
+    """The inputs named by ``paths``, each once, sorted by path (standard input first)."""
+    targets: list[Target] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given == STDIN:
+            if "<stdin>" not in seen:
+                seen.add("<stdin>")
+                name = stdin_filename or STDIN
+                fmt = format_in or (format_of(name, "markdown") if stdin_filename else "markdown")
+                targets.append(Target(None, name, fmt))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = [(p, shown_path(p)) for p in walk(path)]
+        elif path.exists():
+            found = [(path, shown_path(path))]
+        else:
+            raise InputError(f"{given}: no such file or directory")
+        for file, shown in found:
+            key = os.path.realpath(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            targets.append(Target(file, shown, format_in or format_of(file.name)))
+    return sorted(targets, key=lambda t: (not t.is_stdin, t.sort_key))
+
+
+def walk(root: Path) -> list[Path]:
+    """The checkable files under ``root``, hidden and tool folders skipped."""
+    found: list[Path] = []
+    for directory, subdirectories, files in os.walk(root, onerror=_walk_error):
+        subdirectories[:] = [
+            name for name in subdirectories if not _skipped(Path(directory, name))
+        ]
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
+                found.append(Path(directory, name))
+    return found
+
+
+def _skipped(directory: Path) -> bool:
+    name = directory.name
+    return (
+        name.startswith(".")
+        or name in SKIPPED_DIRECTORIES
+        or (directory / "pyvenv.cfg").is_file()
+    )
+
+
+def _walk_error(error: OSError) -> None:
+    raise InputError(f"{error.filename}: cannot be read: {error.strerror}")

@@ -1,0 +1,404 @@
+"""``numlint check``: options, exit codes and errors, run in process through ``main()``."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_cli_plugins import (
+    ARTICLE,
+    CLEAN,
+    DEFINING,
+    assert_one_line_error,
+    install_plugins,
+    run,
+)
+
+import numlint.cli.check as check_module
+
+
+@pytest.fixture
+def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "article.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes(out: str) -> list[str]:
+    return [item["code"] for item in json.loads(out)]
+
+
+def test_the_defining_slip_is_reported_at_its_place_with_excerpt_evidence_and_fix(
+    article, capsys
+):
+    status, out, err = run(capsys, "check", "article.md")
+    assert status == 1
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("article.md:5:48: NL101 « 95 millions d'euros » ne peut pas")
+    source_line = next(line for line in lines if line.startswith("5 | "))
+    marker_line = lines[lines.index(source_line) + 1]
+    caret = marker_line.index("^")
+    assert source_line[caret:].startswith("95 millions d'euros")
+    assert marker_line[caret:].startswith("^" + "~" * 18 + " error (conversion-magnitude)")
+    assert "  = evidence: 1 EUR = 1.0324 USD on 2025-02-11" in out
+    assert "article date 2025-02-11 (from the document)" in out
+    assert "  = fix (unsafe): “95 millions d'euros” → “95 milliards d'euros”" in out
+    assert "1 finding (1 error, 0 warnings) in 1 file" in lines
+    assert any("--unsafe-fixes" in line for line in lines[-2:])
+
+
+def test_a_clean_file_exits_0(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "ok.md", CLEAN)
+    status, out, err = run(capsys, "check", "ok.md")
+    assert (status, out, err) == (0, "0 findings in 1 file\n", "")
+
+
+def test_python_dash_m_and_the_check_command_share_main(article, capsys, monkeypatch):
+    import runpy
+
+    monkeypatch.setattr("sys.argv", ["numlint", "check", "--quiet", "article.md"])
+    with pytest.raises(SystemExit) as exit_:
+        runpy.run_module("numlint", run_name="__main__")
+    assert exit_.value.code == 1
+    assert capsys.readouterr().out.startswith("article.md:5:48: NL101")
+
+
+# -- severity threshold -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "status"),
+    [
+        ("hello\n", [], 1),  # a warning fails by default
+        ("hello\n", ["--fail-on", "error"], 0),
+        ("HELLO there\n", [], 0),  # an info does not
+        ("HELLO there\n", ["--fail-on", "info"], 1),
+        (ARTICLE, ["--fail-on", "error"], 1),
+    ],
+)
+def test_fail_on(text, options, status, tmp_path, monkeypatch, capsys):
+    install_plugins(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", text)
+    assert run(capsys, "check", "a.md", *options)[0] == status
+
+
+def test_fail_on_comes_from_the_configuration_and_the_command_line_wins(
+    tmp_path, monkeypatch, capsys
+):
+    install_plugins(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", "hello\n")
+    write(tmp_path / "numlint.toml", 'fail-on = "error"\n')
+    assert run(capsys, "check", "a.md")[0] == 0
+    assert run(capsys, "check", "a.md", "--fail-on", "warning")[0] == 1
+
+
+# -- rule selection -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], ["NL101"]),
+        (["--select", "NL102"], []),
+        (["--select", "NL1"], ["NL101"]),
+        (["--select", "nl101"], ["NL101"]),
+        (["--ignore", "NL101"], []),
+        (["--ignore", "conversion-magnitude"], []),
+        (["--select", "NL102,NL101"], ["NL101"]),
+        (["--select", "NL102", "--select", "NL101"], ["NL101"]),
+        (["--select", "NL1", "--ignore", "NL101"], []),
+    ],
+)
+def test_select_and_ignore(options, expected, article, capsys):
+    status, out, _ = run(capsys, "check", "--output-format", "json", *options, "article.md")
+    assert codes(out) == expected
+    assert status == (1 if expected else 0)
+
+
+def test_extend_select_adds_a_rule_disabled_by_default(tmp_path, monkeypatch, capsys):
+    install_plugins(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", "bye\n")
+    assert codes(run(capsys, "check", "--output-format", "json", "a.md")[1]) == []
+    out = run(capsys, "check", "--output-format", "json", "--extend-select", "TST003", "a.md")[1]
+    assert codes(out) == ["TST003"]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+def test_an_unknown_code_on_the_command_line_is_a_usage_error(option, article, capsys):
+    status, out, err = run(capsys, "check", option, "NL999", "article.md")
+    assert status == 2 and out == ""
+    assert_one_line_error(err, option, "'NL999'")
+
+
+# -- language, date, input format ---------------------------------------------------------
+
+
+def test_lang_en(article, capsys):
+    out = run(capsys, "check", "--lang", "en", "article.md")[1]
+    assert "cannot be the equivalent of" in out.splitlines()[0]
+
+
+def test_date_is_used_for_the_rates_and_said_in_the_evidence(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", DEFINING + "\n")
+    out = run(capsys, "check", "--output-format", "json", "--date", "2025-02-11", "a.txt")[1]
+    [finding] = json.loads(out)
+    assert finding["evidence"]["date"] == "2025-02-11"
+    assert finding["evidence"]["date_origin"] == "given"
+    assert finding["evidence"]["rate"] == "1 EUR = 1.0324 USD"
+    out = run(capsys, "check", "--output-format", "json", "a.txt")[1]
+    assert json.loads(out)[0]["evidence"]["date_origin"] == "latest-rate"
+
+
+@pytest.mark.parametrize("bad", ["11/02/2025", "2025-02-30", "demain"])
+def test_a_bad_date_is_a_usage_error(bad, article, capsys):
+    status, _, err = run(capsys, "check", "--date", bad, "article.md")
+    assert status == 2
+    assert_one_line_error(err, "--date")
+
+
+def test_format_in_forces_the_reading(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    # In Markdown, a fenced block is code: the slip inside is not prose.
+    write(tmp_path / "a.md", f"```\n{DEFINING}\n```\n")
+    assert run(capsys, "check", "--date", "2025-02-11", "a.md")[0] == 0
+    status, out, _ = run(capsys, "check", "--date", "2025-02-11", "--format-in", "text", "a.md")
+    assert status == 1 and "NL101" in out
+
+
+def test_the_extension_chooses_the_format(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    html = f'<p title="{DEFINING}">rien</p>\n'
+    write(tmp_path / "a.html", html)
+    write(tmp_path / "a.txt", html)
+    status, out, _ = run(capsys, "check", "--date", "2025-02-11", "a.html", "a.txt")
+    assert status == 1
+    assert out.startswith("a.txt:1:")  # attributes are not prose in HTML; text reads them
+    assert "a.html:" not in out
+
+
+# -- standard input -----------------------------------------------------------------------
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_stdin(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, ARTICLE.encode())
+    status, out, _ = run(capsys, "check", "-")
+    assert status == 1
+    assert out.startswith("-:5:48: NL101")
+
+
+def test_stdin_filename_names_it_and_chooses_the_format(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    html = f'<meta name="date" content="2025-02-11"><p title="x">{DEFINING}</p>'
+    _stdin(monkeypatch, html.encode())
+    status, out, _ = run(capsys, "check", "-", "--stdin-filename", "site/page.html",
+                         "--output-format", "json")
+    [finding] = json.loads(out)
+    assert status == 1
+    assert finding["path"] == "site/page.html"
+    assert html[finding["start"]:finding["end"]] == "95 millions d'euros"
+
+
+def test_stdin_filename_alone_reads_stdin(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, CLEAN.encode())
+    assert run(capsys, "check", "--stdin-filename", "a.md") == (0, "0 findings in 1 file\n", "")
+
+
+def test_stdin_that_is_not_utf8(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, "prix : 3 € à régler\n".encode("cp1252"))
+    status, out, err = run(capsys, "check", "-")
+    assert status == 2 and out == ""
+    assert_one_line_error(err, "not valid UTF-8")
+
+
+# -- errors: exit 2, one line, nothing on stdout ------------------------------------------
+
+
+def test_a_missing_path(article, capsys):
+    status, out, err = run(capsys, "check", "article.md", "absent.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "absent.md: no such file or directory")
+
+
+def test_a_file_that_is_not_utf8(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "latin1.md").write_bytes("Titre\n\nLe prix : 3 € hors taxes\n".encode("cp1252"))
+    write(tmp_path / "ok.md", ARTICLE)
+    status, out, err = run(capsys, "check", ".")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "latin1.md: not valid UTF-8 (line 3")
+
+
+def test_an_unreadable_file(article, monkeypatch, capsys):
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    status, out, err = run(capsys, "check", "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "article.md: cannot be read: Permission denied")
+
+
+@pytest.mark.parametrize(
+    ("config", "fragments"),
+    [
+        ("select = [NL101\n", ["numlint.toml: invalid TOML"]),
+        ('selct = ["NL101"]\n', ["numlint.toml: unknown key 'selct'"]),
+        ('ignore = ["NL999"]\n', ["numlint.toml: unknown rule code 'NL999'"]),
+        ("[rules.NL101]\nfactor = \"trois\"\n", ["numlint.toml", "NL101", "factor"]),
+        ("[rules.NL101]\nfacteur = 3\n", ["numlint.toml", "no setting 'facteur'"]),
+        ('[currencies]\n"dollars" = "CAN"\n', ["numlint.toml", "unknown ISO 4217 code 'CAN'"]),
+        ('lang = "de"\n', ["numlint.toml", "'lang' must be one of"]),
+        ('[per-file-ignores]\n"*.md" = ["NL9"]\n', ["numlint.toml", "per-file-ignores", "NL9"]),
+        ('rates = "absent.csv"\n', ["absent.csv"]),
+    ],
+)
+def test_a_broken_configuration(config, fragments, article, capsys):
+    write(article.parent / "numlint.toml", config)
+    status, out, err = run(capsys, "check", "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, *fragments)
+
+
+def test_a_corrupt_rates_file(article, capsys):
+    rates = write(article.parent / "rates.csv", "Date,USD,\n2025-02-11,1.03x,\n")
+    status, out, err = run(capsys, "check", "--rates", str(rates), "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "rates.csv, line 2")
+
+
+def test_a_fresher_rates_file_is_used(article, capsys):
+    rates = write(article.parent / "eurofxref.csv",
+                  "Date,USD,JPY,\n2025-02-11,2.0000,160.00,\n")
+    out = run(capsys, "check", "--rates", "eurofxref.csv", "--output-format", "json",
+              "article.md")[1]
+    [finding] = json.loads(out)
+    assert finding["evidence"]["rate"] == "1 EUR = 2.0000 USD"
+    assert "eurofxref.csv" in finding["evidence"]["rate_source"]
+    assert rates.exists()
+
+
+def test_usage_errors_are_one_line(capsys):
+    for argv in (["check", "--output-format", "xml"], ["check", "--no-such-option"], [],
+                 ["frobnicate"], ["check", "--statistics", "--output-format", "sarif", "x"]):
+        status, out, err = run(capsys, *argv)
+        assert status == 2, argv
+        assert out == ""
+        assert_one_line_error(err)
+
+
+def test_stdin_filename_without_dash_among_paths(article, capsys):
+    status, _, err = run(capsys, "check", "--stdin-filename", "x.md", "article.md")
+    assert status == 2
+    assert_one_line_error(err, "--stdin-filename")
+
+
+def test_help_and_version(capsys):
+    status, out, _ = run(capsys, "--version")
+    assert status == 0 and out.startswith("numlint ")
+    status, out, _ = run(capsys, "check", "--help")
+    assert status == 0
+    for option in ("--stdin-filename", "--format-in", "--date", "--lang", "--select",
+                   "--ignore", "--extend-select", "--output-format", "--fix", "--unsafe-fixes",
+                   "--diff", "--rates", "--fail-on", "--config", "--quiet", "--statistics"):
+        assert option in out
+
+
+def test_an_internal_error_is_one_line_too(article, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(check_module, "check", broken)
+    status, out, err = run(capsys, "check", "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "internal error: RuntimeError: boom | second line")
+    monkeypatch.setenv("NUMLINT_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        run(capsys, "check", "article.md")
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def test_quiet_prints_findings_only(article, capsys):
+    status, out, _ = run(capsys, "check", "--quiet", "article.md")
+    assert status == 1
+    assert "finding" not in out.splitlines()[-1]
+    assert "--unsafe-fixes" not in out
+    assert run(capsys, "check", "-q", "--select", "NL102", "article.md") == (0, "", "")
+
+
+def test_statistics(tmp_path, monkeypatch, capsys):
+    install_plugins(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", "hello hello\n\n" + ARTICLE)
+    status, out, _ = run(capsys, "check", "--statistics", "a.md")
+    assert status == 1
+    assert out.splitlines()[:2] == ["2  TST001  hello-bonjour         warning",
+                                    "1  NL101   conversion-magnitude  error"]
+    out = run(capsys, "check", "--statistics", "--output-format", "json", "a.md")[1]
+    assert json.loads(out)[0] == {"code": "TST001", "name": "hello-bonjour",
+                                  "severity": "warning", "count": 2}
+
+
+def test_order_is_path_then_offset(tmp_path, monkeypatch, capsys):
+    install_plugins(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "b.md", "hello\n")
+    write(tmp_path / "a-z.md", "hello\n")
+    write(tmp_path / "a" / "z.md", "hello hello\n")
+    out = run(capsys, "check", "--output-format", "json", "b.md", ".")[1]
+    found = [(f["path"], f["start"]) for f in json.loads(out)]
+    assert found == [("a/z.md", 0), ("a/z.md", 6), ("a-z.md", 0), ("b.md", 0)]
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(article, monkeypatch, capsys):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert "\x1b[" not in run(capsys, "check", "article.md")[1]  # captured: not a TTY
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stdout", terminal)
+    run(capsys, "check", "article.md")
+    assert "\x1b[1;31mNL101\x1b[0m" in terminal.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stdout", terminal)
+    run(capsys, "check", "article.md")
+    assert "\x1b[" not in terminal.getvalue() and "NL101" in terminal.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github"])
+def test_machine_formats_print_nothing_else(fmt, article, capsys):
+    status, out, err = run(capsys, "check", "--output-format", fmt, "article.md")
+    assert status == 1 and err == ""
+    assert "finding" not in out.lower().splitlines()[-1]
+    if fmt != "github":
+        json.loads(out)
+    else:
+        assert out.startswith("::error file=article.md,line=5,col=48,")

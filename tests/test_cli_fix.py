@@ -1,0 +1,184 @@
+"""``--fix``, ``--unsafe-fixes`` and ``--diff``: what is written, what is not, and how."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from test_cli_plugins import ARTICLE, DEFINING, assert_one_line_error, install_plugins, run
+
+import numlint.cli.inputs as inputs_module
+
+
+@pytest.fixture(autouse=True)
+def plugins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    install_plugins(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, text: str) -> Path:
+    path = Path(name)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def snapshot(*paths: Path) -> list[tuple[bytes, int]]:
+    return [(p.read_bytes(), p.stat().st_mtime_ns) for p in paths]
+
+
+MIXED = f"{ARTICLE}\nhello\n"
+"""The defining slip (unsafe fix) and a hello (safe fix)."""
+
+
+def test_fix_applies_the_safe_fixes_only_and_reports_what_is_left(capsys):
+    page = write("a.md", MIXED)
+    status, out, err = run(capsys, "check", "--fix", "a.md")
+    assert page.read_text(encoding="utf-8") == ARTICLE + "\nbonjour\n"
+    assert status == 1  # the unsafe NL101 is left
+    assert "TST001" not in out
+    assert out.startswith("a.md:5:48: NL101")
+    assert "1 fix applied; 1 finding (1 error, 0 warnings) in 1 file left" in out
+    assert err == ""
+
+
+def test_unsafe_fixes_apply_the_magnitude_fix_too(capsys):
+    page = write("a.md", MIXED)
+    status, out, _ = run(capsys, "check", "--fix", "--unsafe-fixes", "a.md")
+    fixed = page.read_text(encoding="utf-8")
+    assert "(près de 95 milliards d'euros)" in fixed and "bonjour" in fixed
+    assert status == 0
+    assert "2 fixes applied; 0 findings in 1 file left" in out
+
+
+def test_fixes_are_applied_in_passes_until_nothing_is_left(capsys):
+    page = write("a.md", "HELLO\n")
+    assert run(capsys, "check", "--fix", "a.md")[0] == 0  # an info: does not fail
+    assert page.read_text(encoding="utf-8") == "HELLO\n"  # unsafe: not applied
+    run(capsys, "check", "--fix", "--unsafe-fixes", "a.md")
+    assert page.read_text(encoding="utf-8") == "bonjour\n"  # HELLO -> hello -> bonjour
+
+
+def test_diff_prints_the_fixes_and_writes_nothing(capsys):
+    page = write("a.md", MIXED)
+    before = snapshot(page)
+    status, out, err = run(capsys, "check", "--diff", "a.md")
+    assert snapshot(page) == before
+    assert status == 1
+    assert out.splitlines()[:2] == ["--- a/a.md", "+++ b/a.md"]
+    assert "-hello\n+bonjour\n" in out
+    assert "milliards d'euros)" not in out.replace(DEFINING, "")
+    assert err == "1 fix would be applied to 1 file\n"
+    status, out, _ = run(capsys, "check", "--diff", "--unsafe-fixes", "a.md")
+    assert "+la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)" in out
+    assert snapshot(page) == before
+
+
+def test_diff_without_fixes_exits_0(capsys):
+    page = write("a.md", ARTICLE)
+    assert run(capsys, "check", "--diff", "a.md") == (0, "", "No fixes to apply\n")
+    assert page.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_the_diff_applies_with_patch(capsys, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("patch") is None:
+        pytest.skip("no patch command")
+    page = write("a.md", "x\r\nhello\r\nend")
+    out = run(capsys, "check", "--diff", "a.md")[1]
+    (tmp_path / "fix.diff").write_text(out, encoding="utf-8", newline="")
+    subprocess.run(["patch", "-p1", "-i", "fix.diff"], check=True, capture_output=True)
+    assert page.read_bytes() == b"x\r\nbonjour\r\nend"
+
+
+def test_nothing_is_written_when_one_input_is_bad(capsys):
+    good = write("a.md", MIXED)
+    bad = Path("b.md")
+    bad.write_bytes(b"hello \xe9t\xe9\n")
+    before = snapshot(good, bad)
+    status, out, err = run(capsys, "check", "--fix", "--unsafe-fixes", ".")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "b.md: not valid UTF-8")
+    assert snapshot(good, bad) == before
+
+
+def test_nothing_is_written_when_the_configuration_is_broken(capsys):
+    Path("sub").mkdir()
+    good = write("a.md", MIXED)
+    other = write("sub/c.md", MIXED)
+    write("sub/numlint.toml", "select = [\n")
+    before = snapshot(good, other)
+    status, _, err = run(capsys, "check", "--fix", ".")
+    assert status == 2
+    assert_one_line_error(err, "numlint.toml: invalid TOML")
+    assert snapshot(good, other) == before
+
+
+def test_nothing_is_written_when_one_file_cannot_be_written(capsys, monkeypatch):
+    first = write("a.md", MIXED)
+    second = write("b.md", MIXED)
+    before = snapshot(first, second)
+    real_access = os.access
+    monkeypatch.setattr(inputs_module.os, "access",
+                        lambda path, mode: False if str(path).endswith("b.md")
+                        else real_access(path, mode))
+    status, out, err = run(capsys, "check", "--fix", ".")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "b.md: cannot be written")
+    assert snapshot(first, second) == before
+
+
+def test_a_failed_write_leaves_the_file_whole_and_no_temporary_file(capsys, monkeypatch):
+    page = write("a.md", MIXED)
+    before = snapshot(page)
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(inputs_module.os, "replace", fail)
+    status, _, err = run(capsys, "check", "--fix", "a.md")
+    assert status == 2
+    assert_one_line_error(err, "a.md: cannot be written: No space left on device")
+    assert snapshot(page) == before
+    assert sorted(os.listdir(".")) == ["a.md"]
+
+
+def test_line_endings_byte_order_mark_and_permissions_are_kept(capsys):
+    page = Path("a.md")
+    page.write_bytes(b"\xef\xbb\xbfTitre\r\n\r\nhello \xc3\xa0 vous\r\n")
+    page.chmod(0o640)
+    run(capsys, "check", "--fix", "a.md")
+    assert page.read_bytes() == b"\xef\xbb\xbfTitre\r\n\r\nbonjour \xc3\xa0 vous\r\n"
+    assert stat.S_IMODE(page.stat().st_mode) == 0o640
+
+
+def test_a_symbolic_link_is_followed_and_kept(capsys):
+    target = write("real.md", "hello\n")
+    link = Path("link.md")
+    link.symlink_to(target.name)
+    run(capsys, "check", "--fix", "link.md")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "bonjour\n"
+
+
+def test_stdin_fix_writes_the_fixed_text_on_stdout_and_the_report_on_stderr(
+    capsys, monkeypatch
+):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(MIXED.encode())))
+    status, out, err = run(capsys, "check", "--fix", "-")
+    assert out == ARTICLE + "\nbonjour\n"
+    assert err.startswith("-:5:48: NL101")
+    assert status == 1
+
+
+def test_an_unused_suppression_is_removed_by_fix(capsys):
+    page = write("a.md", "Intro\n\n<!-- numlint-disable-next-line TST001 -->\nRien ici.\n")
+    status, out, _ = run(capsys, "check", "a.md")
+    assert status == 1 and "NL001" in out
+    assert "= fix (safe): remove “<!-- numlint-disable-next-line TST001 -->”" in out
+    run(capsys, "check", "--fix", "a.md")
+    assert page.read_text(encoding="utf-8") == "Intro\n\nRien ici.\n"
