@@ -1,0 +1,272 @@
+"""Declarative case files (``*.numlint.toml``): reading and checking them.
+
+A case file holds ``[[valid]]`` and ``[[invalid]]`` samples for one rule or several.
+Top-level keys are defaults for every case of the file; a case may override them::
+
+    rule = "NL101"
+    date = 2025-02-11
+
+    [[invalid]]
+    name = "usd-eur-millions"
+    text = "la somme de 97,4 milliards de dollars (près de {{95 millions d'euros}})"
+    messages = ["1 000 fois plus"]
+    fixed = "la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)"
+
+    [[valid]]
+    text = "la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)"
+
+Everything is checked when the file is read, so that a typo (``fixd``, a valid sample
+with marks, an unknown format) is an error naming the file and the case, not a case that
+silently tests nothing. The pytest plugin turns each case into a test item.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .cases import CaseResult, check_case, parse_marked
+
+SUFFIX = ".numlint.toml"
+FORMATS = ("text", "markdown", "html")
+LANGUAGES = ("fr", "en")
+KINDS = ("valid", "invalid")
+CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME = re.compile(r"^[\w.-]+$")
+
+DEFAULT_KEYS = frozenset({"rule", "format", "date", "lang", "config"})
+"""Keys allowed at the top of a file, as defaults for its cases."""
+COMMON_KEYS = DEFAULT_KEYS | {"name", "text", "note", "skip", "xfail"}
+INVALID_KEYS = COMMON_KEYS | {"messages", "codes", "fixed", "safety", "fixable"}
+KEYS = {"valid": COMMON_KEYS, "invalid": INVALID_KEYS}
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(valid|invalid)[ \t]*\]\]", re.MULTILINE)
+
+
+class CaseFileError(ValueError):
+    """A case file that cannot be read; the message names the file and the case."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One sample of a case file, with everything it expects."""
+
+    id: str
+    """``NL101-invalid-usd-eur-millions``, or ``NL101-invalid-2`` for an unnamed case."""
+    kind: str
+    rules: tuple[str, ...]
+    text: str
+    format: str = "text"
+    date: date | None = None
+    lang: str = "fr"
+    config: Mapping[str, Any] = field(default_factory=dict)
+    messages: tuple[str, ...] = ()
+    codes: tuple[str, ...] | None = None
+    fixed: str | None = None
+    safety: str | None = None
+    fixable: bool | None = None
+    note: str = ""
+    skip: str | None = None
+    xfail: str | None = None
+    line: int | None = None
+    """1-based line of the case's ``[[valid]]``/``[[invalid]]`` header, when known."""
+
+    def run(self) -> CaseResult:
+        return check_case(
+            self.rules,
+            self.text,
+            fixed=self.fixed,
+            format=self.format,
+            date=self.date,
+            config=self.config,
+            messages=self.messages,
+            lang=self.lang,
+            codes=self.codes,
+            safety=self.safety,
+            fixable=self.fixable,
+        )
+
+
+def load_case_file(path: Path, label: str | None = None) -> list[Case]:
+    """Read and check every case of a file; ``label`` names the file in errors."""
+    shown = label or str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CaseFileError(f"{shown}: cannot be read: {error}") from None
+    return parse_case_file(source, shown)
+
+
+def parse_case_file(source: str, label: str = "<case file>") -> list[Case]:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise CaseFileError(f"{label}: not valid TOML: {error}") from None
+    unknown = sorted(set(data) - DEFAULT_KEYS - set(KINDS))
+    if unknown:
+        raise CaseFileError(
+            f"{label}: unknown top-level key {unknown[0]!r} (defaults may be "
+            f"{', '.join(sorted(DEFAULT_KEYS))}; cases go in [[valid]] and [[invalid]])"
+        )
+    defaults = {key: data[key] for key in DEFAULT_KEYS if key in data}
+    header_lines: dict[str, list[int]] = {kind: [] for kind in KINDS}
+    for match in _HEADER.finditer(source):
+        header_lines[match.group(1)].append(source.count("\n", 0, match.start()) + 1)
+    cases: list[Case] = []
+    counters: dict[tuple[tuple[str, ...], str], int] = {}
+    for kind in KINDS:
+        entries = data.get(kind, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise CaseFileError(f"{label}: {kind!r} must be a list of tables ([[{kind}]])")
+        lines = header_lines[kind] if len(header_lines[kind]) == len(entries) else []
+        for index, entry in enumerate(entries):
+            line = lines[index] if lines else None
+            where = f"{label}: {kind} case #{index + 1}" + (f" (line {line})" if line else "")
+            if isinstance(entry.get("name"), str):
+                where += f" {entry['name']!r}"
+            try:
+                case = _case(kind, {**defaults, **entry}, line, counters)
+            except CaseFileError as error:
+                raise CaseFileError(f"{where}: {error}") from None
+            cases.append(case)
+    seen: dict[str, Case] = {}
+    for case in cases:
+        if case.id in seen:
+            raise CaseFileError(f"{label}: two cases are named {case.id!r}: give them "
+                                "different names")
+        seen[case.id] = case
+    if not cases:
+        raise CaseFileError(f"{label}: no case: add [[valid]] or [[invalid]] tables")
+    return sorted(cases, key=lambda c: (c.line or 0))
+
+
+def _case(
+    kind: str,
+    entry: dict[str, Any],
+    line: int | None,
+    counters: dict[tuple[tuple[str, ...], str], int],
+) -> Case:
+    unknown = sorted(set(entry) - KEYS[kind])
+    if unknown:
+        hint = ""
+        if kind == "valid" and unknown[0] in INVALID_KEYS:
+            hint = " (a valid sample expects no finding)"
+        raise CaseFileError(
+            f"unknown key {unknown[0]!r}{hint}; {'an' if kind == 'invalid' else 'a'} {kind} "
+            "case takes "
+            f"{', '.join(sorted(KEYS[kind]))}"
+        )
+    rules = _rules(entry.get("rule"))
+    text = _string(entry, "text", required=True)
+    try:
+        marked = parse_marked(text)
+    except ValueError as error:
+        raise CaseFileError(f"'text': {error}") from None
+    if kind == "valid" and marked.spans:
+        raise CaseFileError("a valid sample must not mark a span with {{ }}")
+    if kind == "invalid" and not marked.spans:
+        raise CaseFileError("an invalid sample must mark each expected finding with {{ }}")
+    fmt = _choice(entry, "format", FORMATS, "text")
+    codes = _strings(entry, "codes") if "codes" in entry else None
+    if codes is not None:
+        if len(codes) != len(marked.spans):
+            raise CaseFileError(
+                f"'codes' lists {len(codes)} code(s) for {len(marked.spans)} marked span(s)"
+            )
+        stray = [c for c in codes if c not in rules]
+        if stray:
+            raise CaseFileError(f"'codes': {stray[0]} is not among the rules run "
+                                f"({', '.join(rules)})")
+    name = _string(entry, "name")
+    if name is not None and not NAME.match(name):
+        raise CaseFileError(f"'name' {name!r} may hold only letters, digits, '-', '_', '.'")
+    key = (rules, kind)
+    counters[key] = counters.get(key, 0) + 1
+    case_id = f"{'+'.join(rules)}-{kind}-{name or counters[key]}"
+    config = entry.get("config", {})
+    if not isinstance(config, dict):
+        raise CaseFileError("'config' must be a table, like [tool.numlint]")
+    if "select" in config:
+        raise CaseFileError("'config' must not set 'select': the case's 'rule' chooses "
+                            "the rules run")
+    fixable = entry.get("fixable")
+    if fixable is not None and not isinstance(fixable, bool):
+        raise CaseFileError("'fixable' must be true or false")
+    messages = entry.get("messages", ())
+    return Case(
+        id=case_id,
+        kind=kind,
+        rules=rules,
+        text=text,
+        format=fmt,
+        date=_date(entry.get("date")),
+        lang=_choice(entry, "lang", LANGUAGES, "fr"),
+        config=config,
+        messages=(messages,) if isinstance(messages, str) else _strings(entry, "messages"),
+        codes=codes,
+        fixed=_string(entry, "fixed"),
+        safety=_choice(entry, "safety", ("safe", "unsafe"), None),
+        fixable=fixable,
+        note=_string(entry, "note") or "",
+        skip=_string(entry, "skip"),
+        xfail=_string(entry, "xfail"),
+        line=line,
+    )
+
+
+def _rules(value: Any) -> tuple[str, ...]:
+    if value is None:
+        raise CaseFileError("no 'rule': give the code of the rule under test "
+                            "(in the case, or at the top of the file)")
+    rules = [value] if isinstance(value, str) else value
+    if not isinstance(rules, list) or not rules or not all(isinstance(r, str) for r in rules):
+        raise CaseFileError("'rule' must be a rule code or a list of codes")
+    for rule in rules:
+        if not CODE.match(rule):
+            raise CaseFileError(f"'rule': {rule!r} is not a rule code like NL101")
+    return tuple(rules)
+
+
+def _string(entry: Mapping[str, Any], key: str, *, required: bool = False) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise CaseFileError(f"no {key!r}")
+        return None
+    if not isinstance(value, str):
+        raise CaseFileError(f"{key!r} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _strings(entry: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CaseFileError(f"{key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _choice(entry: Mapping[str, Any], key: str, allowed: tuple[str, ...],
+            default: str | None) -> Any:
+    value = entry.get(key, default)
+    if value is not default and value not in allowed:
+        raise CaseFileError(f"{key!r} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        raise CaseFileError("'date' must be a date (2025-02-11), not a date and time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise CaseFileError(f"'date' must be a date like 2025-02-11, not {value!r}")
