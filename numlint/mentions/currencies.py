@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..regex_cache import compile_pattern
+
 LOCALES = ("fr", "fr_FR", "fr_BE", "fr_CH", "fr_CA")
 
 HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
@@ -157,8 +159,8 @@ def _codes_in_circulation() -> frozenset[str]:
     return frozenset(codes)
 
 
-_YEARS = regex.compile(r"\(\s*\d{4}")
-_PARENTHESIS = regex.compile(r"\s*\(.*?\)")
+_YEARS = compile_pattern(r"\(\s*\d{4}")
+_PARENTHESIS = compile_pattern(r"\s*\(.*?\)")
 
 
 def normalize_written(text: str) -> str:

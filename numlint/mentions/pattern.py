@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..regex_cache import compile_pattern, compile_standard
 from . import lexicon, words
 from .currencies import CurrencyLexicon
 from .trie import trie_pattern
@@ -103,28 +104,37 @@ class Anchors:
 
 
 def build_anchor_patterns(currencies: CurrencyLexicon, units: UnitLexicon) -> Anchors:
+    return compile_anchors(anchor_sources(currencies, units))
+
+
+def compile_anchors(sources: dict[str, str]) -> Anchors:
+    return Anchors(**{name: compile_standard(source) for name, source in sources.items()})
+
+
+def anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> dict[str, str]:
+    """The sources of the :class:`Anchors` patterns, by field name."""
     number_words = trie_pattern(words.NUMBER_WORDS - {"un", "une"})
     after_un = trie_pattern(_after_un_forms(currencies, units))
     symbols = re.escape("".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"})))
     space = r"[\x20\u00a0\u202f\u2009]"
-    return Anchors(
-        signs=re.compile(r"[\d" + symbols + "".join(lexicon.VULGAR_FRACTIONS) + "]+"),
-        sign_digits=re.compile(r"[" + symbols + r"][" + symbols + r"]*(\d)"),
-        words=re.compile(
+    return {
+        "signs": r"[\d" + symbols + "".join(lexicon.VULGAR_FRACTIONS) + "]+",
+        "sign_digits": r"[" + symbols + r"][" + symbols + r"]*(\d)",
+        "words": (
             r"[\s'’ʼ(\[«\"“\-–—/:;,.](?:(?:" + number_words + r")(?![^\W\d_])"
             r"|une?(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))"
             r"|demie?(?=" + space + r"|[\-‑])"
             r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
         ),
-        links=re.compile(r"https?://|www\."),
-    )
+        "links": r"https?://|www\.",
+    }
 
 
 def build_prefix_pattern() -> regex.Pattern[str]:
     """What may stand just before a digit and belong to the figure: a currency code or
     lettered symbol (``USD``, ``US$``, ``usd$``, ``EUR``) or a sign. Searched backwards
     from a digit, at most :data:`PREFIX_WINDOW` characters."""
-    return regex.compile(
+    return compile_pattern(
         r"(?r)(?<![\p{L}\p{N}])(?:(?:[\p{Lu}$¥£]{1,5}|(?i:[a-z]{2,3}\$|\$[a-z]{1,3}))"
         r"[\x20\u00a0\u202f]{0,2}|[\-−+])\Z"
     )
@@ -180,6 +190,11 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
 
 def build_pattern(currencies: CurrencyLexicon, units: UnitLexicon) -> regex.Pattern[str]:
     """Compile the scanner's pattern for these lexicons (done once, then cached)."""
+    return compile_pattern(pattern_source(currencies, units), regex.V0)
+
+
+def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
+    """The source of the scanner's pattern for these lexicons."""
     number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
     scale_words = _alternation(set(lexicon.SCALE_WORDS) | set(lexicon.MULTIPLIER_WORDS))
     abbreviations = _alternation(
@@ -275,5 +290,4 @@ def build_pattern(currencies: CurrencyLexicon, units: UnitLexicon) -> regex.Patt
         + "|" + after_gap + "(?:" + de + ")?(?P<unit>" + unit_after + ")" + below_zero + ")?"
         r"(?:" + per + ")?"
     )
-    pattern = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + figure + ")"
-    return regex.compile(pattern, regex.V0)
+    return TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + figure + ")"

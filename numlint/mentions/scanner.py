@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
 
 import regex
 
+from ..regex_cache import compile_pattern
 from . import lexicon
-from .currencies import CurrencyLexicon, build_currency_lexicon, normalize_written
+from .currencies import CurrencyLexicon, normalize_written
 from .digits import parse_digits
 from .model import Kind, Mention
 from .pattern import (
@@ -26,8 +27,9 @@ from .pattern import (
     build_anchor_patterns,
     build_pattern,
     build_prefix_pattern,
+    compile_anchors,
 )
-from .units import UnitLexicon, build_unit_lexicon
+from .units import UnitLexicon
 from .words import WordNumber, divide, read_word_numbers
 
 _Groups = dict[str, str | None]
@@ -59,21 +61,21 @@ def _helpers() -> _Helpers:
     )
     months = "|".join(regex.escape(m) for m in lexicon.MONTHS)
     return _Helpers(
-        hedge_before=regex.compile(
+        hedge_before=compile_pattern(
             r"(?ri)(?<![\p{L}])(?P<hedge>" + hedges + r")[\s\u00a0\u202f]*\Z"
         ),
-        word_before=regex.compile(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
-        range_join=regex.compile(
+        word_before=compile_pattern(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
+        range_join=compile_pattern(
             r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+"
             r"|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
         ),
-        range_opener=regex.compile(
+        range_opener=compile_pattern(
             r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z"
         ),
-        neuf_noun_follows=regex.compile(
+        neuf_noun_follows=compile_pattern(
             r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
         ),
-        month_follows=regex.compile(
+        month_follows=compile_pattern(
             r"(?i)[\x20\u00a0\u202f]+(?:" + months + r")(?![\p{L}])"
         ),
     )
@@ -86,8 +88,15 @@ class Scanner:
     currencies: CurrencyLexicon
     units: UnitLexicon
 
+    sources: tuple[str, tuple[tuple[str, str], ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """The pattern's and anchors' sources when already known (:mod:`.standard`)."""
+
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
+        if self.sources is not None:
+            return compile_pattern(self.sources[0], regex.V0)
         return build_pattern(self.currencies, self.units)
 
     @cached_property
@@ -100,6 +109,8 @@ class Scanner:
 
     @cached_property
     def anchors(self) -> Anchors:
+        if self.sources is not None:
+            return compile_anchors(dict(self.sources[1]))
         return build_anchor_patterns(self.currencies, self.units)
 
     def _anchor_positions(self, text: str, lowered: str) -> list[int]:
@@ -490,13 +501,19 @@ _LOCK = threading.Lock()
 _DEFAULT: Scanner | None = None
 
 
+def standard_scanner() -> Scanner:
+    from .standard import standard_scanner as build
+
+    return build()
+
+
 def default_scanner() -> Scanner:
     """The scanner with the standard lexicons, built on first use and shared."""
     global _DEFAULT
     if _DEFAULT is None:
         with _LOCK:
             if _DEFAULT is None:
-                scanner = Scanner(build_currency_lexicon(), build_unit_lexicon())
+                scanner = standard_scanner()
                 _ = scanner.pattern, scanner.anchors, scanner._group_names
                 _DEFAULT = scanner
     return _DEFAULT

@@ -7,6 +7,7 @@ position; the trie shape lets the engine reject a position on its first characte
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -41,8 +42,13 @@ def _tokens(form: str, glued_spaces: bool) -> list[str]:
         elif ch in "'’ʼ":
             tokens.append(APOSTROPHE)
         else:
-            tokens.append(regex.escape(ch))
+            tokens.append(_escaped(ch))
     return tokens
+
+
+@cache
+def _escaped(ch: str) -> str:
+    return regex.escape(ch)
 
 
 def _emit(node: dict[str, dict]) -> str:

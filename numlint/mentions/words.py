@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Context, Decimal
 
-import regex
-
+from ..regex_cache import compile_pattern
 from .lexicon import FRACTION_NOUNS
 
 UNITS: dict[str, int] = {
@@ -70,7 +69,7 @@ ONLY_IN_COMPOUNDS = frozenset({"un", "deux", "trois"})
 _OPEN = ("start", "hundred", "thousand", "scale")
 """After these, any unit, teen or ten may come (``cent deux``, ``mille onze``)."""
 
-_TOKEN = regex.compile(r"[^\s\-‑]+")
+_TOKEN = compile_pattern(r"[^\s\-‑]+")
 _DIVISION = Context(prec=28)
 _HALF = Decimal("0.5")
 

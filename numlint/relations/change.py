@@ -18,6 +18,7 @@ from itertools import pairwise
 import regex
 
 from ..mentions import Mention
+from ..regex_cache import compile_pattern
 from .model import Change
 
 _S = r"[\s\u00a0\u202f]"
@@ -36,17 +37,17 @@ FALL_STEMS = (
 _CHANGE_WORD = (
     r"(?P<word>(?:" + "|".join(RISE_STEMS + FALL_STEMS) + r")[\p{L}]*)"
 )
-_STATED_BEFORE = regex.compile(
+_STATED_BEFORE = compile_pattern(
     r"(?ri)(?<![\p{L}])" + _CHANGE_WORD + _S + r"+(?:" + _DE + _S + r"*)?\Z"
 )
 """A change word right before the stated figure: ``une hausse de`` | 25 %."""
-_VERB_BEFORE_START = regex.compile(
+_VERB_BEFORE_START = compile_pattern(
     r"(?ri)(?<![\p{L}])(?P<verb>pass[\p{L}]*|évolu[\p{L}]*|"
     + "|".join(s + r"[\p{L}]*" for s in RISE_STEMS + FALL_STEMS)
     + r")" + _S + r"+" + _DE + _S + r"*\Z"
 )
 """``passant de`` | 200: a verb of change before the first endpoint."""
-_BETWEEN_ENDPOINTS = regex.compile(
+_BETWEEN_ENDPOINTS = compile_pattern(
     r"(?i)" + _S + r"*(?:,?" + _S + r"*(?:en|au|fin|début|mi-?)?" + _S + r"*\d{4}" + _S
     + r"*,?)?" + _S + r"*(?:à|jusqu" + _APOS + r"à)" + _S + r"+"
 )
@@ -58,29 +59,29 @@ _TIME = (
     + r"+a" + _S + r"+[\p{L}\d]+" + _S + r"+ans?)"
 )
 """A time phrase that may stand between a figure and what is said of it."""
-_AFTER_END_TO_STATED = regex.compile(
+_AFTER_END_TO_STATED = compile_pattern(
     r"(?i)" + _S + r"*(?:" + _TIME + r")?" + _S + r"*(?:[,;:]|\(|–|—)?" + _S
     + r"*(?:soit|c" + _APOS + r"est-à-dire|ce" + _S + r"+qui" + _S
     + r"+(?:représente|fait|correspond" + _S + r"+à))?" + _S + r"*(?:en" + _S + r"+)?(?:une?"
     + _S + r"+)?\Z"
 )
-_STATED_TO_VERB = regex.compile(
+_STATED_TO_VERB = compile_pattern(
     r"(?i)" + _S + r"*(?:(?:en|sur|depuis|par" + _S + r"+rapport" + _S + r"+à)" + _S
     + r"+[\p{L}\d\s\u00a0\u202f]{1,25}?)?" + _S + r"*[,;:]?" + _S + r"*(?:\(" + _S
     + r"*)?(?:en" + _S + r"+|pour" + _S + r"+|et" + _S + r"+|soit" + _S + r"+)?\Z"
 )
-_CHANGE_WORD_AFTER = regex.compile(
+_CHANGE_WORD_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:points?" + _S + r"+)?(?:de" + _S + r"+|d" + _APOS + r")" + _CHANGE_WORD
 )
 """``25 % de hausse``, ``3 points d'augmentation``: the change word after the figure."""
-_BEFORE_CONTRE = regex.compile(
+_BEFORE_CONTRE = compile_pattern(
     r"(?i)" + _S + r"*(?:" + _TIME + r")?" + _S + r"*,?" + _S + r"*contre" + _S + r"+\Z"
 )
 """``48,2 milliards en 2025, contre`` | ``41 milliards``: the earlier figure follows."""
-_POINTS_AFTER = regex.compile(
+_POINTS_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?P<points>points?)(?:" + _S + r"+de" + _S + r"+pourcentage)?(?!\p{L})"
 )
-_MULTIPLE = regex.compile(
+_MULTIPLE = compile_pattern(
     r"(?i)(?<![\p{L}])(?:(?P<hedge>plus" + _S + r"+que|presque|quasi(?:ment)?|pratiquement"
     r"|près" + _S + r"+de|environ|un" + _S + r"+peu" + _S + r"+plus" + _S + r"+que)"
     + _S + r"+)?(?:(?P<word>doubl|tripl|quadrupl|quintupl|décupl|centupl)[\p{L}]*"
@@ -98,7 +99,7 @@ _MULTIPLE_HEDGES = {
     "plus que": "above", "un peu plus que": "above", "presque": "nearly", "quasi": "nearly",
     "quasiment": "nearly", "pratiquement": "nearly", "près de": "nearly", "environ": "about",
 }
-_MULTIPLE_TO_NEXT = regex.compile(
+_MULTIPLE_TO_NEXT = compile_pattern(
     r"(?i)[\p{L}\s\u00a0\u202f'’]{0,30}?[,;:(]?" + _S + r"*(?:passant|pour" + _S
     + r"+passer|en" + _S + r"+passant|soit|c" + _APOS + r"est-à-dire)" + _S
     + r"+(?:une?" + _S + r"+)?(?:" + _CHANGE_WORD + _S + r"+" + _DE + _S + r"*)?"

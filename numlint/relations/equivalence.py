@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-import regex
-
 from ..mentions import Mention
+from ..regex_cache import compile_pattern
 from .model import Equivalence, Marker
 
 _S = r"[\s\u00a0\u202f]"
@@ -28,22 +27,22 @@ _LINKERS = (
     + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
 )
 _GAP = {
-    "parenthesis": regex.compile(
+    "parenthesis": compile_pattern(
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
-    "linked": regex.compile(
+    "linked": compile_pattern(
         r"(?i)" + _S + r"*[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?P<linker>" + _LINKERS + r")"
         + _S + r"*\Z"
     ),
-    "comma": regex.compile(r"(?i)" + _S + r"*,?" + _S + r"*\Z"),
+    "comma": compile_pattern(r"(?i)" + _S + r"*,?" + _S + r"*\Z"),
 }
-_CLOSING_PARENTHESIS = regex.compile(
+_CLOSING_PARENTHESIS = compile_pattern(
     r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
     r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
     + r"+(?:taux|cours|change)[^()\n]{0,40})?"
     r"\)"
 )
-_NOT_THE_SAME_AMOUNT = regex.compile(
+_NOT_THE_SAME_AMOUNT = compile_pattern(
     r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
     + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
     r"|différence|diminution|progression|recul|croissance|réduction|gain|perte|déficit"
@@ -52,7 +51,7 @@ _NOT_THE_SAME_AMOUNT = regex.compile(
     + r"+total|de" + _S + r"+l" + _APOS + r"ensemble|du" + _S + r"+PIB|dont|chacun)"
     r"(?![\p{L}])"
 )
-_NOUN_AFTER = regex.compile(
+_NOUN_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:d(?:e|" + _APOS + r")" + _S + r"*)?(?P<noun>\p{L}[\p{L}\-]{2,})"
 )
 

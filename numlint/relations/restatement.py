@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ..mentions import Mention
+from ..regex_cache import compile_pattern
 from .model import Restatement
 
 _S = r"[\s\u00a0\u202f]"
-_POINTER = regex.compile(
+_POINTER = compile_pattern(
     r"(?ri)(?<![\p{L}])(?P<pointer>ces(?:" + _S + r"+mêmes)?|lesdits|lesdites"
     r"|(?:cette|la|une)" + _S + r"+(?:somme|enveloppe|manne|dotation|facture|perte|dette)"
     + _S + r"+de|(?:ce|le)" + _S + r"+(?:montant|chiffre|total|budget|coût|déficit)" + _S

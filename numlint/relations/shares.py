@@ -11,25 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ..mentions import Mention
+from ..regex_cache import compile_pattern
 from .change import _STATED_BEFORE
 from .model import Partition
 
 _S = r"[\s\u00a0\u202f]"
-_ITEM_GAP = regex.compile(
+_ITEM_GAP = compile_pattern(
     r"(?i)[^\d.!?\n;]{0,60}?(?:,|" + _S + r"et|" + _S + r"ou)" + _S + r"+\Z"
 )
-_OTHER_BASES = regex.compile(
+_OTHER_BASES = compile_pattern(
     r"(?i)(?<![\p{L}])(?:contre|dont|parmi|d['’]entre|respectivement|soit|hausse|baisse|plus|"
     r"moins|hors|sauf|auprès|chez|selon|sur|après|avant|en" + _S + r"+\d{4})(?![\p{L}])"
 )
-_BASE_AFTER = regex.compile(
+_BASE_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?P<base>(?:des|du|de" + _S + r"+la|de" + _S + r"+l['’]|d['’])" + _S
     + r"*[\p{L}\-]+)"
 )
-_LIST_OPENER = regex.compile(r"(?r)(?:^|[:.!?\n(]|—|–)[^\d:.!?\n(]{0,40}\Z")
+_LIST_OPENER = compile_pattern(r"(?r)(?:^|[:.!?\n(]|—|–)[^\d:.!?\n(]{0,40}\Z")
 
 
 def find_partitions(text: str, mentions: Sequence[Mention]) -> list[Partition]:

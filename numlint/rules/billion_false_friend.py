@@ -6,16 +6,15 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-import regex
-
 from ..claims import assess, english_reading
 from ..document import Document
 from ..i18n import N_, Phrase
 from ..mentions import Mention
+from ..regex_cache import compile_pattern
 from ..rewrite import rescale
 from .api import Example, Finding, Rule, TextEdit
 
-_CONNECTOR = regex.compile(r"(?i)[\s\u00a0\u202f]*(?:de|d['’])")
+_CONNECTOR = compile_pattern(r"(?i)[\s\u00a0\u202f]*(?:de|d['’])")
 
 
 class BillionFalseFriend(Rule):

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
 from ..document import Document
 from ..i18n import N_
+from ..regex_cache import compile_pattern
 from ..rewrite import NARROW_NO_BREAK_SPACE, grouped
 from .api import Example, Finding, Rule, Setting, TextEdit
 
-_UNGROUPED = regex.compile(r"[+\-−]?\d{5,}(?:,\d+)?")
-_OTHER_GROUPS = regex.compile(r"[+\-−]?\d{1,3}(?:[.'’]\d{3})+(?:,\d+)?")
+_UNGROUPED = compile_pattern(r"[+\-−]?\d{5,}(?:,\d+)?")
+_OTHER_GROUPS = compile_pattern(r"[+\-−]?\d{1,3}(?:[.'’]\d{3})+(?:,\d+)?")
 
 
 class DigitGrouping(Rule):

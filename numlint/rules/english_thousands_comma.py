@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
 from ..document import Document
 from ..i18n import N_
+from ..regex_cache import compile_pattern
 from ..rewrite import grouped
 from .api import Example, Finding, Rule, TextEdit
 
-_THREE_DECIMALS = regex.compile(r"\d{1,3},\d{3}")
+_THREE_DECIMALS = compile_pattern(r"\d{1,3},\d{3}")
 
 
 class EnglishThousandsComma(Rule):

@@ -6,15 +6,14 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-import regex
-
 from ..claims import point_change, relative_change, stated_change
 from ..document import Document
 from ..i18n import N_
+from ..regex_cache import compile_pattern
 from ..relations import Change
 from .api import Example, Finding, Rule, TextEdit
 
-_POINTS = regex.compile(
+_POINTS = compile_pattern(
     r"(?i)[\s\u00a0\u202f]*points?(?:[\s\u00a0\u202f]+de[\s\u00a0\u202f]+pourcentage)?"
 )
 

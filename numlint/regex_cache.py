@@ -1,0 +1,199 @@
+"""Compiling numlint's patterns once per machine rather than once per process.
+
+The ``regex`` module parses and compiles in pure Python: the scanner's pattern, built from
+hundreds of CLDR currency and unit names, takes about half a second, and the few dozen
+smaller patterns of the other stages as much again, which a pre-commit hook would pay on
+every commit. The compiled form (the program regex's C engine runs)
+rebuilds in a few milliseconds. numlint keeps it in the user's cache folder
+(``$NUMLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/numlint``, else ``~/.cache/numlint``),
+keyed by a hash of the pattern, its flags and the regex version, as JSON — never pickle,
+so nothing read from the cache can run code. ``NUMLINT_NO_CACHE=1`` turns the cache off.
+A missing, stale, corrupt or unwritable cache only costs the compile.
+"""
+
+from __future__ import annotations
+
+import _sre
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+_FORMAT = 1
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, from the cache when a compiled form is there."""
+    folder = cache_folder()
+    if folder is None:
+        return regex.compile(pattern, flags)
+    path = folder / f"pattern-{_key(pattern, flags)}.json"
+    cached = _load(path, pattern, flags)
+    if cached is not None:
+        return cached
+    compiled = regex.compile(pattern, flags)
+    _store(path, compiled, flags)
+    return compiled
+
+
+def compile_standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` for the standard engine, cached the same way.
+
+    The scanner's anchor passes use ``re`` (its first-character filter makes them fast);
+    ``re`` too compiles in Python. Its compiled form is rebuilt through ``_sre`` exactly
+    as ``re._compiler.compile`` does; the key includes the Python version, whose engine
+    code this is, and any surprise falls back to ``re.compile``.
+    """
+    folder = cache_folder()
+    if folder is None:
+        return re.compile(pattern, flags)
+    path = folder / f"re-{_key(pattern, flags, sys.version)}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["pattern"] == pattern and data["requested_flags"] == flags:
+            return _sre.compile(
+                pattern, data["flags"], data["code"], data["groups"], data["groupindex"],
+                tuple(data["indexgroup"]),
+            )
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        from re import _compiler, _parser
+
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        data = {
+            "pattern": pattern,
+            "requested_flags": flags,
+            "flags": flags | parsed.state.flags,
+            "code": list(code),
+            "groups": parsed.state.groups - 1,
+            "groupindex": groupindex,
+            "indexgroup": indexgroup,
+        }
+        compiled = _sre.compile(pattern, data["flags"], data["code"], data["groups"],
+                                groupindex, tuple(indexgroup))
+    except Exception:
+        return re.compile(pattern, flags)
+    _write_json(path, data)
+    return compiled
+
+
+def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:
+    """``build()``, or its JSON-able result kept from an earlier process with the same key."""
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_key(chr(0).join(key_parts), 0)}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    value = build()
+    _write_json(path, {"value": value})
+    return value
+
+
+def cache_folder() -> Path | None:
+    if os.environ.get("NUMLINT_NO_CACHE"):
+        return None
+    configured = os.environ.get("NUMLINT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "numlint"
+
+
+def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
+    digest = hashlib.sha256()
+    for part in (str(_FORMAT), engine, str(flags), pattern):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _load(path: Path, pattern: str, flags: int) -> regex.Pattern[str] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["pattern"] != pattern or data["requested_flags"] != flags:
+            return None
+        compiled = _rebuild(data)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+    return compiled
+
+
+def _rebuild(data: dict[str, Any]) -> regex.Pattern[str]:
+    from regex import _regex  # the C engine: builds a pattern from its compiled form
+
+    return _regex.compile(
+        data["pattern"],
+        data["flags"],
+        base64.b64decode(data["code"]),
+        data["groupindex"],
+        {int(k): v for k, v in data["indexgroup"].items()},
+        data["named_lists"],
+        data["named_list_indexes"],
+        data["req_offset"],
+        tuple(data["required_chars"]),
+        data["req_flags"],
+        data["public_group_count"],
+    )
+
+
+def _store(path: Path, compiled: regex.Pattern[str], requested_flags: int) -> None:
+    try:
+        (
+            pattern, flags, code, groupindex, indexgroup, named_lists, named_list_indexes,
+            req_offset, required_chars, req_flags, public_group_count,
+        ) = compiled._pickled_data  # type: ignore[attr-defined]
+        if named_lists or named_list_indexes:
+            return  # named lists hold Python sets: not worth caching
+        data = {
+            "pattern": pattern,
+            "requested_flags": requested_flags,
+            "flags": flags,
+            "code": base64.b64encode(code).decode("ascii"),
+            "groupindex": groupindex,
+            "indexgroup": {str(k): v for k, v in indexgroup.items()},
+            "named_lists": {},
+            "named_list_indexes": [],
+            "req_offset": req_offset,
+            "required_chars": list(required_chars),
+            "req_flags": req_flags,
+            "public_group_count": public_group_count,
+        }
+    except (ValueError, TypeError, AttributeError):
+        return  # regex internals changed: compile next time too
+    _write_json(path, data)
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write atomically; a read-only or full disk only means no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=".pattern-", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            try:
+                json.dump(data, handle)
+            except BaseException:
+                handle.close()
+                temporary.unlink(missing_ok=True)
+                raise
+        os.replace(temporary, path)
+    except (OSError, ValueError, TypeError):
+        return

@@ -1,0 +1,103 @@
+"""Compiled patterns and the standard scanner are kept across processes, safely."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import regex
+
+from numlint import regex_cache
+from numlint.mentions.currencies import build_currency_lexicon
+from numlint.mentions.pattern import anchor_sources, pattern_source
+from numlint.mentions.standard import standard_scanner
+from numlint.mentions.units import build_unit_lexicon
+
+SAMPLE = "la somme de 97,4 milliards de dollars (près de 95 millions d'euros), 12 %"
+PATTERN = r"(?P<n>\d+(?:,\d+)?)\s*(?P<scale>milliards?|millions?)\b\p{L}*"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NUMLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NUMLINT_NO_CACHE", raising=False)
+    return tmp_path
+
+
+def _spans(pattern) -> list[tuple[int, int, dict]]:
+    return [(m.start(), m.end(), m.groupdict()) for m in pattern.finditer(SAMPLE)]
+
+
+def test_a_cached_regex_pattern_matches_like_a_compiled_one(cache_dir: Path) -> None:
+    first = regex_cache.compile_pattern(PATTERN)
+    [stored] = cache_dir.glob("pattern-*.json")
+    second = regex_cache.compile_pattern(PATTERN)
+    assert _spans(second) == _spans(first) == _spans(regex.compile(PATTERN))
+    assert len(_spans(second)) == 2
+    assert json.loads(stored.read_text(encoding="utf-8"))["pattern"] == PATTERN
+
+
+def test_a_cached_standard_re_pattern_matches_like_a_compiled_one(cache_dir: Path) -> None:
+    source = r"(?P<n>\d+)(?:,(\d+))?"
+    regex_cache.compile_standard(source)
+    assert list(cache_dir.glob("re-*.json"))
+    cached = regex_cache.compile_standard(source)
+    expected = re.compile(source)
+    assert [m.groups() for m in cached.finditer(SAMPLE)] == [
+        m.groups() for m in expected.finditer(SAMPLE)
+    ]
+    assert cached.groupindex == expected.groupindex
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"pattern": 3}', ""])
+def test_a_damaged_cache_file_only_costs_a_compile(cache_dir: Path, damage: str) -> None:
+    regex_cache.compile_pattern(PATTERN)
+    regex_cache.compile_standard(PATTERN.replace(r"\p{L}", r"[^\W\d_]"))
+    for path in cache_dir.glob("*.json"):
+        path.write_text(damage, encoding="utf-8")
+    assert len(_spans(regex_cache.compile_pattern(PATTERN))) == 2
+    standard = regex_cache.compile_standard(PATTERN.replace(r"\p{L}", r"[^\W\d_]"))
+    assert len(list(standard.finditer(SAMPLE))) == 2
+
+
+def test_the_cache_can_be_turned_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NUMLINT_NO_CACHE", "1")
+    regex_cache.compile_pattern(PATTERN)
+    assert regex_cache.memo_json("thing", ["a"], lambda: {"x": 1}) == {"x": 1}
+    assert not list(cache_dir.iterdir())
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("NUMLINT_CACHE_DIR", str(blocker / "cache"))
+    assert len(_spans(regex_cache.compile_pattern(PATTERN))) == 2
+
+
+def test_memo_builds_once_per_key(cache_dir: Path) -> None:
+    calls = []
+
+    def build() -> dict:
+        calls.append(1)
+        return {"value": len(calls)}
+
+    assert regex_cache.memo_json("thing", ["a"], build) == {"value": 1}
+    assert regex_cache.memo_json("thing", ["a"], build) == {"value": 1}
+    assert regex_cache.memo_json("thing", ["b"], build) == {"value": 2}
+
+
+def test_the_kept_standard_scanner_is_the_one_built_from_cldr(cache_dir: Path) -> None:
+    currencies, units = build_currency_lexicon(), build_unit_lexicon()
+    for _ in range(2):  # built, then read back from the cache
+        scanner = standard_scanner()
+        assert scanner.currencies == currencies
+        assert scanner.units == units
+        assert scanner.pattern.pattern == pattern_source(currencies, units)
+        assert dict(scanner.sources[1]) == anchor_sources(currencies, units)
+    assert [m.text for m in scanner.scan(SAMPLE)] == [
+        "97,4 milliards de dollars", "95 millions d'euros", "12 %"
+    ]
