@@ -8,6 +8,7 @@ first use and shared.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -113,14 +114,29 @@ class Scanner:
             return compile_anchors(dict(self.sources[1]))
         return build_anchor_patterns(self.currencies, self.units)
 
-    def _anchor_positions(self, text: str, lowered: str) -> list[int]:
+    def _anchor_positions(self, text: str) -> Iterator[int]:
+        """Where a figure may start, in order, chunk by chunk.
+
+        The anchor passes need a lower-cased copy of the text; making it per chunk rather
+        than for the whole text keeps a 10 MB article from costing two more copies of it.
+        Chunks end on a space or a line break, so no word is cut, and each pass sees
+        :data:`LOOKAHEAD` characters past the cut for what follows an anchor.
+        """
         anchors = self.anchors
-        positions = [m.start() for m in anchors.signs.finditer(text)]
-        positions += [m.start(1) for m in anchors.sign_digits.finditer(text)]
-        positions += [m.start() for m in anchors.words.finditer(" " + lowered)]
-        positions += [m.start() for m in anchors.links.finditer(lowered)]
-        positions.sort()
-        return positions
+        for start, end in _chunks(text):
+            chunk = text[start : end + LOOKAHEAD]  # anchors look ahead past the cut
+            lowered = chunk.lower()
+            if len(lowered) != len(chunk):  # a rare letter whose lower case is longer ("İ")
+                lowered = "".join(c if len(low := c.lower()) != 1 else low for c in chunk)
+            before = text[start - 1].lower()[:1] if start else " "
+            positions = [m.start() for m in anchors.signs.finditer(chunk)]
+            positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
+            positions += [m.start() for m in anchors.words.finditer(before + lowered)]
+            positions += [m.start() for m in anchors.links.finditer(lowered)]
+            positions.sort()
+            for position in positions:
+                if position < end - start:
+                    yield start + position
 
     def scan(self, text: str, *, timeout: float | None = None) -> list[Mention]:
         """One left-to-right pass: find where a figure may start, read it there."""
@@ -131,13 +147,10 @@ class Scanner:
         return _link_ranges(found, text)
 
     def _matches(self, text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
-            lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
         pattern = self.pattern
         prefix_before = _prefix_before()
         done = 0
-        for position in self._anchor_positions(text, lowered):
+        for position in self._anchor_positions(text):
             if position < done:
                 continue
             match = None
@@ -495,6 +508,31 @@ def _inherit(low: Mention, high: Mention) -> Mention:
 @cache
 def _prefix_before() -> regex.Pattern[str]:
     return build_prefix_pattern()
+
+
+CHUNK = 1 << 16
+"""Characters of text lower-cased at a time by the anchor passes."""
+LOOKAHEAD = 256
+"""How far past a chunk an anchor pass may need to look (``un`` | `` million``)."""
+
+
+_SPACE_OR_NEWLINE = re.compile(r"[ \n]")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Consecutive spans of about :data:`CHUNK` characters, cut after a space or newline."""
+    start, length = 0, len(text)
+    while start < length:
+        end = min(length, start + CHUNK)
+        if end < length:
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            if cut > start:
+                end = cut + 1
+            else:  # no space in the window: run on to the next one, never cut a word
+                space = _SPACE_OR_NEWLINE.search(text, end)
+                end = space.end() if space else length
+        yield start, end
+        start = end
 
 
 _LOCK = threading.Lock()
