@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -92,8 +93,13 @@ def _show_amount(amount: Amount, lang: str) -> str:
     return f"{shown} {amount.unit}".strip()
 
 
-def _locale(lang: str) -> str:
-    return "fr_FR" if lang == "fr" else "en_GB"
+@cache
+def _locale(lang: str) -> Any:
+    """Babel's locale for ``lang``, parsed once (parsing it per message was a third of the
+    cost of rendering a diagnostic)."""
+    from babel import Locale
+
+    return Locale.parse("fr_FR" if lang == "fr" else "en_GB")
 
 
 def _catalog(lang: str) -> dict[str, str]:

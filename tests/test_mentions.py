@@ -533,3 +533,9 @@ def test_importing_numlint_loads_no_scanner_no_babel_and_no_pint() -> None:
         "assert numlint.mentions('3 %')[0].value == 3\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_spaced_lower_case_au_after_dollars_is_french_not_australian() -> None:
+    [twenty, five] = numlint.mentions("20 $ au total, puis 5 $ AU")
+    assert (twenty.text, twenty.currency) == ("20 $", "USD")
+    assert (five.text, five.currency) == ("5 $ AU", "AUD")

@@ -210,6 +210,8 @@ def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
     currency_codes = _alternation(currencies.codes)
     currency_names = trie_pattern(n.lower() for n in currencies.names)
     currency_after = (
+        # "20 $ au total": a spaced, lower-case "au"/"ca" is French, not $ AU or $ CA.
+        r"(?!\$" + SP + r"+(?:au|ca)(?!\p{L}))"
         "(?i:" + lettered_symbols + r")(?![\p{L}\p{N}]|" + APOS + ")"
         "|(?:" + currency_symbols + r")(?![\p{L}\p{N}]|" + APOS + ")"
         "|(?:" + currency_codes + r")" + WORD_END

@@ -101,22 +101,44 @@ def _english_grammar(text: str, figure: Mention) -> Phrase | None:
     return None
 
 
+def _missing_connector(text: str, figure: Mention) -> tuple[int, int, str] | None:
+    """``5 billion dollars``: the space before the currency becomes `` de `` (`` d'``)."""
+    if figure.scale_span is None or figure.unit_span is None or not figure.unit_text:
+        return None
+    start, end = figure.scale_span[1], figure.unit_span[0]
+    if not figure.unit_text[:1].isalpha() or _CONNECTOR.match(text, start, end):
+        return None
+    elided = figure.unit_text[:1].lower() in "aeiouyéèêh"
+    return start, end, " d’" if elided and "’" in text else (" d'" if elided else " de ")
+
+
 def _finding(document: Document, figure: Mention, clue: Phrase) -> Finding:
-    rewrite = rescale(document.text, figure, -3)
-    params = {"figure": figure.text, "clue": clue, "fixed": rewrite.figure if rewrite else ""}
+    text = document.text
+    rewrite = rescale(text, figure, -3)
+    edits: list[TextEdit] = []
+    fixed = ""
+    if rewrite is not None:
+        edits.append(TextEdit(rewrite.start, rewrite.end, rewrite.replacement))
+        fixed = rewrite.figure
+        connector = _missing_connector(text, figure)
+        if connector is not None:
+            start, end, replacement = connector
+            edits.append(TextEdit(start, end, replacement))
+            fixed = (
+                text[figure.start : rewrite.start] + rewrite.replacement
+                + text[rewrite.end : start] + replacement + text[end : figure.end]
+            )
+    params = {"figure": figure.text, "clue": clue, "fixed": fixed}
     message = N_(
         "“{figure}”: in French a billion is a million millions (10^12), a trillion 10^18; "
         "here {clue}. If this translates the English word, write “{fixed}”."
     )
-    edits: tuple[TextEdit, ...] = ()
-    if rewrite is not None:
-        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
     return Finding(
         figure.start,
         figure.end,
         message,
         params,
-        edits=edits,
+        edits=tuple(edits),
         fix_description=N_("Write the French scale word for the English sense"),
         evidence={
             "figure": figure.text,
