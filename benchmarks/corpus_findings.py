@@ -11,30 +11,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime
-import json
-import os
 import sys
-from pathlib import Path
+
+from corpus import corpus_folder, load_documents
 
 import numlint
-
-
-def shared_folder() -> Path:
-    """The shared data folder: ``$NUMLINT_SHARED``, else ``../shared`` beside the repository."""
-    configured = os.environ.get("NUMLINT_SHARED")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def corpus_documents() -> list[dict]:
-    folder = shared_folder() / "corpus"
-    documents = []
-    for path in sorted(folder.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            documents.extend(json.loads(line) for line in handle if line.strip())
-    return documents
 
 
 def main() -> int:
@@ -44,22 +25,22 @@ def main() -> int:
     parser.add_argument("--all", action="store_true",
                         help="also run the rules that are off by default")
     args = parser.parse_args()
-    documents = corpus_documents()
+    documents = load_documents()
     if not documents:
-        print(f"no corpus under {shared_folder() / 'corpus'}: nothing to count", file=sys.stderr)
+        print(f"no corpus under {corpus_folder()}: nothing to count", file=sys.stderr)
         return 0
     counts: collections.Counter[str] = collections.Counter()
     size = 0
     for document in documents:
-        text = document["text"]
-        size += len(text.encode("utf-8"))
-        date = datetime.date.fromisoformat(document["date"]) if document.get("date") else None
+        text = document.text
+        size += document.nbytes
+        date = document.date
         config = {"select": ["NL"]} if args.all else None
         for d in numlint.check(text, format="text", date=date, lang=args.lang, config=config):
             counts[f"{d.code} {d.name}"] += 1
             if args.show:
                 context = text[max(0, d.start - 120) : d.end + 60].replace("\n", " ")
-                print(f"{document['id']}:{d.line}:{d.column}: {d.code} {d.message}")
+                print(f"{document.id}:{d.line}:{d.column}: {d.code} {d.message}")
                 print(f"    …{context}…\n")
     megabytes = size / 1_000_000
     print(f"{len(documents)} documents, {megabytes:.2f} MB")

@@ -74,7 +74,21 @@ class Assessment:
 def assess(
     equivalence: Equivalence, document: Document, tolerances: Mapping[str, Any] | None = None
 ) -> Assessment | None:
-    """Measure an equivalence; None when its figures cannot be compared (no rate, no unit)."""
+    """Measure an equivalence; None when its figures cannot be compared (no rate, no unit).
+
+    Several rules weigh the same equivalences (NL101, NL102, NL104): the result is kept on
+    the document, per equivalence and tolerances, so the rate lookup and unit conversion
+    happen once."""
+    key = (equivalence, tuple(sorted((tolerances or {}).items())))
+    memo = document.memo
+    if key not in memo:
+        memo[key] = _assess(equivalence, document, tolerances)
+    return memo[key]
+
+
+def _assess(
+    equivalence: Equivalence, document: Document, tolerances: Mapping[str, Any] | None
+) -> Assessment | None:
     first, second = equivalence.first, equivalence.second
     converted = document.converter.express(first, second)
     if converted is None:

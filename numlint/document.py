@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from .conversion import Converter
 from .mentions import Mention
@@ -49,6 +49,11 @@ class Document:
     @property
     def date_origin(self) -> DateOrigin:
         return self.article_date_origin or "latest-rate"
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Results shared by the rules of one check (see :func:`numlint.claims.assess`)."""
+        return {}
 
     @cached_property
     def converter(self) -> Converter:

@@ -95,12 +95,14 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config) -> Docum
         relations=relations,
         article_date=article_date,
         article_date_origin=origin,
-        rate_table=(lambda: _user_rates(rates_file)) if rates_file else embedded_table,
+        rate_table=(lambda: user_rates(rates_file)) if rates_file else embedded_table,
     )
 
 
 @lru_cache(maxsize=4)
-def _user_rates(path: str) -> RateTable:
+def user_rates(path: str) -> RateTable:
+    """A user's ECB rates file, read and checked once per process (the command line loads
+    it before any output, so that a bad file stops the run; checks then reuse it)."""
     try:
         return load_ecb_file(Path(path))
     except RatesError as error:

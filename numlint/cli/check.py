@@ -14,8 +14,7 @@ from typing import BinaryIO, TextIO
 
 from ..config import Config
 from ..diagnostics import SEVERITIES, Diagnostic
-from ..pipeline import check
-from ..rates import load_ecb_file
+from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
 from ..rules.registry import Registry, installed_rules
 from .diff import unified_diff
@@ -92,7 +91,7 @@ def _warn_load_errors(registry: Registry, err: TextIO) -> None:
 def _check_rates_files(configs: Sequence[Config]) -> None:
     """Load each rates file in use now, so that a bad one stops the run before any output."""
     for path in sorted({config.rates for config in configs if config.rates}):
-        load_ecb_file(path)  # RatesError: reported by main() with status 2
+        user_rates(path)  # ConfigError: reported by main() with status 2
 
 
 def _check_all(targets: Sequence[Target], configs: Sequence[Config],
