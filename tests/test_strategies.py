@@ -78,7 +78,8 @@ def test_amounts_cover_the_real_forms(data) -> None:
 def test_amounts_draw_every_form() -> None:
     seen: set[str] = set()
 
-    @settings(max_examples=200, deadline=None, database=None)
+    # derandomized: a random draw of 200 could miss a rare form and fail now and then
+    @settings(max_examples=300, deadline=None, database=None, derandomize=True)
     @given(amounts())
     def collect(amount) -> None:
         seen.update(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -163,8 +164,13 @@ _YEARS = compile_pattern(r"\(\s*\d{4}")
 _PARENTHESIS = compile_pattern(r"\s*\(.*?\)")
 
 
+@lru_cache(maxsize=4096)
 def normalize_written(text: str) -> str:
-    """The key a written form is looked up by: lower case, one plain space, plain apostrophe."""
+    """The key a written form is looked up by: lower case, one plain space, plain apostrophe.
+
+    Memoized: the scanner asks it for every currency, unit and hedge it meets, and copy
+    repeats the same few forms (``dollars``, ``millions``, ``environ``).
+    """
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("ʼ", "'")
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
 

@@ -18,6 +18,8 @@ def parse_digits(written: str, *, dot_is_decimal: bool = False) -> tuple[Decimal
     which the scanner allows only when a scale word, unit or currency follows.
     Returns None when the groups are not all of three digits.
     """
+    if written.isdigit():  # most figures: "12", "2025"
+        return Decimal(written), 0
     text = written.strip()
     if dot_is_decimal:
         whole, _, fraction = text.partition(".")

@@ -36,6 +36,7 @@ from .words import WordNumber, divide, read_word_numbers
 _Groups = dict[str, str | None]
 """A match's groups by name, read once (``match.group(name)`` costs more, called often)."""
 _HEDGE_LOOKBACK = 40
+_LONGEST_HEDGE_WORD = 20
 _LONE_WORDS = frozenset({"un", "une", "neuf"})
 _TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "degree"})
 
@@ -441,12 +442,43 @@ def _bare_word_mention(
 def _hedge_before(
     text: str, start: int
 ) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    if not _may_end_a_hedge(text, start):
+        return None, None, None
     found = _helpers().hedge_before.search(text, max(0, start - _HEDGE_LOOKBACK), start)
     if found is None:
         return None, None, None
     written = found.group("hedge")
     key = normalize_written(written)
     return written, lexicon.HEDGES.get(key), found.span("hedge")
+
+
+def _may_end_a_hedge(text: str, start: int) -> bool:
+    """Whether the word before ``start`` could close a hedge (``de``, ``environ``, ``d’``).
+
+    Most figures follow no hedge; this look at one word spares them the backward search.
+    """
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return False
+    if text[end - 1] in "'’ʼ":
+        return True
+    begin = end
+    while begin > 0 and end - begin < _LONGEST_HEDGE_WORD and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end].lower() in _hedge_last_words()
+
+
+@cache
+def _hedge_last_words() -> frozenset[str]:
+    """The last word of every hedge, its letters only (``près de`` -> ``de``)."""
+    words = set()
+    for hedge in lexicon.HEDGES:
+        last = regex.search(r"\p{L}+\Z", hedge.split()[-1].replace("-", " "))
+        if last is not None:
+            words.add(last.group().lower())
+    return frozenset(words)
 
 
 def _is_not_a_quantity(written: str, value: Decimal, match: regex.Match[str], text: str) -> bool:
