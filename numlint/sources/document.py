@@ -24,6 +24,9 @@ image): not a letter, digit or space, so the prose on both sides never glues int
 token and no figure can run through it."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_WRAP = re.compile(r"(?<![ \t\r\n])([ \t]*)(?:\r\n|\r|\n)[ \t]*(?![ \t\r\n])")
+"""A line break that only wraps the text: one line ending between two non-blank lines,
+with the spaces around it (group 1: the spaces before it)."""
 _BREAK_CHARS = frozenset("\r\n")
 _BLANK_CHARS = frozenset(" \t\r\n")
 
@@ -98,7 +101,10 @@ class ProseDocument:
     :attr:`source`, and the publication :attr:`date` found in it (None if none).
 
     Separators in the text: a block boundary is at least one blank line (``\\n\\n``); a
-    line break inside a block (``<br>``, the source's own line endings) is kept as is; an
+    line break inside a block (``<br>``, a Markdown hard break) is kept as is, while a
+    line ending that only wraps the source (a soft break in a Markdown paragraph, a line
+    ending inside HTML text) is one space, as the reader sees it, so that a figure wrapped
+    across two lines (``97,4⏎milliards``) is still one figure; an
     inline piece that is skipped but seen by the reader (code, URL, image) is one
     :data:`OBJECT` character; markup that the reader does not see (tags, emphasis
     markers, comments, link syntax) leaves nothing.
@@ -146,6 +152,27 @@ class Sink(Protocol):
     def put(self, text: str, start: int, end: int) -> None: ...
 
     def brk(self, start: int, end: int) -> None: ...
+
+
+def wrapped_lines(
+    text: str, start: int, end: int, *, hard_breaks: bool
+) -> list[tuple[int, int, str | None]]:
+    """``text[start:end]`` as pieces to write: ``(s, e, None)`` to copy verbatim and
+    ``(s, e, " ")`` where a wrapping line ending (and the spaces around it) reads as one
+    space. With ``hard_breaks`` (Markdown), a line ending after two spaces stays a break.
+    """
+    pieces: list[tuple[int, int, str | None]] = []
+    at = start
+    for wrap in _WRAP.finditer(text, start, end):
+        if hard_breaks and len(wrap.group(1)) >= 2 and "\t" not in wrap.group(1):
+            continue
+        if wrap.start() > at:
+            pieces.append((at, wrap.start(), None))
+        pieces.append((wrap.start(), wrap.end(), " "))
+        at = wrap.end()
+    if end > at:
+        pieces.append((at, end, None))
+    return pieces
 
 
 class TextBuilder:

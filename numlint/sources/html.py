@@ -32,7 +32,7 @@ from html.entities import html5
 from typing import Final
 
 from .dates import DateCollector
-from .document import OBJECT, ProseDocument, Sink, TextBuilder
+from .document import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
 
 BLOCK_TAGS: Final = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "col",
@@ -46,6 +46,8 @@ OBJECT_TAGS: Final = frozenset({"img", "image", "input", "embed", "keygen"})
 """Void elements the reader sees as an object, not as text."""
 
 _BREAK = "\n"
+_PREFORMATTED: Final = frozenset({"pre", "listing", "plaintext"})
+"""Elements whose line endings are shown as written."""
 # Elements whose content is raw text, found by searching for their end tag.
 RAW_TAGS: Final = {
     "script": _BREAK,
@@ -145,24 +147,25 @@ class _Skip:
 
 
 class _HtmlReader:
-    __slots__ = ("dates", "n", "sink", "skip", "text")
+    __slots__ = ("dates", "n", "preformatted", "sink", "skip", "text")
 
     def __init__(self, text: str, sink: Sink, dates: DateCollector | None) -> None:
         self.text = text
+        self.preformatted = 0  # depth of open <pre> and <listing> elements
         self.n = len(text)
         self.sink = sink
         self.dates = dates
         self.skip: _Skip | None = None
 
     def run(self) -> None:
-        text, n, sink = self.text, self.n, self.sink
+        text, n = self.text, self.n
         i = 0
         while i < n:
             if self.skip is None:
                 m = _SPECIAL.search(text, i)
                 j = m.start() if m else n
                 if j > i:
-                    sink.copy(i, j)
+                    self._text(i, j)
                 if j >= n:
                     break
                 if text[j] == "&":
@@ -175,6 +178,20 @@ class _HtmlReader:
             i = self._markup(j)
         if self.skip is not None:
             self._end_skip(n)
+
+    def _text(self, start: int, end: int) -> None:
+        """Text between tags; a line ending inside it reads as a space (as browsers show
+        it), except in preformatted text."""
+        if self.preformatted:
+            self.sink.copy(start, end)
+            return
+        for piece_start, piece_end, replacement in wrapped_lines(
+            self.text, start, end, hard_breaks=False
+        ):
+            if replacement is None:
+                self.sink.copy(piece_start, piece_end)
+            else:
+                self.sink.put(replacement, piece_start, piece_end)
 
     def _entity(self, j: int) -> int:
         decoded = decode_entity(self.text, j)
@@ -261,6 +278,8 @@ class _HtmlReader:
             self.sink.put("\n", j, end)
         elif name in BLOCK_TAGS:
             self.sink.brk(j, end)
+        if name in _PREFORMATTED and not closed:
+            self.preformatted += 1
         return end
 
     def _end_tag(self, j: int) -> int:
@@ -281,6 +300,8 @@ class _HtmlReader:
             self.sink.put("\n", j, end)
         elif name in BLOCK_TAGS:
             self.sink.brk(j, end)
+        if name in _PREFORMATTED and self.preformatted:
+            self.preformatted -= 1
         return end
 
     def _raw_end(self, name: str, start: int) -> tuple[int, int]:

@@ -37,7 +37,7 @@ from itertools import pairwise
 from typing import Final
 
 from .dates import DateCollector, front_matter_date
-from .document import OBJECT, LocalSink, ProseDocument, Sink, TextBuilder
+from .document import OBJECT, LocalSink, ProseDocument, Sink, TextBuilder, wrapped_lines
 from .html import BLOCK_TAGS, OBJECT_TAGS, attributes, decode_entity, may_date, render_html
 
 # --------------------------------------------------------------------------- inlines
@@ -154,7 +154,9 @@ class _InlineReader:
                     i = t = j + 2
                 elif nxt in ("\n", "\r"):  # hard line break: the line ending stays
                     self._literal(t, j)
-                    i = t = j + 1
+                    eol = j + (3 if text.startswith("\r\n", j + 1) else 2)
+                    nodes.append((j + 1, eol))
+                    i = t = eol
                 else:
                     i = j + 1
             elif c == "`":
@@ -182,8 +184,20 @@ class _InlineReader:
         self._emit()
 
     def _literal(self, start: int, end: int) -> None:
-        if end > start:
+        """Plain text; a soft line break in it reads as a space (CommonMark renders it so)."""
+        if end <= start:
+            return
+        text = self.text
+        if "\n" not in text[start:end] and "\r" not in text[start:end]:
             self.nodes.append((start, end))
+            return
+        for piece_start, piece_end, replacement in wrapped_lines(
+            text, start, end, hard_breaks=True
+        ):
+            if replacement is None:
+                self.nodes.append((piece_start, piece_end))
+            else:
+                self.nodes.append((piece_start, piece_end, replacement))
 
     # -- code spans, autolinks, raw HTML, URLs
 
