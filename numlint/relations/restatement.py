@@ -26,22 +26,24 @@ _POINTER = compile_pattern(
 def find_restatements(text: str, mentions: Sequence[Mention]) -> list[Restatement]:
     """Each figure introduced by a pointer, tied to the last earlier figure it repeats."""
     found = []
-    for index, later in enumerate(mentions):
+    earlier_by_number: dict[str, list[Mention]] = {}
+    """The figures read so far, by their number's digits (one look per pointer, not a
+    walk back through the whole article)."""
+    for later in mentions:
+        digits = _digits(later.number_text)
         pointer = _POINTER.search(text, max(0, later.start - 30), later.start)
-        if pointer is None or later.hedge is not None:
-            continue
-        first = _last_figure_with_same_number(mentions[:index], later)
-        if first is not None:
-            found.append(Restatement(first, later, pointer.group("pointer")))
+        if pointer is not None and later.hedge is None and digits:
+            first = _last_with_same_kind(earlier_by_number.get(digits, ()), later)
+            if first is not None:
+                found.append(Restatement(first, later, pointer.group("pointer")))
+        if digits:
+            earlier_by_number.setdefault(digits, []).append(later)
     return found
 
 
-def _last_figure_with_same_number(earlier: Sequence[Mention], later: Mention) -> Mention | None:
-    digits = _digits(later.number_text)
-    if not digits:
-        return None
-    for candidate in reversed(earlier):
-        if _digits(candidate.number_text) == digits and _same_kind_of_figure(candidate, later):
+def _last_with_same_kind(candidates: Sequence[Mention], later: Mention) -> Mention | None:
+    for candidate in reversed(candidates):
+        if _same_kind_of_figure(candidate, later):
             return candidate
     return None
 
@@ -53,4 +55,6 @@ def _same_kind_of_figure(first: Mention, later: Mention) -> bool:
 
 
 def _digits(number_text: str) -> str:
+    if number_text.isdigit():
+        return number_text
     return "".join(ch for ch in number_text if ch.isdigit() or ch == ",")
