@@ -101,3 +101,27 @@ def test_the_kept_standard_scanner_is_the_one_built_from_cldr(cache_dir: Path) -
     assert [m.text for m in scanner.scan(SAMPLE)] == [
         "97,4 milliards de dollars", "95 millions d'euros", "12 %"
     ]
+
+
+def test_the_kept_rate_table_and_catalog_are_the_ones_read_from_the_package(
+    cache_dir: Path,
+) -> None:
+    from numlint import i18n
+    from numlint.rates import ecb
+
+    tables = [ecb._load_embedded.__wrapped__() for _ in range(2)]  # inflated, then kept
+    assert list(cache_dir.glob("ecb-csv-*.json"))
+    first, kept = tables
+    assert (kept.first_date, kept.last_date, len(kept)) == (
+        first.first_date, first.last_date, len(first))
+    assert kept.source == first.source and kept._file == first._file  # named in errors
+    assert kept.rate("USD", kept.last_date) == first.rate("USD", first.last_date)
+    catalogs = [i18n._load_catalog("fr") for _ in range(2)]
+    assert list(cache_dir.glob("catalog-fr-*.json"))
+    assert catalogs[0] == catalogs[1] == i18n._read_po(
+        Path(i18n.__file__).with_name("locale").joinpath(
+            "fr", "LC_MESSAGES", "numlint.po").read_bytes(), "fr")
+    for path in cache_dir.glob("*.json"):  # damaged: read again from the package
+        path.write_text("{", encoding="utf-8")
+    assert len(ecb._load_embedded.__wrapped__()) == len(first)
+    assert i18n._load_catalog("fr") == catalogs[0]

@@ -113,8 +113,8 @@ def compile_anchors(sources: dict[str, str]) -> Anchors:
 
 def anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> dict[str, str]:
     """The sources of the :class:`Anchors` patterns, by field name."""
-    number_words = trie_pattern(words.NUMBER_WORDS - {"un", "une"})
-    after_un = trie_pattern(_after_un_forms(currencies, units))
+    number_words = trie_pattern(words.NUMBER_WORDS - {"un", "une"}, for_re=True)
+    after_un = trie_pattern(_after_un_forms(currencies, units), for_re=True)
     symbols = re.escape("".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"})))
     space = r"[\x20\u00a0\u202f\u2009]"
     return {

@@ -25,26 +25,33 @@ APOSTROPHE = r"['’ʼ]"
 _END = ""
 
 
-def trie_pattern(forms: Iterable[str], *, glued_spaces: bool = False) -> str:
+def trie_pattern(
+    forms: Iterable[str], *, glued_spaces: bool = False, for_re: bool = False
+) -> str:
     """A pattern matching any of ``forms`` (longest first at each branch).
 
     A space in a form matches one or two spaces of any width (or none when
     ``glued_spaces``: ``$ US`` also matches ``$US``); an apostrophe matches ’ too.
+    ``for_re``: for the standard ``re`` engine, which has no per-repeat cost, spaces are
+    written as a shorter repeat (one or more) and optional branches with ``?``.
     """
     root: dict[str, dict] = {}
     for form in forms:
         node = root
-        for token in _tokens(form, glued_spaces):
+        for token in _tokens(form, glued_spaces, for_re):
             node = node.setdefault(token, {})
         node[_END] = {}
-    return _emit(root) if root else "(?!)"
+    return _emit(root, "?" if for_re else "|") if root else "(?!)"
 
 
-def _tokens(form: str, glued_spaces: bool) -> list[str]:
+def _tokens(form: str, glued_spaces: bool, for_re: bool) -> list[str]:
     tokens: list[str] = []
     for ch in form:
         if ch in " \u00a0\u202f\u2009":
-            space = NO_SPACE_TO_TWO if glued_spaces else ONE_OR_TWO_SPACES
+            if for_re:
+                space = SPACE + ("*" if glued_spaces else "+")
+            else:
+                space = NO_SPACE_TO_TWO if glued_spaces else ONE_OR_TWO_SPACES
             if not tokens or tokens[-1] != space:
                 tokens.append(space)
         elif ch in "'’ʼ":
@@ -59,12 +66,15 @@ def _escaped(ch: str) -> str:
     return regex.escape(ch)
 
 
-def _emit(node: dict[str, dict]) -> str:
-    branches = [token + _emit(child) for token, child in sorted(node.items()) if token != _END]
+def _emit(node: dict[str, dict], optional: str) -> str:
+    """The pattern of a node; ``optional`` is ``|`` (``(?:…|)``) or ``?`` (``(?:…)?``)."""
+    branches = [
+        token + _emit(child, optional) for token, child in sorted(node.items()) if token != _END
+    ]
     if not branches:
         return ""
     # Longer continuations first, so that the longest form wins.
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if _END in node:
-        return "(?:" + body + "|)"
+        return "(?:" + body + ")?" if optional == "?" else "(?:" + body + "|)"
     return body

