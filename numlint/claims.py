@@ -96,11 +96,14 @@ def _assess(
     settings = {**DEFAULT_TOLERANCES, **(tolerances or {})}
     temperature = second.unit in TEMPERATURES
     hedge = _effective_hedge(first, second)
+    if converted.periods is not None and hedge is None:
+        hedge = "about"  # a year may hold 13 monthly salaries: a restated rate is approximate
     with localcontext() as context:
         context.prec = 28
         expected = converted.value
         stated = second.value
-        own_rounding = abs(second.precision)
+        # a temperature is converted by formula, to the degree: its digits are meant
+        own_rounding = abs(second.precision) if temperature else conversion_rounding(second)
         carried = _converted_rounding(first, converted)
         if temperature:
             spread = max(own_rounding, Decimal(2) if hedge == "about" else Decimal(0))
@@ -117,6 +120,20 @@ def _assess(
         return Assessment(
             equivalence, expected, stated, low, high, converted, hedge, temperature
         )
+
+
+def conversion_rounding(figure: Mention) -> Decimal:
+    """How much the writer may have rounded a conversion: its last printed digit, or the
+    last non-zero one of a whole number (``3 900 pieds`` for 3 937 is a rounding to the
+    hundred, not a slip). Only for conversions: elsewhere ``200`` is usually exact."""
+    precision = abs(figure.precision)
+    if figure.decimals:
+        return precision
+    digits = "".join(ch for ch in figure.number_text if ch.isdigit())
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not digits or zeros == 0 or zeros == len(digits):
+        return precision
+    return max(precision, Decimal(5).scaleb(figure.scale_exponent + zeros - 1))
 
 
 def _effective_hedge(first: Mention, second: Mention) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from .mentions import Mention
 from .mentions.currencies import normalize_written
+from .mentions.lexicon import PERIODS_PER_YEAR
 from .rates import RatesError, RateTable
 from .rates.legacy import FRANC_WORDS, FRENCH_FRANC_LAST_DAY, fixed_rate
 
@@ -37,6 +38,9 @@ class Converted:
     """Money: units of the target currency for one unit of the source currency."""
     rate_date: date | None = None
     rate_fallback: str | None = None
+    periods: int | None = None
+    """For a rate restated per another period, how many of the first figure's periods
+    make one of the second's (12 from ``par mois`` to ``par an``); None when the same."""
 
 
 class Converter:
@@ -47,14 +51,24 @@ class Converter:
         self._rates = rates
 
     def express(self, figure: Mention, like: Mention) -> Converted | None:
-        """``figure`` in the currency or unit of ``like``; None when they cannot compare."""
+        """``figure`` in the currency or unit of ``like``, per its period; None when they
+        cannot compare."""
         if figure.kind != like.kind:
             return None
+        periods = periods_between(figure.per, like.per)
+        if periods is None:
+            return None
         if figure.kind == "money":
-            return self._money(figure, like)
-        if figure.kind == "quantity":
-            return _quantity(figure, like)
-        return Converted(figure.value, "same")
+            converted = self._money(figure, like)
+        elif figure.kind == "quantity":
+            converted = _quantity(figure, like)
+        else:
+            converted = Converted(figure.value, "same")
+        if converted is None or periods == 1:
+            return converted
+        with localcontext() as context:
+            context.prec = 28
+            return replace(converted, value=converted.value * periods, periods=periods)
 
     def _money(self, figure: Mention, like: Mention) -> Converted | None:
         source, target = figure.currency, like.currency
@@ -97,6 +111,18 @@ class Converter:
             rate_date=conversion.date,
             rate_fallback=conversion.fallback,
         )
+
+
+def periods_between(per: str | None, other: str | None) -> Decimal | None:
+    """By how much a rate per ``per`` is multiplied to be per ``other`` (12 from a month to
+    a year, 1/12 back), 1 when the same, None when they do not convert."""
+    if per == other:
+        return Decimal(1)
+    if per not in PERIODS_PER_YEAR or other not in PERIODS_PER_YEAR:
+        return None
+    with localcontext() as context:
+        context.prec = 28
+        return Decimal(PERIODS_PER_YEAR[per]) / Decimal(PERIODS_PER_YEAR[other])
 
 
 def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[Mention, ...]:

@@ -88,10 +88,55 @@ def test_split_by_inline_markup_the_figure_is_still_one_figure() -> None:
         "Le budget de 13 milliards de dollars, soit 12,6 milliards d'euros, est voté.",
         "Un trajet de 42 km (26 miles) sépare les deux villes.",
         "La centrale produit 1 300 MW, soit 1,3 GW.",
+        "Un salaire de 3 000 euros par mois, soit 39 000 euros par an sur treize mois.",
+        "Il facture 200 euros par jour, soit 44 000 euros par an.",
+        "Le pont mesure 1 200 mètres (3 900 pieds).",
     ],
 )
 def test_correct_copy_gets_nothing(sentence: str) -> None:
     assert numlint.check(sentence, format="text", date=ARTICLE_DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "format", "figure"),
+    [
+        ("la somme de 97,4 milliards de dollars (près de 95\nmillions d'euros)", "markdown",
+         "95\nmillions d'euros"),
+        ("> la somme de 97,4\n> milliards de dollars (près de 95 millions d'euros)",
+         "markdown", "95 millions d'euros"),
+        ("<p>la somme de 97,4 milliards de dollars (près de 95\r\n    millions d'euros)</p>",
+         "html", "95\r\n    millions d'euros"),
+    ],
+)
+def test_a_figure_wrapped_across_source_lines_is_still_checked(source, format, figure) -> None:
+    [diagnostic] = numlint.check(source, format=format, date=ARTICLE_DAY)
+    assert source[diagnostic.start : diagnostic.end] == figure
+    assert diagnostic.fix is not None
+    assert figure.replace("millions", "milliards") in diagnostic.fix.apply(source)
+
+
+def test_a_rate_restated_per_month_or_per_year_is_weighed() -> None:
+    sentence = "Un salaire de 4 500 euros par mois (soit 54 euros par an)."
+    [diagnostic] = numlint.check(sentence, format="text", date=ARTICLE_DAY)
+    assert diagnostic.code == "NL101"
+    assert sentence[diagnostic.start : diagnostic.end] == "54 euros par an"
+    assert numlint.check(sentence.replace("54 ", "54 000 "), format="text") == []
+
+
+def test_a_magnitude_fix_is_offered_when_only_the_scale_word_is_wrong() -> None:
+    sentence = "Le groupe a levé 500 millions d'euros (540 milliards de dollars)."
+    [diagnostic] = numlint.check(sentence, format="text", date=ARTICLE_DAY)
+    assert diagnostic.code == "NL101" and diagnostic.fix is not None
+    fixed = diagnostic.fix.apply(sentence)
+    assert fixed.endswith("(540 millions de dollars).")
+    # once fixed, the last digits are NL102's to judge: 500 M€ are 516 M$ that day
+    [inexact] = numlint.check(fixed, format="text", date=ARTICLE_DAY)
+    assert inexact.code == "NL102"
+
+
+def test_a_rounded_conversion_is_not_a_slip_but_a_wrong_one_is() -> None:
+    [inexact] = numlint.check("Le pont mesure 1 200 mètres (3 500 pieds).", format="text")
+    assert inexact.code == "NL102"
 
 
 def test_without_a_date_the_latest_rate_is_used_and_said() -> None:

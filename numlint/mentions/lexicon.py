@@ -212,6 +212,11 @@ PER_ADJECTIVES: dict[str, str] = {
 }
 """Adjectives after an amount that make it a rate (``20 000 euros annuels``)."""
 
+PERIODS_PER_YEAR: dict[str, int] = {"an": 1, "mois": 12}
+"""Periods a rate may be restated in, by how many make a year (``4 500 € par mois, soit
+54 000 € par an``). Weeks and days are left out: a year has 52 weeks or 47 worked ones,
+365 days or about 220 worked ones, and copy does not say which."""
+
 MONTHS = (
     "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",
     "aout", "septembre", "octobre", "novembre", "décembre", "decembre",

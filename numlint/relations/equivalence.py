@@ -3,10 +3,12 @@
 Real copy is full of figures side by side that are *not* the same amount: a difference
 (``soit 3 millions d'euros de plus``), a share of another base (``99,4 %, soit 82,3 % des
 inscrits``), a figure for another group (``17 % (35 % dans les pays riches)``), a rate per
-another period (``20 000 euros par an, soit 1 667 euros par mois``). So an equivalence
-needs three things: a connector and nothing else between the figures; the second figure
-closing the claim (a parenthesis closed, no difference word after it); and figures of
-one dimension counted the same way.
+another kind of period (``200 euros par jour, soit 44 000 euros par an``: worked days or
+calendar days?). So an equivalence needs three things: a connector and nothing else
+between the figures; the second figure closing the claim (a parenthesis closed, no
+difference word after it); and figures of one dimension counted the same way. A rate
+restated per month or per year (``20 000 euros par an, soit 1 667 euros par mois``) is the
+same amount counted another way: :mod:`numlint.conversion` multiplies it by 12.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..mentions import Mention
+from ..mentions.lexicon import PERIODS_PER_YEAR
 from ..regex_cache import compile_pattern
 from .model import Equivalence, Marker
 
@@ -106,9 +109,12 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     ``ou`` and a bare comma only link a figure to its conversion into another currency
     or unit: with the same unit, ``3 ou 4 millions d'euros`` is a choice, not a claim.
     """
-    if first.kind != second.kind or first.per != second.per:
+    if first.kind != second.kind or first.kind == "percent":
         return False
-    if first.kind == "percent":
+    restated_per_period = first.per != second.per
+    if restated_per_period and not (
+        first.per in PERIODS_PER_YEAR and second.per in PERIODS_PER_YEAR
+    ):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:
@@ -124,7 +130,7 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
             abs(first.value), abs(second.value)
         ) < 1000:
             return False  # "programme 105, soit 718 millions": not one amount counted twice
-    return converts or marker not in ("ou", "hedge-after-comma")
+    return converts or restated_per_period or marker not in ("ou", "hedge-after-comma")
 
 
 def _second_closes_claim(text: str, second: Mention, marker: Marker) -> bool:

@@ -33,6 +33,11 @@ Checks each equivalence (see NL101) against the tolerance its wording allows:
 | *près de*, *presque*, *à peine* | from 10 % below to 2 % above |
 | *plus de*, *au moins* | above it |
 | *moins de*, *jusqu'à* | below it |
+| a rate per month restated per year (*par mois, soit … par an*) | within ±10 % (13 salaries) |
+
+A whole number that ends in zeros is read as rounded to its last other digit: *1 200
+mètres (3 900 pieds)* is a conversion rounded to the hundred (3 937), not a slip.
+Temperatures keep their digits: they are converted by formula, to the degree.
 
 Currency conversions use the ECB reference rate of the article's date and allow a 3 %
 spread for the rate a newsroom actually used. When the article's date is unknown (no

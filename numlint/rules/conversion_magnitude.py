@@ -15,6 +15,8 @@ from .api import Example, Finding, Rule, Setting, TextEdit
 
 SHIFTS = (3, -3, 6, -6, 9, -9, 12, -12)
 """Powers of ten a single wrong scale word or unit prefix produces, nearest first."""
+NEAR = Decimal("1.25")
+"""How far off a conversion may still be once its scale is fixed, for the fix to be offered."""
 
 
 class ConversionMagnitude(Rule):
@@ -141,8 +143,18 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
 
 
 def _shift_that_fits(assessment: Assessment) -> int | None:
+    """The scale change that makes the conversion right; failing that, the one that leaves
+    it less than :data:`NEAR` off (``540 milliards`` for 516 millions: the scale is the
+    slip, the last digits are NL102's to judge once it is fixed)."""
     for shift in SHIFTS:
         if assessment.fits_when_stated_is(assessment.stated.scaleb(shift)):
+            return shift
+    ratio = assessment.ratio
+    if ratio is None:
+        return None
+    for shift in SHIFTS:
+        remaining = ratio.scaleb(-shift)
+        if 1 / NEAR < remaining < NEAR:
             return shift
     return None
 
