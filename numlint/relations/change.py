@@ -3,10 +3,12 @@ about the move.
 
 ``passe de 200 à 250 millions d'euros, soit une hausse de 50 %`` — endpoints (200 → 250),
 a stated change (+50 %), sometimes a multiple (``a doublé``, ``divisé par deux``). The
-endpoints need a verb of change in front (``passer de``, ``grimper de``): ``de 3 à 5
-millions`` alone is a range, not a change. The stated change must sit next to them, with
-only a connector between (``soit``, a comma, a parenthesis), so that a percentage about
-something else in the same sentence is never taken for it.
+endpoints need a verb of change in front (``passer de``, ``grimper de``) or the change
+stated just before them (``en hausse de 25 % (de 200 à 250)``, ``a augmenté de 10 % pour
+atteindre 110, contre 100``): ``de 3 à 5 millions`` alone is a range, not a change. The
+stated change must sit next to them, with only a connector between (``soit``, a comma, a
+parenthesis, ``pour atteindre``), so that a percentage about something else in the same
+sentence is never taken for it.
 """
 
 from __future__ import annotations
@@ -78,6 +80,20 @@ _BEFORE_CONTRE = compile_pattern(
     r"(?i)" + _S + r"*(?:" + _TIME + r")?" + _S + r"*,?" + _S + r"*contre" + _S + r"+\Z"
 )
 """``48,2 milliards en 2025, contre`` | ``41 milliards``: the earlier figure follows."""
+_LEAD_TO_START = compile_pattern(
+    r"(?i)" + _S + r"*(?:points?(?:" + _S + r"+de" + _S + r"+pourcentage)?)?" + _S
+    + r"*[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?:(?:en" + _S + r"+)?passant" + _S
+    + r"+|pour" + _S + r"+passer" + _S + r"+)?" + _DE + _S + r"*\Z"
+)
+"""``a bondi de 50 %`` | ``, de`` | 200 à 250: from a stated change to the first endpoint."""
+_LEAD_TO_LATER = compile_pattern(
+    r"(?i)" + _S + r"*(?:points?(?:" + _S + r"+de" + _S + r"+pourcentage)?)?" + _S
+    + r"*[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?:(?:pour|et)" + _S + r"+(?:atteindre|s"
+    + _APOS + r"établir" + _S + r"+à|se" + _S + r"+situer" + _S + r"+à|se" + _S
+    + r"+hisser" + _S + r"+à|passer" + _S + r"+à|revenir" + _S + r"+à|tomber" + _S + r"+à)"
+    + r"|atteignant|à)" + _S + r"*\Z"
+)
+"""``a augmenté de 30 %`` | ``pour atteindre`` | 110 milliards, contre 100 milliards."""
 _POINTS_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?P<points>points?)(?:" + _S + r"+de" + _S + r"+pourcentage)?(?!\p{L})"
 )
@@ -118,8 +134,13 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
             stated = _stated_after(text, mentions, i + 2) or _stated_before(text, mentions, i)
         elif _is_contre(text, first, second):
             first, second = second, first  # "B en 2025, contre A un an plus tôt"
-            stated = _stated_after(text, mentions, i + 2)
+            stated = _stated_after(text, mentions, i + 2) or _stated_leading(
+                text, mentions, i, _LEAD_TO_LATER)
             if stated is None:
+                continue
+        elif _follow_each_other(text, first, second):
+            stated = _stated_leading(text, mentions, i, _LEAD_TO_START)
+            if stated is None:  # "de 3 à 5 millions" alone is a range, not a change
                 continue
         else:
             continue
@@ -144,6 +165,35 @@ def _are_endpoints(text: str, first: Mention, second: Mention) -> bool:
                                  first.start - _hedge_length(first)) is None:
         return False
     return _comparable(first, second)
+
+
+def _follow_each_other(text: str, first: Mention, second: Mention) -> bool:
+    """``200 à 250 millions``: endpoints side by side, when no verb says it is a change
+    (the change stated before them says it: ``a bondi de 25 %, de 200 à 250 millions``)."""
+    return bool(
+        _BETWEEN_ENDPOINTS.fullmatch(text, first.end, second.start - _hedge_length(second))
+    ) and _comparable(first, second)
+
+
+def _stated_leading(
+    text: str, mentions: Sequence[Mention], first_index: int, to_next: regex.Pattern[str]
+) -> tuple[Mention, bool, int] | None:
+    """The change stated just before the endpoints, with its change word in front of it
+    (``en hausse de 25 % (de 200 à 250)``, ``a augmenté de 10 % pour atteindre 110, contre
+    100``); ``to_next`` is what may stand between it and the next endpoint."""
+    if first_index == 0:
+        return None
+    candidate, first = mentions[first_index - 1], mentions[first_index]
+    if first.start - candidate.end > 60:
+        return None
+    if not to_next.fullmatch(text, candidate.end, first.start - _hedge_length(first)):
+        return None
+    word = _STATED_BEFORE.search(
+        text, max(0, candidate.start - 40), candidate.start - _hedge_length(candidate)
+    )
+    if word is None:
+        return None
+    return _as_stated(text, candidate, word)
 
 
 def _is_contre(text: str, later: Mention, earlier: Mention) -> bool:

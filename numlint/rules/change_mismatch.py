@@ -65,6 +65,23 @@ about something else, and is left alone.
             note="11 and 18 are rounded: anything from +52 % to +76 % is possible.",
         ),
         Example("Le coût est estimé de 3 à 5 millions d'euros, soit 20 % du budget.", valid=True),
+        Example(
+            "Le chiffre d'affaires, en hausse de {{50 %}} (de 200 à 250 millions d'euros).",
+            valid=False,
+            fixed="Le chiffre d'affaires, en hausse de 25 % (de 200 à 250 millions d'euros).",
+            note="The change may be stated before its endpoints.",
+        ),
+        Example(
+            "La dette a augmenté de {{30 %}} pour atteindre 110 milliards, contre 100 milliards "
+            "en 2023.",
+            valid=False,
+            fixed="La dette a augmenté de 10 % pour atteindre 110 milliards, contre 100 milliards "
+            "en 2023.",
+        ),
+        Example(
+            "Les ventes ont reculé de 20 %, à 240 millions d'euros contre 300 millions.",
+            valid=True,
+        ),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
