@@ -118,7 +118,7 @@ def _load_catalog(lang: str) -> dict[str, str]:
     read: Babel parses a .po file in Python (~8 ms, paid by every command otherwise)."""
     from hashlib import sha256
 
-    from .regex_cache import memo_json
+    from .cache import memo_json
 
     path = resources.files("numlint").joinpath(f"locale/{lang}/LC_MESSAGES/numlint.po")
     data = path.read_bytes()

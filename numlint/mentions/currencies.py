@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from ..regex_cache import compile_pattern
+from ..cache import compile_pattern
 
 LOCALES = ("fr", "fr_FR", "fr_BE", "fr_CH", "fr_CA")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..regex_cache import compile_pattern, compile_standard
+from ..cache import compile_pattern, compile_standard
 from . import lexicon, words
 from .currencies import CurrencyLexicon
 from .trie import trie_pattern

@@ -17,7 +17,7 @@ from functools import cache, cached_property
 
 import regex
 
-from ..regex_cache import compile_pattern
+from ..cache import compile_pattern
 from . import lexicon
 from .currencies import CurrencyLexicon, normalize_written
 from .digits import parse_digits

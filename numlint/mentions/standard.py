@@ -4,7 +4,7 @@ Building it means reading Babel's locale data for five French locales and turnin
 hundreds of currency and unit names into trie-shaped patterns: about a tenth of a second,
 paid again by every new process (each pre-commit run, each command). The result depends
 only on numlint's scanner code and the Babel, regex and Python versions, so it is kept
-as JSON in numlint's cache folder (see :mod:`numlint.regex_cache`) under a key made of
+as JSON in numlint's cache folder (see :mod:`numlint.cache`) under a key made of
 exactly those.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from ..regex_cache import memo_json
+from ..cache import memo_json
 from .currencies import CurrencyLexicon, build_currency_lexicon
 from .pattern import anchor_sources, pattern_source
 from .scanner import Scanner

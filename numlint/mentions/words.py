@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Context, Decimal
 
-from ..regex_cache import compile_pattern
+from ..cache import compile_pattern
 from .lexicon import FRACTION_NOUNS
 
 UNITS: dict[str, int] = {

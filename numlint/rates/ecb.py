@@ -127,7 +127,7 @@ def _unzipped_once(zipped: bytes) -> tuple[str, str] | None:
     process). The zip's digest is the key; the cached CSV is read back as plain data."""
     from hashlib import sha256
 
-    from ..regex_cache import memo_json
+    from ..cache import memo_json
 
     def inflate() -> list[str] | None:
         try:

@@ -19,8 +19,8 @@ from itertools import pairwise
 
 import regex
 
+from ..cache import compile_pattern
 from ..mentions import Mention
-from ..regex_cache import compile_pattern
 from .model import Change
 
 _S = r"[\s\u00a0\u202f]"

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ..cache import compile_pattern
 from ..mentions import Mention
 from ..mentions.lexicon import PERIODS_PER_YEAR
-from ..regex_cache import compile_pattern
 from .model import Equivalence, Marker
 
 _S = r"[\s\u00a0\u202f]"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..cache import compile_pattern
 from ..mentions import Mention
-from ..regex_cache import compile_pattern
 from .model import Restatement
 
 _S = r"[\s\u00a0\u202f]"

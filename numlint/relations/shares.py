@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..cache import compile_pattern
 from ..mentions import Mention
-from ..regex_cache import compile_pattern
 from .change import _STATED_BEFORE
 from .model import Partition
 

@@ -6,11 +6,11 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..cache import compile_pattern
 from ..claims import assess, english_reading
 from ..document import Document
 from ..i18n import N_, Phrase
 from ..mentions import Mention
-from ..regex_cache import compile_pattern
 from ..rewrite import rescale
 from .api import Example, Finding, Rule, TextEdit
 

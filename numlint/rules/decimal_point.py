@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..cache import compile_pattern
 from ..document import Document
 from ..i18n import N_
-from ..regex_cache import compile_pattern
 from .api import Example, Finding, Rule, TextEdit
 
 _DOT_DECIMAL = compile_pattern(r"[+\-−]?\d+\.\d+")

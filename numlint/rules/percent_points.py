@@ -6,10 +6,10 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..cache import compile_pattern
 from ..claims import point_change, relative_change, stated_change
 from ..document import Document
 from ..i18n import N_
-from ..regex_cache import compile_pattern
 from ..relations import Change
 from .api import Example, Finding, Rule, TextEdit
 

@@ -1,14 +1,19 @@
-"""Compiling numlint's patterns once per machine rather than once per process.
+"""numlint's per-user cache: what every new process would otherwise rebuild.
 
 The ``regex`` module parses and compiles in pure Python: the scanner's pattern, built from
 hundreds of CLDR currency and unit names, takes about half a second, and the few dozen
 smaller patterns of the other stages as much again, which a pre-commit hook would pay on
-every commit. The compiled form (the program regex's C engine runs)
-rebuilds in a few milliseconds. numlint keeps it in the user's cache folder
-(``$NUMLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/numlint``, else ``~/.cache/numlint``),
-keyed by a hash of the pattern, its flags and the regex version, as JSON — never pickle,
-so nothing read from the cache can run code. ``NUMLINT_NO_CACHE=1`` turns the cache off.
-A missing, stale, corrupt or unwritable cache only costs the compile.
+every commit. The compiled form (the program regex's C engine runs) rebuilds in a few
+milliseconds. The same goes, on a smaller scale, for the standard scanner's lexicons, the
+French message catalog and the inflated ECB table (see :func:`memo_json`).
+
+Everything is kept in the user's cache folder (``$NUMLINT_CACHE_DIR``, else
+``$XDG_CACHE_HOME/numlint``, else ``~/.cache/numlint``), in a subfolder per numlint,
+regex and Python version, keyed inside by a hash of what was built, as JSON — never
+pickle, so nothing read from the cache can run code. When a new version starts its
+subfolder, the subfolders of other versions are removed, so upgrades leave nothing
+behind. ``NUMLINT_NO_CACHE=1`` turns the cache off. A missing, stale, corrupt or
+unwritable cache only costs the rebuild.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -107,13 +113,35 @@ def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:
 
 
 def cache_folder() -> Path | None:
+    """This version's folder in the cache (created on the first write), or None when off."""
     if os.environ.get("NUMLINT_NO_CACHE"):
         return None
     configured = os.environ.get("NUMLINT_CACHE_DIR")
     if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "numlint"
+        base = Path(configured)
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "numlint"
+    return base / _version_folder()
+
+
+def _version_folder() -> str:
+    from . import __version__
+
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    name = f"v{_FORMAT}-numlint{__version__}-regex{regex.__version__}-py{python}"
+    return re.sub(r"[^\w.-]", "_", name)
+
+
+_OUR_FOLDER = re.compile(r"v\d+-numlint.*")
+"""The names of version folders: the only things of the cache base that are pruned."""
+
+
+def _start_version_folder(folder: Path) -> None:
+    """Create this version's folder and remove the other versions' (they only take room)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for sibling in folder.parent.iterdir():
+        if sibling != folder and sibling.is_dir() and _OUR_FOLDER.fullmatch(sibling.name):
+            shutil.rmtree(sibling, ignore_errors=True)
 
 
 def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
@@ -183,7 +211,8 @@ def _store(path: Path, compiled: regex.Pattern[str], requested_flags: int) -> No
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     """Write atomically; a read-only or full disk only means no cache."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            _start_version_folder(path.parent)
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=path.parent, prefix=".pattern-", delete=False
         ) as handle:
