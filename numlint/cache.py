@@ -20,20 +20,20 @@ from __future__ import annotations
 
 import _sre
 import base64
-import hashlib
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import regex
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -66,8 +66,8 @@ def compile_standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["pattern"] == pattern and data["requested_flags"] == flags:
             return _sre.compile(
-                pattern, data["flags"], data["code"], data["groups"], data["groupindex"],
-                tuple(data["indexgroup"]),
+                pattern, data["flags"], _unpack_code(data["code"]), data["groups"],
+                data["groupindex"], tuple(data["indexgroup"]),
             )
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -84,17 +84,27 @@ def compile_standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
             "pattern": pattern,
             "requested_flags": flags,
             "flags": flags | parsed.state.flags,
-            "code": list(code),
+            "code": _pack_code(code),
             "groups": parsed.state.groups - 1,
             "groupindex": groupindex,
             "indexgroup": indexgroup,
         }
-        compiled = _sre.compile(pattern, data["flags"], data["code"], data["groups"],
+        compiled = _sre.compile(pattern, data["flags"], list(code), data["groups"],
                                 groupindex, tuple(indexgroup))
     except Exception:
         return re.compile(pattern, flags)
     _write_json(path, data)
     return compiled
+
+
+def _pack_code(code: list[int]) -> str:
+    """The engine's program as base64 of 32-bit words: a JSON list of tens of thousands of
+    numbers takes several times longer to read back."""
+    return base64.b64encode(array("I", code).tobytes()).decode("ascii")
+
+
+def _unpack_code(packed: str) -> list[int]:
+    return array("I", base64.b64decode(packed)).tolist()
 
 
 def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:
@@ -110,6 +120,46 @@ def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:
     value = build()
     _write_json(path, {"value": value})
     return value
+
+
+def memo_text(
+    name: str,
+    key_parts: list[str],
+    build: Callable[[], str | None],
+    intact: Callable[[str], bool] = lambda text: True,
+) -> str | None:
+    """``build()``, or the text it gave an earlier process with the same key, kept as a
+    plain text file (large texts read back several times faster than as JSON). A kept
+    text that is not ``intact`` is built and kept again; a None from ``build`` is not kept.
+    """
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_key(chr(0).join(key_parts), 0)}.txt"
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            kept = handle.read()
+        if intact(kept):
+            return kept
+    except (OSError, ValueError):
+        pass
+    value = build()
+    if value is not None:
+        _write(path, lambda handle: handle.write(value))
+    return value
+
+
+def digest_of(data: bytes = b"") -> Any:
+    """A BLAKE2 hash object (the keys of the cache, 128 bits are plenty).
+
+    Taken from CPython's own ``_blake2`` module when there is one: ``import hashlib``
+    loads OpenSSL first, about 3 ms of every command's start for nothing else.
+    """
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # another Python: the public way
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16)
 
 
 def cache_folder() -> Path | None:
@@ -145,7 +195,7 @@ def _start_version_folder(folder: Path) -> None:
 
 
 def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
-    digest = hashlib.sha256()
+    digest = digest_of()
     for part in (str(_FORMAT), engine, str(flags), pattern):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -209,6 +259,10 @@ def _store(path: Path, compiled: regex.Pattern[str], requested_flags: int) -> No
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
+    _write(path, lambda handle: json.dump(data, handle))
+
+
+def _write(path: Path, dump: Callable[[Any], object]) -> None:
     """Write atomically; a read-only or full disk only means no cache."""
     try:
         if not path.parent.is_dir():
@@ -218,7 +272,7 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
         ) as handle:
             temporary = Path(handle.name)
             try:
-                json.dump(data, handle)
+                dump(handle)
             except BaseException:
                 handle.close()
                 temporary.unlink(missing_ok=True)

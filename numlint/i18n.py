@@ -116,13 +116,11 @@ def _catalog(lang: str) -> dict[str, str]:
 def _load_catalog(lang: str) -> dict[str, str]:
     """The translations of the catalog for ``lang``, kept in numlint's cache folder once
     read: Babel parses a .po file in Python (~8 ms, paid by every command otherwise)."""
-    from hashlib import sha256
-
-    from .cache import memo_json
+    from .cache import digest_of, memo_json
 
     path = resources.files("numlint").joinpath(f"locale/{lang}/LC_MESSAGES/numlint.po")
     data = path.read_bytes()
-    return memo_json(f"catalog-{lang}", [sha256(data).hexdigest()], lambda: _read_po(data, lang))
+    return memo_json(f"catalog-{lang}", [digest_of(data).hexdigest()], lambda: _read_po(data, lang))
 
 
 def _read_po(data: bytes, lang: str) -> dict[str, str]:

@@ -110,7 +110,7 @@ def test_the_kept_rate_table_and_catalog_are_the_ones_read_from_the_package(
     from numlint.rates import ecb
 
     tables = [ecb._load_embedded.__wrapped__() for _ in range(2)]  # inflated, then kept
-    assert list(cache_dir.glob("*/ecb-csv-*.json"))
+    assert list(cache_dir.glob("*/ecb-csv-*.txt"))
     first, kept = tables
     assert (kept.first_date, kept.last_date, len(kept)) == (
         first.first_date, first.last_date, len(first))
@@ -123,7 +123,11 @@ def test_the_kept_rate_table_and_catalog_are_the_ones_read_from_the_package(
             "fr", "LC_MESSAGES", "numlint.po").read_bytes(), "fr")
     for path in cache_dir.glob("*/*.json"):  # damaged: read again from the package
         path.write_text("{", encoding="utf-8")
+    for path in cache_dir.glob("*/*.txt"):  # cut short: the same
+        path.write_text(path.read_text(encoding="utf-8")[:-100], encoding="utf-8")
     assert len(ecb._load_embedded.__wrapped__()) == len(first)
+    [kept_again] = cache_dir.glob("*/ecb-csv-*.txt")  # and the cut file was made whole
+    assert ecb._split_kept(kept_again.read_text(encoding="utf-8")) is not None
     assert i18n._load_catalog("fr") == catalogs[0]
 
 

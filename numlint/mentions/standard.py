@@ -10,7 +10,6 @@ exactly those.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import regex
 
-from ..cache import memo_json
+from ..cache import digest_of, memo_json
 from .currencies import CurrencyLexicon, build_currency_lexicon
 from .pattern import anchor_sources, pattern_source
 from .scanner import Scanner
@@ -65,7 +64,7 @@ def _build() -> dict[str, Any]:
 
 def _key_parts() -> list[str]:
     """What the scanner is made of: this package's code and the libraries it reads."""
-    code = hashlib.sha256()
+    code = digest_of()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         code.update(path.read_bytes())
     return [

