@@ -134,6 +134,16 @@ def test_a_magnitude_fix_is_offered_when_only_the_scale_word_is_wrong() -> None:
     assert inexact.code == "NL102"
 
 
+def test_cfa_francs_convert_at_their_fixed_rate_on_any_date() -> None:
+    # 655,957 francs CFA per euro since 1999: 10 billion are 15.2 million euros
+    sentence = "Un prêt de 10 milliards de francs CFA (15,2 milliards d'euros)."
+    for day in (datetime.date(2003, 5, 2), ARTICLE_DAY):
+        [diagnostic] = numlint.check(sentence, format="text", date=day)
+        assert diagnostic.code == "NL101" and diagnostic.fix is not None
+        assert diagnostic.fix.apply(sentence).endswith("(15,2 millions d'euros).")
+    assert numlint.check(sentence.replace("milliards d'", "millions d'"), format="text") == []
+
+
 def test_a_rounded_conversion_is_not_a_slip_but_a_wrong_one_is() -> None:
     [inexact] = numlint.check("Le pont mesure 1 200 mètres (3 500 pieds).", format="text")
     assert inexact.code == "NL102"

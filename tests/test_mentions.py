@@ -117,6 +117,8 @@ def test_moins_between_two_numbers_is_arithmetic_not_a_sign() -> None:
         ("Un contrat de 800 millions US$ signé.", "800 millions US$", "800000000", "USD",
          "millions", 6),
         ("La dette atteint 2 Mds € fin juin.", "2 Mds €", "2000000000", "EUR", "Mds", 9),
+        ("La dette atteint 2 mds € fin juin.", "2 mds €", "2000000000", "EUR", "mds", 9),
+        ("Un plan de 95 mrd d’euros.", "95 mrd d’euros", "95000000000", "EUR", "mrd", 9),
         ("Le fonds pèse 3 Mrd CHF.", "3 Mrd CHF", "3000000000", "CHF", "Mrd", 9),
         ("la somme de 97,4 milliards de dollars", "97,4 milliards de dollars",
          "97400000000", "USD", "milliards", 9),
@@ -257,6 +259,11 @@ def test_fractions_decimals_in_words_and_dozens(text, figure, value) -> None:
         ("Une amende de 528 millions de francs.", "528 millions de francs", "528000000", None,
          False),
         ("Il n’a pas un dollar.", "un dollar", "1", "USD", True),
+        ("Un prêt de 95 milliards de renminbis.", "95 milliards de renminbis", "95000000000",
+         "CNY", True),
+        ("Un prêt de 10 milliards de francs CFA.", "10 milliards de francs CFA", "10000000000",
+         "XOF", True),
+        ("Un budget de 3 000 francs CFP.", "3 000 francs CFP", "3000", "XPF", False),
     ],
 )
 def test_currencies_by_code_symbol_and_name(text, figure, value, currency, assumed) -> None:

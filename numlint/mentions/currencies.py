@@ -28,6 +28,7 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     "yuan": "CNY",
     "yuans": "CNY",
     "renminbi": "CNY",
+    "renminbis": "CNY",
     "rouble": "RUB",
     "roubles": "RUB",
     "réal": "BRL",
@@ -58,8 +59,12 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     "livre sterling": "GBP",
     "francs suisses": "CHF",
     "franc suisse": "CHF",
-    "francs cfa": None,
-    "franc cfa": None,
+    # West (XOF) or Central (XAF) African: both at 655,957 per euro, so either converts
+    # the same; XOF stands for both, marked as assumed.
+    "francs cfa": "XOF",
+    "franc cfa": "XOF",
+    "francs cfp": "XPF",
+    "franc cfp": "XPF",
     # Ambiguous heads: named as money, currency left open (see README, "do not guess").
     "franc": None,
     "francs": None,
@@ -88,6 +93,9 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
 pounds (mass) as sterling (see :data:`NOT_CURRENCIES_ALONE`). ``francs`` stays open:
 French, Swiss, Belgian or CFA francs depend on the article.
 """
+
+ASSUMED_QUALIFIED = frozenset({"franc cfa", "francs cfa"})
+"""Qualified forms whose code is still a choice (XOF for XAF too): said as assumed."""
 
 NOT_CURRENCIES_ALONE = frozenset({"livre", "livres"})
 """Heads that name a currency only once qualified (``livres sterling``, ``livre turque``):
@@ -261,7 +269,7 @@ def build_currency_lexicon() -> CurrencyLexicon:
     for written, code in HOUSE_NAME_DEFAULTS.items():
         key = normalize_written(written)
         by_form[key] = code
-        if written.split()[0] == written:
+        if written.split()[0] == written or written in ASSUMED_QUALIFIED:
             assumed.add(key)
     for written, code in HOUSE_SYMBOLS.items():
         by_form[normalize_written(written)] = code

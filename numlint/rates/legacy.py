@@ -40,6 +40,16 @@ FRENCH_FRANC_LAST_DAY = date(2002, 2, 17)
 FRANC_WORDS = frozenset({"franc", "francs", "f", "ff", "frf", "francs français", "franc français"})
 
 
+PEGGED_PER_EUR: dict[str, Decimal] = {
+    "XOF": Decimal("655.957"),
+    "XAF": Decimal("655.957"),
+    "XPF": Decimal("119.331742"),
+}
+"""Currencies pegged to the euro by treaty since 1999 (the CFA francs of West and Central
+Africa, the CFP franc of the Pacific): the ECB does not quote them, their rate is fixed."""
+
+
 def fixed_rate(code: str) -> Decimal | None:
-    """Units of ``code`` for one euro, if ``code`` is a currency the euro replaced."""
-    return FIXED_PER_EUR.get(code)
+    """Units of ``code`` for one euro, if ``code`` is a currency the euro replaced or one
+    pegged to it."""
+    return FIXED_PER_EUR.get(code) or PEGGED_PER_EUR.get(code)
