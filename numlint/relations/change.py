@@ -116,11 +116,13 @@ _MULTIPLE_HEDGES = {
     "quasiment": "nearly", "pratiquement": "nearly", "près de": "nearly", "environ": "about",
 }
 _MULTIPLE_TO_NEXT = compile_pattern(
-    r"(?i)[\p{L}\s\u00a0\u202f'’]{0,30}?[,;:(]?" + _S + r"*(?:passant|pour" + _S
+    r"(?i)[\p{L}\s\u00a0\u202f'’]{0,30}?[,;:(]?" + _S + r"*(?:(?:passant|pour" + _S
     + r"+passer|en" + _S + r"+passant|soit|c" + _APOS + r"est-à-dire)" + _S
     + r"+(?:une?" + _S + r"+)?(?:" + _CHANGE_WORD + _S + r"+" + _DE + _S + r"*)?"
-    + r"(?:" + _DE + _S + r"*)?\Z"
+    + r"(?:" + _DE + _S + r"*)?|" + _DE + _S + r"*)\Z"
 )
+"""From a multiple to the first endpoint: ``a doublé, passant de`` | 100, ``a été
+multiplié par dix (de`` | 10 à 100."""
 
 
 def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
@@ -140,8 +142,8 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
                 continue
         elif _follow_each_other(text, first, second):
             stated = _stated_leading(text, mentions, i, _LEAD_TO_START)
-            if stated is None:  # "de 3 à 5 millions" alone is a range, not a change
-                continue
+            if stated is None and _multiple_before(text, mentions, i) is None:
+                continue  # "de 3 à 5 millions" alone is a range, not a change
         else:
             continue
         multiple = _multiple_before(text, mentions, i)

@@ -3,8 +3,9 @@ opposés et 27 % sans opinion``).
 
 A list of percentages is a partition only when the sentence presents it as one: each
 item starts with its percentage, items are joined by commas or *et*, and nothing hints
-at different bases (*des hommes* … *des femmes*), a comparison (*contre*, *dont*,
-*parmi*, *respectivement*), or a change (*une hausse de 3 %*).
+at different bases (*des hommes* … *des femmes*), a comparison (*45 % contre 38 %*,
+*dont*, *parmi*, *respectivement*), or a change (*une hausse de 3 %*). A vote's *pour* and
+*contre* label items: *45 % pour, 40 % contre et 15 % d'abstention* is a partition.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ _ITEM_GAP = compile_pattern(
     r"(?i)[^\d.!?\n;]{0,60}?(?:,|" + _S + r"et|" + _S + r"ou)" + _S + r"+\Z"
 )
 _OTHER_BASES = compile_pattern(
-    r"(?i)(?<![\p{L}])(?:contre|dont|parmi|d['’]entre|respectivement|soit|hausse|baisse|plus|"
+    r"(?i)(?<![\p{L}])(?:dont|parmi|d['’]entre|respectivement|soit|hausse|baisse|plus|"
     r"moins|hors|sauf|auprès|chez|selon|sur|après|avant|en" + _S + r"+\d{4})(?![\p{L}])"
 )
+_COMPARED = compile_pattern(r"(?i)(?<![\p{L}])contre" + _S + r"+\Z")
+"""``45 % contre 38 %``: a comparison. Not ``40 % contre et 25 % d'abstention``, where
+*contre* is what the 40 % voted."""
 _BASE_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?P<base>(?:des|du|de" + _S + r"+la|de" + _S + r"+l['’]|d['’])" + _S
     + r"*[\p{L}\-]+)"
@@ -60,7 +64,11 @@ def _continues(text: str, previous: Mention, mention: Mention) -> bool:
     if not _is_item(text, mention):
         return False
     gap = text[previous.end : mention.start]
-    return _ITEM_GAP.fullmatch(gap) is not None and _OTHER_BASES.search(gap) is None
+    return (
+        _ITEM_GAP.fullmatch(gap) is not None
+        and _OTHER_BASES.search(gap) is None
+        and _COMPARED.search(gap) is None
+    )
 
 
 def _is_partition(text: str, run: Sequence[Mention]) -> bool:

@@ -49,6 +49,8 @@ means (unsafe: a person checks which of the two is wrong).
         Example("Le nombre de lits a doublé, passant de 5 000 à 10 000.", valid=True),
         Example("La dette a été divisée par deux, soit une baisse de 50 %.", valid=True),
         Example("Le prix a plus que doublé, passant de 10 à 25 euros.", valid=True),
+        Example("Les ventes ont été {{multipliées par dix}} (de 10 à 50 millions).", valid=False),
+        Example("Les ventes ont été multipliées par cinq, de 10 à 50 millions.", valid=True),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:

@@ -51,6 +51,12 @@ up to less than 100 % are fine: the rest may be unlisted.
             valid=True,
             note="101 %: within the rounding of three whole percentages.",
         ),
+        Example(
+            "Résultat du vote : {{45 % pour, 40 % contre et 25 %}} d'abstention.",
+            valid=False,
+            note="*pour* and *contre* label the items of a vote.",
+        ),
+        Example("Selon le sondage, 45 % contre 38 % en mars, puis 30 %.", valid=True),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
