@@ -91,6 +91,9 @@ def test_split_by_inline_markup_the_figure_is_still_one_figure() -> None:
         "Un salaire de 3 000 euros par mois, soit 39 000 euros par an sur treize mois.",
         "Il facture 200 euros par jour, soit 44 000 euros par an.",
         "Le pont mesure 1 200 mètres (3 900 pieds).",
+        "Le SMIC horaire brut passe à 11,88 euros, soit 1 801,80 euros brut par mois.",
+        "Il a parcouru 42,195 km (26,2 miles).",
+        "Les votes : 45 % pour, 40 % contre et 15 % d'abstention.",
     ],
 )
 def test_correct_copy_gets_nothing(sentence: str) -> None:

@@ -261,7 +261,10 @@ def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
     per_words = _alternation(lexicon.PER_WORDS)
     per_adjectives = _alternation(lexicon.PER_ADJECTIVES)
     not_a_rate = _alternation(lexicon.NOT_A_RATE_AFTER_ARTICLE)
-    per = (
+    # "1 801,80 euros brut par mois", "30 000 euros nets annuels": the qualifier stays in
+    # the figure when a "per" complement follows it
+    qualifier = "(?:" + SPS + "(?i:bruts?|brutes?|nets?|nettes?|HT|TTC)" + LETTER_END + ")?"
+    per = qualifier + (
         "(?:" + GAP + r"(?:(?P<per_article>(?i:le|la|l" + APOS + "))" + SP + "*"
         + r"|(?i:par|chaque)" + SP + r"*|/" + SP + r"?)"
         + "(?P<per>(?i:" + per_words + "))" + LETTER_END

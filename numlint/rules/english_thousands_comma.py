@@ -12,6 +12,7 @@ from ..rewrite import grouped
 from .api import Example, Finding, Rule, TextEdit
 
 _THREE_DECIMALS = compile_pattern(r"\d{1,3},\d{3}")
+_ENGLISH_LOOKING = compile_pattern(r"(?!0,)\d{1,3},\d00")
 
 
 class EnglishThousandsComma(Rule):
@@ -23,13 +24,16 @@ class EnglishThousandsComma(Rule):
 ## What it does
 
 In French *1,500 dollars* is one and a half dollars; in an English text it is fifteen
-hundred. An amount or a quantity written with exactly three digits after the comma and
-no scale word is almost always an English number pasted into French copy: prices are
-not given to the tenth of a cent. This rule reports it and suggests *1 500*. The fix
-changes the value, so it is unsafe.
+hundred. An amount written with exactly three digits after the comma and no scale word
+is almost always an English number pasted into French copy: prices are not given to the
+tenth of a cent. This rule reports it and suggests *1 500*. The fix changes the value,
+so it is unsafe.
 
-Amounts counted per unit (*1,459 euro le litre*, fuel prices have three decimals) are
-left alone.
+Quantities are another matter: French gives metres in kilometres and grams in kilograms
+(*42,195 km*, *0,750 l*), so a quantity is reported only when its three decimals end in
+two zeros after a whole part other than zero (*2,000 tonnes*), which French would write
+*2 tonnes*. Amounts counted per unit (*1,459 euro le litre*, fuel prices have three
+decimals) are left alone.
 
 ## Why it matters
 
@@ -40,6 +44,10 @@ The slip divides the figure by a thousand, silently.
                 fixed="Le billet coûte 1\u202f500 dollars."),
         Example("Le gazole coûte 1,459 euro le litre.", valid=True),
         Example("Le billet coûte 1,50 dollar.", valid=True),
+        Example("Il a couru 42,195 km.", valid=True),
+        Example("Une bouteille de 0,750 l.", valid=True),
+        Example("La récolte atteint {{2,000 tonnes}}.", valid=False,
+                fixed="La récolte atteint 2\u202f000 tonnes."),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
@@ -48,6 +56,10 @@ The slip divides the figure by a thousand, silently.
                 continue
             if not _THREE_DECIMALS.fullmatch(mention.number_text):
                 continue
+            if mention.kind == "quantity" and not _ENGLISH_LOOKING.fullmatch(
+                mention.number_text
+            ):
+                continue  # 42,195 km, 0,750 l: French precision
             thousands = grouped(mention.number_text.replace(",", ""))
             yield Finding(
                 mention.start,
