@@ -186,7 +186,13 @@ def test_line_col_of_a_markdown_finding() -> None:
         ("demain", None),
         ("", None),
         ("true", None),
-        ("11/02/2025", None),
+        ("11/02/2025", None),  # 11 February or 2 November: no guess
+        ("25/02/2025", date(2025, 2, 25)),
+        ("25.02.2025", date(2025, 2, 25)),
+        ("11 février 2025", date(2025, 2, 11)),
+        ("mardi 11 février 2025 à 10 h", date(2025, 2, 11)),
+        ("Mardi, 1er Mars 2025", date(2025, 3, 1)),
+        ("31 février 2025", None),
     ],
 )
 def test_parse_date(value: str, expected: date | None) -> None:

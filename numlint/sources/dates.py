@@ -20,6 +20,17 @@ FrontMatter = Literal["yaml", "toml"]
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?![\d])")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T|$)")
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+_FRENCH_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+_WRITTEN_FRENCH = re.compile(
+    r"(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|ᵉʳ)?\s+(" + "|".join(_FRENCH_MONTHS)
+    + r")\s+(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
 
 # Front matter keys, best first: publishDate is Hugo's explicit publication date, where
 # date may be when the draft was started; Jekyll's "published" is usually a boolean.
@@ -47,13 +58,23 @@ def parse_date(value: str) -> date | None:
     """The calendar date of a date or date-time as documents write them, or None.
 
     ISO 8601 (``2025-02-11``, with a time and offset or not), ``2025/02/11``,
-    ``20250211`` and RFC 2822 (``Tue, 11 Feb 2025 10:00:00 +0100``, RSS's pubDate).
+    ``20250211``, RFC 2822 (``Tue, 11 Feb 2025 10:00:00 +0100``, RSS's pubDate), French
+    (``mardi 11 février 2025``, ``1er mars 2025``) and day-first numbers when the day
+    shows it (``25/02/2025``; ``11/02/2025`` may be 2 November to a US template: no date).
     """
     value = value.strip().strip("\"'").strip()
     for pattern in (_ISO, _SLASHED, _COMPACT):
         m = pattern.match(value)
         if m:
             return _checked(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DAY_FIRST.match(value)
+    if m:
+        day, month = int(m.group(1)), int(m.group(3))
+        return _checked(int(m.group(4)), month, day) if day > 12 else None
+    m = _WRITTEN_FRENCH.match(value)
+    if m:
+        month = _FRENCH_MONTHS[m.group(2).lower()]
+        return _checked(int(m.group(3)), month, int(m.group(1)))
     if any(c.isalpha() for c in value[:4]):
         parts = parsedate_tz(value)
         if parts is not None:
