@@ -175,7 +175,7 @@ def cache_folder() -> Path | None:
 
 
 def _version_folder() -> str:
-    from . import __version__
+    from ._version import __version__
 
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     name = f"v{_FORMAT}-numlint{__version__}-regex{regex.__version__}-py{python}"

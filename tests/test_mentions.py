@@ -443,7 +443,7 @@ def test_units_with_pint_names(text, figure, value, unit) -> None:
 def test_every_unit_the_lexicon_can_produce_is_a_pint_unit() -> None:
     import pint
 
-    from numlint.mentions.scanner import default_scanner
+    from numlint.mentions.standard import default_scanner
 
     registry = pint.UnitRegistry()
     for pint_name in set(default_scanner().units.by_form.values()):

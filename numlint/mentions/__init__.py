@@ -35,7 +35,7 @@ def mentions(
 
 def scanner_for(currency_defaults: Mapping[str, str | None] | None = None) -> Scanner:
     """The scanner for a house's currency defaults (the standard one when None)."""
-    from .scanner import default_scanner
+    from .standard import default_scanner
 
     if not currency_defaults:
         return default_scanner()
@@ -44,7 +44,8 @@ def scanner_for(currency_defaults: Mapping[str, str | None] | None = None) -> Sc
 
 @lru_cache(maxsize=16)
 def _scanner_with(defaults: tuple[tuple[str, str | None], ...]) -> Scanner:
-    from .scanner import Scanner, default_scanner
+    from .scanner import Scanner
+    from .standard import default_scanner
 
     base = default_scanner()
     return Scanner(base.currencies.with_defaults(dict(defaults)), base.units)

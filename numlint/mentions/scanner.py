@@ -9,7 +9,6 @@ first use and shared.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -565,25 +564,3 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
                 end = space.end() if space else length
         yield start, end
         start = end
-
-
-_LOCK = threading.Lock()
-_DEFAULT: Scanner | None = None
-
-
-def standard_scanner() -> Scanner:
-    from .standard import standard_scanner as build
-
-    return build()
-
-
-def default_scanner() -> Scanner:
-    """The scanner with the standard lexicons, built on first use and shared."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        with _LOCK:
-            if _DEFAULT is None:
-                scanner = standard_scanner()
-                _ = scanner.pattern, scanner.anchors, scanner._group_names
-                _DEFAULT = scanner
-    return _DEFAULT

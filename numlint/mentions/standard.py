@@ -11,6 +11,7 @@ exactly those.
 from __future__ import annotations
 
 import sys
+import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -73,3 +74,19 @@ def _key_parts() -> list[str]:
         regex.__version__,
         sys.version,
     ]
+
+
+_LOCK = threading.Lock()
+_DEFAULT: Scanner | None = None
+
+
+def default_scanner() -> Scanner:
+    """The scanner with the standard lexicons, built on first use and shared."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                scanner = standard_scanner()
+                _ = scanner.pattern, scanner.anchors, scanner._group_names
+                _DEFAULT = scanner
+    return _DEFAULT
