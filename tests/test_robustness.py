@@ -141,3 +141,18 @@ def test_no_network_at_import_or_during_a_check(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize("name", ["a table of figures", "one long line"])
+def test_relations_take_linear_time_in_the_number_of_figures(name: str) -> None:
+    # Stage 4 alone, on many figures: a walk over all earlier figures per figure would
+    # hide in the whole check's time at the sizes above, not here.
+    from numlint.relations import find_relations
+
+    build = ADVERSARIAL[name]
+    small, large = build(50_000), build(500_000)
+    mentions = {text: tuple(numlint.mentions(text)) for text in (small, large)}
+    ratio = _cpu_seconds(lambda: find_relations(large, mentions[large])) / _cpu_seconds(
+        lambda: find_relations(small, mentions[small])
+    )
+    assert ratio < 30, f"10x the figures took {ratio:.0f}x the time: not linear"

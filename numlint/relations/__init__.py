@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from ..mentions import Mention
 from .change import find_changes
 from .equivalence import find_equivalences
-from .model import Change, Equivalence, Marker, Partition, Relations, Restatement
+from .model import Change, Equivalence, Marker, Partition, Relations, Restatement, Sum
 from .restatement import find_restatements
 from .shares import find_partitions
+from .sums import find_sums
 
 __all__ = [
     "Change",
@@ -18,6 +19,7 @@ __all__ = [
     "Partition",
     "Relations",
     "Restatement",
+    "Sum",
     "find_relations",
 ]
 
@@ -28,4 +30,5 @@ def find_relations(text: str, mentions: Sequence[Mention]) -> Relations:
         restatements=tuple(find_restatements(text, mentions)),
         changes=tuple(find_changes(text, mentions)),
         partitions=tuple(find_partitions(text, mentions)),
+        sums=tuple(find_sums(text, mentions)),
     )

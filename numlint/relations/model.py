@@ -62,8 +62,20 @@ class Partition:
 
 
 @dataclass(frozen=True, slots=True)
+class Sum:
+    """Figures the text adds up: the ``parts`` of a ``total`` (``kind`` ``"total"``: their
+    sum), or parts of a whole listed after *dont* (``"subsets"``: each at most the whole,
+    they may overlap)."""
+
+    parts: tuple[Mention, ...]
+    total: Mention
+    kind: Literal["total", "subsets"]
+
+
+@dataclass(frozen=True, slots=True)
 class Relations:
     equivalences: tuple[Equivalence, ...] = ()
     restatements: tuple[Restatement, ...] = ()
     changes: tuple[Change, ...] = ()
     partitions: tuple[Partition, ...] = ()
+    sums: tuple[Sum, ...] = ()

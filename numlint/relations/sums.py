@@ -1,0 +1,159 @@
+"""Finding sums: figures the text adds up, and wholes it splits.
+
+Two forms, each with the words that make it one:
+
+- a total: ``3 millions d'hommes et 2 millions de femmes, soit 5 millions au total`` —
+  parts joined by commas or *et*, then a total named as such (*au total*, *un total
+  de*, *en tout*): it must be their sum;
+- a whole and its subsets: ``un plan de 3 milliards d'euros, dont 500 millions pour la
+  recherche`` — the figures after *dont* are parts of the one before. They may overlap
+  (*1 200 salariés, dont 800 femmes et 600 cadres*), so only a part larger than the
+  whole is impossible.
+
+All the figures of a sum count the same thing the same way: money in one currency, a
+quantity in one unit, or plain numbers; percentages are shares, see :mod:`.shares`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..cache import compile_pattern
+from ..mentions import Mention
+from .model import Sum
+
+_S = r"[\s\u00a0\u202f]"
+_MOST_PARTS = 40
+"""Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
+_APOS = r"['’ʼ]"
+_PART_GAP = compile_pattern(
+    r"(?i)[^\d.!?\n;:()]{0,50}?(?:," + _S + r"*(?:et" + _S + r"+)?|" + _S + r"+et" + _S
+    + r"+)\Z"
+)
+"""From one part to the next: ``d'hommes et`` | ``de femmes,``."""
+_TOTAL_WORDS = (
+    r"(?:au" + _S + r"+total|en" + _S + r"+tout|(?:un|le)" + _S + r"+total" + _S
+    + r"+(?:de" + _S + r"+|d" + _APOS + r")|un" + _S + r"+ensemble" + _S + r"+de)"
+)
+_TO_TOTAL = compile_pattern(
+    r"(?i)[^\d.!?\n;()]{0,50}?[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?:(?:soit|pour|c"
+    + _APOS + r"est-à-dire)" + _S + r"+)?(?P<named>" + _TOTAL_WORDS + _S + r"*,?" + _S
+    + r"*)?\Z"
+)
+"""From the last part to the total: ``de femmes, soit`` | ``, au total,``."""
+_TOTAL_AFTER = compile_pattern(r"(?i)" + _S + r"*,?" + _S + r"*(?:au" + _S + r"+total|en"
+                               + _S + r"+tout)(?![\p{L}])")
+"""``soit 5 millions`` | `` au total``: the total named after it."""
+_TO_SUBSETS = compile_pattern(
+    r"(?i)[^\d.!?\n;()]{0,40}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)dont" + _S
+    + r"+\Z"
+)
+"""From a whole to its first part: ``3 milliards d'euros,`` | ``dont``."""
+
+
+def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
+    """Totals with their parts, and wholes with the parts their *dont* lists."""
+    found: list[Sum] = []
+    for index, mention in enumerate(mentions):
+        subsets = _subsets_after(text, mentions, index)
+        if subsets:
+            found.append(Sum(tuple(subsets), mention, "subsets"))
+        total = _total_of_parts_ending(text, mentions, index)
+        if total is not None:
+            found.append(total)
+    return found
+
+
+def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[Mention]:
+    whole = mentions[index]
+    parts: list[Mention] = []
+    previous = whole
+    for later in range(index + 1, min(len(mentions), index + 1 + _MOST_PARTS)):
+        candidate = mentions[later]
+        gap = _TO_SUBSETS if previous is whole else _PART_GAP
+        if not gap.fullmatch(text, previous.end, _before_hedge(candidate)):
+            break
+        if not _alike(whole, candidate, text):
+            break
+        parts.append(candidate)
+        previous = candidate
+    return parts
+
+
+def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
+    """The total that follows ``mentions[index]``, when it closes a run of parts."""
+    if index + 1 >= len(mentions):
+        return None
+    last, total = mentions[index], mentions[index + 1]
+    joined = _TO_TOTAL.fullmatch(text, last.end, _before_hedge(total))
+    if joined is None:
+        return None
+    if joined.group("named") is None and not _TOTAL_AFTER.match(text, total.end):
+        return None  # "2 et 3 millions, soit 5 millions": a total only when named
+    parts = [last]
+    for earlier_index in range(index - 1, max(-1, index - _MOST_PARTS), -1):
+        earlier = mentions[earlier_index]
+        if not _PART_GAP.fullmatch(text, earlier.end, _before_hedge(parts[0])):
+            break
+        parts.insert(0, earlier)
+    if len(parts) < 2 or not all(_alike(total, part, text) for part in parts):
+        return None
+    return Sum(tuple(parts), total, "total")
+
+
+def _alike(whole: Mention, part: Mention, text: str) -> bool:
+    if _understood(whole, part, text):
+        return True  # "3 milliards d'euros, dont 500 millions pour la recherche"
+    if part.kind != whole.kind or part.kind == "percent" or part.per != whole.per:
+        return False
+    if part.range_role is not None or whole.range_role is not None:
+        return False
+    if part.kind == "money":
+        return part.currency is not None and part.currency == whole.currency
+    if part.kind == "quantity":
+        return part.unit is not None and part.unit == whole.unit
+    return _same_noun(_noun_after(text, whole), _noun_after(text, part))
+
+
+def _noun_after(text: str, figure: Mention) -> str | None:
+    """What a plain number counts, when a noun follows it (``58 parties``), else None
+    (``670 en France``, ``2 millions de femmes``)."""
+    word = _WORD_AFTER.match(text, figure.end)
+    if word is None or word.group(1).lower() in _NOT_A_NOUN:
+        return None
+    return word.group(1).lower()
+
+
+def _same_noun(whole: str | None, part: str | None) -> bool:
+    """``58 parties, dont 62 buts`` count two things; ``1 700 personnes, dont 670 en
+    France`` one (the part names none)."""
+    if whole is None or part is None:
+        return True
+    return whole.rstrip("sx") == part.rstrip("sx")
+
+
+def _understood(whole: Mention, part: Mention, text: str) -> bool:
+    """A bare scaled number after an amount counts in the amount's currency or unit,
+    unless a noun says what it counts (``dont 2 millions de foyers``)."""
+    return (
+        whole.kind in ("money", "quantity")
+        and part.kind == "number"
+        and part.scale_exponent > 0
+        and part.range_role is None
+        and _COUNTED_NOUN.match(text, part.end) is None
+    )
+
+
+_WORD_AFTER = compile_pattern(r"" + _S + r"+(\p{L}[\p{L}\-]*)")
+_NOT_A_NOUN = frozenset({
+    "à", "au", "aux", "avec", "chez", "dans", "de", "des", "du", "en", "entre", "et", "ou",
+    "par", "pour", "sans", "selon", "sous", "sur", "vers", "d", "l", "la", "le", "les",
+    "qui", "que", "dont", "sont", "ont", "seront", "étaient", "avaient",
+})
+"""Words after a number that do not say what it counts."""
+_COUNTED_NOUN = compile_pattern(r"(?i)" + _S + r"*(?:de|d" + _APOS + r")" + _S + r"*\p{L}")
+
+
+def _before_hedge(mention: Mention) -> int:
+    """Where the words in front of a figure start (``près de`` | 95)."""
+    return mention.hedge_span[0] if mention.hedge_span else mention.start
