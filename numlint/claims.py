@@ -319,6 +319,8 @@ def multiple_allows(factor: Decimal, hedge: str | None) -> Interval:
             return Interval(factor * Decimal("0.75"), factor * Decimal("1.02"))
         if hedge == "about":
             return Interval(factor * Decimal("0.8"), factor * Decimal("1.2"))
+        if hedge == "times-more":  # "trois fois plus": ×3, or ×4 read as "+300 %"
+            return Interval(factor * Decimal("0.8"), (factor + 1) * Decimal("1.2"))
         return Interval(factor * Decimal("0.9"), factor * Decimal("1.1"))
 
 

@@ -51,7 +51,11 @@ class Change:
     multiple_text: str | None = None
     multiple_span: tuple[int, int] | None = None
     multiple_hedge: str | None = None
-    """``above`` (a plus que doublé), ``nearly`` (a presque doublé), ``about``, or None."""
+    """``above`` (a plus que doublé), ``nearly`` (a presque doublé), ``about``,
+    ``times-more`` (*trois fois plus*: ×3, or ×4 to some writers), or None."""
+    comparison: bool = False
+    """True for two figures compared (*600 millions, soit six fois plus que les 100
+    millions de 2020*): ``end`` is ``multiple`` times ``start``, no move in time."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,8 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
 
 def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[Mention]:
     whole = mentions[index]
+    if _noun_after(text, whole) in _NOT_COUNTS:
+        return []  # "trois fois plus que prévu, dont…": a multiplier, not a whole
     parts: list[Mention] = []
     previous = whole
     for later in range(index + 1, min(len(mentions), index + 1 + _MOST_PARTS)):
@@ -151,6 +153,8 @@ _NOT_A_NOUN = frozenset({
     "qui", "que", "dont", "sont", "ont", "seront", "étaient", "avaient",
 })
 """Words after a number that do not say what it counts."""
+_NOT_COUNTS = frozenset({"fois"})
+"""Words after a number that make it something other than a count (a multiplier)."""
 _COUNTED_NOUN = compile_pattern(r"(?i)" + _S + r"*(?:de|d" + _APOS + r")" + _S + r"*\p{L}")
 
 

@@ -26,7 +26,10 @@ Checks words of multiplication — *a doublé*, *triplé*, *quadruplé*, *décup
 
 - the endpoints of the change (*a doublé, passant de 10 à 25 euros*: that is ×2,5);
 - a percentage stated with them (*a quadruplé, soit une hausse de 400 %*: quadrupling is
-  +300 %, and halving is −50 %).
+  +300 %, and halving is −50 %);
+- two figures compared (*600 millions d'euros, soit trois fois plus que les 100 millions
+  de 2020*: that is six times; *le double de*, *la moitié de*, *dix fois moins que*).
+  *Trois fois plus* is ×3 to most writers and ×4 (+300 %) to some: both are accepted.
 
 Writers round multiples, so the ratio may be 10 % off (*a doublé* allows ×1,8 to ×2,2);
 *plus que doublé* asks for at least ×2, *presque triplé* for a little under ×3.
@@ -51,6 +54,19 @@ means (unsafe: a person checks which of the two is wrong).
         Example("Le prix a plus que doublé, passant de 10 à 25 euros.", valid=True),
         Example("Les ventes ont été {{multipliées par dix}} (de 10 à 50 millions).", valid=False),
         Example("Les ventes ont été multipliées par cinq, de 10 à 50 millions.", valid=True),
+        Example(
+            "Le budget atteint 600 millions d'euros, soit {{trois fois plus}} que les "
+            "100 millions de 2020.",
+            valid=False,
+        ),
+        Example(
+            "Le budget atteint 400 millions d'euros, soit trois fois plus que les "
+            "100 millions de 2020.",
+            valid=True,
+            note="×4 is +300 %: some writers say *trois fois plus*.",
+        ),
+        Example("Avec 50 morts, le bilan est {{dix fois moins}} lourd que les 5 000 de 2019.",
+                valid=False),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
@@ -75,15 +91,23 @@ def _against_endpoints(change: Change) -> Finding | None:
     if ratio is None or ratio.overlaps(allowed):
         return None
     span = change.multiple_span or (0, 0)
+    shown = (end.value / start.value).quantize(Decimal("0.01")).normalize()
+    if change.comparison and shown < 1:
+        message = N_("“{multiple}”: {end} is {ratio} times less than {start}.")
+        shown = (start.value / end.value).quantize(Decimal("0.1")).normalize()
+    elif change.comparison:
+        message = N_("“{multiple}”: {end} is {ratio} times {start}.")
+    else:
+        message = N_("“{multiple}”: from {start} to {end} the figure is multiplied by {ratio}.")
     return Finding(
         span[0],
         span[1],
-        N_("“{multiple}”: from {start} to {end} the figure is multiplied by {ratio}."),
+        message,
         {
             "multiple": change.multiple_text,
             "start": start.text,
             "end": end.text,
-            "ratio": (end.value / start.value).quantize(Decimal("0.01")).normalize(),
+            "ratio": shown,
         },
         evidence={"multiple": str(change.multiple), "ratio_low": f"{ratio.low:.4f}",
                   "ratio_high": f"{ratio.high:.4f}"},

@@ -69,6 +69,8 @@ so are percentages (see NL204).
         ),
         Example("Le groupe emploie 1 200 salariés, dont 800 femmes et 600 cadres.", valid=True),
         Example("Le groupe emploie 300 personnes (dont {{400}} en France).", valid=False),
+        Example("Il a vendu 3 millions de disques, trois fois plus que prévu, dont 1 million "
+                "en France.", valid=True),
         Example("Il marque 145 points en 58 parties, dont 62 buts.", valid=True,
                 note="Parties and buts are two things counted: not a whole and its part."),
         Example("Un budget de 3 milliards d'euros, dont 2 millions de foyers profitent.",
