@@ -55,12 +55,21 @@ def check(
     try:
         document = analyse(prose, date=date, config=settings)
     except TimeoutError:
-        return [_scan_timeout(prose, language)]
+        return [_internal(N_("The text could not be scanned in time; it was not checked."),
+                          {}, language)]
+    except Exception as error:  # a bug must not take a publishing hook down: say it
+        return [_internal(N_("numlint failed on this text and did not check it: {error}"),
+                          {"error": f"{type(error).__name__}: {error}"}, language)]
     found = list(run_rules(document, rules, budget=rule_budget(prose.text)))
     diagnostics = sorted(
         (_diagnostic(item, prose, document, language) for item in found),
         key=lambda d: (d.start, d.end, d.code),
     )
+    diagnostics[:0] = [
+        _internal(N_("Part of the analysis failed and was skipped ({failure}); the rules ran "
+                     "on the rest."), {"failure": failure}, language)
+        for failure in document.relations.failures
+    ]
     return apply_suppressions(
         diagnostics, text, format, {rule.code for rule, _ in rules}, lang=language
     )
@@ -109,13 +118,13 @@ def user_rates(path: str) -> RateTable:
         raise ConfigError(str(error)) from None
 
 
-def _scan_timeout(prose: ProseDocument, lang: str) -> Diagnostic:
-    message = N_("The text could not be scanned in time; it was not checked.")
+def _internal(message: str, params: Mapping[str, Any], lang: str) -> Diagnostic:
+    """numlint's own failure, at the top of the text (NL000)."""
     return Diagnostic(
         code=INTERNAL_ERROR_CODE,
         name=INTERNAL_ERROR_NAME,
         severity="error",
-        message=render(message, {}, lang),
+        message=render(message, params, lang),
         start=0,
         end=0,
         line=1,

@@ -227,6 +227,35 @@ def test_a_rule_that_fails_is_reported_and_the_others_still_run(monkeypatch) -> 
     assert any("boom" in d.message for d in internal)
 
 
+def test_a_relation_finder_that_fails_is_reported_and_the_others_still_count(
+    monkeypatch,
+) -> None:
+    from numlint import relations
+
+    def broken(text, mentions):
+        raise ValueError("boom")
+
+    finders = tuple((kind, broken if kind == "sums" else finder)
+                    for kind, finder in relations._FINDERS)
+    monkeypatch.setattr(relations, "_FINDERS", finders)
+    diagnostics = numlint.check(DEFINING, format="text", date=ARTICLE_DAY)
+    assert [d.code for d in diagnostics] == ["NL000", "NL101"]
+    assert "sums: ValueError: boom" in diagnostics[0].message
+
+
+def test_a_failure_inside_numlint_is_a_diagnostic_not_a_traceback(monkeypatch) -> None:
+    from numlint import pipeline
+
+    def broken(text, mentions):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "find_relations", broken)
+    [diagnostic] = numlint.check(DEFINING, format="text", date=ARTICLE_DAY, lang="en")
+    assert diagnostic.code == "NL000" and diagnostic.severity == "error"
+    assert diagnostic.message == "numlint failed on this text and did not check it: " \
+        "RuntimeError: boom"
+
+
 def test_checks_from_eight_threads_agree() -> None:
     source = (EXAMPLES / "article.md").read_text(encoding="utf-8")
     expected = numlint.check(source)

@@ -50,6 +50,7 @@ def _assert_valid(source: str, diagnostics: list[numlint.Diagnostic]) -> None:
 def test_check_never_raises_and_spans_are_valid(text: str, fmt: str) -> None:
     diagnostics = numlint.check(text, format=fmt)
     _assert_valid(text, diagnostics)
+    assert not [d for d in diagnostics if d.code == "NL000"]  # no stage or rule failed
     assert numlint.check(text, format=fmt) == diagnostics
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..mentions import Mention
 from .change import find_changes
@@ -24,11 +25,26 @@ __all__ = [
 ]
 
 
+_FINDERS: tuple[tuple[str, Callable[[str, Sequence[Mention]], list[Any]]], ...] = (
+    ("equivalences", find_equivalences),
+    ("restatements", find_restatements),
+    ("changes", find_changes),
+    ("partitions", find_partitions),
+    ("sums", find_sums),
+)
+
+
 def find_relations(text: str, mentions: Sequence[Mention]) -> Relations:
-    return Relations(
-        equivalences=tuple(find_equivalences(text, mentions)),
-        restatements=tuple(find_restatements(text, mentions)),
-        changes=tuple(find_changes(text, mentions)),
-        partitions=tuple(find_partitions(text, mentions)),
-        sums=tuple(find_sums(text, mentions)),
-    )
+    """Every kind of relation between the mentions of ``text``.
+
+    A finder that fails (a bug, on some odd text) is left out and named in
+    ``failures``: the rules still run on what the other finders found.
+    """
+    found: dict[str, tuple[Any, ...]] = {}
+    failures: list[str] = []
+    for kind, finder in _FINDERS:
+        try:
+            found[kind] = tuple(finder(text, mentions))
+        except Exception as error:  # one finder must not take the check down
+            failures.append(f"{kind}: {type(error).__name__}: {error}")
+    return Relations(**found, failures=tuple(failures))

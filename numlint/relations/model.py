@@ -83,3 +83,5 @@ class Relations:
     changes: tuple[Change, ...] = ()
     partitions: tuple[Partition, ...] = ()
     sums: tuple[Sum, ...] = ()
+    failures: tuple[str, ...] = ()
+    """Finders that failed, with their error: their relations are missing."""
