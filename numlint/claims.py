@@ -19,6 +19,7 @@ from .conversion import TEMPERATURES, Converted
 from .document import Document
 from .mentions import Mention
 from .relations import Equivalence
+from .rounding import rounded
 
 DEFAULT_TOLERANCES: dict[str, float] = {
     "about_tolerance": 0.10,
@@ -189,7 +190,7 @@ def english_reading(mention: Mention) -> Decimal | None:
 
 
 def _plain_value(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    return rounded(value, Decimal(1)) if value == value.to_integral_value() else value
 
 
 def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:

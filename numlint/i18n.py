@@ -66,13 +66,15 @@ class Amount:
 def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """A value as a reader of ``lang`` expects it: ``1,0324`` in French, ``1.0324`` in English."""
     if isinstance(value, Amount):
-        return _show_amount(value, lang)
+        with _digits_for(value.value):
+            return _show_amount(value, lang)
     if isinstance(value, Phrase):
         return render(value.message, value.params, lang)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         from babel.numbers import format_decimal
 
-        return format_decimal(value, format="#,##0.####", locale=_locale(lang))
+        with _digits_for(Decimal(value)):
+            return format_decimal(value, format="#,##0.####", locale=_locale(lang))
     if isinstance(value, date):
         from babel.dates import format_date
 
@@ -91,6 +93,15 @@ def _show_amount(amount: Amount, lang: str) -> str:
     else:
         shown = format_decimal(value, format="#,##0.#", locale=_locale(lang))
     return f"{shown} {amount.unit}".strip()
+
+
+def _digits_for(value: Decimal) -> Any:
+    """A decimal context with room for all the digits of ``value``: Babel rounds in the
+    current one, whose 28 digits a pasted run of digits would overflow."""
+    from decimal import getcontext, localcontext
+
+    digits = max(getcontext().prec, value.adjusted() + 8) if value.is_finite() else None
+    return localcontext(prec=digits) if digits else localcontext()
 
 
 @cache

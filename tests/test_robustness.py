@@ -15,6 +15,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,22 @@ def test_relations_take_linear_time_in_the_number_of_figures(name: str) -> None:
         lambda: find_relations(small, mentions[small])
     )
     assert ratio < 30, f"10x the figures took {ratio:.0f}x the time: not linear"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7" * 60 + "K € (3 €)",  # found by atheris: a scaled 60-digit run overflowed quantize
+        "9" * 40 + " milliards de dollars (" + "9" * 40 + " millions d'euros)",
+        "Le prix passe de 0,000000001 euro à 5 000 milliards d'euros, soit une hausse de 5 %.",
+        "Un plan de 1 euro, dont " + "5" * 50 + " milliards pour la recherche.",
+        "Avec 1 mort, c'est " + "3" * 45 + " fois plus que les 2 morts de 2019.",
+    ],
+)
+def test_absurd_magnitudes_are_read_exactly_and_checked_without_failing(text: str) -> None:
+    diagnostics = numlint.check(text, format="text")
+    assert not [d for d in diagnostics if d.code == "NL000"], diagnostics
+    _assert_valid(text, diagnostics)
+    if text.startswith("7"):
+        [mention, _] = numlint.mentions(text)
+        assert mention.value == Decimal("7" * 60 + "000")  # exact, not rounded to 28 digits

@@ -51,3 +51,19 @@ def _groups_are_valid(whole: str) -> bool:
         and first.isdigit()
         and all(len(g) == 3 and g.isdigit() for g in rest)
     )
+
+
+def shifted(value: Decimal, places: int) -> Decimal:
+    """``value`` × 10^``places``, exactly: ``Decimal.scaleb`` rounds to the context's 28
+    digits, and a pasted run of 60 digits is still a number to read without loss."""
+    sign, digits, exponent = value.as_tuple()
+    return Decimal((sign, digits, exponent + places))  # type: ignore[operator]
+
+
+def plain(value: Decimal) -> Decimal:
+    """``9.74E+10`` -> ``97400000000``: a scaled value as written in full (exactly; a
+    ``quantize`` fails beyond the context's precision)."""
+    sign, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and exponent > 0:
+        return Decimal((sign, (*digits, *(0,) * exponent), 0))
+    return value

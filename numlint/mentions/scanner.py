@@ -19,7 +19,7 @@ import regex
 from ..cache import compile_pattern
 from . import lexicon
 from .currencies import CurrencyLexicon, normalize_written
-from .digits import parse_digits
+from .digits import parse_digits, plain, shifted
 from .model import Kind, Mention
 from .pattern import (
     PREFIX_WINDOW,
@@ -288,14 +288,14 @@ class Scanner:
             number_end = scale_span[0]
             while number_end > number_start and text[number_end - 1] in " \u00a0\u202f-‑":
                 number_end -= 1
-            value = value.scaleb(-exponent)
-        value = _plain(value.scaleb(exponent)) if exponent else value
+            value = shifted(value, -exponent)
+        value = plain(shifted(value, exponent)) if exponent else value
         if g["fraction"] is not None:
             numerator, denominator = lexicon.FRACTION_WORDS[
                 " ".join(normalize_written(g["fraction"]).split())
             ]
-            part = divide(Decimal(numerator).scaleb(exponent), denominator)
-            value = _plain(value - part if value < 0 else value + part)
+            part = divide(shifted(Decimal(numerator), exponent), denominator)
+            value = plain(value - part if value < 0 else value + part)
             decimals += 1
             ends.append(match.end("fraction"))
         kind: Kind = "number"
@@ -400,13 +400,6 @@ def _lone_word_is_a_number(written: str, several: bool, last: bool, text: str, e
     if written == "neuf":
         return several or _helpers().neuf_noun_follows.match(text, end) is not None
     return several and not last
-
-
-def _plain(value: Decimal) -> Decimal:
-    """``9.74E+10`` -> ``97400000000``: scaled values read as written in full."""
-    if value.as_tuple().exponent > 0:  # type: ignore[operator]
-        return value.quantize(Decimal(1))
-    return value
 
 
 def _scale_exponent(written: str) -> int:
@@ -526,7 +519,7 @@ def _inherit(low: Mention, high: Mention) -> Mention:
     return replace(
         low,
         kind=high.kind,
-        value=_plain(low.value.scaleb(exponent)) if exponent else low.value,
+        value=plain(shifted(low.value, exponent)) if exponent else low.value,
         scale_exponent=exponent,
         currency=high.currency,
         unit=high.unit,

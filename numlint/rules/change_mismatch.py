@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ..claims import point_change, relative_change, stated_change
@@ -11,6 +11,7 @@ from ..document import Document
 from ..i18n import N_
 from ..mentions import Mention
 from ..relations import Change
+from ..rounding import rounded
 from .api import Example, Finding, Rule, TextEdit
 
 
@@ -113,7 +114,7 @@ def _mismatch(document: Document, change: Change) -> Finding | None:
             return None  # right in the other unit: NL202 percent-points reports it
     computed = _point_estimate(start, end, change.stated_as)
     params = {"stated": stated.text, "start": start.text, "end": end.text,
-              "computed": computed.quantize(Decimal(1).scaleb(-max(stated.decimals, 1)))}
+              "computed": rounded(computed, Decimal(1).scaleb(-max(stated.decimals, 1)))}
     if change.stated_as == "points":
         message = N_("“{stated}”: from {start} to {end} the change is {computed} points.")
     else:
@@ -153,7 +154,7 @@ def _written_like(stated: Mention, value: Decimal) -> str | None:
     if not stated.number_text[:1].isdigit() and stated.number_text[:1] not in "+-−":
         return None
     decimals = stated.decimals
-    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
-    text = f"{rounded:f}".replace(".", ",")
+    shown = rounded(value, Decimal(1).scaleb(-decimals))
+    text = f"{shown:f}".replace(".", ",")
     sign = stated.number_text[0] if stated.number_text[0] in "+-−" else ""
     return sign + text

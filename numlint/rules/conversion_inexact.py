@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ..claims import DEFAULT_TOLERANCES, Assessment, assess, english_reading, evidence_of
 from ..document import Document
 from ..i18n import N_, Amount
 from ..mentions import Mention
+from ..mentions.digits import shifted
 from ..rewrite import agree
+from ..rounding import rounded
 from .api import Example, Finding, Rule, Setting, TextEdit
 from .conversion_magnitude import ConversionMagnitude
 
@@ -152,10 +154,10 @@ def _number_like(mention: Mention, value: Decimal) -> str | None:
     """``value`` written like the mention's number: same scale word, same decimals."""
     if mention.inherited or not mention.number_text[:1].isdigit():
         return None  # a number in words, or a bound that borrows its scale: no rewrite
-    scaled = value.scaleb(-mention.scale_exponent)
+    scaled = shifted(value, -mention.scale_exponent)
     quantum = Decimal(1).scaleb(-mention.decimals)
-    rounded = scaled.quantize(quantum, rounding=ROUND_HALF_EVEN)
-    text = f"{abs(rounded):f}".replace(".", ",")
+    shown = rounded(scaled, quantum)
+    text = f"{abs(shown):f}".replace(".", ",")
     whole, _, fraction = text.partition(",")
     separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f."), None)
     if separator is not None and len(whole) > 4:
@@ -164,5 +166,5 @@ def _number_like(mention: Mention, value: Decimal) -> str | None:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
         whole = separator.join([whole, *groups])
-    sign = "-" if rounded < 0 else ""
+    sign = "-" if shown < 0 else ""
     return sign + whole + ("," + fraction if fraction else "")

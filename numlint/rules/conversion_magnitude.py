@@ -11,6 +11,7 @@ from ..claims import Assessment, assess, english_reading, evidence_of
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..rewrite import rescale
+from ..rounding import rounded
 from .api import Example, Finding, Rule, Setting, TextEdit
 
 SHIFTS = (3, -3, 6, -6, 9, -9, 12, -12)
@@ -177,4 +178,4 @@ def _rounded_factor(ratio: Decimal) -> Decimal:
         near = Decimal(10) ** power
         if abs(ratio - near) / near < Decimal("0.2"):
             return near
-    return ratio.quantize(Decimal(1)) if ratio >= 10 else ratio.quantize(Decimal("0.1"))
+    return rounded(ratio, Decimal(1)) if ratio >= 10 else rounded(ratio, Decimal("0.1"))

@@ -10,6 +10,7 @@ from ..claims import change_of_multiple, multiple_allows, ratio_of, stated_chang
 from ..document import Document
 from ..i18n import N_
 from ..relations import Change
+from ..rounding import rounded
 from .api import Example, Finding, Rule, TextEdit
 
 
@@ -91,10 +92,10 @@ def _against_endpoints(change: Change) -> Finding | None:
     if ratio is None or ratio.overlaps(allowed):
         return None
     span = change.multiple_span or (0, 0)
-    shown = (end.value / start.value).quantize(Decimal("0.01")).normalize()
+    shown = rounded(end.value / start.value, Decimal("0.01")).normalize()
     if change.comparison and shown < 1:
         message = N_("“{multiple}”: {end} is {ratio} times less than {start}.")
-        shown = (start.value / end.value).quantize(Decimal("0.1")).normalize()
+        shown = rounded(start.value / end.value, Decimal("0.1")).normalize()
     elif change.comparison:
         message = N_("“{multiple}”: {end} is {ratio} times {start}.")
     else:
@@ -122,7 +123,7 @@ def _against_percent(change: Change) -> Finding | None:
     claimed = stated_change(stated, change.direction)
     if claimed.low <= implied_high and implied_low <= claimed.high:
         return None
-    implied = change_of_multiple(factor).quantize(Decimal(1))
+    implied = rounded(change_of_multiple(factor), Decimal(1))
     edits: tuple[TextEdit, ...] = ()
     if stated.number_text[:1].isdigit() and (implied > 0) == (change.direction > 0):
         edits = (TextEdit(*stated.number_span, f"{abs(implied):f}".replace(".", ",")),)

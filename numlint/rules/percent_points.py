@@ -11,6 +11,7 @@ from ..claims import point_change, relative_change, stated_change
 from ..document import Document
 from ..i18n import N_
 from ..relations import Change
+from ..rounding import rounded
 from .api import Example, Finding, Rule, TextEdit
 
 _POINTS = compile_pattern(
@@ -83,8 +84,8 @@ def _confusion(document: Document, change: Change) -> Finding | None:
         "start": start.text,
         "end": end.text,
         "stated_number": stated.number_text,
-        "points": abs(points.middle).quantize(Decimal("0.1")),
-        "percent": abs(relative.middle).quantize(Decimal("0.1")),
+        "points": rounded(abs(points.middle), Decimal("0.1")),
+        "percent": rounded(abs(relative.middle), Decimal("0.1")),
     }
     number_end = stated.number_span[1]
     if change.stated_as == "percent" and not relative.overlaps(claimed) and points.overlaps(
