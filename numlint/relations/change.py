@@ -132,18 +132,22 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
     index = {m.start: i for i, m in enumerate(mentions)}
     used: set[int] = set()
     for i, (first, second) in enumerate(pairwise(mentions)):
-        if _are_endpoints(text, first, second):
+        gap = text[first.end : second.start] if second.start - first.end <= 80 else ""
+        side_by_side = "à" in gap and _side_by_side(text, first, second)
+        if side_by_side and _verb_before(text, first):
             stated = _stated_after(text, mentions, i + 2) or _stated_before(text, mentions, i)
-        elif _is_contre(text, first, second):
+        elif "contre" in gap and _is_contre(text, first, second):
             first, second = second, first  # "B en 2025, contre A un an plus tôt"
             stated = _stated_after(text, mentions, i + 2) or _stated_leading(
                 text, mentions, i, _LEAD_TO_LATER)
             if stated is None:
                 continue
-        elif _follow_each_other(text, first, second):
+        elif side_by_side:
+            # "de 3 à 5 millions" is a range; a change only when stated before it
+            # ("a bondi de 25 %, de 200 à 250 millions") or with a multiple
             stated = _stated_leading(text, mentions, i, _LEAD_TO_START)
             if stated is None and _multiple_before(text, mentions, i) is None:
-                continue  # "de 3 à 5 millions" alone is a range, not a change
+                continue
         else:
             continue
         multiple = _multiple_before(text, mentions, i)
@@ -161,21 +165,17 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
     return changes
 
 
-def _are_endpoints(text: str, first: Mention, second: Mention) -> bool:
-    if not _BETWEEN_ENDPOINTS.fullmatch(text, first.end, second.start - _hedge_length(second)):
-        return False
-    if _VERB_BEFORE_START.search(text, max(0, first.start - 40 - _hedge_length(first)),
-                                 first.start - _hedge_length(first)) is None:
-        return False
-    return _comparable(first, second)
-
-
-def _follow_each_other(text: str, first: Mention, second: Mention) -> bool:
-    """``200 à 250 millions``: endpoints side by side, when no verb says it is a change
-    (the change stated before them says it: ``a bondi de 25 %, de 200 à 250 millions``)."""
+def _side_by_side(text: str, first: Mention, second: Mention) -> bool:
+    """``200 à 250 millions``: two comparable figures joined as endpoints are."""
     return bool(
         _BETWEEN_ENDPOINTS.fullmatch(text, first.end, second.start - _hedge_length(second))
     ) and _comparable(first, second)
+
+
+def _verb_before(text: str, first: Mention) -> bool:
+    """``passant de`` | 200: a verb of change says the endpoints are a change."""
+    start = first.start - _hedge_length(first)
+    return _VERB_BEFORE_START.search(text, max(0, start - 40), start) is not None
 
 
 def _stated_leading(
@@ -377,6 +377,9 @@ _TIMES_WORDS = {
 }
 
 
+_TIMES_NOUNS = ("double", "triple", "quadruple", "moitié", "tiers", "quart")
+
+
 def _comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
     """A figure said to be so many times another (``A, soit six fois plus que B``)."""
     found = []
@@ -385,6 +388,9 @@ def _comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
         for other in mentions[index + 1 : index + 3]:
             if other.start - figure.end > 90:
                 break
+            gap = text[figure.end : other.start].lower()
+            if "fois" not in gap and not any(word in gap for word in _TIMES_NOUNS):
+                continue  # most pairs: no regex
             times = _TIMES.fullmatch(text, figure.end, other.start - _hedge_length(other))
             if times is None:
                 continue

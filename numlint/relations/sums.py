@@ -23,6 +23,8 @@ from ..mentions import Mention
 from .model import Sum
 
 _S = r"[\s\u00a0\u202f]"
+_LONGEST_GAP = 70
+"""Characters at most between two figures of one sum (the patterns allow 50 or fewer)."""
 _MOST_PARTS = 40
 """Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
 _APOS = r"['’ʼ]"
@@ -72,8 +74,16 @@ def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[M
     previous = whole
     for later in range(index + 1, min(len(mentions), index + 1 + _MOST_PARTS)):
         candidate = mentions[later]
-        gap = _TO_SUBSETS if previous is whole else _PART_GAP
-        if not gap.fullmatch(text, previous.end, _before_hedge(candidate)):
+        gap_end = _before_hedge(candidate)
+        if gap_end - previous.end > _LONGEST_GAP:
+            break
+        if previous is whole:
+            if "dont" not in text[previous.end : gap_end]:  # most figures: no regex
+                break
+            gap = _TO_SUBSETS
+        else:
+            gap = _PART_GAP
+        if not gap.fullmatch(text, previous.end, gap_end):
             break
         if not _alike(whole, candidate, text):
             break
@@ -87,15 +97,24 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     if index + 1 >= len(mentions):
         return None
     last, total = mentions[index], mentions[index + 1]
-    joined = _TO_TOTAL.fullmatch(text, last.end, _before_hedge(total))
+    gap_end = _before_hedge(total)
+    if gap_end - last.end > _LONGEST_GAP:
+        return None
+    named_before = any(word in text[last.end : gap_end] for word in ("total", "tout", "ensemble"))
+    if not named_before and _TOTAL_AFTER.match(text, total.end) is None:
+        return None  # "2 et 3 millions, soit 5 millions": a total only when named
+    joined = _TO_TOTAL.fullmatch(text, last.end, gap_end)
     if joined is None:
         return None
     if joined.group("named") is None and not _TOTAL_AFTER.match(text, total.end):
-        return None  # "2 et 3 millions, soit 5 millions": a total only when named
+        return None
     parts = [last]
     for earlier_index in range(index - 1, max(-1, index - _MOST_PARTS), -1):
         earlier = mentions[earlier_index]
-        if not _PART_GAP.fullmatch(text, earlier.end, _before_hedge(parts[0])):
+        gap_end = _before_hedge(parts[0])
+        if gap_end - earlier.end > _LONGEST_GAP:
+            break
+        if not _PART_GAP.fullmatch(text, earlier.end, gap_end):
             break
         parts.insert(0, earlier)
     if len(parts) < 2 or not all(_alike(total, part, text) for part in parts):
