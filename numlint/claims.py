@@ -47,6 +47,8 @@ class Assessment:
     converted: Converted
     hedge_kind: str | None
     temperature: bool
+    window: _Window | None = None
+    """How ``low`` and ``high`` were drawn, to draw them again for another figure."""
 
     @property
     def consistent(self) -> bool:
@@ -62,13 +64,13 @@ class Assessment:
             return abs(self.expected) / abs(self.stated)
 
     def fits_when_stated_is(self, stated: Decimal) -> bool:
-        """Would the claim hold if the second figure were ``stated`` instead?"""
-        if self.stated == 0:
+        """Would the claim hold if the second figure were ``stated`` instead (the same
+        digits with another scale word)?"""
+        if self.stated == 0 or self.temperature or self.window is None:
             return False
         with localcontext() as context:
             context.prec = 28
-            factor = stated / self.stated
-            low, high = sorted((self.low * factor, self.high * factor))
+            low, high = self.window.around(stated, abs(stated / self.stated))
             return low <= self.expected <= high
 
 
@@ -106,21 +108,40 @@ def _assess(
         # a temperature is converted by formula, to the degree: its digits are meant
         own_rounding = abs(second.precision) if temperature else conversion_rounding(second)
         carried = _converted_rounding(first, converted)
+        slack = Decimal(str(_rate_slack(converted, document, settings)))
+        window = _Window(own_rounding, carried, hedge, slack, settings)
         if temperature:
             spread = max(own_rounding, Decimal(2) if hedge == "about" else Decimal(0))
             low, high = stated - spread - carried, stated + spread + carried
         else:
-            magnitude = abs(stated)
-            low, high = _bounds(magnitude, hedge, settings)
-            low = min(low, magnitude - own_rounding) - carried
-            high = max(high, magnitude + own_rounding) + carried
-            slack = Decimal(str(_rate_slack(converted, document, settings)))
-            low, high = low * (1 - slack), high * (1 + slack)
-            if stated < 0:
-                low, high = -high, -low
+            low, high = window.around(stated)
         return Assessment(
-            equivalence, expected, stated, low, high, converted, hedge, temperature
+            equivalence, expected, stated, low, high, converted, hedge, temperature, window
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """What the second figure's wording allows around it: its own rounding (which scales
+    with it), the first figure's rounding carried over (which does not), the hedge's
+    share and the rate's spread."""
+
+    own_rounding: Decimal
+    carried: Decimal
+    hedge: str | None
+    slack: Decimal
+    settings: Mapping[str, Any]
+
+    def around(self, stated: Decimal, factor: Decimal = Decimal(1)) -> tuple[Decimal, Decimal]:
+        """The window around ``stated``, the figure written ``factor`` times larger."""
+        with localcontext() as context:
+            context.prec = 28
+            magnitude, own = abs(stated), self.own_rounding * factor
+            low, high = _bounds(magnitude, self.hedge, self.settings)
+            low = min(low, magnitude - own) - self.carried
+            high = max(high, magnitude + own) + self.carried
+            low, high = low * (1 - self.slack), high * (1 + self.slack)
+            return (-high, -low) if stated < 0 else (low, high)
 
 
 def conversion_rounding(figure: Mention) -> Decimal:

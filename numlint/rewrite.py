@@ -71,7 +71,37 @@ def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:
             return _whole(text, mention, rewrite)
     if mention.kind == "quantity" and mention.unit_span is not None and not mention.scale_text:
         return _whole(text, mention, _rescale_unit(mention, shift))
+    if mention.kind == "money" and not mention.scale_text:
+        return _whole(text, mention, _with_scale_word(text, mention, shift))
     return None
+
+
+def _with_scale_word(text: str, mention: Mention, shift: int) -> Rewrite | None:
+    """``37 000 euros`` a thousand times larger: ``37 millions d'euros`` (the amount
+    written with the scale word French copy uses for it, the currency name kept)."""
+    unit, (number_start, _) = mention.unit_text or "", mention.number_span
+    if not unit.isalpha() or mention.unit_span is None or mention.unit_span[0] < number_start:
+        return None  # a symbol ("37 000 €") or a currency in front: left to the writer
+    if not mention.number_text[:1].isdigit():
+        return None
+    value = abs(mention.value).scaleb(shift)
+    exponent = next((e for e in (12, 9, 6) if value >= Decimal(10) ** e), None)
+    if exponent is None:  # "54 euros" a thousand times larger: "54 000 euros"
+        if value != value.to_integral_value():
+            return None
+        separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f"),
+                         NARROW_NO_BREAK_SPACE)
+        start, end = mention.number_span
+        return Rewrite(start, end, grouped(f"{value:f}".split(".")[0], separator), "")
+    number = (value / Decimal(10) ** exponent).normalize()
+    if number != number.quantize(Decimal("0.01")) or number >= 1000:
+        return None  # "37,456 millions": not how copy writes it
+    shown = f"{number:f}".replace(".", ",")
+    singular, plural = LONG_SCALES[exponent]
+    apostrophe = "’" if "’" in text else "'"
+    of = f"d{apostrophe}" if unit[:1].lower() in "aeiouyéèêh" else "de "
+    replacement = f"{shown} {plural if number >= 2 else singular} {of}{unit}"
+    return Rewrite(number_start, mention.unit_span[1], replacement, "")
 
 
 def agree(text: str, mention: Mention, number: Decimal) -> Rewrite | None:

@@ -69,6 +69,19 @@ left to NL104, which explains it better.
             note="A factor of ten: no scale word explains it, so there is no fix.",
         ),
         Example(
+            "une enveloppe de 40 millions de dollars ({{37 000 euros}})",
+            valid=False,
+            fixed="une enveloppe de 40 millions de dollars (37 millions d'euros)",
+            date=date(2025, 2, 11),
+            note="Written without a scale word, the amount gets the one copy uses for it.",
+        ),
+        Example(
+            "un salaire de 4 500 euros par mois (soit {{54 euros par an}})",
+            valid=False,
+            fixed="un salaire de 4 500 euros par mois (soit 54\u202f000 euros par an)",
+            note="A rate per month restated per year: twelve times, not a thousandth.",
+        ),
+        Example(
             "Une centrale de 1 300 MW ({{1,3 MW}}) a été mise en service.",
             valid=False,
             fixed="Une centrale de 1 300 MW (1,3 GW) a été mise en service.",
