@@ -7,6 +7,7 @@ from typing import Any
 
 from ..mentions import Mention
 from .change import find_changes
+from .comparison import find_comparisons
 from .equivalence import find_equivalences
 from .model import Change, Equivalence, Marker, Partition, Relations, Restatement, Sum
 from .restatement import find_restatements
@@ -29,6 +30,7 @@ _FINDERS: tuple[tuple[str, Callable[[str, Sequence[Mention]], list[Any]]], ...] 
     ("equivalences", find_equivalences),
     ("restatements", find_restatements),
     ("changes", find_changes),
+    ("comparisons", find_comparisons),
     ("partitions", find_partitions),
     ("sums", find_sums),
 )

@@ -161,7 +161,6 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
         if figure is not None:
             used.add(index[figure.start])
     changes.extend(_multiples_with_percent(text, mentions, used))
-    changes.extend(_comparisons(text, mentions))
     return changes
 
 
@@ -357,71 +356,3 @@ def _multiples_with_percent(
             continue
         changes.append(Change(None, None, figure, "percent", direction, *_multiple_of(found)))
     return changes
-
-
-_TIMES = compile_pattern(
-    r"(?i)[^\d.!?\n;()]{0,40}?(?<![\p{L}])(?:(?P<hedge>presque|"
-    r"environ|près" + _S + r"+de|plus" + _S + r"+de)" + _S + r"+)?(?:(?P<by>\d+(?:,\d+)?|"
-    + "|".join(_NUMBER_WORDS) + r")" + _S + r"+fois" + _S + r"+(?P<way>plus|moins)(?:" + _S
-    + r"+[\p{L}’'\-]+){0,3}?" + _S + r"+(?:que|qu" + _APOS + r"|de|d" + _APOS + r")"
-    r"|(?P<word>le" + _S + r"+double|le" + _S + r"+triple|le" + _S + r"+quadruple|la" + _S
-    + r"+moitié|le" + _S + r"+tiers|le" + _S + r"+quart)" + _S + r"+(?:de|des|du|d" + _APOS
-    + r"))" + _S + r"*(?:(?:les?|la|l" + _APOS + r"|ceux|celui|celles?)" + _S + r"*(?:(?:de|d"
-    + _APOS + r")" + _S + r"*)?)?\Z"
-)
-"""From a figure to the one it is compared with: ``, soit six fois plus que les`` |
-100 millions, ``le double des`` | 100 millions, ``dix fois moins lourd que les`` | 5 000."""
-_TIMES_WORDS = {
-    "le double": Decimal(2), "le triple": Decimal(3), "le quadruple": Decimal(4),
-    "la moitié": Decimal("0.5"), "le tiers": Decimal(1) / 3, "le quart": Decimal("0.25"),
-}
-
-
-_TIMES_NOUNS = ("double", "triple", "quadruple", "moitié", "tiers", "quart")
-
-
-def _comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
-    """A figure said to be so many times another (``A, soit six fois plus que B``)."""
-    found = []
-    for index, figure in enumerate(mentions):
-        # the multiplier may be a figure itself ("3 fois plus"): look one further
-        for other in mentions[index + 1 : index + 3]:
-            if other.start - figure.end > 90:
-                break
-            gap = text[figure.end : other.start].lower()
-            if "fois" not in gap and not any(word in gap for word in _TIMES_NOUNS):
-                continue  # most pairs: no regex
-            times = _TIMES.fullmatch(text, figure.end, other.start - _hedge_length(other))
-            if times is None:
-                continue
-            reference = other
-            if other.kind == "number" and figure.kind != "number" and (
-                other.scale_exponent == figure.scale_exponent
-            ):
-                reference = _like(other, figure)  # "que les 100 millions" (d'euros)
-            if _comparable(reference, figure):
-                found.append(_comparison(times, reference, figure))
-            break
-    return found
-
-
-def _comparison(times: regex.Match[str], reference: Mention, figure: Mention) -> Change:
-    if times.group("word"):
-        word = " ".join(times.group("word").lower().split())
-        factor, hedge, start = _TIMES_WORDS[word], "about", times.start("word")
-    else:
-        by = times.group("by").lower()
-        factor = Decimal(_NUMBER_WORDS[by]) if by in _NUMBER_WORDS else Decimal(
-            by.replace(",", ".")
-        )
-        more = times.group("way").lower() == "plus"
-        factor = factor if more else 1 / factor
-        hedge = "times-more" if more else "about"
-        start = times.start("by")
-    said = times.group("hedge")
-    if said:
-        hedge = _MULTIPLE_HEDGES.get(" ".join(said.lower().split()), hedge)
-        start = times.start("hedge")
-    text, end = times.string, times.end("word") if times.group("word") else times.end("way")
-    return Change(reference, figure, None, None, 0, factor, text[start:end], (start, end),
-                  hedge, comparison=True)

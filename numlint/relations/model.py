@@ -83,5 +83,7 @@ class Relations:
     changes: tuple[Change, ...] = ()
     partitions: tuple[Partition, ...] = ()
     sums: tuple[Sum, ...] = ()
+    comparisons: tuple[Change, ...] = ()
+    """Figures said to be so many times another: changes with ``comparison`` set."""
     failures: tuple[str, ...] = ()
     """Finders that failed, with their error: their relations are missing."""

@@ -71,7 +71,7 @@ means (unsafe: a person checks which of the two is wrong).
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
-        for change in document.relations.changes:
+        for change in (*document.relations.changes, *document.relations.comparisons):
             if change.multiple is None or change.multiple_span is None:
                 continue
             if change.start is not None and change.end is not None:
