@@ -94,6 +94,12 @@ def test_split_by_inline_markup_the_figure_is_still_one_figure() -> None:
         "Le SMIC horaire brut passe à 11,88 euros, soit 1 801,80 euros brut par mois.",
         "Il a parcouru 42,195 km (26,2 miles).",
         "Les votes : 45 % pour, 40 % contre et 15 % d'abstention.",
+        "Le groupe compte 5 000 salariés, dont 3 000 en France et 2 500 en Allemagne.",
+        "Il touche 2 000 euros par mois, dont 500 euros de primes.",
+        "Il a parcouru 300 km en 3 jours, dont 150 le premier jour.",
+        "Le bilan fait 3 morts et 12 blessés, soit 15 victimes au total.",
+        "Il a vendu 2 millions d'albums en France et 3 millions en Europe, soit 5 millions en "
+        "tout.",
     ],
 )
 def test_correct_copy_gets_nothing(sentence: str) -> None:

@@ -43,9 +43,12 @@ _TO_TOTAL = compile_pattern(
     + r"*)?\Z"
 )
 """From the last part to the total: ``de femmes, soit`` | ``, au total,``."""
-_TOTAL_AFTER = compile_pattern(r"(?i)" + _S + r"*,?" + _S + r"*(?:au" + _S + r"+total|en"
-                               + _S + r"+tout)(?![\p{L}])")
-"""``soit 5 millions`` | `` au total``: the total named after it."""
+_TOTAL_AFTER = compile_pattern(
+    r"(?i)(?:" + _S + r"+[\p{L}’'\-]+){0,2}?" + _S + r"*,?" + _S + r"*(?:au" + _S
+    + r"+total|en" + _S + r"+tout)(?![\p{L}])"
+)
+"""``soit 5 millions`` | `` au total``, ``soit 15`` | `` victimes au total``: the total
+named after it."""
 _TO_SUBSETS = compile_pattern(
     r"(?i)[^\d.!?\n;()]{0,40}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)dont" + _S
     + r"+\Z"
@@ -117,12 +120,16 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
         if not _PART_GAP.fullmatch(text, earlier.end, gap_end):
             break
         parts.insert(0, earlier)
-    if len(parts) < 2 or not all(_alike(total, part, text) for part in parts):
+    if len(parts) < 2 or not all(
+        _alike(total, part, text, same_noun=False) for part in parts
+    ):
         return None
     return Sum(tuple(parts), total, "total")
 
 
-def _alike(whole: Mention, part: Mention, text: str) -> bool:
+def _alike(whole: Mention, part: Mention, text: str, *, same_noun: bool = True) -> bool:
+    """Whether ``part`` counts what ``whole`` counts; a named total may gather several
+    nouns (``3 morts et 12 blessés, soit 15 victimes``): ``same_noun=False``."""
     if _understood(whole, part, text):
         return True  # "3 milliards d'euros, dont 500 millions pour la recherche"
     if part.kind != whole.kind or part.kind == "percent" or part.per != whole.per:
@@ -133,7 +140,7 @@ def _alike(whole: Mention, part: Mention, text: str) -> bool:
         return part.currency is not None and part.currency == whole.currency
     if part.kind == "quantity":
         return part.unit is not None and part.unit == whole.unit
-    return _same_noun(_noun_after(text, whole), _noun_after(text, part))
+    return not same_noun or _same_noun(_noun_after(text, whole), _noun_after(text, part))
 
 
 def _noun_after(text: str, figure: Mention) -> str | None:
@@ -174,7 +181,11 @@ _NOT_A_NOUN = frozenset({
 """Words after a number that do not say what it counts."""
 _NOT_COUNTS = frozenset({"fois"})
 """Words after a number that make it something other than a count (a multiplier)."""
-_COUNTED_NOUN = compile_pattern(r"(?i)" + _S + r"*(?:de|d" + _APOS + r")" + _S + r"*\p{L}")
+_COUNTED_NOUN = compile_pattern(
+    r"(?i)" + _S + r"*(?:de|d" + _APOS + r")(?!" + _S + r"*(?:l" + _APOS + r"|(?:la|le|les)"
+    + _S + r"))" + _S + r"*\p{L}"
+)
+"""``2 millions de foyers`` counts a noun; ``5 millions de l'État`` says where from."""
 
 
 def _before_hedge(mention: Mention) -> int:

@@ -31,7 +31,8 @@ Checks the figures the text adds up:
 
 - parts joined by commas or *et*, then a total named as such (*soit 5,3 millions au
   total*, *un total de*, *en tout*): the total must be their sum, within the rounding
-  of every printed figure;
+  of every printed figure (none for a count written in full: *3 morts et 12 blessés,
+  soit 15 victimes au total*);
 - a whole and the parts its *dont* lists (*un plan de 3 milliards d'euros, dont
   500 millions pour la recherche*): no part may be larger than the whole.
 
@@ -62,6 +63,8 @@ so are percentages (see NL204).
             "au total.",
             valid=True,
         ),
+        Example("Le bilan fait 3 morts et 12 blessés, soit {{14}} victimes au total.",
+                valid=False),
         Example(
             "Un plan de 3 milliards d'euros, dont {{500 milliards}} pour la recherche.",
             valid=False,
@@ -90,12 +93,12 @@ so are percentages (see NL204).
 def _total_finding(text: str, found: Sum) -> Finding | None:
     total, parts = found.total, found.parts
     added = sum((part.value for part in parts), Decimal(0))
-    parts_rounding = sum((abs(part.precision) for part in parts), Decimal(0))
+    parts_rounding = sum((_rounding(part) for part in parts), Decimal(0))
     loose = max(_LOOSE.get(m.hedge_kind or "", Decimal(0)) for m in (total, *parts))
 
     def fits(shift: int) -> bool:
         stated = total.value.scaleb(shift)
-        rounding = parts_rounding + abs(total.precision).scaleb(shift)
+        rounding = parts_rounding + _rounding(total).scaleb(shift)
         return abs(added - stated) <= rounding + loose * abs(stated)
 
     if fits(0):
@@ -107,7 +110,7 @@ def _total_finding(text: str, found: Sum) -> Finding | None:
            "{suggestion}"),
         {"total": total.text, "count": len(parts), "sum": _amount(added, total)},
         {"parts": [part.text for part in parts], "sum": str(added),
-         "rounding": str(parts_rounding + abs(total.precision))},
+         "rounding": str(parts_rounding + _rounding(total))},
     )
 
 
@@ -146,6 +149,15 @@ def _finding(text: str, figure: Mention, shift: int | None, message: str,
     return Finding(figure.start, figure.end, message, params, edits=edits,
                    fix_description=N_("Rewrite the figure with the scale that fits"),
                    evidence=evidence)
+
+
+def _rounding(figure: Mention) -> Decimal:
+    """How much a figure of a sum may have been rounded: nothing for a count written in
+    full (*3 morts*, *12 blessés*), half its last digit otherwise (*3,2 millions*)."""
+    digits = "".join(ch for ch in figure.number_text if ch.isdigit())
+    if not figure.scale_exponent and not figure.decimals and digits and digits[-1] != "0":
+        return Decimal(0)
+    return abs(figure.precision)
 
 
 def _amount(value: Decimal, like: Mention) -> Amount:
