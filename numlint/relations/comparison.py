@@ -9,6 +9,7 @@ weighs multiples (NL203) weighs them too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -45,7 +46,8 @@ _TIMES_WORDS = {
 }
 
 
-_TIMES_NOUNS = ("double", "triple", "quadruple", "moitié", "tiers", "quart")
+_TRIGGER = re.compile(r"fois|double|triple|quadruple|moitié|tiers|quart", re.IGNORECASE)
+"""A word without which no comparison can be stated between two figures."""
 
 
 def find_comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
@@ -56,9 +58,8 @@ def find_comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
         for other in mentions[index + 1 : index + 3]:
             if other.start - figure.end > 90:
                 break
-            gap = text[figure.end : other.start].lower()
-            if "fois" not in gap and not any(word in gap for word in _TIMES_NOUNS):
-                continue  # most pairs: no regex
+            if not _TRIGGER.search(text, figure.end, other.start):
+                continue  # most pairs: one quick search, not the whole pattern
             times = _TIMES.fullmatch(text, figure.end, other.start - _hedge_length(other))
             if times is None:
                 continue
