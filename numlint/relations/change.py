@@ -22,10 +22,16 @@ import regex
 from ..cache import compile_pattern
 from ..mentions import Mention
 from .model import Change
-
-_S = r"[\s\u00a0\u202f]"
-_APOS = r"['’ʼ]"
-_DE = r"(?:de|d" + _APOS + r")"
+from .wording import APOSTROPHE as _APOS
+from .wording import (
+    MULTIPLE_HEDGES,
+    NUMBER_WORDS,
+    comparable,
+    hedge_length,
+    like,
+)
+from .wording import OF as _DE
+from .wording import SPACE as _S
 
 RISE_STEMS = (
     "hausse", "augment", "progress", "croissance", "croît", "crû", "cru", "bond", "grimp",
@@ -39,7 +45,7 @@ FALL_STEMS = (
 _CHANGE_WORD = (
     r"(?P<word>(?:" + "|".join(RISE_STEMS + FALL_STEMS) + r")[\p{L}]*)"
 )
-_STATED_BEFORE = compile_pattern(
+STATED_BEFORE = compile_pattern(
     r"(?ri)(?<![\p{L}])" + _CHANGE_WORD + _S + r"+(?:" + _DE + _S + r"*)?\Z"
 )
 """A change word right before the stated figure: ``une hausse de`` | 25 %."""
@@ -107,14 +113,6 @@ _MULTIPLE = compile_pattern(
 _MULTIPLE_WORDS = {
     "doubl": 2, "tripl": 3, "quadrupl": 4, "quintupl": 5, "décupl": 10, "centupl": 100,
 }
-_NUMBER_WORDS = {
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "cent": 100, "mille": 1000,
-}
-_MULTIPLE_HEDGES = {
-    "plus que": "above", "un peu plus que": "above", "presque": "nearly", "quasi": "nearly",
-    "quasiment": "nearly", "pratiquement": "nearly", "près de": "nearly", "environ": "about",
-}
 _MULTIPLE_TO_NEXT = compile_pattern(
     r"(?i)[\p{L}\s\u00a0\u202f'’]{0,30}?[,;:(]?" + _S + r"*(?:(?:passant|pour" + _S
     + r"+passer|en" + _S + r"+passant|soit|c" + _APOS + r"est-à-dire)" + _S
@@ -167,13 +165,13 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
 def _side_by_side(text: str, first: Mention, second: Mention) -> bool:
     """``200 à 250 millions``: two comparable figures joined as endpoints are."""
     return bool(
-        _BETWEEN_ENDPOINTS.fullmatch(text, first.end, second.start - _hedge_length(second))
-    ) and _comparable(first, second)
+        _BETWEEN_ENDPOINTS.fullmatch(text, first.end, second.start - hedge_length(second))
+    ) and comparable(first, second)
 
 
 def _verb_before(text: str, first: Mention) -> bool:
     """``passant de`` | 200: a verb of change says the endpoints are a change."""
-    start = first.start - _hedge_length(first)
+    start = first.start - hedge_length(first)
     return _VERB_BEFORE_START.search(text, max(0, start - 40), start) is not None
 
 
@@ -188,10 +186,10 @@ def _stated_leading(
     candidate, first = mentions[first_index - 1], mentions[first_index]
     if first.start - candidate.end > 60:
         return None
-    if not to_next.fullmatch(text, candidate.end, first.start - _hedge_length(first)):
+    if not to_next.fullmatch(text, candidate.end, first.start - hedge_length(first)):
         return None
-    word = _STATED_BEFORE.search(
-        text, max(0, candidate.start - 40), candidate.start - _hedge_length(candidate)
+    word = STATED_BEFORE.search(
+        text, max(0, candidate.start - 40), candidate.start - hedge_length(candidate)
     )
     if word is None:
         return None
@@ -200,35 +198,14 @@ def _stated_leading(
 
 def _is_contre(text: str, later: Mention, earlier: Mention) -> bool:
     """``48,2 milliards de dollars en 2025, contre 41 milliards un an plus tôt``."""
-    gap_end = earlier.start - _hedge_length(earlier)
+    gap_end = earlier.start - hedge_length(earlier)
     if not _BEFORE_CONTRE.fullmatch(text, later.end, gap_end):
         return False
     if earlier.kind == "number" and later.kind != "number" and earlier.scale_exponent == (
         later.scale_exponent
     ):
-        earlier = _like(earlier, later)
-    return _comparable(earlier, later)
-
-
-def _like(bare: Mention, model: Mention) -> Mention:
-    """``41 milliards`` after ``48,2 milliards de dollars``: the same currency is meant."""
-    from dataclasses import replace
-
-    return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit)
-
-
-def _hedge_length(mention: Mention) -> int:
-    return len(mention.hedge) + 1 if mention.hedge else 0
-
-
-def _comparable(first: Mention, second: Mention) -> bool:
-    if first.kind != second.kind or first.per != second.per:
-        return False
-    if first.kind == "money":
-        return first.currency == second.currency and first.currency is not None
-    if first.kind == "quantity":
-        return first.unit == second.unit and first.unit is not None
-    return True
+        earlier = like(earlier, later)
+    return comparable(earlier, later)
 
 
 def _stated_after(
@@ -237,10 +214,10 @@ def _stated_after(
     if index >= len(mentions):
         return None
     candidate, previous = mentions[index], mentions[index - 1]
-    gap_end = candidate.start - _hedge_length(candidate)
+    gap_end = candidate.start - hedge_length(candidate)
     if gap_end - previous.end > 80:
         return None
-    word = _STATED_BEFORE.search(text, previous.end, gap_end)
+    word = STATED_BEFORE.search(text, previous.end, gap_end)
     connector_end = word.start() if word else gap_end
     if not _AFTER_END_TO_STATED.fullmatch(text, previous.end, connector_end):
         return None
@@ -253,16 +230,16 @@ def _stated_before(
     if first_index == 0:
         return None
     candidate, first = mentions[first_index - 1], mentions[first_index]
-    verb = _VERB_BEFORE_START.search(text, max(0, first.start - 40 - _hedge_length(first)),
-                                     first.start - _hedge_length(first))
+    verb = _VERB_BEFORE_START.search(text, max(0, first.start - 40 - hedge_length(first)),
+                                     first.start - hedge_length(first))
     if verb is None or verb.start() - candidate.end > 60:
         return None
     points = _POINTS_AFTER.match(text, candidate.end)
     candidate_end = points.end() if points else candidate.end
     if not _STATED_TO_VERB.fullmatch(text, candidate_end, verb.start()):
         return None
-    word = _STATED_BEFORE.search(
-        text, max(0, candidate.start - 40), candidate.start - _hedge_length(candidate)
+    word = STATED_BEFORE.search(
+        text, max(0, candidate.start - 40), candidate.start - hedge_length(candidate)
     )
     if word is None:
         return None
@@ -300,7 +277,7 @@ def _multiple_before(
     first = mentions[first_index]
     found = _last_multiple_before(text, mentions, first_index)
     if found is None or not _MULTIPLE_TO_NEXT.fullmatch(
-        text, found.end(), first.start - _hedge_length(first)
+        text, found.end(), first.start - hedge_length(first)
     ):
         return None
     return _multiple_of(found)
@@ -323,12 +300,12 @@ def _last_multiple_before(
 
 def _multiple_of(match: regex.Match[str]) -> tuple[Decimal, str, tuple[int, int], str | None]:
     hedge = match.group("hedge")
-    hedge_kind = _MULTIPLE_HEDGES.get(" ".join(hedge.lower().split())) if hedge else None
+    hedge_kind = MULTIPLE_HEDGES.get(" ".join(hedge.lower().split())) if hedge else None
     if match.group("word"):
         factor = Decimal(_MULTIPLE_WORDS[match.group("word").lower()])
     else:
         by = match.group("by").lower()
-        factor = Decimal(_NUMBER_WORDS[by]) if by in _NUMBER_WORDS else Decimal(
+        factor = Decimal(NUMBER_WORDS[by]) if by in NUMBER_WORDS else Decimal(
             by.replace(",", ".")
         )
         if match.group("op").lower() == "divis":
@@ -347,8 +324,8 @@ def _multiples_with_percent(
         found = _last_multiple_before(text, mentions, index)
         if found is None:
             continue
-        gap_end = figure.start - _hedge_length(figure)
-        word = _STATED_BEFORE.search(text, found.end(), gap_end)
+        gap_end = figure.start - hedge_length(figure)
+        word = STATED_BEFORE.search(text, found.end(), gap_end)
         if word is None or not _MULTIPLE_TO_NEXT.fullmatch(text, found.end(), gap_end):
             continue
         direction = _direction(word.group("word"), figure.number_text)

@@ -17,21 +17,15 @@ import regex
 
 from ..cache import compile_pattern
 from ..mentions import Mention
-from .change import (
-    _APOS,
-    _MULTIPLE_HEDGES,
-    _NUMBER_WORDS,
-    _S,
-    _comparable,
-    _hedge_length,
-    _like,
-)
 from .model import Change
+from .wording import APOSTROPHE as _APOS
+from .wording import MULTIPLE_HEDGES, NUMBER_WORDS, comparable, hedge_length, like
+from .wording import SPACE as _S
 
 _TIMES = compile_pattern(
     r"(?i)[^\d.!?\n;()]{0,40}?(?<![\p{L}])(?:(?P<hedge>presque|"
     r"environ|près" + _S + r"+de|plus" + _S + r"+de)" + _S + r"+)?(?:(?P<by>\d+(?:,\d+)?|"
-    + "|".join(_NUMBER_WORDS) + r")" + _S + r"+fois" + _S + r"+(?P<way>plus|moins)(?:" + _S
+    + "|".join(NUMBER_WORDS) + r")" + _S + r"+fois" + _S + r"+(?P<way>plus|moins)(?:" + _S
     + r"+[\p{L}’'\-]+){0,3}?" + _S + r"+(?:que|qu" + _APOS + r"|de|d" + _APOS + r")"
     r"|(?P<word>le" + _S + r"+double|le" + _S + r"+triple|le" + _S + r"+quadruple|la" + _S
     + r"+moitié|le" + _S + r"+tiers|le" + _S + r"+quart)" + _S + r"+(?:de|des|du|d" + _APOS
@@ -60,15 +54,15 @@ def find_comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
                 break
             if not _TRIGGER.search(text, figure.end, other.start):
                 continue  # most pairs: one quick search, not the whole pattern
-            times = _TIMES.fullmatch(text, figure.end, other.start - _hedge_length(other))
+            times = _TIMES.fullmatch(text, figure.end, other.start - hedge_length(other))
             if times is None:
                 continue
             reference = other
             if other.kind == "number" and figure.kind != "number" and (
                 other.scale_exponent == figure.scale_exponent
             ):
-                reference = _like(other, figure)  # "que les 100 millions" (d'euros)
-            if _comparable(reference, figure):
+                reference = like(other, figure)  # "que les 100 millions" (d'euros)
+            if comparable(reference, figure):
                 found.append(_comparison(times, reference, figure))
             break
     return found
@@ -80,7 +74,7 @@ def _comparison(times: regex.Match[str], reference: Mention, figure: Mention) ->
         factor, hedge, start = _TIMES_WORDS[word], "about", times.start("word")
     else:
         by = times.group("by").lower()
-        factor = Decimal(_NUMBER_WORDS[by]) if by in _NUMBER_WORDS else Decimal(
+        factor = Decimal(NUMBER_WORDS[by]) if by in NUMBER_WORDS else Decimal(
             by.replace(",", ".")
         )
         more = times.group("way").lower() == "plus"
@@ -89,7 +83,7 @@ def _comparison(times: regex.Match[str], reference: Mention, figure: Mention) ->
         start = times.start("by")
     said = times.group("hedge")
     if said:
-        hedge = _MULTIPLE_HEDGES.get(" ".join(said.lower().split()), hedge)
+        hedge = MULTIPLE_HEDGES.get(" ".join(said.lower().split()), hedge)
         start = times.start("hedge")
     text, end = times.string, times.end("word") if times.group("word") else times.end("way")
     return Change(reference, figure, None, None, 0, factor, text[start:end], (start, end),

@@ -20,9 +20,9 @@ from ..cache import compile_pattern
 from ..mentions import Mention
 from ..mentions.lexicon import PERIODS_PER_YEAR
 from .model import Equivalence, Marker
+from .wording import APOSTROPHE as _APOS
+from .wording import SPACE as _S
 
-_S = r"[\s\u00a0\u202f]"
-_APOS = r"['’ʼ]"
 _LINKERS = (
     r"soit|c" + _APOS + r"est-à-dire|c\.-à-d\.|i\.\s?e\.|l" + _APOS + r"équivalent"
     + _S + r"+d(?:e|" + _APOS + r")|équivalant" + _S + r"+à|équivalent" + _S + r"+à"

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from ..cache import compile_pattern
 from ..mentions import Mention
 from .model import Restatement
+from .wording import SPACE as _S
 
-_S = r"[\s\u00a0\u202f]"
 _POINTER = compile_pattern(
     r"(?ri)(?<![\p{L}])(?P<pointer>ces(?:" + _S + r"+mêmes)?|lesdits|lesdites"
     r"|(?:cette|la|une)" + _S + r"+(?:somme|enveloppe|manne|dotation|facture|perte|dette)"

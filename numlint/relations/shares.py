@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from ..cache import compile_pattern
 from ..mentions import Mention
-from .change import _STATED_BEFORE
+from .change import STATED_BEFORE
 from .model import Partition
+from .wording import SPACE as _S
 
-_S = r"[\s\u00a0\u202f]"
 _ITEM_GAP = compile_pattern(
     r"(?i)[^\d.!?\n;]{0,60}?(?:,|" + _S + r"et|" + _S + r"ou)" + _S + r"+\Z"
 )
@@ -56,7 +56,7 @@ def _is_item(text: str, mention: Mention) -> bool:
         and mention.hedge is None
         and mention.range_role is None
         and 0 <= mention.value < 100
-        and _STATED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is None
+        and STATED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is None
     )
 
 

@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from ..cache import compile_pattern
 from ..mentions import Mention
 from .model import Sum
+from .wording import APOSTROPHE as _APOS
+from .wording import SPACE as _S
 
-_S = r"[\s\u00a0\u202f]"
 _LONGEST_GAP = 70
 """Characters at most between two figures of one sum (the patterns allow 50 or fewer)."""
 _MOST_PARTS = 40
 """Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
-_APOS = r"['’ʼ]"
 _PART_GAP = compile_pattern(
     r"(?i)[^\d.!?\n;:()]{0,50}?(?:," + _S + r"*(?:et" + _S + r"+)?|" + _S + r"+et" + _S
     + r"+)\Z"
