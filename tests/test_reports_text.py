@@ -143,3 +143,17 @@ def test_colour_codes_only_when_asked():
     assert "\x1b[" not in plain.getvalue()
     assert "\x1b[1;31mNL101\x1b[0m" in colour.getvalue()
     assert plain.getvalue().splitlines()[0] == "a.md:1:9: NL101 message"
+
+
+def test_a_fix_over_a_wrapped_figure_is_described_on_one_line() -> None:
+    source = "près de 95\nmillions d'euros et 12\u00a0%"
+    start = source.index("millions")
+    wrapped = at(source, "95\nmillions d'euros",
+                 fix=Fix((Edit(start, start + len("millions"), "milliards"),), "unsafe", ""))
+    assert describe_fix(source, wrapped) == (
+        "fix (unsafe): “95 millions d'euros” → “95 milliards d'euros”"
+    )
+    percent = source.index("\u00a0%")
+    spacing = at(source, "12\u00a0%",
+                 fix=Fix((Edit(percent, percent + 1, "\u202f"),), "safe", ""))
+    assert describe_fix(source, spacing) == "fix (safe): “12\u00a0%” → “12\u202f%”"

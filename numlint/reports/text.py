@@ -17,6 +17,7 @@ The first line of each finding is what editors and CI problem matchers parse.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
@@ -125,8 +126,18 @@ def describe_fix(source: str, diagnostic: Diagnostic) -> str:
         before, [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits]
     )
     if not after.strip():
-        return f"fix ({fix.safety}): remove “{before.strip()}”"
-    return f"fix ({fix.safety}): “{before.strip()}” → “{after.strip()}”"
+        return f"fix ({fix.safety}): remove “{_one_line(before)}”"
+    return f"fix ({fix.safety}): “{_one_line(before)}” → “{_one_line(after)}”"
+
+
+def _one_line(text: str) -> str:
+    """A figure wrapped across source lines, shown on one (``95 millions`` for ``95⏎
+    millions``): the report line stays a line. Other spaces are kept as they are (a fix
+    may be about a no-break space)."""
+    return _LINE_BREAK.sub(" ", text.strip())
+
+
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 def summary(report: Report) -> str:
