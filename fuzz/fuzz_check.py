@@ -4,7 +4,8 @@
     python fuzz/fuzz_check.py -max_total_time=3600 corpus/ # an hour, keeping a corpus
 
 Any exception out of ``numlint.mentions`` or ``numlint.check`` (text, Markdown or HTML),
-or a span outside the text, is a crash: atheris stops and writes the input to
+a span outside the text, or an NL000 diagnostic (``check()`` turns a failing rule or
+stage into one rather than raising) is a crash: atheris stops and writes the input to
 ``crash-<hash>``; replay it with ``python fuzz/fuzz_check.py crash-<hash>``.
 """
 
@@ -37,6 +38,8 @@ def test_one_input(data: bytes) -> None:
     for diagnostic in numlint.check(text, format=fmt):
         if not (0 <= diagnostic.start <= diagnostic.end <= len(text)):
             raise AssertionError(f"diagnostic span {diagnostic.start}-{diagnostic.end}")
+        if diagnostic.code == "NL000":
+            raise AssertionError(f"internal failure: {diagnostic.message}")
 
 
 def main() -> None:
