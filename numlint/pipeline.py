@@ -118,13 +118,6 @@ def user_rates(path: str) -> RateTable:
         raise ConfigError(str(error)) from None
 
 
-def _plain_in_source(prose: ProseDocument, edit: Any) -> bool:
-    """Whether an edit replaces source text as the reader sees it: an edit over markup or
-    an entity (``<b>37 000</b> euros``) would delete it, so the finding goes without fix."""
-    start, end = prose.to_source(edit.start, edit.end)
-    return prose.source[start:end] == prose.text[edit.start : edit.end]
-
-
 def _internal(message: str, params: Mapping[str, Any], lang: str) -> Diagnostic:
     """numlint's own failure, at the top of the text (NL000)."""
     return Diagnostic(
@@ -153,7 +146,10 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
         for edit in finding.edits:
             edit_start, edit_end = prose.to_source(edit.start, edit.end)
             edits.append(Edit(edit_start, edit_end, edit.replacement))
-        if all(_plain_in_source(prose, edit) for edit in finding.edits):
+        # an edit over markup or an entity ("<b>37 000</b> euros") would delete it: the
+        # finding then goes without a fix
+        if all(prose.source[e.start : e.end] == prose.text[f.start : f.end]
+               for e, f in zip(edits, finding.edits, strict=True)):
             fix = Fix(tuple(edits), finding.safety, render(finding.fix_description, {}, lang)
                       if finding.fix_description else "")
     evidence = dict(finding.evidence)

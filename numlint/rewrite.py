@@ -22,6 +22,9 @@ LONG_SCALES: dict[int, tuple[str, str]] = {
 }
 """Singular and plural of each French scale word (``mille`` does not take an s)."""
 
+SCALE_SHIFTS = (3, -3, 6, -6, 9, -9, 12, -12)
+"""Powers of ten a single wrong scale word or unit prefix produces, nearest first."""
+
 ABBREVIATION_FAMILIES: tuple[dict[int, str], ...] = (
     {3: "k", 6: "M", 9: "Md"},
     {3: "k", 6: "M", 9: "Mds"},

@@ -15,7 +15,6 @@ pages being regenerated fails the test suite.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -37,6 +36,7 @@ def builtin_rules() -> list[type]:
 
 def rule_page(rule: type) -> str:
     """The Markdown page of one rule."""
+    from numlint.cli.explain import toml_literal
     from numlint.testing.cases import parse_marked
 
     default = "enabled" if rule.enabled_by_default else "disabled"
@@ -65,7 +65,8 @@ def rule_page(rule: type) -> str:
         ]
         for setting in rule.settings:
             lines.append(
-                f"| `{setting.name}` | {setting.kind.__name__} | `{_toml(setting.default)}` | "
+                f"| `{setting.name}` | {setting.kind.__name__} "
+                f"| `{toml_literal(setting.default)}` | "
                 f"{_escape(setting.description)} |"
             )
         lines += [
@@ -75,7 +76,7 @@ def rule_page(rule: type) -> str:
             "",
             "```toml",
             f"[tool.numlint.rules.{rule.code}]",
-            *(f"{s.name} = {_toml(s.default)}" for s in rule.settings),
+            *(f"{s.name} = {toml_literal(s.default)}" for s in rule.settings),
             "```",
             "",
         ]
@@ -199,14 +200,6 @@ def _with_carets(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
 
 def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _toml(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return repr(value)
 
 
 def main(argv: list[str] | None = None) -> int:

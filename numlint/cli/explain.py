@@ -45,10 +45,10 @@ def as_text(rule: type[Rule]) -> str:
         lines = ["## Settings\n"]
         for setting in rule.settings:
             lines.append(f"- `{setting.name}` ({setting.kind.__name__}, default "
-                         f"{_toml(setting.default)}): {setting.description}")
+                         f"{toml_literal(setting.default)}): {setting.description}")
         lines.append("\n```toml")
         lines.append(f"[tool.numlint.rules.{rule.code}]")
-        lines += [f"{s.name} = {_toml(s.default)}" for s in rule.settings]
+        lines += [f"{s.name} = {toml_literal(s.default)}" for s in rule.settings]
         lines.append("```\n")
         parts.append("\n".join(lines))
     if rule.examples:
@@ -92,7 +92,8 @@ def as_json(rule: type[Rule]) -> dict[str, Any]:
     }
 
 
-def _toml(value: object) -> str:
+def toml_literal(value: object) -> str:
+    """A setting's default as it is written in ``numlint.toml`` (also for the rule pages)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):

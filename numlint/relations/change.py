@@ -27,8 +27,8 @@ from .wording import (
     MULTIPLE_HEDGES,
     NUMBER_WORDS,
     comparable,
+    counted_like,
     hedge_length,
-    like,
 )
 from .wording import OF as _DE
 from .wording import SPACE as _S
@@ -188,12 +188,7 @@ def _stated_leading(
         return None
     if not to_next.fullmatch(text, candidate.end, first.start - hedge_length(first)):
         return None
-    word = STATED_BEFORE.search(
-        text, max(0, candidate.start - 40), candidate.start - hedge_length(candidate)
-    )
-    if word is None:
-        return None
-    return _as_stated(text, candidate, word)
+    return _stated_with_word_in_front(text, candidate)
 
 
 def _is_contre(text: str, later: Mention, earlier: Mention) -> bool:
@@ -201,11 +196,7 @@ def _is_contre(text: str, later: Mention, earlier: Mention) -> bool:
     gap_end = earlier.start - hedge_length(earlier)
     if not _BEFORE_CONTRE.fullmatch(text, later.end, gap_end):
         return False
-    if earlier.kind == "number" and later.kind != "number" and earlier.scale_exponent == (
-        later.scale_exponent
-    ):
-        earlier = like(earlier, later)
-    return comparable(earlier, later)
+    return comparable(counted_like(earlier, later), later)
 
 
 def _stated_after(
@@ -238,12 +229,18 @@ def _stated_before(
     candidate_end = points.end() if points else candidate.end
     if not _STATED_TO_VERB.fullmatch(text, candidate_end, verb.start()):
         return None
+    return _stated_with_word_in_front(text, candidate)
+
+
+def _stated_with_word_in_front(
+    text: str, candidate: Mention
+) -> tuple[Mention, bool, int] | None:
+    """``candidate`` as a stated change, when a change word stands right before it
+    (``une hausse de`` | 25 %)."""
     word = STATED_BEFORE.search(
         text, max(0, candidate.start - 40), candidate.start - hedge_length(candidate)
     )
-    if word is None:
-        return None
-    return _as_stated(text, candidate, word)
+    return None if word is None else _as_stated(text, candidate, word)
 
 
 def _as_stated(

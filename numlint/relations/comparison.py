@@ -19,7 +19,7 @@ from ..cache import compile_pattern
 from ..mentions import Mention
 from .model import Change
 from .wording import APOSTROPHE as _APOS
-from .wording import MULTIPLE_HEDGES, NUMBER_WORDS, comparable, hedge_length, like
+from .wording import MULTIPLE_HEDGES, NUMBER_WORDS, comparable, counted_like, hedge_length
 from .wording import SPACE as _S
 
 _TIMES = compile_pattern(
@@ -57,11 +57,7 @@ def find_comparisons(text: str, mentions: Sequence[Mention]) -> list[Change]:
             times = _TIMES.fullmatch(text, figure.end, other.start - hedge_length(other))
             if times is None:
                 continue
-            reference = other
-            if other.kind == "number" and figure.kind != "number" and (
-                other.scale_exponent == figure.scale_exponent
-            ):
-                reference = like(other, figure)  # "que les 100 millions" (d'euros)
+            reference = counted_like(other, figure)  # "que les 100 millions" (d'euros)
             if comparable(reference, figure):
                 found.append(_comparison(times, reference, figure))
             break

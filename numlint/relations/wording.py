@@ -41,6 +41,11 @@ def comparable(first: Mention, second: Mention) -> bool:
     return True
 
 
-def like(bare: Mention, model: Mention) -> Mention:
-    """``41 milliards`` after ``48,2 milliards de dollars``: the same currency is meant."""
-    return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit)
+def counted_like(bare: Mention, model: Mention) -> Mention:
+    """``41 milliards`` next to ``48,2 milliards de dollars``: a bare number of the same
+    scale counts in the other figure's currency or unit; any other figure as it is."""
+    if bare.kind == "number" and model.kind != "number" and (
+        bare.scale_exponent == model.scale_exponent
+    ):
+        return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit)
+    return bare

@@ -10,12 +10,10 @@ from typing import Any
 from ..claims import Assessment, assess, english_reading, evidence_of
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
-from ..rewrite import rescale
+from ..rewrite import SCALE_SHIFTS, rescale
 from ..rounding import rounded
 from .api import Example, Finding, Rule, Setting, TextEdit
 
-SHIFTS = (3, -3, 6, -6, 9, -9, 12, -12)
-"""Powers of ten a single wrong scale word or unit prefix produces, nearest first."""
 NEAR = Decimal("1.25")
 """How far off a conversion may still be once its scale is fixed, for the fix to be offered."""
 
@@ -160,13 +158,13 @@ def _shift_that_fits(assessment: Assessment) -> int | None:
     """The scale change that makes the conversion right; failing that, the one that leaves
     it less than :data:`NEAR` off (``540 milliards`` for 516 millions: the scale is the
     slip, the last digits are NL102's to judge once it is fixed)."""
-    for shift in SHIFTS:
+    for shift in SCALE_SHIFTS:
         if assessment.fits_when_stated_is(assessment.stated.scaleb(shift)):
             return shift
     ratio = assessment.ratio
     if ratio is None:
         return None
-    for shift in SHIFTS:
+    for shift in SCALE_SHIFTS:
         remaining = ratio.scaleb(-shift)
         if 1 / NEAR < remaining < NEAR:
             return shift

@@ -10,11 +10,9 @@ from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..mentions import Mention
 from ..relations import Sum
-from ..rewrite import rescale
+from ..rewrite import SCALE_SHIFTS, rescale
 from .api import Example, Finding, Rule, TextEdit
 
-_SCALE_SHIFTS = (3, -3, 6, -6, 9, -9)
-"""Powers of ten one wrong scale word makes (millions for milliards), nearest first."""
 _LOOSE = {"about": Decimal("0.1"), "nearly": Decimal("0.1")}
 """How far a hedged figure may be from the one it stands for (``environ``, ``près de``)."""
 
@@ -103,7 +101,7 @@ def _total_finding(text: str, found: Sum) -> Finding | None:
 
     if fits(0):
         return None
-    shift = next((s for s in _SCALE_SHIFTS if fits(s)), None)
+    shift = next((s for s in SCALE_SHIFTS if fits(s)), None)
     return _finding(
         text, total, shift,
         N_("“{total}” is given as the total of {count} figures that add up to {sum}."
@@ -126,7 +124,7 @@ def _subset_findings(text: str, found: Sum) -> Iterator[Finding]:
         floor = abs(part.value) * (1 - _LOOSE.get(part.hedge_kind or "", Decimal(0)))
         if floor - abs(part.precision) <= ceiling:
             continue
-        shift = next((s for s in _SCALE_SHIFTS
+        shift = next((s for s in SCALE_SHIFTS
                       if s < 0 and abs(part.value.scaleb(s)) <= ceiling), None)
         yield _finding(
             text, part, shift,

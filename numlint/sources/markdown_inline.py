@@ -165,7 +165,8 @@ class _InlineReader:
         if end <= start:
             return
         text = self.text
-        if "\n" not in text[start:end] and "\r" not in text[start:end]:
+        chunk = text[start:end]
+        if "\n" not in chunk and "\r" not in chunk:
             self.nodes.append((start, end))
             return
         for piece_start, piece_end, replacement in wrapped_lines(
