@@ -2,9 +2,9 @@
 
 This is where a rate is looked up (ECB reference rates of the document's date, from the
 embedded table or a file the user gave; the fixed rates of the currencies the euro
-replaced) and where units are converted (one pint registry,
-built on first use: pint costs a quarter of a second to load, and most articles never
-need it).
+replaced) and where units are converted (by the factors generated from pint for the
+units numlint reads, else through one pint registry built on first use: pint costs a
+quarter of a second to load, and most articles never need it).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .mentions.currencies import normalize_written
 from .mentions.lexicon import PERIODS_PER_YEAR
 from .rates import RatesError, RateTable
 from .rates.legacy import FRANC_WORDS, FRENCH_FRANC_LAST_DAY, fixed_rate
+from .unit_factors import unit_factor
 
 Method = Literal["same", "ecb-rate", "fixed-rate", "pint"]
 
@@ -145,6 +146,13 @@ def _quantity(figure: Mention, like: Mention) -> Converted | None:
         return None
     if figure.unit == like.unit:
         return Converted(figure.value, "same")
+    source, target = unit_factor(figure.unit), unit_factor(like.unit)
+    if source is not None and target is not None:
+        if source.dimensions != target.dimensions:
+            return None
+        with localcontext() as context:
+            context.prec = 28
+            return Converted(figure.value * source.factor / target.factor, "pint")
     registry = unit_registry()
     try:
         quantity = registry.Quantity(figure.value, figure.unit)
