@@ -50,6 +50,7 @@ from corpus import (
     text_of_size,
     total_bytes,
 )
+from cost_model import fit, model_lines
 from peers import PeerRun, PeerUnavailable, run_peer
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -631,6 +632,8 @@ def run(plan: Plan, with_peer: bool, quick: bool) -> int:
           f"{plan.article_runs} runs of the article, {plan.cold_runs} cold starts, "
           f"{plan.peer_repeats} passes of the peer\n")
     print(table(rows))
+    note("fitting the cost model (every corpus document)")
+    print("\n" + "\n".join(model_lines(*fit(documents, 3 if quick else 5))))
     missed = [row for row in rows if row.ok is False]
     note(f"done: {len(missed)} target(s) missed")
     return 0
