@@ -13,6 +13,7 @@ def _cost_model():
     sys.path.insert(0, str(BENCHMARKS))
     spec = importlib.util.spec_from_file_location("cost_model", BENCHMARKS / "cost_model.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["cost_model"] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
