@@ -25,6 +25,7 @@ from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
 from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
+from .sources.edits import SourceEdit, to_source_edit
 from .suppressions import apply_suppressions
 
 Format = Literal["text", "markdown", "html"]
@@ -140,17 +141,16 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
     start, end = prose.to_source(finding.start, finding.end)
     line, column = prose.line_col(start)
     end_line, end_column = prose.line_col(end)
-    fix = None
+    fix, fix_refused = None, ""
     if finding.edits:
-        edits = []
-        for edit in finding.edits:
-            edit_start, edit_end = prose.to_source(edit.start, edit.end)
-            edits.append(Edit(edit_start, edit_end, edit.replacement))
-        # an edit over markup or an entity ("<b>37 000</b> euros") would delete it: the
-        # finding then goes without a fix
-        if all(prose.source[e.start : e.end] == prose.text[f.start : f.end]
-               for e, f in zip(edits, finding.edits, strict=True)):
-            fix = Fix(tuple(edits), finding.safety, render(finding.fix_description, {}, lang)
+        mapped = [to_source_edit(prose, e.start, e.end, e.replacement) for e in finding.edits]
+        refusals = [m for m in mapped if isinstance(m, str)]
+        if refusals:
+            fix_refused = refusals[0]
+        else:
+            edits = tuple(Edit(m.start, m.end, m.replacement) for m in mapped
+                          if isinstance(m, SourceEdit))
+            fix = Fix(edits, finding.safety, render(finding.fix_description, {}, lang)
                       if finding.fix_description else "")
     evidence = dict(finding.evidence)
     if rule is not None and ("rate" in evidence or "rate_date" in evidence):
@@ -168,5 +168,6 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
         end_line=end_line,
         end_column=end_column,
         fix=fix,
+        fix_refused=fix_refused,
         evidence=evidence,
     )
