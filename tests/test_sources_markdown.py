@@ -223,8 +223,9 @@ def test_url_inside_a_word_is_not_a_url() -> None:
 
 
 def test_footnotes() -> None:
-    source = "Le PIB[^1] a crû.\n\n[^1]: Source : Insee, 2024."
-    assert blocks(source) == [f"Le PIB{OBJECT} a crû.", "Source : Insee, 2024."]
+    # a footnote call leaves nothing, like a superscript footnote call in HTML
+    source = "Le PIB[^1] a crû de 12[^2] %.\n\n[^1]: Source : Insee, 2024."
+    assert blocks(source) == ["Le PIB a crû de 12 %.", "Source : Insee, 2024."]
 
 
 # ------------------------------------------------------------------------ blocks

@@ -11,7 +11,10 @@ What becomes of the markup:
 - inline tags (``strong``, ``a``, ``span``, ``sup``, unknown tags...) leave nothing, so
   ``<strong>97,4</strong> milliards`` reads ``97,4 milliards``;
 - block tags (``p``, ``div``, ``li``, ``td``, ``h1``...) end the block: a blank line;
-- ``<br>`` is one ``\\n``;
+- ``<br>`` is one ``\\n``, or one space inside a figure (``12<br>millions``; see
+  :mod:`~numlint.sources.figures`, which also reads ``12<sup>1</sup>`` as a footnote call);
+- a digit never joins a digit across a tag (``2020</time><time>20 janvier``): an
+  :data:`~numlint.sources.document.OBJECT` stands between them;
 - ``<img>``, ``<input>``, ``<code>…</code>``, ``<svg>…</svg>``, ``<iframe>``... are seen
   by the reader but are not prose: one :data:`~numlint.sources.document.OBJECT`;
 - ``script``, ``style``, ``template``, ``noscript``, ``title`` and the like are skipped
@@ -33,6 +36,7 @@ from typing import Final
 
 from .dates import DateCollector
 from .document import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
+from .figures import break_joins, superscript_call
 
 BLOCK_TAGS: Final = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "col",
@@ -270,12 +274,18 @@ class _HtmlReader:
                     self.dates.json_ld(self.text[end:content_end])
             self._replace(RAW_TAGS[name], j, raw_end)
             return raw_end
+        if name == "sup" and not closed:
+            call = superscript_call(self.text, end)
+            if call is not None:
+                if call[1]:
+                    self.sink.put(OBJECT, j, call[0])
+                return call[0]
         if name in NESTED_TAGS and not (closed and name in _FOREIGN):
             self.skip = _Skip(name, j)
         elif name in OBJECT_TAGS or name in NESTED_TAGS:
             self.sink.put(OBJECT, j, end)
         elif name == "br":
-            self.sink.put("\n", j, end)
+            self.sink.put(" " if break_joins(self.text, j, end) else "\n", j, end)
         elif name in BLOCK_TAGS:
             self.sink.brk(j, end)
         if name in _PREFORMATTED and not closed:
