@@ -38,13 +38,16 @@ def check(
     date: date | None = None,
     config: Config | Mapping[str, Any] | None = None,
     lang: str | None = None,
+    skip_boilerplate: bool | None = None,
 ) -> list[Diagnostic]:
     """Check one article and return its diagnostics, sorted by position.
 
     ``date`` is the article's date (rates are taken for it); when None, the date found
     in the document (front matter, meta tags) is used, else the rate table's latest date,
     and the evidence of each diagnostic says which. ``lang`` overrides the configured
-    language of the messages (``fr`` by default, or ``en``).
+    language of the messages (``fr`` by default, or ``en``). ``skip_boilerplate``
+    overrides the configured reading of HTML page boilerplate (navigation, site header and
+    footer, cookie banners): None skips it on a whole page only.
     """
     if not isinstance(text, str):
         raise TypeError(f"check() expects the article as str, not {type(text).__name__}")
@@ -52,7 +55,8 @@ def check(
     language = lang or settings.lang
     registry = installed_rules()
     rules = settings.resolve(registry.rules)
-    prose = read_source(text, format)
+    prose = read_source(text, format, skip_boilerplate=settings.skip_boilerplate
+                        if skip_boilerplate is None else skip_boilerplate)
     try:
         document = analyse(prose, date=date, config=settings)
     except TimeoutError:
