@@ -21,7 +21,7 @@ from .figures import break_joins, superscript_call
 from .html import BLOCK_TAGS, OBJECT_TAGS, attributes, decode_entity, may_date
 
 _ASCII_PUNCT: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_INLINE_SPECIAL = re.compile(r"[\\`*_~\[\]<&]|!\[|(?i:https?://|www\.)")
+_INLINE_SPECIAL = re.compile(r"[\\`*_~\[\]<&]|!\[|(?i:https?://|ftp://|www\.)")
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
 _EMAIL_AUTOLINK = re.compile(
@@ -31,7 +31,7 @@ _EMAIL_AUTOLINK = re.compile(
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)" + _ATTRIBUTE + r"*+\s*/?>")
 CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<]*", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<]*", re.IGNORECASE)  # GFM autolinks
 _URL_TRAILING: Final = frozenset("?!.,:*_~'\"»’”")
 _ENTITY_LIKE = re.compile(r"&[A-Za-z0-9]+;")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,999}\]")
