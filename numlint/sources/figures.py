@@ -29,10 +29,8 @@ _TAGS = re.compile(r"<[^<>]*>")
 _CALL = re.compile(r"\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,4})\s*\Z")
 _POWER = re.compile(r"\s*[-\u2212]?\d{1,3}\s*\Z")
 _INLINE = r"(?:<(?![bB][rR]\b)[^<>\n]*>|[*_])"
-_DIGIT_BEFORE = re.compile(r"\d(?:[ \t]|" + _INLINE + r")*\Z")
-_TEN_BEFORE = re.compile(r"(?<![\d.,\u00a0\u202f])10(?:" + _INLINE + r")*\Z")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:[ \t]|" + _INLINE + r")*\Z")
 _WORD_AFTER = re.compile(r"(?:[ \t\r\n]|" + _INLINE + r")*(?:[^\W\d_]|[%‰€$£¥])")
+_NOT_BEFORE_TEN: Final = frozenset("0123456789.,\u00a0\u202f")
 
 
 def superscript_call(text: str, content_start: int) -> tuple[int, bool] | None:
@@ -43,28 +41,60 @@ def superscript_call(text: str, content_start: int) -> tuple[int, bool] | None:
     of at most three letters is a unit's exponent, and glues).
     """
     tag_start = text.rfind("<", 0, content_start)
-    word = _WORD_BEFORE.search(text, max(0, tag_start - _SHORT), tag_start)
-    if word is None and not follows_digit(text, tag_start):
+    last = visible_end(text, tag_start)
+    if last is None or not (_is_digit(text[last - 1]) or text[last - 1].isalpha()):
         return None
     close = _SUP_CLOSE.search(text, content_start, content_start + _SHORT)
     if close is None:
         return None
-    content = _TAGS.sub("", text[content_start : close.start()])
+    content = _TAGS.sub("", text[content_start : close.start()]).strip()
+    if text[last - 1].isalpha():
+        word = last - 1
+        while word > 0 and last - word <= 3 and text[word - 1].isalpha():
+            word -= 1
+        if _CALL.match(content) is None:
+            return None
+        if last - word <= 3 and not text[word - 1 : word].isalpha() and content in ("2", "3"):
+            return None  # an exponent of a unit symbol: km², m³, ft²
+        return close.end(), False
     power = (
-        _TEN_BEFORE.search(text, max(0, tag_start - _SHORT), tag_start) is not None
+        text.startswith("10", last - 2)
+        and (last < 3 or text[last - 3] not in _NOT_BEFORE_TEN)
         and _POWER.match(content) is not None
-        and content.strip().lstrip("-\u2212") not in ("0", "1")
+        and content.lstrip("-\u2212") not in ("0", "1")
     )
     if power or _CALL.match(content):
-        if word is not None and len(word.group(1)) <= 3 and content.strip() in ("2", "3"):
-            return None  # an exponent of a unit symbol: km², m³, ft²
         return close.end(), power
+    return None
+
+
+def visible_end(text: str, position: int) -> int | None:
+    """Where the last visible character before ``position`` ends, past spaces and inline
+    markup (tags, ``*``, ``_``); None past a ``<br>``, or too far back."""
+    floor = max(0, position - _SHORT)
+    i = position
+    while i > floor:
+        c = text[i - 1]
+        if c in " \t*_":
+            i -= 1
+        elif c == ">":
+            k = text.rfind("<", floor, i - 1)
+            if k < 0 or "\n" in text[k:i] or text[k + 1 : k + 3].lower() == "br":
+                return None
+            i = k
+        else:
+            return i
     return None
 
 
 def follows_digit(text: str, position: int) -> bool:
     """Does a digit come just before ``position``, past spaces and inline markup?"""
-    return _DIGIT_BEFORE.search(text, max(0, position - _SHORT), position) is not None
+    last = visible_end(text, position)
+    return last is not None and _is_digit(text[last - 1])
+
+
+def _is_digit(c: str) -> bool:
+    return "0" <= c <= "9"
 
 
 def break_joins(text: str, start: int, end: int) -> bool:
