@@ -178,3 +178,8 @@ def test_skip_boilerplate_must_be_a_boolean_in_the_configuration():
     assert Config.from_mapping({}).skip_boilerplate is None
     with pytest.raises(ConfigError, match="skip-boilerplate"):
         Config.from_mapping({"skip-boilerplate": "yes"})
+
+
+def test_skip_boilerplate_must_be_a_boolean_at_the_call():
+    with pytest.raises(TypeError, match="skip_boilerplate"):
+        numlint.check("<p>x</p>", format="html", skip_boilerplate="yes")  # type: ignore[arg-type]

@@ -30,6 +30,10 @@ def read_source(
     (HTML): leave out navigation, site header and footer, cookie banners; None (the
     default) does so on a whole page (``<html>`` or ``<body>`` present) only.
     """
+    if skip_boilerplate not in (None, True, False):
+        raise TypeError(
+            f"skip_boilerplate must be True, False or None, not {skip_boilerplate!r}"
+        )
     if format == "text":
         return read_text(source)
     if format == "markdown":
