@@ -19,7 +19,7 @@ from .rules.api import Rule
 
 KNOWN_KEYS = frozenset(
     {"select", "ignore", "extend-select", "rules", "currencies", "lang", "fail-on", "rates",
-     "per-file-ignores"}
+     "skip-boilerplate", "per-file-ignores"}
 )
 _ISO = re.compile(r"^[A-Z]{3}$")
 
@@ -41,6 +41,7 @@ class Config:
     lang: str = "fr"
     fail_on: Severity = "warning"
     rates: str | None = None
+    skip_boilerplate: bool | None = None  # HTML page boilerplate; None: on whole pages only
     """A user-supplied ECB rates file (csv or zip)."""
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     origin: str = "configuration"
@@ -63,6 +64,7 @@ class Config:
             lang=_choice(data, "lang", LANGUAGES, "fr", origin),
             fail_on=_choice(data, "fail-on", SEVERITIES, "warning", origin),
             rates=_optional_str(data, "rates", origin),
+            skip_boilerplate=_optional_bool(data, "skip-boilerplate", origin),
             per_file_ignores=_per_file_ignores(data.get("per-file-ignores", {}), origin),
             origin=origin,
         )
@@ -157,6 +159,13 @@ def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
         raise ConfigError(f"{origin}: {key!r} must be a path")
+    return value
+
+
+def _optional_bool(data: Mapping[str, Any], key: str, origin: str) -> bool | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise ConfigError(f"{origin}: {key!r} must be true or false")
     return value
 
 

@@ -54,6 +54,8 @@ class Diagnostic:
     end_column: int
     fix: Fix | None = None
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    fix_refused: str = ""
+    """Why a fix the rule suggested is not offered (it would cross markup), or ""."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (evidence values are already strings, numbers or lists)."""
@@ -79,6 +81,7 @@ class Diagnostic:
                 ],
             },
             "evidence": dict(self.evidence),
+            "fix_refused": self.fix_refused or None,
         }
 
 

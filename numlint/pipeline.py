@@ -25,6 +25,7 @@ from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
 from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
+from .sources.edits import SourceEdit, to_source_edit
 from .suppressions import apply_suppressions
 
 Format = Literal["text", "markdown", "html"]
@@ -37,13 +38,16 @@ def check(
     date: date | None = None,
     config: Config | Mapping[str, Any] | None = None,
     lang: str | None = None,
+    skip_boilerplate: bool | None = None,
 ) -> list[Diagnostic]:
     """Check one article and return its diagnostics, sorted by position.
 
     ``date`` is the article's date (rates are taken for it); when None, the date found
     in the document (front matter, meta tags) is used, else the rate table's latest date,
     and the evidence of each diagnostic says which. ``lang`` overrides the configured
-    language of the messages (``fr`` by default, or ``en``).
+    language of the messages (``fr`` by default, or ``en``). ``skip_boilerplate``
+    overrides the configured reading of HTML page boilerplate (navigation, site header and
+    footer, cookie banners): None skips it on a whole page only.
     """
     if not isinstance(text, str):
         raise TypeError(f"check() expects the article as str, not {type(text).__name__}")
@@ -51,7 +55,8 @@ def check(
     language = lang or settings.lang
     registry = installed_rules()
     rules = settings.resolve(registry.rules)
-    prose = read_source(text, format)
+    prose = read_source(text, format, skip_boilerplate=settings.skip_boilerplate
+                        if skip_boilerplate is None else skip_boilerplate)
     try:
         document = analyse(prose, date=date, config=settings)
     except TimeoutError:
@@ -140,17 +145,16 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
     start, end = prose.to_source(finding.start, finding.end)
     line, column = prose.line_col(start)
     end_line, end_column = prose.line_col(end)
-    fix = None
+    fix, fix_refused = None, ""
     if finding.edits:
-        edits = []
-        for edit in finding.edits:
-            edit_start, edit_end = prose.to_source(edit.start, edit.end)
-            edits.append(Edit(edit_start, edit_end, edit.replacement))
-        # an edit over markup or an entity ("<b>37 000</b> euros") would delete it: the
-        # finding then goes without a fix
-        if all(prose.source[e.start : e.end] == prose.text[f.start : f.end]
-               for e, f in zip(edits, finding.edits, strict=True)):
-            fix = Fix(tuple(edits), finding.safety, render(finding.fix_description, {}, lang)
+        mapped = [to_source_edit(prose, e.start, e.end, e.replacement) for e in finding.edits]
+        refusals = [m for m in mapped if isinstance(m, str)]
+        if refusals:
+            fix_refused = refusals[0]
+        else:
+            edits = tuple(Edit(m.start, m.end, m.replacement) for m in mapped
+                          if isinstance(m, SourceEdit))
+            fix = Fix(edits, finding.safety, render(finding.fix_description, {}, lang)
                       if finding.fix_description else "")
     evidence = dict(finding.evidence)
     if rule is not None and ("rate" in evidence or "rate_date" in evidence):
@@ -168,5 +172,6 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
         end_line=end_line,
         end_column=end_column,
         fix=fix,
+        fix_refused=fix_refused,
         evidence=evidence,
     )

@@ -158,15 +158,22 @@ def test_cfa_francs_convert_at_their_fixed_rate_on_any_date() -> None:
     [
         ("une enveloppe de 40 millions de dollars (<b>37 000</b> euros)", "html"),
         ("une enveloppe de 40 millions de dollars (**37 000** euros)", "markdown"),
-        ("une enveloppe de 40 millions de dollars (37&#8239;000 euros)", "html"),
     ],
 )
 def test_a_fix_that_would_delete_markup_is_not_offered(source: str, format: str) -> None:
     [diagnostic] = numlint.check(source, format=format, date=ARTICLE_DAY)
     assert diagnostic.code == "NL101" and diagnostic.fix is None
+    assert diagnostic.fix_refused.startswith("would cross markup ")
     [plain] = numlint.check("une enveloppe de 40 millions de dollars (37 000 euros)",
                             format="text", date=ARTICLE_DAY)
     assert plain.fix is not None
+
+
+def test_a_fix_over_an_entity_only_is_offered() -> None:
+    source = "une enveloppe de 40 millions de dollars (37&#8239;000 euros)"
+    [diagnostic] = numlint.check(source, format="html", date=ARTICLE_DAY)
+    assert diagnostic.code == "NL101" and diagnostic.fix is not None
+    assert diagnostic.fix.apply(source).endswith("(37 millions d'euros)")
 
 
 def test_a_rounded_conversion_is_not_a_slip_but_a_wrong_one_is() -> None:

@@ -18,7 +18,7 @@ def test_one_object_per_finding_with_its_place_fix_and_evidence():
                  stream, Options())
     [item] = json.loads(stream.getvalue())
     assert list(item) == ["path", "code", "name", "severity", "message", "start", "end", "line",
-                          "column", "end_line", "end_column", "fix", "evidence"]
+                          "column", "end_line", "end_column", "fix", "evidence", "fix_refused"]
     assert item["path"] == "articles/rachat.md"
     assert (item["code"], item["name"], item["severity"]) == ("NL101", "conversion-magnitude",
                                                               "error")

@@ -223,8 +223,9 @@ def test_url_inside_a_word_is_not_a_url() -> None:
 
 
 def test_footnotes() -> None:
-    source = "Le PIB[^1] a crû.\n\n[^1]: Source : Insee, 2024."
-    assert blocks(source) == [f"Le PIB{OBJECT} a crû.", "Source : Insee, 2024."]
+    # a footnote call leaves nothing, like a superscript footnote call in HTML
+    source = "Le PIB[^1] a crû de 12[^2] %.\n\n[^1]: Source : Insee, 2024."
+    assert blocks(source) == ["Le PIB a crû de 12 %.", "Source : Insee, 2024."]
 
 
 # ------------------------------------------------------------------------ blocks
@@ -321,3 +322,17 @@ def test_exact_text_of_a_small_document() -> None:
 def test_an_item_may_begin_with_one_blank_line_only() -> None:
     assert blocks("-\n  12 %") == ["12 %"]
     assert not re.search(r"\d", text("-\n\n    x = 12"))  # the item ended: indented code
+
+
+def test_bare_ftp_urls_are_objects_like_web_ones() -> None:
+    assert text("Voir ftp://ftp.insee.fr/2024/12 et FTP://x.fr/3.") == f"Voir {OBJECT} et {OBJECT}."
+    assert text("xftp://12") == "xftp://12"
+
+
+def test_task_list_boxes_are_not_prose() -> None:
+    source = "- [ ] 12 tâches\n- [x] 3 faites\n  et 4 autres\n1. [X] 7 ok\n"
+    doc = md(source)
+    assert blocks(source) == ["12 tâches", "3 faites et 4 autres", "7 ok"]
+    at = doc.text.index("3 faites")
+    assert doc.to_source(at, at + 1) == (source.index("3 faites"), source.index("3 faites") + 1)
+    assert text("Un [ ] dans le texte") == "Un [ ] dans le texte"

@@ -16,6 +16,9 @@ _PIECES = [
     "&nbsp;", "&#8239;", "&#x202F;", "&amp", "<script>", "</script>", "https://", "www.",
     "<code>", "</code>", "\r\n", "\r", "---", "+++", "[^1]", "]: ", "<![CDATA[", "<?",
     "<svg/>", "<a href='", "**", "__", "~~", "| --- |", "![", "](", "\u00a0", "é",
+    "<sup>", "</sup>", "<br />", "  \n", "\\\n", "<html>", "<body>", "<nav>", "</nav>",
+    "<header>", "</header>", "<article>", "<div class='cookie'>", "</div>", "[ ] ", "ftp://",
+    "10", "€", "millions",
 ]
 markupish = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
@@ -41,6 +44,19 @@ def check_map(doc: ProseDocument) -> None:
             if end <= len(text):
                 a2, b2 = doc.to_source(start, end)
                 assert a2 == a and 0 <= a2 <= b2 <= len(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markupish, st.sampled_from(("markdown", "html")))
+def test_two_digits_side_by_side_in_the_prose_are_side_by_side_in_the_source(
+    source: str, fmt: str
+) -> None:
+    """Markup between two digits never lets them join into one number."""
+    doc = read_source(source, fmt)  # type: ignore[arg-type]
+    text = doc.text
+    for i in range(len(text) - 1):
+        if text[i] in "0123456789" and text[i + 1] in "0123456789":
+            assert doc.to_source(i, i + 1)[1] == doc.to_source(i + 1, i + 2)[0], (i, text)
 
 
 @settings(max_examples=150, deadline=None)

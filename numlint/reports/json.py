@@ -3,7 +3,8 @@
 Each object is :meth:`Diagnostic.to_dict` with the ``path`` first: code, name,
 severity, message, start/end (character offsets into the file), line, column,
 end_line, end_column (1-based, end exclusive), fix (safety, description and edits
-with offsets and replacement, or null) and evidence.
+with offsets and replacement, or null), evidence, and fix_refused (why a suggested fix
+is not offered: it would cross markup; null when none).
 """
 
 from __future__ import annotations

@@ -20,18 +20,26 @@ class SourceError(ValueError):
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
 
-def read_source(source: str, format: Format) -> ProseDocument:
+def read_source(
+    source: str, format: Format, *, skip_boilerplate: bool | None = None
+) -> ProseDocument:
     """Read ``source`` as ``format`` ("text", "markdown" or "html").
 
     Never fails on the content: broken Markdown or HTML is read as a browser or a
-    CommonMark renderer would, as far as the prose is concerned.
+    CommonMark renderer would, as far as the prose is concerned. ``skip_boilerplate``
+    (HTML): leave out navigation, site header and footer, cookie banners; None (the
+    default) does so on a whole page (``<html>`` or ``<body>`` present) only.
     """
+    if skip_boilerplate not in (None, True, False):
+        raise TypeError(
+            f"skip_boilerplate must be True, False or None, not {skip_boilerplate!r}"
+        )
     if format == "text":
         return read_text(source)
     if format == "markdown":
         return read_markdown(source)
     if format == "html":
-        return read_html(source)
+        return read_html(source, skip_boilerplate=skip_boilerplate)
     raise SourceError(f"unknown source format {format!r}: expected one of {', '.join(FORMATS)}")
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
 
+from .figures import break_joins
+
 Format = Literal["text", "markdown", "html"]
 
 OBJECT = "\ufffc"
@@ -164,7 +166,8 @@ def wrapped_lines(
     pieces: list[tuple[int, int, str | None]] = []
     at = start
     for wrap in _WRAP.finditer(text, start, end):
-        if hard_breaks and len(wrap.group(1)) >= 2 and "\t" not in wrap.group(1):
+        if (hard_breaks and len(wrap.group(1)) >= 2 and "\t" not in wrap.group(1)
+                and not break_joins(text, wrap.start(), wrap.end())):
             continue
         if wrap.start() > at:
             pieces.append((at, wrap.start(), None))
@@ -186,6 +189,7 @@ class TextBuilder:
     __slots__ = (
         "_breaks",
         "_chunks",
+        "_last_digit",
         "_last_end",
         "_last_verbatim",
         "_len",
@@ -206,6 +210,7 @@ class TextBuilder:
         self._len = 0
         self._last_end = -1
         self._last_verbatim = False
+        self._last_digit = False
         self._breaks = 0  # line breaks in the trailing whitespace of the text so far
 
     def copy(self, start: int, end: int) -> None:
@@ -228,6 +233,10 @@ class TextBuilder:
             self.put("\n" * (2 - self._breaks), start, end)
 
     def _append(self, piece: str, start: int, end: int, verbatim: bool) -> None:
+        if start > self._last_end >= 0 and self._last_digit and "0" <= piece[0] <= "9":
+            # markup between two digits: they never join into one number
+            self._append(OBJECT, self._last_end, start, False)
+        self._last_digit = "0" <= piece[-1] <= "9"
         if verbatim and self._last_verbatim and start == self._last_end:
             self._lengths[-1] += end - start
         else:

@@ -11,7 +11,10 @@ What becomes of the markup:
 - inline tags (``strong``, ``a``, ``span``, ``sup``, unknown tags...) leave nothing, so
   ``<strong>97,4</strong> milliards`` reads ``97,4 milliards``;
 - block tags (``p``, ``div``, ``li``, ``td``, ``h1``...) end the block: a blank line;
-- ``<br>`` is one ``\\n``;
+- ``<br>`` is one ``\\n``, or one space inside a figure (``12<br>millions``; see
+  :mod:`~numlint.sources.figures`, which also reads ``12<sup>1</sup>`` as a footnote call);
+- a digit never joins a digit across a tag (``2020</time><time>20 janvier``): an
+  :data:`~numlint.sources.document.OBJECT` stands between them;
 - ``<img>``, ``<input>``, ``<code>…</code>``, ``<svg>…</svg>``, ``<iframe>``... are seen
   by the reader but are not prose: one :data:`~numlint.sources.document.OBJECT`;
 - ``script``, ``style``, ``template``, ``noscript``, ``title`` and the like are skipped
@@ -31,8 +34,10 @@ import re
 from html.entities import html5
 from typing import Final
 
+from .boilerplate import SECTIONING, is_boilerplate, is_whole_page
 from .dates import DateCollector
 from .document import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
+from .figures import break_joins, superscript_call
 
 BLOCK_TAGS: Final = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "col",
@@ -132,25 +137,35 @@ def decode_entity(text: str, start: int, *, markdown: bool = False) -> tuple[str
     return None
 
 
-def render_html(text: str, sink: Sink, dates: DateCollector | None = None) -> None:
-    """Write the prose of ``text`` (HTML) to ``sink``, in the offsets of ``text``."""
-    _HtmlReader(text, sink, dates).run()
+def render_html(
+    text: str, sink: Sink, dates: DateCollector | None = None, *, skip_boilerplate: bool = False
+) -> None:
+    """Write the prose of ``text`` (HTML) to ``sink``, in the offsets of ``text``; with
+    ``skip_boilerplate``, leave out navigation, site header and footer, cookie banners
+    (:mod:`~numlint.sources.boilerplate`)."""
+    _HtmlReader(text, sink, dates, skip_boilerplate).run()
 
 
 class _Skip:
-    __slots__ = ("depth", "name", "start")
+    __slots__ = ("depth", "name", "replacement", "start")
 
-    def __init__(self, name: str, start: int) -> None:
+    def __init__(self, name: str, start: int, replacement: str) -> None:
         self.name = name
         self.start = start
+        self.replacement = replacement
         self.depth = 1
 
 
 class _HtmlReader:
-    __slots__ = ("dates", "n", "preformatted", "sink", "skip", "text")
+    __slots__ = ("boilerplate", "closers", "dates", "n", "preformatted", "sectioning", "sink",
+                 "skip", "text")
 
-    def __init__(self, text: str, sink: Sink, dates: DateCollector | None) -> None:
+    def __init__(self, text: str, sink: Sink, dates: DateCollector | None,
+                 boilerplate: bool = False) -> None:
         self.text = text
+        self.boilerplate = boilerplate
+        self.sectioning = 0  # depth of open article, main and section elements
+        self.closers: dict[str, int] = {}  # name -> position of its next end tag
         self.preformatted = 0  # depth of open <pre> and <listing> elements
         self.n = len(text)
         self.sink = sink
@@ -270,12 +285,26 @@ class _HtmlReader:
                     self.dates.json_ld(self.text[end:content_end])
             self._replace(RAW_TAGS[name], j, raw_end)
             return raw_end
+        if name == "sup" and not closed:
+            call = superscript_call(self.text, end)
+            if call is not None:
+                if call[1]:
+                    self.sink.put(OBJECT, j, call[0])
+                return call[0]
+        if self.boilerplate and not closed:
+            if is_boilerplate(name, self.text, body_start, body_end,
+                              in_article=self.sectioning > 0, read_attributes=attributes
+                              ) and self._closed_later(name, end):
+                self.skip = _Skip(name, j, _BREAK)
+                return end
+            if name in SECTIONING:
+                self.sectioning += 1
         if name in NESTED_TAGS and not (closed and name in _FOREIGN):
-            self.skip = _Skip(name, j)
+            self.skip = _Skip(name, j, NESTED_TAGS[name])
         elif name in OBJECT_TAGS or name in NESTED_TAGS:
             self.sink.put(OBJECT, j, end)
         elif name == "br":
-            self.sink.put("\n", j, end)
+            self.sink.put(" " if break_joins(self.text, j, end) else "\n", j, end)
         elif name in BLOCK_TAGS:
             self.sink.brk(j, end)
         if name in _PREFORMATTED and not closed:
@@ -296,6 +325,8 @@ class _HtmlReader:
             if not (skip.name in _BREAKABLE and name in BLOCK_TAGS):
                 return end
             self._end_skip(j)
+        if name in SECTIONING and self.sectioning:
+            self.sectioning -= 1
         if name == "br":  # </br> is a <br> for browsers
             self.sink.put("\n", j, end)
         elif name in BLOCK_TAGS:
@@ -304,23 +335,27 @@ class _HtmlReader:
             self.preformatted -= 1
         return end
 
+    def _closed_later(self, name: str, start: int) -> bool:
+        """Is there an end tag for ``name`` after start? (An unclosed ``<header>`` must
+        not skip the rest of the page.) Each search starts where the last one ended."""
+        found = self.closers.get(name, -1)
+        if found < start:
+            found = _find_end_tag(self.text, name, start)
+            self.closers[name] = found if found >= 0 else self.n
+        return start <= found < self.n
+
     def _raw_end(self, name: str, start: int) -> tuple[int, int]:
         """End of the raw content opened at start, and end of its end tag."""
-        pattern = _RAW_END.get(name)
-        if pattern is None:
-            pattern = _RAW_END[name] = re.compile(
-                "</" + re.escape(name) + r"(?=[\t\n\f\r />])", re.IGNORECASE
-            )
-        m = pattern.search(self.text, start)
-        if m is None:
+        found = _find_end_tag(self.text, name, start)
+        if found < 0:
             return self.n, self.n
-        return m.start(), _after(self.text, ">", m.end())
+        return found, _after(self.text, ">", found + 2 + len(name))
 
     def _end_skip(self, end: int) -> None:
         skip = self.skip
         assert skip is not None
         self.skip = None
-        self._replace(NESTED_TAGS[skip.name], skip.start, end)
+        self._replace(skip.replacement, skip.start, end)
 
     def _replace(self, replacement: str, start: int, end: int) -> None:
         if replacement == _BREAK:
@@ -349,15 +384,29 @@ def may_date(name: str, text: str, start: int, end: int) -> bool:
     return name in ("meta", "time") or text.find("itemprop", start, end) >= 0
 
 
+def _find_end_tag(text: str, name: str, start: int) -> int:
+    """Position of the next ``</name`` end tag from start (any case), or -1."""
+    pattern = _RAW_END.get(name)
+    if pattern is None:
+        pattern = _RAW_END[name] = re.compile(
+            "</" + re.escape(name) + r"(?=[\t\n\f\r />])", re.IGNORECASE
+        )
+    m = pattern.search(text, start)
+    return m.start() if m else -1
+
+
 def _after(text: str, needle: str, start: int) -> int:
     """Position just after the next needle from start, or the end of text."""
     k = text.find(needle, start)
     return len(text) if k < 0 else k + len(needle)
 
 
-def read_html(source: str) -> ProseDocument:
+def read_html(source: str, *, skip_boilerplate: bool | None = None) -> ProseDocument:
+    """Read HTML; ``skip_boilerplate`` None skips page boilerplate only on a whole page."""
     builder = TextBuilder(source)
     dates = DateCollector()
-    render_html(source, builder, dates)
+    if skip_boilerplate is None:
+        skip_boilerplate = is_whole_page(source)
+    render_html(source, builder, dates, skip_boilerplate=skip_boilerplate)
     text, offsets = builder.build()
     return ProseDocument(source, "html", text, dates.best(), offsets)

@@ -60,6 +60,7 @@ _FENCE = re.compile(r"`{3,}|~{3,}")
 _FENCE_CLOSE = re.compile(r"(`{3,}|~{3,})[ \t]*\Z")
 _THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*\Z")
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
 _BULLET = re.compile(r"[-+*](?=[ \t]|\Z)")
 _ORDERED = re.compile(r"([0-9]{1,9})[.)](?=[ \t]|\Z)")
 _DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*+\|?[ \t]*\Z")
@@ -280,6 +281,9 @@ class _BlockReader:
             return content, content_col, marker_col - base + 1
         if content_col - marker_col > 4:  # indented code in the item: one space is the gap
             return m.end() + 1, marker_col + 1, marker_col - base + 1
+        box = _TASK_BOX.match(src, content, ce)
+        if box:  # a GFM task-list box is a checkbox, not prose; the item keeps its width
+            return box.end(), content_col + box.end() - content, content_col - base
         return content, content_col, content_col - base
 
     def _starts_block(self, p: int, indent: int, ce: int, paragraph: bool,

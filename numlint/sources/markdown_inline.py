@@ -17,10 +17,11 @@ from typing import Final
 
 from .dates import DateCollector
 from .document import OBJECT, Sink, wrapped_lines
+from .figures import break_joins, superscript_call
 from .html import BLOCK_TAGS, OBJECT_TAGS, attributes, decode_entity, may_date
 
 _ASCII_PUNCT: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_INLINE_SPECIAL = re.compile(r"[\\`*_~\[\]<&]|!\[|(?i:https?://|www\.)")
+_INLINE_SPECIAL = re.compile(r"[\\`*_~\[\]<&]|!\[|(?i:https?://|ftp://|www\.)")
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
 _EMAIL_AUTOLINK = re.compile(
@@ -30,7 +31,7 @@ _EMAIL_AUTOLINK = re.compile(
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)" + _ATTRIBUTE + r"*+\s*/?>")
 CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<]*", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<]*", re.IGNORECASE)  # GFM autolinks
 _URL_TRAILING: Final = frozenset("?!.,:*_~'\"»’”")
 _ENTITY_LIKE = re.compile(r"&[A-Za-z0-9]+;")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,999}\]")
@@ -132,7 +133,10 @@ class _InlineReader:
                 elif nxt in ("\n", "\r"):  # hard line break: the line ending stays
                     self._literal(t, j)
                     eol = j + (3 if text.startswith("\r\n", j + 1) else 2)
-                    nodes.append((j + 1, eol))
+                    if break_joins(text, j, eol):  # inside a figure: one space
+                        nodes.append((j, eol, " "))
+                    else:
+                        nodes.append((j + 1, eol))
                     i = t = eol
                 else:
                     i = j + 1
@@ -236,6 +240,12 @@ class _InlineReader:
                 if m:
                     name = m.group(1).lower()
                     end, replacement = m.end(), _tag_replacement(name)
+                    if name == "br" and break_joins(text, j, end):
+                        replacement = " "
+                    elif name == "sup" and text[j + 1] != "/" and not m.group().endswith("/>"):
+                        call = superscript_call(text, end)
+                        if call is not None:
+                            end, replacement = call[0], OBJECT if call[1] else None
                     if self.dates is not None and text[j + 1] != "/" and may_date(
                             name, text, m.end(1), end):
                         self.dates.element(name, attributes(text, m.end(1), end - 1))
@@ -352,8 +362,7 @@ class _InlineReader:
         text = self.text
         m = _FOOTNOTE_REF.match(text, j) if text.startswith("[^", j) else None
         self._literal(t, j)
-        if m is not None:
-            self.nodes.append((j, m.end(), OBJECT))
+        if m is not None:  # a footnote call leaves nothing, like the superscript it renders
             return m.end(), m.end()
         size = 2 if text[j] == "!" else 1
         bracket = _Bracket(j, j + size, size == 2, len(self.nodes), self.tail)
