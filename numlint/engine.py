@@ -8,7 +8,7 @@ explained in :mod:`numlint.deadline`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +39,8 @@ class Overrun(Exception):
 
 
 def is_builtin(rule_class: type[Rule]) -> bool:
-    """numlint's own rules run in the caller's thread; plugins in a fenced one."""
+    """numlint's own rules run in the caller's thread, plugins in a fenced one (see
+    :mod:`numlint.deadline`)."""
     return rule_class.__module__.split(".", 1)[0] == "numlint"
 
 
@@ -51,12 +52,10 @@ def run_rules(
 ) -> Iterator[RuleFinding]:
     """Run each rule with ``budget`` seconds at most; a failure is reported, not raised."""
     for rule_class, settings in rules:
-        deadline = Deadline(budget)
 
         def findings_of(rule_class: type[Rule] = rule_class,
-                        settings: Mapping[str, Any] = settings,
-                        deadline: Deadline = deadline) -> list[Finding]:
-            return _collected(rule_class().check(document, settings), document, deadline)
+                        settings: Mapping[str, Any] = settings) -> list[Finding]:
+            return [_checked(f, document) for f in rule_class().check(document, settings)]
 
         if is_builtin(rule_class):
             try:
@@ -65,7 +64,7 @@ def run_rules(
                 yield RuleFinding(None, internal_error(rule_class, error))
                 continue
         else:
-            outcome = run_in_thread(findings_of, deadline)
+            outcome = run_in_thread(findings_of, Deadline(budget))
             if isinstance(outcome.error, KeyboardInterrupt):
                 raise outcome.error
             if outcome.overran or outcome.error is not None:
@@ -76,18 +75,6 @@ def run_rules(
             findings = outcome.value or []
         for finding in findings:
             yield RuleFinding(rule_class, finding)
-
-
-def _collected(found: Iterable[object], document: Document, deadline: Deadline) -> list[Finding]:
-    """The rule's findings, checked one by one, and its deadline between them."""
-    findings = []
-    for finding in found:
-        findings.append(_checked(finding, document))
-        if deadline.passed():
-            break
-    if deadline.passed():
-        raise Overrun(f"ran longer than its budget of {deadline.seconds:g} s")
-    return findings
 
 
 def internal_error(rule_class: type[Rule], error: BaseException) -> Finding:

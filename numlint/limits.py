@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import N_
+
 _DIGIT_RUN = re.compile(r"\d+")
 
 DEFAULT_MAX_BYTES = 10_000_000
@@ -26,17 +28,19 @@ class Limits:
     max_figures: int = DEFAULT_MAX_FIGURES
     """Most runs of digits in a text checked (100 000 by default)."""
 
-    def exceeded_by(self, text: str) -> dict[str, Any] | None:
-        """What is too large in ``text`` (message parameters), or None when it fits."""
+    def exceeded_by(self, text: str) -> tuple[str, dict[str, Any]] | None:
+        """Why ``text`` is too large (a message id and its parameters), or None."""
         if len(text) * 4 > self.max_bytes:  # else even 4-byte characters fit
             size = len(text.encode("utf-8", "surrogatepass"))
             if size > self.max_bytes:
-                return {"size": f"{size} bytes", "limit": f"{self.max_bytes} bytes"}
+                return (N_("The text is too large to be checked ({size} bytes, the limit is "
+                           "{limit}); it was not checked."),
+                        {"size": size, "limit": self.max_bytes})
         if len(text) > 2 * self.max_figures:  # runs of digits need a separator each
             for count, _ in enumerate(_DIGIT_RUN.finditer(text), start=1):
                 if count > self.max_figures:
-                    return {"size": f"more than {self.max_figures} figures",
-                            "limit": f"{self.max_figures} figures"}
+                    return (N_("The text has too many figures to be checked (more than "
+                               "{limit}); it was not checked."), {"limit": self.max_figures})
         return None
 
 

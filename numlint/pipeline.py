@@ -61,8 +61,7 @@ def check(
     rules = settings.resolve(registry.rules)
     too_large = settings.limits.exceeded_by(text)
     if too_large:
-        return [_internal(N_("The text is too large to be checked ({size}, limit {limit}); "
-                             "it was not checked."), too_large, language)]
+        return [_internal(*too_large, language)]
     prose = read_source(text, format)
     try:
         document = analyse(prose, date=article_date, config=settings,
