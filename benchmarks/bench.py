@@ -646,9 +646,6 @@ Key = tuple[str, int, str]
 
 def profile(documents: Sequence[CorpusDocument], top: int) -> None:
     """cProfile of check() over the whole corpus, one document at a time, then a summary."""
-    patched = clear_only_injected()
-    if patched:
-        print(f"note: {patched}\n")
     for document in documents:  # steady state: lazy loads (pint, rates) happen here
         check_document(document)
     profiler = cProfile.Profile()
@@ -664,38 +661,6 @@ def profile(documents: Sequence[CorpusDocument], top: int) -> None:
     print_modules(stats, total, top)
     print_functions(stats, top, by="own")
     print_functions(stats, top, by="cumulative")
-
-
-def clear_only_injected() -> str:
-    """Let numlint's watchdog clear a thread's pending exception only if it injected one.
-
-    ``PyThreadState_SetAsyncExc(thread, NULL)``, which the watchdog calls after every rule,
-    leaves CPython 3.11's eval breaker set for good: every later call then goes through
-    the pending-calls check, and under a profiler or tracer (``sys.setprofile``,
-    ``sys.settrace``) the next Python call spins forever. For the profile only, the clear
-    is skipped when there is nothing to clear. Returns what was done ("" if nothing).
-    """
-    from numlint import watchdog
-
-    raise_in = getattr(watchdog, "_raise_in", None)
-    clear = getattr(watchdog, "_clear_pending", None)
-    if raise_in is None or clear is None:
-        return ""
-    injected: set[int] = set()
-
-    def raise_and_remember(thread_id: int, exception: type[BaseException] | None) -> None:
-        injected.add(thread_id)
-        raise_in(thread_id, exception)
-
-    def clear_if_injected(thread_id: int) -> None:
-        if thread_id in injected:
-            injected.discard(thread_id)
-            clear(thread_id)
-
-    watchdog._raise_in = raise_and_remember
-    watchdog._clear_pending = clear_if_injected
-    return ("numlint.watchdog._clear_pending skipped unless an exception was injected "
-            "(else CPython 3.11 hangs under the profiler; see clear_only_injected())")
 
 
 def _is(key: Key, path_part: str, name: str) -> bool:

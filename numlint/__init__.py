@@ -16,6 +16,9 @@ _PUBLIC = {
     "check": "numlint.pipeline",
     "Config": "numlint.config",
     "ConfigError": "numlint.config",
+    "NumlintError": "numlint.errors",
+    "RatesError": "numlint.rates.errors",
+    "SourceError": "numlint.sources",
     "Diagnostic": "numlint.diagnostics",
     "Edit": "numlint.diagnostics",
     "Fix": "numlint.diagnostics",
@@ -27,6 +30,9 @@ __all__ = [
     "Edit",
     "Fix",
     "Mention",
+    "NumlintError",
+    "RatesError",
+    "SourceError",
     "check",
     "mentions",
 ]
@@ -38,7 +44,10 @@ from .mentions import Mention, mentions  # noqa: E402
 if TYPE_CHECKING:
     from .config import Config, ConfigError
     from .diagnostics import Diagnostic, Edit, Fix
+    from .errors import NumlintError
     from .pipeline import check
+    from .rates.errors import RatesError
+    from .sources import SourceError
 
 
 def __getattr__(name: str) -> Any:

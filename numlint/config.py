@@ -11,20 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .diagnostics import SEVERITIES, Severity
+from .errors import NumlintError
 from .i18n import LANGUAGES
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_FIGURES, Limits, positive_whole
 from .rules.api import Rule
 
 KNOWN_KEYS = frozenset(
     {"select", "ignore", "extend-select", "rules", "currencies", "lang", "fail-on", "rates",
-     "skip-boilerplate", "per-file-ignores"}
+     "skip-boilerplate", "per-file-ignores", "max-bytes", "max-figures"}
 )
 _ISO = re.compile(r"^[A-Z]{3}$")
 
 
-class ConfigError(ValueError):
+class ConfigError(NumlintError):
     """A configuration numlint cannot follow; the message says which key and why."""
 
 
@@ -41,21 +44,27 @@ class Config:
     lang: str = "fr"
     fail_on: Severity = "warning"
     rates: str | None = None
-    skip_boilerplate: bool | None = None  # HTML page boilerplate; None: on whole pages only
     """A user-supplied ECB rates file (csv or zip)."""
+    skip_boilerplate: bool | None = None
+    """HTML page boilerplate left out; None: on whole pages only."""
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    """How large a text is checked (``max-bytes``, ``max-figures``)."""
     origin: str = "configuration"
     """Where this configuration was read from, for error messages."""
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], origin: str = "configuration") -> Config:
-        """Read and check a ``[tool.numlint]`` table."""
+    def from_mapping(cls, data: Mapping[str, Any], origin: str = "configuration",
+                     base: str | Path | None = None) -> Config:
+        """Read and check a ``[tool.numlint]`` table, every setting of it: a rates file is
+        loaded now (relative to ``base``, else the working folder), and the rules'
+        settings are checked against the installed rules."""
         if not isinstance(data, Mapping):
             raise ConfigError(f"{origin}: expected a table, got {type(data).__name__}")
         unknown = sorted(set(data) - KNOWN_KEYS)
         if unknown:
             raise ConfigError(f"{origin}: unknown key {unknown[0]!r}")
-        return cls(
+        config = cls(
             select=_codes(data, "select", origin) if "select" in data else None,
             extend_select=_codes(data, "extend-select", origin),
             ignore=_codes(data, "ignore", origin),
@@ -63,14 +72,27 @@ class Config:
             currencies=_currencies(data.get("currencies", {}), origin),
             lang=_choice(data, "lang", LANGUAGES, "fr", origin),
             fail_on=_choice(data, "fail-on", SEVERITIES, "warning", origin),
-            rates=_optional_str(data, "rates", origin),
             skip_boilerplate=_optional_bool(data, "skip-boilerplate", origin),
             per_file_ignores=_per_file_ignores(data.get("per-file-ignores", {}), origin),
+            limits=_limits(data, origin),
+            rates=_rates_file(data, origin, base),
             origin=origin,
         )
+        from .rules.registry import installed_rules
+
+        config.resolve(installed_rules().rules)  # unknown codes and settings: now
+        return config
 
     def resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
-        """The rules to run and their settings; unknown codes and settings are errors."""
+        """The rules to run and their settings; unknown codes and settings are errors.
+        Worked out once per configuration and set of rules (checks reuse it)."""
+        key = tuple(rules)
+        cache = self.__dict__.setdefault("_resolved", {})
+        if key not in cache:
+            cache[key] = self._resolve(rules)
+        return [(rule, dict(settings)) for rule, settings in cache[key]]
+
+    def _resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
         known = {rule.code for rule in rules}
         names = {rule.name: rule.code for rule in rules}
         for code in (*(self.select or ()), *self.extend_select, *self.ignore):
@@ -155,11 +177,33 @@ def _choice(data: Mapping[str, Any], key: str, allowed: Sequence[str], default: 
     return value
 
 
-def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ConfigError(f"{origin}: {key!r} must be a path")
-    return value
+def _rates_file(data: Mapping[str, Any], origin: str, base: str | Path | None) -> str | None:
+    """The rates file, absolute, loaded and checked now: a missing or broken file is a
+    configuration error, not three rule failures later."""
+    value = data.get("rates")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{origin}: 'rates' must be the path of an ECB rates file")
+    path = Path(base or ".", value).resolve()
+    from .pipeline import user_rates
+
+    try:
+        user_rates(str(path))
+    except ConfigError as error:
+        raise ConfigError(f"{origin}: 'rates': {error}") from None
+    return str(path)
+
+
+def _limits(data: Mapping[str, Any], origin: str) -> Limits:
+    try:
+        return Limits(
+            max_bytes=positive_whole(data.get("max-bytes", DEFAULT_MAX_BYTES), "max-bytes"),
+            max_figures=positive_whole(data.get("max-figures", DEFAULT_MAX_FIGURES),
+                                       "max-figures"),
+        )
+    except ValueError as error:
+        raise ConfigError(f"{origin}: {error}") from None
 
 
 def _optional_bool(data: Mapping[str, Any], key: str, origin: str) -> bool | None:

@@ -17,7 +17,7 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -128,9 +128,7 @@ def load_config_file(path: Path, rules: Iterable[type[Rule]] = ()) -> ConfigFile
         origin = f"{origin} [tool.numlint]"
     else:
         table = data
-    config = Config.from_mapping(table, origin=origin)
-    if config.rates:
-        config = replace(config, rates=str(Path(path.parent, config.rates).resolve()))
+    config = Config.from_mapping(table, origin=origin, base=path.parent)
     rules = tuple(rules)
     if rules:
         validate_codes(config, rules)

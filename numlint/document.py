@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .conversion import Converter
 from .mentions import Mention
 from .rates import RateTable
 from .relations import Relations
+
+if TYPE_CHECKING:
+    from .rules.api import Rule
 
 DateOrigin = Literal["given", "document", "latest-rate"]
 
@@ -32,6 +35,13 @@ class Document:
     """The article's date: given by the caller or found in the document, else None."""
     article_date_origin: Literal["given", "document"] | None = None
     rate_table: Callable[[], RateTable] = field(default=lambda: _embedded(), repr=False)
+    rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
+    """The settings of the rules that run on this document, by code."""
+
+    def settings_of(self, rule: type[Rule]) -> Mapping[str, Any]:
+        """Another rule's settings as configured for this check (its defaults when it does
+        not run): rules that split one decision read one setting."""
+        return self.rule_settings.get(rule.code) or rule.default_settings()
 
     @cached_property
     def rates(self) -> RateTable:

@@ -8,6 +8,7 @@ change afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
@@ -18,8 +19,14 @@ from .config import Config, ConfigError, as_config
 from .conversion import resolve_currencies
 from .diagnostics import Diagnostic, Edit, Fix
 from .document import Document
-from .engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, RuleFinding, run_rules
-from .i18n import N_, render
+from .engine import (
+    INTERNAL_ERROR_CODE,
+    INTERNAL_ERROR_NAME,
+    RuleFinding,
+    internal_error,
+    run_rules,
+)
+from .i18n import LANGUAGES, N_, render
 from .mentions import scanner_for
 from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
@@ -35,7 +42,7 @@ def check(
     text: str,
     *,
     format: Format = "markdown",
-    date: date | None = None,
+    date: date | dt.datetime | str | None = None,
     config: Config | Mapping[str, Any] | None = None,
     lang: str | None = None,
     skip_boilerplate: bool | None = None,
@@ -51,23 +58,28 @@ def check(
     """
     if not isinstance(text, str):
         raise TypeError(f"check() expects the article as str, not {type(text).__name__}")
+    article_date = as_date(date)
     settings = as_config(config)
-    language = lang or settings.lang
+    language = settings.lang if lang is None else checked_language(lang)
     registry = installed_rules()
     rules = settings.resolve(registry.rules)
+    too_large = settings.limits.exceeded_by(text)
+    if too_large:
+        return [_internal(*too_large, language)]
     prose = read_source(text, format, skip_boilerplate=settings.skip_boilerplate
                         if skip_boilerplate is None else skip_boilerplate)
     try:
-        document = analyse(prose, date=date, config=settings)
+        document = analyse(prose, date=article_date, config=settings,
+                           rule_settings={rule.code: s for rule, s in rules})
     except TimeoutError:
         return [_internal(N_("The text could not be scanned in time; it was not checked."),
                           {}, language)]
     except Exception as error:  # a bug must not take a publishing hook down: say it
         return [_internal(N_("numlint failed on this text and did not check it: {error}"),
                           {"error": f"{type(error).__name__}: {error}"}, language)]
-    found = list(run_rules(document, rules, budget=rule_budget(prose.text)))
+    found = run_rules(document, rules, budget=rule_budget(prose.text))
     diagnostics = sorted(
-        (_diagnostic(item, prose, document, language) for item in found),
+        (_rendered(item, prose, document, language) for item in found),
         key=lambda d: (d.start, d.end, d.code),
     )
     diagnostics[:0] = [
@@ -90,8 +102,36 @@ def scan_timeout(text: str) -> float:
     return 1.0 + len(text) / 10_000_000
 
 
-def analyse(prose: ProseDocument, *, date: date | None, config: Config) -> Document:
-    """Stages 2 to 4: mentions and relations of the prose, and the date they are read at."""
+def as_date(value: object) -> date | None:
+    """The article's date from what a caller has: a date, a datetime (its day, as Django
+    and Wagtail publish dates are) or an ISO string; anything else is the caller's error."""
+    if value is None or type(value) is dt.date:
+        return value  # type: ignore[return-value]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            raise ValueError(f"date {value!r} is not an ISO date (like 2025-02-11)") from None
+    raise TypeError(f"date must be a date, a datetime or an ISO string, "
+                    f"not {type(value).__name__}")
+
+
+def checked_language(lang: object) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    return lang  # type: ignore[return-value]
+
+
+def analyse(prose: ProseDocument, *, date: date | None, config: Config,
+            rule_settings: Mapping[str, Mapping[str, Any]] | None = None) -> Document:
+    """Stages 2 to 4: mentions and relations of the prose, and the date they are read at.
+
+    ``rule_settings`` are the settings of the rules that will run, by code: a rule that
+    must agree with another (NL102 leaves NL101's slips to it) reads them there."""
     scanner = scanner_for(config.currencies)
     origin: Literal["given", "document"] | None = None
     article_date = date
@@ -110,6 +150,7 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config) -> Docum
         article_date=article_date,
         article_date_origin=origin,
         rate_table=(lambda: user_rates(rates_file)) if rates_file else embedded_table,
+        rule_settings=rule_settings or {},
     )
 
 
@@ -137,6 +178,19 @@ def _internal(message: str, params: Mapping[str, Any], lang: str) -> Diagnostic:
         end_line=1,
         end_column=1,
     )
+
+
+def _rendered(item: RuleFinding, prose: ProseDocument, document: Document,
+              lang: str) -> Diagnostic:
+    """The finding as a diagnostic; a finding that cannot be rendered (a stray ``{x}`` in
+    its message, parameters that are no mapping) is its rule's failure, reported as such."""
+    try:
+        return _diagnostic(item, prose, document, lang)
+    except Exception as error:
+        if item.rule is None:
+            raise
+        failed = RuleFinding(None, internal_error(item.rule, error))
+        return _diagnostic(failed, prose, document, lang)
 
 
 def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,

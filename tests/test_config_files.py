@@ -86,9 +86,16 @@ def test_a_config_file_that_is_not_utf8(tmp_path):
 
 
 def test_rates_are_relative_to_the_file(tmp_path):
-    path = write(tmp_path / "conf" / "numlint.toml", 'rates = "../data/eurofxref.zip"\n')
+    write(tmp_path / "data" / "eurofxref.csv", "Date,USD,\n2025-02-11,1.0324,\n")
+    path = write(tmp_path / "conf" / "numlint.toml", 'rates = "../data/eurofxref.csv"\n')
     loaded = load_config_file(path)
-    assert loaded.config.rates == str(tmp_path / "data" / "eurofxref.zip")
+    assert loaded.config.rates == str(tmp_path / "data" / "eurofxref.csv")
+
+
+def test_a_missing_rates_file_is_a_configuration_error_at_once(tmp_path):
+    path = write(tmp_path / "numlint.toml", 'rates = "missing.zip"\n')
+    with pytest.raises(ConfigError, match=r"'rates'.*missing\.zip"):
+        load_config_file(path)
 
 
 def test_codes_and_settings_are_checked_with_the_rules(tmp_path):

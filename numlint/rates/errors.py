@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..errors import NumlintError
 
-class RatesError(ValueError):
+
+class RatesError(NumlintError):
     """Base class of every error raised by :mod:`numlint.rates`."""
 
 

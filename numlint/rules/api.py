@@ -12,6 +12,7 @@ too), see ``docs/writing-a-rule.md``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,9 @@ class Setting:
     def coerce(self, value: Any) -> Any:
         """The value as this setting's type, or ValueError with a message naming it."""
         if self.kind is float and isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"setting {self.name!r} expects a finite number of 0 or "
+                                 f"more, got {value!r}")
             return float(value)
         if isinstance(value, self.kind) and not (self.kind is int and isinstance(value, bool)):
             return value

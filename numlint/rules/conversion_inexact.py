@@ -99,7 +99,8 @@ usually comes from a rate of another year or a sum of the wrong lines.
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
-        magnitude = Decimal(str(ConversionMagnitude.default_settings()["factor"]))
+        # one verdict per conversion: what NL101 calls a slip of magnitude, as configured
+        magnitude = Decimal(str(document.settings_of(ConversionMagnitude)["factor"]))
         for equivalence in document.relations.equivalences:
             assessment = assess(equivalence, document, settings)
             if assessment is None or assessment.consistent:

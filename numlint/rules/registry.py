@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 
 from .api import RULE_ATTRIBUTES, Rule
 
@@ -58,7 +58,10 @@ def installed_rules() -> Registry:
 def load_rules() -> Registry:
     rules: dict[str, type[Rule]] = {}
     errors: list[LoadError] = []
-    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    # numlint's own rules first: a plugin that claims one of their codes is the one refused
+    ordered = sorted(entry_points(group=ENTRY_POINT_GROUP),
+                     key=lambda e: (not _is_builtin(e), e.name, e.value))
+    for entry_point in ordered:
         label = f"{entry_point.name} = {entry_point.value}"
         try:
             loaded = entry_point.load()
@@ -67,12 +70,20 @@ def load_rules() -> Registry:
             continue
         problem = validate_rule_class(loaded)
         if problem is None and loaded.code in rules and rules[loaded.code] is not loaded:
-            problem = f"code {loaded.code} is already used by {rules[loaded.code].__module__}"
+            owner = rules[loaded.code]
+            problem = (f"code {loaded.code} is already used by {owner.__module__}."
+                       f"{owner.__name__}; this plugin's rule was not loaded")
         if problem is not None:
             errors.append(LoadError(label, problem))
             continue
         rules[loaded.code] = loaded
     return Registry(tuple(sorted(rules.values(), key=lambda r: r.code)), tuple(errors))
+
+
+def _is_builtin(entry_point: EntryPoint) -> bool:
+    distribution = getattr(entry_point, "dist", None)
+    name = getattr(distribution, "name", None) if distribution is not None else None
+    return entry_point.module.split(".", 1)[0] == "numlint" and name in (None, "numlint")
 
 
 def validate_rule_class(candidate: object) -> str | None:
