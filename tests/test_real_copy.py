@@ -16,11 +16,11 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 # Measured on this branch; raise as numlint improves, never lower.
-RECALL_FLOOR = 0.24
+RECALL_FLOOR = 0.30
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
-KNOWN_ERROR_ALARMS: frozenset[str] = frozenset({"rc051"})
+KNOWN_ERROR_ALARMS: frozenset[str] = frozenset({"rc051", "rc147"})
 # Warning-level findings on originals that are wrong, at most (text and HTML together).
-WARNING_ALARMS_CEILING = 14
+WARNING_ALARMS_CEILING = 8
 
 
 def _load_script():
@@ -46,7 +46,7 @@ def result(paragraphs):
 
 
 def test_every_paragraph_has_a_source_and_a_text(paragraphs):
-    assert len(paragraphs) >= 50
+    assert len(paragraphs) >= 150
     ids = [p.id for p in paragraphs]
     assert len(set(ids)) == len(ids), "paragraph ids are unique"
     for p in paragraphs:
