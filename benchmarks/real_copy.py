@@ -12,7 +12,9 @@ figures (a scale word shifted, a unit or currency swapped for one 1 000 or ≥ 5
 bound multiplied by 1 000). numlint must flag every mutant and stay silent on the originals.
 
 A mutant counts as caught when a finding of error or warning level overlaps the mutated
-figure or one of its partners. A finding on an original is a false alarm unless it overlaps a
+figure or one of its partners and is new: a finding the original already had (same code,
+same place, or on the same figure) is not a catch, and NL000 (a rule that failed) never is.
+A finding on an original is a false alarm unless it overlaps a
 figure the annotation marks as a slip of the original page (``known_slips``).
 
 Every paragraph is checked twice: as plain text, and as the HTML a CMS would store. The HTML
@@ -364,7 +366,10 @@ def _also_on_original(
     """Whether a finding on the mutant is one the original already had (not the slip's)."""
     code, start, end = finding
     if _overlaps((start, end), mutant.span):
-        return False
+        # On the slipped figure itself: old only if the original had that code there too
+        # (a style slip of the page, say), not merely somewhere else.
+        figure = (mutant.span[0], mutant.span[0] + len(mutant.before))
+        return any(c == code and _overlaps((s, e), figure) for c, s, e in original)
     shift = len(mutant.after) - len(mutant.before)
     if start >= mutant.span[1]:
         start, end = start - shift, end - shift
@@ -381,6 +386,7 @@ class Measure:
     mutants: collections.Counter[tuple[str, str]] = field(default_factory=collections.Counter)
     caught: collections.Counter[tuple[str, str]] = field(default_factory=collections.Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    catches: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
     crashes: list[dict[str, Any]] = field(default_factory=list)
 
@@ -433,6 +439,7 @@ class Measure:
                 for fmt in FORMATS
             },
             "crashes_on_originals": self.crashes,
+            "catches": self.catches,
             "misses": self.misses,
             "false_alarm_findings": self.false_alarms,
         }
@@ -494,6 +501,9 @@ def measure(paragraphs: Sequence[Paragraph], formats: Sequence[str] = FORMATS) -
                 ]
                 if hits:
                     result.caught[key] += 1
+                    result.catches.append(
+                        {"mutant": mutant.id, "format": fmt, "codes": sorted(set(hits))}
+                    )
                 else:
                     result.misses.append(
                         {
