@@ -17,9 +17,11 @@ same place, or on the same figure) is not a catch, and NL000 (a rule that failed
 A finding on an original is a false alarm unless it overlaps a
 figure the annotation marks as a slip of the original page (``known_slips``).
 
-Every paragraph is checked twice: as plain text, and as the HTML a CMS would store. The HTML
-is derived mechanically by :func:`to_html` (never edited by hand), so the two forms always say
-the same thing and every text offset maps to an HTML offset.
+Every paragraph is checked three times: as plain text; as the HTML a CMS would store
+(``html``); and as that HTML after French typesetting (``html-nbsp``: U+202F between digit
+groups, U+00A0 between a number and its word, written ``&nbsp;``). Both HTML forms are
+derived mechanically by :func:`typeset` and :func:`to_html` (never edited by hand), so the
+forms always say the same thing and every text offset maps to an HTML offset.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from typing import Any
 import numlint
 
 PARAGRAPHS = Path(__file__).resolve().parent / "real_copy" / "paragraphs.jsonl"
-FORMATS = ("text", "html")
+FORMATS = ("text", "html", "html-nbsp")
 FLAGGING = ("error", "warning")
 CRASH = "NL000"  # a rule or stage that failed: counted apart, never as a catch
 
@@ -140,6 +142,21 @@ def to_html(text: str) -> tuple[str, list[int]]:
     offsets.append(size)
     out.append("</p>\n")
     return "".join(out), offsets
+
+
+_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_FIGURE_SPACE = re.compile(r"(?<=\d) (?=[^\W\d]|[%€$£¥])|(?<=«) | (?=»)")
+
+
+def typeset(text: str) -> str:
+    """The text as a French typesetting CMS writes it: U+202F between digit groups, U+00A0
+    between a number and its word or sign and inside guillemets.
+
+    The pages' stored text has plain spaces there; this makes the no-break spaces of real
+    CMS copy appear without editing the quotations. Each replacement is one character for
+    one, so every offset is unchanged.
+    """
+    return _FIGURE_SPACE.sub("\u00a0", _GROUP_SPACE.sub("\u202f", text))
 
 
 # --- the slips --------------------------------------------------------------------------
@@ -336,15 +353,20 @@ def mutants(paragraph: Paragraph) -> list[Mutant]:
 
 def findings(text: str, fmt: str, date: datetime.date | None) -> list[tuple[str, str, int, int]]:
     """(severity, code, start, end) of numlint's findings, in text offsets for both forms."""
-    if fmt == "html":
-        source, offsets = to_html(text)
+    if fmt in ("html", "html-nbsp"):
+        source, offsets = to_html(typeset(text) if fmt == "html-nbsp" else text)
         back = {html: position for position, html in enumerate(offsets)}
     else:
         source, offsets, back = text, [], {}
     result = []
-    for d in numlint.check(source, format=fmt, date=date):
+    found = numlint.check(source, format="text" if fmt == "text" else "html", date=date)
+    if any(d.code == CRASH for d in found):
+        # A rule over its time budget on a loaded machine: once more, so that the measure
+        # does not depend on the load. An NL000 that persists is reported as such.
+        found = numlint.check(source, format="text" if fmt == "text" else "html", date=date)
+    for d in found:
         start, end = d.start, d.end
-        if fmt == "html":
+        if offsets:
             start = _back(back, start, offsets, forward=False)
             end = _back(back, end, offsets, forward=True)
         result.append((d.severity, d.code, start, end))
@@ -419,7 +441,11 @@ class Measure:
             "paragraphs": self.paragraphs,
             "mutants": sum(self.mutants.values()),
             "recall": round(self.recall(), 4),
-            "recall_by_format": {fmt: round(self.recall(fmt=fmt), 4) for fmt in FORMATS},
+            "recall_by_format": {
+                fmt: round(self.recall(fmt=fmt), 4)
+                for fmt in FORMATS
+                if any(key[1] == fmt for key in self.mutants)
+            },
             "recall_by_family": {
                 family: {
                     "mutants": sum(n for k, n in self.mutants.items() if k[0] == family),
@@ -437,6 +463,7 @@ class Measure:
                     for severity in FLAGGING
                 }
                 for fmt in FORMATS
+                if any(key[1] == fmt for key in self.mutants)
             },
             "crashes_on_originals": self.crashes,
             "catches": self.catches,
@@ -455,8 +482,8 @@ WARM_UP = (
 
 
 def warm_up() -> None:
-    for fmt in FORMATS:
-        numlint.check(WARM_UP if fmt == "text" else to_html(WARM_UP)[0], format=fmt)
+    numlint.check(WARM_UP, format="text")
+    numlint.check(to_html(typeset(WARM_UP))[0], format="html")
 
 
 def measure(paragraphs: Sequence[Paragraph], formats: Sequence[str] = FORMATS) -> Measure:
@@ -525,11 +552,10 @@ def measure(paragraphs: Sequence[Paragraph], formats: Sequence[str] = FORMATS) -
 
 def report(result: Measure, *, misses: bool) -> str:
     data = result.to_dict()
+    by_format = ", ".join(f"{fmt} {rate:.1%}" for fmt, rate in data["recall_by_format"].items())
     lines = [
         f"{data['paragraphs']} paragraphs, {data['mutants']} mutants "
-        f"({', '.join(FORMATS)}); recall {data['recall']:.1%}"
-        f" (text {data['recall_by_format']['text']:.1%},"
-        f" html {data['recall_by_format']['html']:.1%})",
+        f"({', '.join(data['recall_by_format'])}); recall {data['recall']:.1%} ({by_format})",
         "",
         f"{'family':<14}{'mutants':>8}{'recall':>9}",
     ]
@@ -541,7 +567,7 @@ def report(result: Measure, *, misses: bool) -> str:
         for severity, row in by_severity.items():
             ids = ", ".join(row["paragraphs"]) or "-"
             lines.append(
-                f"  {fmt:<5}{severity:<8}{row['count']:>3}"
+                f"  {fmt:<10}{severity:<8}{row['count']:>3}"
                 f"  ({row['per_50_paragraphs']:.2f} per 50 paragraphs)  {ids}"
             )
     lines.append(f"NL000 (a rule that failed) on originals: {len(data['crashes_on_originals'])}")
@@ -551,14 +577,14 @@ def report(result: Measure, *, misses: bool) -> str:
         for miss in data["misses"]:
             partners = " / ".join(miss["partners"])
             lines.append(
-                f"  {miss['mutant']:<9}{miss['format']:<5}{miss['family']:<12}"
+                f"  {miss['mutant']:<9}{miss['format']:<10}{miss['family']:<12}"
                 f"« {miss['before']} » → « {miss['after']} »  (with « {partners} »)"
             )
         lines.append("")
         lines.append("false alarms:")
         for alarm in data["false_alarm_findings"]:
             lines.append(
-                f"  {alarm['paragraph']:<9}{alarm['format']:<5}{alarm['severity']:<8}"
+                f"  {alarm['paragraph']:<9}{alarm['format']:<10}{alarm['severity']:<8}"
                 f"{alarm['code']}  « {alarm['excerpt']} »"
             )
     return "\n".join(lines)
