@@ -18,6 +18,8 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 # Measured on this branch; raise as numlint improves, never lower.
 RECALL_FLOOR = 0.25
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
+# Remove an id once it is fixed (rc051: a disjunction read as a conversion; rc147: pounds and
+# ounces not read, « 8 oz » paired with « 6,57 kg »).
 KNOWN_ERROR_ALARMS: frozenset[str] = frozenset({"rc051", "rc147"})
 # Warning-level findings on originals that are wrong, at most (the three forms together).
 WARNING_ALARMS_CEILING = 12
@@ -128,7 +130,7 @@ def test_recall_on_mutants_does_not_fall(result):
 
 
 def test_no_new_error_level_false_alarm(result):
-    assert set(result.alarm_ids("error")) == KNOWN_ERROR_ALARMS, real_copy.report(
+    assert set(result.alarm_ids("error")) <= KNOWN_ERROR_ALARMS, real_copy.report(
         result, misses=True
     )
 
