@@ -151,6 +151,9 @@ def validate_codes(config: Config, rules: Iterable[type[Rule]]) -> None:
 
 
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
+    """The TOML of ``raw``; a UTF-8 byte-order mark (as Windows editors write) is accepted."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -158,6 +161,12 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
         raise ConfigError(f"{display(path)}: not valid UTF-8 (line {line})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{display(path)}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{display(path)}: invalid TOML: arrays or tables nested too "
+                          "deeply") from None
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def display(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 from pathlib import Path
@@ -95,15 +96,20 @@ def test_the_diff_applies_with_patch(capsys, tmp_path):
     assert page.read_bytes() == b"x\r\nbonjour\r\nend"
 
 
-def test_nothing_is_written_when_one_input_is_bad(capsys):
+def test_an_unreadable_input_is_reported_left_alone_and_the_others_fixed(capsys):
+    """As ruff does with E902: the bad file is a finding of its own, exit 2."""
     good = write("a.md", MIXED)
     bad = Path("b.md")
     bad.write_bytes(b"hello \xe9t\xe9\n")
     before = snapshot(good, bad)
-    status, out, err = run(capsys, "check", "--fix", "--unsafe-fixes", ".")
-    assert (status, out) == (2, "")
-    assert_one_line_error(err, "b.md: not valid UTF-8")
-    assert snapshot(good, bad) == before
+    status, out, err = run(capsys, "check", "--fix", "--unsafe-fixes", "--output-format",
+                           "json", ".")
+    assert status == 2 and "Traceback" not in err
+    findings = json.loads(out)
+    assert [(f["path"], f["code"]) for f in findings if f["code"] == "NL902"] == [
+        ("b.md", "NL902")]
+    assert snapshot(bad) == before[1:]
+    assert good.read_bytes() != before[0][0]
 
 
 def test_nothing_is_written_when_the_configuration_is_broken(capsys):

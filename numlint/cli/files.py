@@ -9,6 +9,7 @@ always checked, whatever its name; an extension numlint does not know is read as
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -68,12 +69,15 @@ def collect(
                 targets.append(Target(None, name, fmt))
             continue
         path = Path(given)
-        if path.is_dir():
-            found = [(p, shown_path(p)) for p in walk(path)]
-        elif path.exists():
-            found = [(path, shown_path(path))]
-        else:
-            raise InputError(f"{given}: no such file or directory")
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            raise InputError(f"{_short(given)}: no such file or directory") from None
+        except OSError as error:  # ENAMETOOLONG, ELOOP, EACCES...
+            raise InputError(f"{_short(given)}: {error.strerror}") from None
+        # a FIFO or device named here is reported when read (NL902)
+        files = walk(path) if is_dir else [path]
+        found = [(file, shown_path(file)) for file in files]
         for file, shown in found:
             key = os.path.realpath(file)
             if key in seen:
@@ -81,6 +85,11 @@ def collect(
             seen.add(key)
             targets.append(Target(file, shown, format_in or format_of(file.name)))
     return sorted(targets, key=lambda t: (not t.is_stdin, t.sort_key))
+
+
+def _short(name: str, limit: int = 120) -> str:
+    """A path as shown in an error: a 5,000-character one is cut, not printed whole."""
+    return name if len(name) <= limit else f"{name[: limit // 2]}…{name[-limit // 2:]}"
 
 
 def walk(root: Path) -> list[Path]:

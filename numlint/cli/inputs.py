@@ -3,12 +3,17 @@
 Files are decoded as strict UTF-8 with their line endings untouched, so offsets,
 lines and columns are those of the file on disk; a byte-order mark is set aside and
 put back on writing.
+
+Only regular files are read (a FIFO would block the run forever, ``/dev/zero`` would
+fill the memory), and no input over :data:`MAX_INPUT_BYTES`: each is refused with an
+:class:`InputError` that the run reports as that file's own diagnostic.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +23,8 @@ from .errors import InputError
 from .files import Target
 
 BOM = b"\xef\xbb\xbf"
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+"""The largest input read (256 MiB: far above any article, below what fills a machine)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +38,42 @@ def read_target(target: Target, stdin: BinaryIO | None) -> Text:
         if stdin is None:
             raise InputError(f"{target.display}: standard input cannot be read")
         try:
-            data = stdin.read()
+            data = stdin.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
             raise InputError(f"standard input cannot be read: {error.strerror}") from None
+        _check_size(len(data), target.display)
     else:
-        try:
-            data = target.path.read_bytes()
-        except OSError as error:
-            raise InputError(f"{target.display}: cannot be read: {error.strerror}") from None
+        data = read_regular_file(target.path, target.display)
     return decode(data, target.display)
+
+
+def read_regular_file(path: Path, display: str) -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most MAX_INPUT_BYTES.
+
+    Opened without blocking, so a FIFO is refused instead of waited on.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise InputError(f"{display}: cannot be read: {error.strerror}") from None
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError(f"{display}: not a regular file (a FIFO, device or socket "
+                                 "is not read)")
+            _check_size(status.st_size, display)
+            data = stream.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:
+            raise InputError(f"{display}: cannot be read: {error.strerror}") from None
+    _check_size(len(data), display)
+    return data
+
+
+def _check_size(size: int, display: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{display}: too large to check (over the limit of "
+                         f"{MAX_INPUT_BYTES} bytes)")
 
 
 def decode(data: bytes, name: str) -> Text:
