@@ -20,7 +20,7 @@ from ..config import Config, ConfigError
 from ..diagnostics import SEVERITIES, Diagnostic
 from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
-from ..rules.registry import Registry, installed_rules
+from ..rules.registry import LoadError, Registry, installed_rules
 from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
 from .files import STDIN, Target, collect
@@ -66,13 +66,16 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     paths = list(args.paths) or ([STDIN] if args.stdin_filename else ["."])
     settings = Settings(overrides_from(args, registry), registry, args.config,
                         args.stdin_filename)
-    targets = collect(paths, stdin_filename=args.stdin_filename, format_in=args.format_in)
+    targets = collect(paths, stdin_filename=args.stdin_filename, format_in=args.format_in,
+                      selection_for=settings.selection_for,
+                      respect_gitignore=args.respect_gitignore)
     configs = [settings.config_for(target) for target in targets]
     _check_rates_files(configs)
     fixing = args.fix or args.diff
     checked = _check_all(targets, configs, args, streams, fixing)
-    if not args.quiet:  # after the checks: an error stays the only line on stderr
-        _warn_load_errors(registry, streams.err)
+    # after the checks (an error stays the only line on stderr), and even with --quiet:
+    # a plugin that was not loaded, or pushed out another rule, changes what is checked
+    _warn_load_errors(registry, streams.err)
     if args.diff:
         return _print_diffs(checked, args, streams)
     if args.fix:
@@ -89,9 +92,20 @@ def _validate_options(args: argparse.Namespace) -> None:
 
 
 def _warn_load_errors(registry: Registry, err: TextIO) -> None:
-    for error in registry.errors:
+    for error in load_errors(registry):
         err.write(f"numlint: warning: rule plugin {error.entry_point} was not loaded: "
                   f"{error.reason}\n")
+
+
+def load_errors(registry: Registry) -> list[LoadError]:
+    """The plugins the registry could not use, each once: ``registry.errors``, and what a
+    ``load_errors()`` method reports if the registry has one (clashes, say)."""
+    found: list[LoadError] = list(getattr(registry, "errors", ()))
+    more = getattr(registry, "load_errors", None)
+    for error in more() if callable(more) else ():
+        if error not in found:
+            found.append(error)
+    return found
 
 
 def _check_rates_files(configs: Sequence[Config]) -> None:
