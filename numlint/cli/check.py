@@ -25,10 +25,11 @@ from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
 from .files import STDIN, Target, collect
 from .fixes import fix_text
-from .inputs import Text, check_writable, read_target, write_atomically
+from .inputs import Text, check_writable, read_target
 from .progress import Progress
 from .settings import Settings, overrides_from
 from .terminal import excerpt_width, use_color
+from .writes import Pending, WriteOutcome, report_writes, write_all
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,13 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     _warn_load_errors(registry, streams.err)
     if args.diff:
         return _print_diffs(checked, args, streams)
-    if args.fix:
-        _write_fixes(checked, streams)
+    writes = _write_fixes(checked, streams) if args.fix else WriteOutcome()
     status = _report(checked, registry, args, streams)
-    return EXIT_ERROR if any(item.unreadable for item in checked) else status
+    report_writes(writes, streams.err)
+    if writes.interrupted:
+        raise KeyboardInterrupt
+    failed = any(item.unreadable for item in checked) or not writes.complete
+    return EXIT_ERROR if failed else status
 
 
 def _validate_options(args: argparse.Namespace) -> None:
@@ -188,17 +192,20 @@ def _print_diffs(checked: Sequence[Checked], args: argparse.Namespace,
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
-def _write_fixes(checked: Sequence[Checked], streams: Streams) -> None:
+def _write_fixes(checked: Sequence[Checked], streams: Streams) -> WriteOutcome:
     changed = [item for item in checked if item.changed and item.target.path is not None]
     for item in changed:
         check_writable(item.target.path, item.target.display)  # type: ignore[arg-type]
-    for item in changed:
-        write_atomically(item.target.path, Text(item.text, item.original.bom),  # type: ignore[arg-type]
-                         item.target.display)
+    outcome = write_all([
+        Pending(item.target.path, item.target.display,  # type: ignore[arg-type]
+                Text(item.text, item.original.bom), item.original.digest)
+        for item in changed
+    ])
     for item in checked:
         if item.target.path is None:  # standard input: the fixed text goes to stdout
             streams.out.write(item.text)
             streams.out.flush()
+    return outcome
 
 
 def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Namespace,

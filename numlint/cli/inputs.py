@@ -31,6 +31,8 @@ MAX_INPUT_BYTES = 256 * 1024 * 1024
 class Text:
     content: str
     bom: bool = False
+    digest: str | None = None
+    """BLAKE2 of the bytes read (files only): ``--fix`` writes only over the same bytes."""
 
 
 def read_target(target: Target, stdin: BinaryIO | None) -> Text:
@@ -42,9 +44,16 @@ def read_target(target: Target, stdin: BinaryIO | None) -> Text:
         except OSError as error:
             raise InputError(f"standard input cannot be read: {error.strerror}") from None
         _check_size(len(data), target.display)
-    else:
-        data = read_regular_file(target.path, target.display)
-    return decode(data, target.display)
+        return decode(data, target.display)
+    data = read_regular_file(target.path, target.display)
+    text = decode(data, target.display)
+    return Text(text.content, text.bom, content_digest(data))
+
+
+def content_digest(data: bytes) -> str:
+    from ..cache import digest_of
+
+    return str(digest_of(data).hexdigest())
 
 
 def read_regular_file(path: Path, display: str) -> bytes:
@@ -97,24 +106,40 @@ def check_writable(path: Path, display: str) -> None:
         raise InputError(f"{display}: cannot be written (permission denied)")
 
 
-def write_atomically(path: Path, text: Text, display: str) -> None:
+class ChangedOnDisk(InputError):
+    """The file is no longer what was read (another run or an editor wrote it)."""
+
+
+def write_atomically(path: Path, text: Text, display: str,
+                     expected_digest: str | None = None) -> None:
     """Replace the file with ``text``: a temporary file in the same folder, then a rename.
 
-    A symbolic link is followed (the file it points to is replaced, the link kept); the
-    file's permission bits are kept.
+    With ``expected_digest``, the file is read again just before the rename and left
+    alone (:class:`ChangedOnDisk`) if its bytes are no longer those that were checked,
+    so that a concurrent ``--fix`` or an editor's save is not lost. A symbolic link is
+    followed (the file it points to is replaced, the link kept); the file's permission
+    bits are kept. The temporary file is removed whatever ends the write, an interrupt
+    included.
     """
     real = Path(os.path.realpath(path))
     data = (BOM if text.bom else b"") + text.content.encode("utf-8")
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".numlint",
                                          dir=real.parent)
+    replaced = False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, os.stat(real).st_mode & 0o7777)
+        if expected_digest is not None and content_digest(real.read_bytes()) != expected_digest:
+            raise ChangedOnDisk(f"{display}: changed on disk since it was checked: not "
+                                "written (run numlint again)")
         os.replace(temporary, real)
+        replaced = True
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise InputError(f"{display}: cannot be written: {error.strerror}") from None
+    finally:
+        if not replaced:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
