@@ -160,20 +160,25 @@ def _pages(*names: str) -> list[Path]:
     return [write(name, MIXED) for name in names]
 
 
+def _second_write_raises(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    """The second file's write (its fsync) raises ``error``; the others go through."""
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise error
+        real_fsync(fd)
+
+    monkeypatch.setattr(inputs_module.os, "fsync", fsync)
+
+
 def test_disk_full_mid_run_writes_the_others_and_says_exactly_which(capsys, monkeypatch):
     """On c6497f2 the run stopped at the full disk, with no word of what was written."""
     a, b, c = _pages("a.md", "b.md", "c.md")
     before_b = snapshot(b)
-    real_fsync = os.fsync
-    calls = []
-
-    def full_on_second(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device")
-        real_fsync(fd)
-
-    monkeypatch.setattr(inputs_module.os, "fsync", full_on_second)
+    _second_write_raises(monkeypatch, OSError(28, "No space left on device"))
     status, _, err = run(capsys, "check", "--fix", ".")
     assert status == 2
     assert err.splitlines() == [
@@ -214,16 +219,7 @@ def test_an_interrupt_in_the_write_phase_is_reported_and_leaves_no_temporary_fil
     """On c6497f2 Ctrl-C while writing left a .NAME.XXXX.numlint file and no report."""
     a, b, c = _pages("a.md", "b.md", "c.md")
     before = snapshot(b, c)
-    real_fsync = os.fsync
-    calls = []
-
-    def interrupted_on_second(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        real_fsync(fd)
-
-    monkeypatch.setattr(inputs_module.os, "fsync", interrupted_on_second)
+    _second_write_raises(monkeypatch, KeyboardInterrupt())
     status, _, err = run(capsys, "check", "--fix", ".")
     assert status == 130
     assert err.splitlines() == [
