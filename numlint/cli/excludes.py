@@ -59,6 +59,7 @@ class Excluder:
     selection: FileSelection
     respect_gitignore: bool = True
     _gitignores: dict[Path, _Rules | None] = field(default_factory=dict)
+    _tops: dict[Path, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         base = self.selection.base or Path.cwd()
@@ -81,7 +82,9 @@ class Excluder:
 
     def _applicable(self, directory: Path, root: Path) -> list[_Rules]:
         """The .gitignore rules for files of ``directory``, outermost first."""
-        top = _repository_root(root) or root
+        top = self._tops.get(root)
+        if top is None:
+            top = self._tops[root] = _repository_root(root) or root
         chain = [directory, *directory.parents]
         folders = [d for d in chain if d == top or top in d.parents]
         found = [self._gitignore(folder) for folder in reversed(folders)]
