@@ -14,12 +14,22 @@ pickle, so nothing read from the cache can run code. When a new version starts i
 subfolder, the subfolders of other versions are removed, so upgrades leave nothing
 behind. ``NUMLINT_NO_CACHE=1`` turns the cache off. A missing, stale, corrupt or
 unwritable cache only costs the rebuild.
+
+Nothing read from the cache is used unverified: some entries (compiled programs) go to
+the C engines of ``re`` and ``regex``, which trust them and can crash on a damaged one.
+Every entry is stored behind a BLAKE2 digest of its name and content keyed by a secret
+of this user's cache (``secret`` in the cache base, 32 random bytes, mode 0600, owned by
+the user: otherwise the cache is not used). An entry whose digest does not match, or
+that fails to load in any way, is rebuilt and stored again. A shared cache folder, a CI
+cache restored from elsewhere or a flipped bit therefore cost a rebuild, never a wrong
+result or a crash.
 """
 
 from __future__ import annotations
 
 import _sre
 import base64
+import hmac
 import json
 import os
 import re
@@ -28,12 +38,16 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import regex
 
-_FORMAT = 2
+_FORMAT = 3
+_MAGIC = b"numlint-cache "
+_SECRET_NAME = "secret"
+_SECRET_SIZE = 32
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -62,15 +76,16 @@ def compile_standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if folder is None:
         return re.compile(pattern, flags)
     path = folder / f"re-{_key(pattern, flags, sys.version)}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data["pattern"] == pattern and data["requested_flags"] == flags:
-            return _sre.compile(
-                pattern, data["flags"], _unpack_code(data["code"]), data["groups"],
-                data["groupindex"], tuple(data["indexgroup"]),
-            )
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    data = _read_json(path)
+    if data is not None:
+        try:
+            if data["pattern"] == pattern and data["requested_flags"] == flags:
+                return _sre.compile(
+                    pattern, data["flags"], _unpack_code(data["code"]), data["groups"],
+                    data["groupindex"], tuple(data["indexgroup"]),
+                )
+        except Exception:  # verified yet unusable (another engine): rebuilt below
+            pass
     try:
         from re import _compiler, _parser
 
@@ -113,10 +128,9 @@ def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:
     if folder is None:
         return build()
     path = folder / f"{name}-{_key(chr(0).join(key_parts), 0)}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))["value"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    data = _read_json(path)
+    if isinstance(data, dict) and "value" in data:
+        return data["value"]
     value = build()
     _write_json(path, {"value": value})
     return value
@@ -136,16 +150,17 @@ def memo_text(
     if folder is None:
         return build()
     path = folder / f"{name}-{_key(chr(0).join(key_parts), 0)}.txt"
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            kept = handle.read()
-        if intact(kept):
-            return kept
-    except (OSError, ValueError):
-        pass
+    payload = _read_verified(path)
+    if payload is not None:
+        try:
+            kept = payload.decode("utf-8")
+            if intact(kept):
+                return kept
+        except Exception:  # verified yet not what this version reads: rebuilt
+            pass
     value = build()
     if value is not None:
-        _write(path, lambda handle: handle.write(value))
+        _write(path, value.encode("utf-8"))
     return value
 
 
@@ -170,7 +185,12 @@ def cache_folder() -> Path | None:
     if configured:
         base = Path(configured)
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "numlint"
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        try:
+            home_cache = Path(xdg) if xdg else Path.home() / ".cache"
+        except (RuntimeError, KeyError, OSError):  # no $HOME, no passwd entry: no cache
+            return None
+        base = home_cache / "numlint"
     return base / _version_folder()
 
 
@@ -203,14 +223,15 @@ def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
 
 
 def _load(path: Path, pattern: str, flags: int) -> regex.Pattern[str] | None:
+    data = _read_json(path)
+    if data is None:
+        return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         if data["pattern"] != pattern or data["requested_flags"] != flags:
             return None
-        compiled = _rebuild(data)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return _rebuild(data)
+    except Exception:  # verified yet unusable (regex internals changed): compiled again
         return None
-    return compiled
 
 
 def _rebuild(data: dict[str, Any]) -> regex.Pattern[str]:
@@ -259,20 +280,111 @@ def _store(path: Path, compiled: regex.Pattern[str], requested_flags: int) -> No
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    _write(path, lambda handle: json.dump(data, handle))
+    try:
+        payload = json.dumps(data).encode("utf-8")
+    except (ValueError, TypeError):
+        return
+    _write(path, payload)
 
 
-def _write(path: Path, dump: Callable[[Any], object]) -> None:
-    """Write atomically; a read-only or full disk only means no cache."""
+def _read_json(path: Path) -> Any:
+    """The JSON of a verified entry, or None (absent, damaged, not ours)."""
+    payload = _read_verified(path)
+    if payload is None:
+        return None
+    try:
+        return json.loads(payload)
+    except ValueError:
+        return None
+
+
+def _read_verified(path: Path) -> bytes | None:
+    """The content of the entry at ``path`` if its keyed digest matches, else None."""
+    secret = _secret(path.parent.parent)
+    if secret is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        return None
+    head, newline, payload = data.partition(b"\n")
+    if not newline or not head.startswith(_MAGIC):
+        return None
+    expected = _signature(secret, path.name, payload)
+    return payload if hmac.compare_digest(head[len(_MAGIC):], expected) else None
+
+
+def _signature(secret: bytes, name: str, payload: bytes) -> bytes:
+    digest = _keyed_digest(secret)
+    digest.update(name.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    digest.update(payload)
+    return digest.hexdigest().encode("ascii")
+
+
+def _keyed_digest(secret: bytes) -> Any:
+    try:
+        from _blake2 import blake2b
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b(key=secret, digest_size=32)
+
+
+@lru_cache(maxsize=8)
+def _secret(base: Path) -> bytes | None:
+    """The key of this cache's digests, created on first use; None when it cannot be
+    trusted (another owner, readable by others, wrong size) or made."""
+    path = base / _SECRET_NAME
+    try:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            base.mkdir(parents=True, exist_ok=True)
+            fd = _create_secret(path)
+            if fd is None:
+                return None
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if (hasattr(os, "getuid") and status.st_uid != os.getuid()) or (
+                status.st_mode & 0o077 and os.name == "posix"
+            ):
+                return None
+            secret = handle.read(_SECRET_SIZE + 1)
+    except OSError:
+        return None
+    return secret if len(secret) == _SECRET_SIZE else None
+
+
+def _create_secret(path: Path) -> int | None:
+    """Write a new secret (exclusively: two processes starting together agree on one)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        os.write(fd, os.urandom(_SECRET_SIZE))
+    finally:
+        os.close(fd)
+    return os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+
+
+def _write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` atomically behind its digest; a read-only or full disk, or a
+    secret that cannot be made, only means no cache."""
+    secret = _secret(path.parent.parent)
+    if secret is None:
+        return
     try:
         if not path.parent.is_dir():
             _start_version_folder(path.parent)
         with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=".pattern-", delete=False
+            "wb", dir=path.parent, prefix=".pattern-", delete=False
         ) as handle:
             temporary = Path(handle.name)
             try:
-                dump(handle)
+                handle.write(_MAGIC + _signature(secret, path.name, payload) + b"\n")
+                handle.write(payload)
             except BaseException:
                 handle.close()
                 temporary.unlink(missing_ok=True)

@@ -7,8 +7,12 @@ filesystem root, and takes the first of:
 - ``pyproject.toml`` with a ``[tool.numlint]`` table (one without it is passed over).
 
 A ``numlint.toml`` wins over a ``pyproject.toml`` of the same directory. Paths in a file
-(``rates``, the ``per-file-ignores`` patterns) are relative to that file's directory.
-Every error names the file.
+(``rates``, the ``per-file-ignores`` and ``exclude`` patterns) are relative to that file's
+directory. Every error names the file.
+
+Which files a folder run reads (``exclude``, ``extend-exclude``, ``respect-gitignore``) is
+read here, as a :class:`FileSelection`, and not passed to :class:`Config`: it concerns
+the command line's walk, not the check of a text.
 """
 
 from __future__ import annotations
@@ -30,6 +34,43 @@ PYPROJECT_TOML = "pyproject.toml"
 FILE_NAMES = (NUMLINT_TOML, PYPROJECT_TOML)
 
 
+DEFAULT_EXCLUDE: tuple[str, ...] = (".*", "node_modules/", "__pycache__/", "site-packages/")
+"""Skipped in a folder run unless ``exclude`` is set (gitignore syntax): hidden files and
+folders, and the folders of tools. Virtualenvs (a ``pyvenv.cfg``) are always skipped."""
+SELECTION_KEYS = ("exclude", "extend-exclude", "respect-gitignore")
+
+
+@dataclass(frozen=True)
+class FileSelection:
+    """Which files a folder run skips: gitignore-style patterns, relative to ``base``."""
+
+    base: Path | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return (*self.exclude, *self.extend_exclude)
+
+
+def file_selection(table: dict[str, Any], origin: str, base: Path) -> FileSelection:
+    """Take the file-selection keys out of ``table`` (checked) into a FileSelection."""
+    values: dict[str, Any] = {}
+    for key in ("exclude", "extend-exclude"):
+        if key in table:
+            value = table.pop(key)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{origin}: {key!r} must be a list of patterns (strings)")
+            values[key.replace("-", "_")] = tuple(value)
+    if "respect-gitignore" in table:
+        value = table.pop("respect-gitignore")
+        if not isinstance(value, bool):
+            raise ConfigError(f"{origin}: 'respect-gitignore' must be true or false")
+        values["respect_gitignore"] = value
+    return FileSelection(base=base, **values)
+
+
 @dataclass(frozen=True)
 class ConfigFile:
     """A configuration read from a file, with its paths resolved."""
@@ -38,6 +79,8 @@ class ConfigFile:
     """Absolute path of the file."""
     config: Config
     """The configuration; ``rates`` is absolute."""
+    selection: FileSelection = FileSelection()
+    """What a folder run under this file skips."""
 
     @property
     def directory(self) -> Path:
@@ -128,11 +171,15 @@ def load_config_file(path: Path, rules: Iterable[type[Rule]] = ()) -> ConfigFile
         origin = f"{origin} [tool.numlint]"
     else:
         table = data
+    selection = FileSelection(base=path.parent)
+    if isinstance(table, Mapping):
+        table = dict(table)
+        selection = file_selection(table, origin, path.parent)
     config = Config.from_mapping(table, origin=origin, base=path.parent)
     rules = tuple(rules)
     if rules:
         validate_codes(config, rules)
-    return ConfigFile(path, config)
+    return ConfigFile(path, config, selection)
 
 
 def validate_codes(config: Config, rules: Iterable[type[Rule]]) -> None:
@@ -149,6 +196,9 @@ def validate_codes(config: Config, rules: Iterable[type[Rule]]) -> None:
 
 
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
+    """The TOML of ``raw``; a UTF-8 byte-order mark (as Windows editors write) is accepted."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -156,6 +206,12 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
         raise ConfigError(f"{display(path)}: not valid UTF-8 (line {line})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{display(path)}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{display(path)}: invalid TOML: arrays or tables nested too "
+                          "deeply") from None
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def display(path: Path) -> str:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,11 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def _payload(path: Path) -> bytes:
+    """A cache entry without its digest line."""
+    return path.read_bytes().partition(b"\n")[2]
+
+
 def _spans(pattern) -> list[tuple[int, int, dict]]:
     return [(m.start(), m.end(), m.groupdict()) for m in pattern.finditer(SAMPLE)]
 
@@ -36,7 +45,7 @@ def test_a_cached_regex_pattern_matches_like_a_compiled_one(cache_dir: Path) -> 
     second = cache.compile_pattern(PATTERN)
     assert _spans(second) == _spans(first) == _spans(regex.compile(PATTERN))
     assert len(_spans(second)) == 2
-    assert json.loads(stored.read_text(encoding="utf-8"))["pattern"] == PATTERN
+    assert json.loads(_payload(stored))["pattern"] == PATTERN
 
 
 def test_a_cached_standard_re_pattern_matches_like_a_compiled_one(cache_dir: Path) -> None:
@@ -127,7 +136,7 @@ def test_the_kept_rate_table_and_catalog_are_the_ones_read_from_the_package(
         path.write_text(path.read_text(encoding="utf-8")[:-100], encoding="utf-8")
     assert len(ecb._load_embedded.__wrapped__()) == len(first)
     [kept_again] = cache_dir.glob("*/ecb-csv-*.txt")  # and the cut file was made whole
-    assert ecb._split_kept(kept_again.read_text(encoding="utf-8")) is not None
+    assert ecb._split_kept(_payload(kept_again).decode("utf-8")) is not None
     assert i18n._load_catalog("fr") == catalogs[0]
 
 
@@ -144,3 +153,102 @@ def test_a_new_version_removes_the_folders_of_the_other_versions(cache_dir: Path
     assert list(folder.glob("pattern-*.json"))
     assert not stale.exists()
     assert unrelated.is_dir() and (cache_dir / "keep.txt").is_file()
+
+
+# -- nothing read from the cache is used unverified ------------------------------------------
+
+ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.md"
+
+
+def _numlint_check(cache_base: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NUMLINT_NO_CACHE"}
+    env["NUMLINT_CACHE_DIR"] = str(cache_base)
+    return subprocess.run(
+        [sys.executable, "-m", "numlint", "check", "--output-format", "json", str(ARTICLE)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def _verified(path: Path) -> bool:
+    return cache._read_verified(path) is not None
+
+
+def test_an_emptied_cached_program_is_rebuilt_not_run(tmp_path: Path) -> None:
+    expected = _numlint_check(tmp_path)
+    assert expected.returncode == 1 and "NL101" in expected.stdout
+    largest = max(tmp_path.glob("*/pattern-*.json"), key=lambda p: p.stat().st_size)
+    head, _, payload = largest.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    data["code"] = ""  # on c6497f2: SIGSEGV in regex's C constructor, every later run
+    largest.write_bytes(head + b"\n" + json.dumps(data).encode())
+    for _ in range(2):
+        again = _numlint_check(tmp_path)
+        assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
+    assert _verified(largest) and json.loads(_payload(largest))["code"]  # rebuilt
+
+
+def test_a_same_length_digit_change_in_the_kept_rates_is_not_believed(tmp_path: Path) -> None:
+    expected = _numlint_check(tmp_path)
+    [kept] = tmp_path.glob("*/ecb-csv-*.txt")
+    content = kept.read_bytes()
+    row = b"\n2025-02-11,1.0324,"
+    assert row in content
+    kept.write_bytes(content.replace(row, b"\n2025-02-11,9.0324,"))  # passed the length check
+    again = _numlint_check(tmp_path)
+    assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
+    assert kept.read_bytes() == content  # rebuilt from the package
+
+
+def test_random_mutations_of_the_cache_never_crash_hang_or_change_a_finding(
+    tmp_path: Path,
+) -> None:
+    """Byte flips, cuts and insertions anywhere in any entry (digest line included): each
+    run exits as the clean one did, with the same findings, and leaves the entry whole."""
+    expected = _numlint_check(tmp_path)
+    entries = sorted(p for p in tmp_path.glob("*/*") if p.is_file())
+    chooser = random.Random(11)
+    for round_ in range(8):
+        victim = entries[round_ % len(entries)] if round_ < 4 else chooser.choice(entries)
+        data = bytearray(victim.read_bytes())
+        position = chooser.randrange(len(data))
+        kind = round_ % 3
+        if kind == 0:
+            data[position] ^= 1 << chooser.randrange(8)
+        elif kind == 1:
+            del data[position:]
+        else:
+            data[position:position] = b"0"
+        victim.write_bytes(bytes(data))
+        again = _numlint_check(tmp_path)
+        assert again.returncode == expected.returncode, (victim.name, again.stderr)
+        assert again.stdout == expected.stdout, victim.name
+        assert _verified(victim), victim.name
+
+
+def test_a_secret_others_can_read_turns_the_cache_off(cache_dir: Path) -> None:
+    cache.compile_pattern(PATTERN)
+    secret = cache_dir / "secret"
+    assert secret.stat().st_mode & 0o777 == 0o600
+    secret.chmod(0o644)
+    cache._secret.cache_clear()
+    try:
+        [stored] = cache_dir.glob("*/pattern-*.json")
+        assert cache._read_verified(stored) is None
+        assert len(_spans(cache.compile_pattern(PATTERN))) == 2  # compiled, still right
+    finally:
+        cache._secret.cache_clear()
+
+
+def test_no_home_directory_means_no_cache_not_a_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NUMLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("NUMLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_folder() is None
+    assert len(_spans(cache.compile_pattern(PATTERN))) == 2

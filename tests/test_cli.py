@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -230,9 +231,11 @@ def test_stdin_filename_alone_reads_stdin(monkeypatch, capsys, tmp_path):
 def test_stdin_that_is_not_utf8(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)
     _stdin(monkeypatch, "prix : 3 € à régler\n".encode("cp1252"))
-    status, out, err = run(capsys, "check", "-")
-    assert status == 2 and out == ""
-    assert_one_line_error(err, "not valid UTF-8")
+    status, out, err = run(capsys, "check", "--output-format", "json", "-")
+    assert status == 2 and "Traceback" not in err
+    [finding] = json.loads(out)
+    assert (finding["code"], finding["name"]) == ("NL902", "io-error")
+    assert finding["message"].startswith("not valid UTF-8")
 
 
 # -- errors: exit 2, one line, nothing on stdout ------------------------------------------
@@ -244,23 +247,90 @@ def test_a_missing_path(article, capsys):
     assert_one_line_error(err, "absent.md: no such file or directory")
 
 
-def test_a_file_that_is_not_utf8(tmp_path, monkeypatch, capsys):
+def test_a_file_that_is_not_utf8_does_not_stop_the_folder(tmp_path, monkeypatch, capsys):
+    """On c6497f2 one Latin-1 file ended the run: no finding for any other file."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "latin1.md").write_bytes("Titre\n\nLe prix : 3 € hors taxes\n".encode("cp1252"))
     write(tmp_path / "ok.md", ARTICLE)
     status, out, err = run(capsys, "check", ".")
-    assert (status, out) == (2, "")
-    assert_one_line_error(err, "latin1.md: not valid UTF-8 (line 3")
+    assert status == 2 and err == ""
+    assert "latin1.md:1:1: NL902 not valid UTF-8 (line 3" in out
+    assert "ok.md:5:48: NL101" in out
+    status, out, _ = run(capsys, "check", "--output-format", "json", ".")
+    assert [(f["path"], f["code"]) for f in json.loads(out)] == [
+        ("latin1.md", "NL902"), ("ok.md", "NL101")]
 
 
 def test_an_unreadable_file(article, monkeypatch, capsys):
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith("article.md"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    status, out, err = run(capsys, "check", "article.md")
+    assert (status, err) == (2, "")
+    assert out.startswith("article.md:1:1: NL902 cannot be read: Permission denied\n")
+
+
+def _fifo(path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_in_a_folder_is_reported_not_waited_on(article, capsys, tmp_path):
+    _fifo(tmp_path / "pipe.md")
+    status, out, err = run(capsys, "check", ".")
+    assert status == 2 and err == ""
+    assert "pipe.md:1:1: NL902 not a regular file" in out
+    assert "article.md:5:48: NL101" in out
+
+
+def test_a_fifo_as_rates_file_is_refused_not_waited_on(article, capsys, tmp_path):
+    _fifo(tmp_path / "rates.csv")
+    status, out, err = run(capsys, "check", "--rates", "rates.csv", "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "rates.csv: not a regular file")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_dev_zero_is_refused_not_read_until_memory_runs_out(article, capsys):
+    status, out, _ = run(capsys, "check", "/dev/zero")
+    assert status == 2
+    assert out.startswith("/dev/zero:1:1: NL902 not a regular file")
+
+
+def test_an_input_over_the_size_limit_is_reported(article, capsys, monkeypatch):
+    limit = len(ARTICLE.encode("utf-8"))
+    monkeypatch.setattr("numlint.cli.inputs.MAX_INPUT_BYTES", limit)
+    write(Path("big.md"), "97,4 milliards de dollars. " * limit)
+    status, out, _ = run(capsys, "check", "big.md", "article.md")
+    assert status == 2
+    assert f"big.md:1:1: NL902 too large to check (over the limit of {limit} bytes)" in out
+    assert "article.md:5:48: NL101" in out
+
+
+def test_a_too_long_path_is_a_one_line_error(article, capsys):
+    status, out, err = run(capsys, "check", "a" * 5000 + ".md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "File name too long")
+    assert len(err) < 300
+
+
+def test_deeply_nested_toml_is_a_one_line_error(article, capsys):
+    write(Path("numlint.toml"), "a = " + "[" * 100_000 + "]" * 100_000 + "\n")
     status, out, err = run(capsys, "check", "article.md")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "article.md: cannot be read: Permission denied")
+    assert_one_line_error(err, "numlint.toml: invalid TOML: arrays or tables nested too deeply")
+
+
+def test_a_byte_order_mark_in_numlint_toml_is_accepted(article, capsys):
+    Path("numlint.toml").write_bytes(b"\xef\xbb\xbfignore = [\"NL101\"]\n")
+    assert run(capsys, "check", "article.md")[0] == 0
 
 
 @pytest.mark.parametrize(

@@ -92,3 +92,71 @@ def test_collect_puts_stdin_first_and_forces_the_format():
     targets = collect(["b.md", "-", "a.html"], format_in="text")
     assert [t.display for t in targets] == ["-", "a.html", "b.md"]
     assert {t.format for t in targets} == {"text"}
+
+
+# -- exclude, extend-exclude, .gitignore --------------------------------------------------
+
+
+def test_a_gitignored_hugo_public_folder_is_not_checked_twice(capsys):
+    """On c6497f2 ``public/`` (Hugo's output) was walked: each article reported twice."""
+    make("content/a.md", "public/a/index.html", "public/b.md", "notes/keep.md")
+    Path(".gitignore").write_text("public/\n*.tmp\n", encoding="utf-8")
+    Path(".git").mkdir()
+    assert checked_paths(capsys, ".") == ["content/a.md", "notes/keep.md"]
+    assert checked_paths(capsys, "content") == ["content/a.md"]
+
+
+def test_gitignore_files_of_subfolders_and_parents_and_negations(capsys):
+    make("site/drafts/x.md", "site/drafts/keep.md", "site/ok.md", "site/sub/y.md")
+    Path(".git").mkdir()
+    Path(".gitignore").write_text("drafts/\n", encoding="utf-8")
+    Path("site/sub/.gitignore").write_text("*.md\n", encoding="utf-8")
+    assert checked_paths(capsys, "site") == ["site/ok.md"]  # parent's .gitignore read too
+    Path("site/sub/.gitignore").write_text("*.md\n!y.md\n", encoding="utf-8")
+    assert checked_paths(capsys, "site") == ["site/ok.md", "site/sub/y.md"]
+
+
+def test_no_respect_gitignore_walks_ignored_folders(capsys):
+    make("content/a.md", "public/b.md")
+    Path(".gitignore").write_text("public/\n", encoding="utf-8")
+    out = run(capsys, "check", "--no-respect-gitignore", "--output-format", "json", ".")[1]
+    assert sorted({f["path"] for f in json.loads(out)}) == ["content/a.md", "public/b.md"]
+    Path("numlint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    assert checked_paths(capsys, ".") == ["content/a.md", "public/b.md"]
+
+
+def test_extend_exclude_adds_to_the_default_skips(capsys):
+    make("a.md", "archives/2019/old.md", "b.draft.md", ".hidden/x.md")
+    Path("numlint.toml").write_text(
+        'extend-exclude = ["archives/", "*.draft.md"]\n', encoding="utf-8")
+    assert checked_paths(capsys, ".") == ["a.md"]
+
+
+def test_exclude_replaces_the_default_skips(capsys):
+    make("a.md", "archives/old.md", ".well-known/x.md")
+    Path("numlint.toml").write_text('exclude = ["archives"]\n', encoding="utf-8")
+    assert checked_paths(capsys, ".") == [".well-known/x.md", "a.md"]
+
+
+def test_exclude_patterns_are_relative_to_the_configuration_file(capsys):
+    make("site/content/a.md", "site/content/drafts/b.md", "drafts/c.md")
+    Path("site/pyproject.toml").write_text(
+        '[tool.numlint]\nextend-exclude = ["/content/drafts"]\n', encoding="utf-8")
+    assert checked_paths(capsys, "site") == ["site/content/a.md"]
+
+
+def test_explicitly_named_files_and_folders_are_checked_even_if_excluded(capsys):
+    make("public/b.md", "drafts/c.md")
+    Path(".gitignore").write_text("public/\n", encoding="utf-8")
+    Path("numlint.toml").write_text('extend-exclude = ["drafts/"]\n', encoding="utf-8")
+    assert checked_paths(capsys, "public/b.md", "drafts/c.md") == ["drafts/c.md", "public/b.md"]
+    assert checked_paths(capsys, "public") == ["public/b.md"]
+
+
+def test_a_bad_exclude_is_a_one_line_error(capsys):
+    make("a.md")
+    Path("numlint.toml").write_text('exclude = "public"\n', encoding="utf-8")
+    status, out, err = run(capsys, "check", ".")
+    assert (status, out) == (2, "")
+    assert err == ("numlint: error: numlint.toml: 'exclude' must be a list of patterns "
+                   "(strings)\n")

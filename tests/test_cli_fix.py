@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 from pathlib import Path
@@ -95,15 +96,20 @@ def test_the_diff_applies_with_patch(capsys, tmp_path):
     assert page.read_bytes() == b"x\r\nbonjour\r\nend"
 
 
-def test_nothing_is_written_when_one_input_is_bad(capsys):
+def test_an_unreadable_input_is_reported_left_alone_and_the_others_fixed(capsys):
+    """As ruff does with E902: the bad file is a finding of its own, exit 2."""
     good = write("a.md", MIXED)
     bad = Path("b.md")
     bad.write_bytes(b"hello \xe9t\xe9\n")
     before = snapshot(good, bad)
-    status, out, err = run(capsys, "check", "--fix", "--unsafe-fixes", ".")
-    assert (status, out) == (2, "")
-    assert_one_line_error(err, "b.md: not valid UTF-8")
-    assert snapshot(good, bad) == before
+    status, out, err = run(capsys, "check", "--fix", "--unsafe-fixes", "--output-format",
+                           "json", ".")
+    assert status == 2 and "Traceback" not in err
+    findings = json.loads(out)
+    assert [(f["path"], f["code"]) for f in findings if f["code"] == "NL902"] == [
+        ("b.md", "NL902")]
+    assert snapshot(bad) == before[1:]
+    assert good.read_bytes() != before[0][0]
 
 
 def test_nothing_is_written_when_the_configuration_is_broken(capsys):
@@ -141,10 +147,102 @@ def test_a_failed_write_leaves_the_file_whole_and_no_temporary_file(capsys, monk
 
     monkeypatch.setattr(inputs_module.os, "replace", fail)
     status, _, err = run(capsys, "check", "--fix", "a.md")
-    assert status == 2
-    assert_one_line_error(err, "a.md: cannot be written: No space left on device")
+    assert status == 2 and "Traceback" not in err
+    assert err.splitlines() == [
+        "numlint: error: a.md: cannot be written: No space left on device",
+        "numlint: fixes written to 0 of 1 files (none); every file is whole",
+    ]
     assert snapshot(page) == before
     assert sorted(os.listdir(".")) == ["a.md"]
+
+
+def _pages(*names: str) -> list[Path]:
+    return [write(name, MIXED) for name in names]
+
+
+def _second_write_raises(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    """The second file's write (its fsync) raises ``error``; the others go through."""
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise error
+        real_fsync(fd)
+
+    monkeypatch.setattr(inputs_module.os, "fsync", fsync)
+
+
+def test_disk_full_mid_run_writes_the_others_and_says_exactly_which(capsys, monkeypatch):
+    """On c6497f2 the run stopped at the full disk, with no word of what was written."""
+    a, b, c = _pages("a.md", "b.md", "c.md")
+    before_b = snapshot(b)
+    _second_write_raises(monkeypatch, OSError(28, "No space left on device"))
+    status, _, err = run(capsys, "check", "--fix", ".")
+    assert status == 2
+    assert err.splitlines() == [
+        "numlint: error: b.md: cannot be written: No space left on device",
+        "numlint: fixes written to 2 of 3 files (a.md, c.md); every file is whole",
+    ]
+    assert "bonjour" in a.read_text(encoding="utf-8") and "bonjour" in c.read_text(
+        encoding="utf-8")
+    assert snapshot(b) == before_b
+    assert sorted(os.listdir(".")) == ["a.md", "b.md", "c.md"]
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(capsys, monkeypatch):
+    """Two concurrent --fix on one file: the second rename lost the first's update."""
+    import numlint.cli.check as check_module
+
+    [page] = _pages("a.md")
+    real_fix_text = check_module.fix_text
+
+    def another_run_writes_meanwhile(*args, **kwargs):
+        fixed = real_fix_text(*args, **kwargs)
+        page.write_text(MIXED + "ajout d'une autre session\n", encoding="utf-8")
+        return fixed
+
+    monkeypatch.setattr(check_module, "fix_text", another_run_writes_meanwhile)
+    status, _, err = run(capsys, "check", "--fix", "a.md")
+    assert status == 2
+    assert err.splitlines()[0] == (
+        "numlint: error: a.md: changed on disk since it was checked: not written "
+        "(run numlint again)")
+    assert page.read_text(encoding="utf-8") == MIXED + "ajout d'une autre session\n"
+    assert sorted(os.listdir(".")) == ["a.md"]
+
+
+def test_an_interrupt_in_the_write_phase_is_reported_and_leaves_no_temporary_file(
+    capsys, monkeypatch
+):
+    """On c6497f2 Ctrl-C while writing left a .NAME.XXXX.numlint file and no report."""
+    a, b, c = _pages("a.md", "b.md", "c.md")
+    before = snapshot(b, c)
+    _second_write_raises(monkeypatch, KeyboardInterrupt())
+    status, _, err = run(capsys, "check", "--fix", ".")
+    assert status == 130
+    assert err.splitlines() == [
+        "numlint: error: b.md: not written (interrupted)",
+        "numlint: error: c.md: not written (interrupted)",
+        "numlint: fixes written to 1 of 3 files (a.md); every file is whole",
+        "numlint: interrupted",
+    ]
+    assert "bonjour" in a.read_text(encoding="utf-8")
+    assert snapshot(b, c) == before
+    assert sorted(os.listdir(".")) == ["a.md", "b.md", "c.md"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"),
+                    reason="no signal masks on this system")
+def test_sigint_is_held_while_a_file_is_written():
+    import signal
+
+    from numlint.cli.writes import _interrupts_held
+
+    with _interrupts_held():
+        assert signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
 
 
 def test_line_endings_byte_order_mark_and_permissions_are_kept(capsys):

@@ -129,8 +129,43 @@ def test_a_plugin_that_failed_to_load_is_listed_and_warned_about(monkeypatch, ca
     status, out, err = run(capsys, "check", str(page))
     assert status == 0
     assert "numlint: warning: rule plugin TST999 = maison.broken:Rule was not loaded" in err
-    status, out, err = run(capsys, "check", "--quiet", str(page))
-    assert err == ""
+    status, out, err = run(capsys, "check", "--quiet", str(page))  # --quiet says it too
+    assert err == ("numlint: warning: rule plugin TST999 = maison.broken:Rule was not "
+                   "loaded: cannot be imported: ModuleNotFoundError()\n")
+
+
+class Clash(Rule):
+    """A house plugin that takes a built-in rule's code."""
+
+    code = "NL101"
+    name = "house-conversion"
+    severity = "warning"
+    summary = "A clash."
+    explanation = _DOC
+
+    def check(self, document: Any, settings: Mapping[str, Any]) -> Iterator[Finding]:
+        return iter(())
+
+
+def test_a_plugin_whose_code_clashes_is_reported_even_with_quiet(monkeypatch, capsys,
+                                                                 tmp_path):
+    """On c6497f2 ``-q`` hid that one rule had been pushed out by another."""
+    from importlib.metadata import EntryPoint
+
+    real = registry_module.entry_points
+
+    def with_clash(*, group: str):
+        clash = EntryPoint(name="aaa-house", value="test_cli_plugins:Clash", group=group)
+        return (*real(group=group), clash)
+
+    monkeypatch.setattr(registry_module, "entry_points", with_clash)
+    monkeypatch.setattr(registry_module, "_installed", None)
+    page = tmp_path / "a.md"
+    page.write_text(ARTICLE, encoding="utf-8")
+    err = run(capsys, "check", "--quiet", str(page))[2]
+    [line] = err.splitlines()
+    assert line.startswith("numlint: warning: rule plugin ")
+    assert "was not loaded" in line and "NL101" in line
 
 
 def test_rules_json_lists_errors(monkeypatch, capsys):

@@ -28,14 +28,21 @@ def test_the_example_article(tmp_path):
     assert result.stderr == b""
 
 
-def test_bad_input_is_one_line_on_stderr_and_no_traceback(tmp_path):
+def test_bad_input_is_its_own_finding_exit_2_and_no_traceback(tmp_path):
     (tmp_path / "a.md").write_bytes(b"\xff\xfe not utf-8")
     result = numlint("check", "a.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == b""
+    assert result.stdout.decode().startswith("a.md:1:1: NL902 not valid UTF-8")
+
+
+def test_bad_input_is_one_line_on_stderr_and_no_traceback(tmp_path):
+    result = numlint("check", "absent.md", cwd=tmp_path)
     err = result.stderr.decode()
     assert result.returncode == 2
     assert result.stdout == b""
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith("numlint: error: a.md: not valid UTF-8")
+    assert err.startswith("numlint: error: absent.md: no such file or directory")
 
 
 def test_stdin_and_sarif(tmp_path):

@@ -118,3 +118,42 @@ def test_the_docs_name_only_existing_modules_and_strategies() -> None:
         assert hasattr(strategies, name), name
     for name in ("numbers", "currencies", "amounts", "in_sentences", "equivalences"):
         assert f"`{name}(" in text
+
+
+# -- installation: every documented command works as written ---------------------------------
+
+PAGES = sorted(DOCS.glob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_the_docs_point_only_at_things_that_exist(page: Path) -> None:
+    """No release tag, PyPI project or repository URL that does not exist (issue 11)."""
+    text = page.read_text(encoding="utf-8")
+    assert not re.search(r"rev:\s*v\d", text), "there is no release tag"
+    assert "OWNER/" not in text, "a placeholder repository URL"
+    assert not re.search(r"pip install (-U )?numlint\b", text), "numlint is not on PyPI"
+
+
+def test_the_documented_hooks_are_valid_pre_commit_configuration() -> None:
+    yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit (test extra)")
+    blocks = [yaml.safe_load(block) for block in code_blocks("pre-commit.md", "yaml")]
+    configs = [block for block in blocks if isinstance(block, dict) and "repos" in block]
+    assert len(configs) == 2
+    pinned, local = (config["repos"][0] for config in configs)
+    assert re.fullmatch(r"[0-9a-f]{40}", pinned["rev"])
+    assert pinned["hooks"] == [{"id": "numlint"}]
+    [hook] = local["hooks"]
+    published = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    for key in ("id", "name", "entry", "types_or", "require_serial"):
+        assert hook[key] == published[key], key
+
+
+def test_every_documented_check_option_exists() -> None:
+    from numlint.cli.parser import build_parser
+
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    options = set(re.findall(r"^\| `(--[a-z-]+)", text, flags=re.MULTILINE))
+    assert "--no-respect-gitignore" in options
+    check = build_parser()._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
+    known = {flag for action in check._actions for flag in action.option_strings}
+    assert options <= known, options - known

@@ -26,8 +26,6 @@ from pathlib import Path
 import pytest
 from test_cli_plugins import ARTICLE
 
-pytestmark = pytest.mark.slow
-
 ROOT = Path(__file__).resolve().parents[1]
 OFFLINE_SIGNS = (
     "NewConnectionError",
@@ -130,6 +128,16 @@ def commit(articles: Path, env: dict[str, str], message: str,
                           capture_output=True, text=True, timeout=600)
 
 
+def test_the_hook_runs_serially_so_a_run_has_one_summary() -> None:
+    """With ``require_serial: false`` pre-commit split 300 files over the CPUs: two half
+    summaries and no total (ruff-pre-commit sets it true for the same reason)."""
+    yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit (test extra)")
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "numlint"
+    assert hook["require_serial"] is True
+
+
+@pytest.mark.slow
 def test_a_commit_with_the_slip_is_refused_and_a_clean_one_passes(articles, env):
     refused = commit(articles, env, "Rachat géant", {"economie/rachat.md": ARTICLE})
     output = refused.stdout + refused.stderr
@@ -151,8 +159,23 @@ def test_a_commit_with_the_slip_is_refused_and_a_clean_one_passes(articles, env)
     assert git("rev-list", "--all", cwd=articles, env=env).stdout.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_plain_text_files_are_checked_too(articles, env):
     refused = commit(articles, env, "Dépêche", {"depeches/afp.txt": ARTICLE.split("---\n")[-1]})
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "depeches/afp.txt:" in output and "NL101" in output
+
+
+@pytest.mark.slow
+def test_300_files_give_one_correct_summary(articles, env):
+    files = {f"lot/article-{n:03}.md": ARTICLE for n in range(300)}
+    refused = commit(articles, env, "Trois cents", files)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    staged = git("diff", "--cached", "--name-only", cwd=articles, env=env).stdout.split()
+    n = len([name for name in staged if name.endswith((".md", ".txt"))])  # one slip each
+    assert n >= 300
+    summaries = [line for line in output.splitlines() if " in " in line and "finding" in line]
+    assert summaries == [f"{n} findings ({n} errors, 0 warnings) in {n} files"], output
+    git("rm", "-rqf", "lot", cwd=articles, env=env)

@@ -1,30 +1,35 @@
 """``numlint check``: read every input, check it, then fix, diff or report.
 
-Everything is read and checked before anything is written: a missing or non-UTF-8
-file, a broken configuration or rates file stops the run with status 2 and no file
-changed, and nothing printed on stdout.
+Everything is read and checked before anything is written. A path that does not
+exist, a broken configuration or rates file stops the run with status 2, no file
+changed and nothing printed on stdout. A file that cannot be read (not UTF-8, not a
+regular file, too large, permission denied) does not stop the others: it is reported as
+its own ``NL902`` (io-error) diagnostic, the rest are checked, and the status is 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
-from ..config import Config
+from ..config import Config, ConfigError
 from ..diagnostics import SEVERITIES, Diagnostic
 from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
-from ..rules.registry import Registry, installed_rules
+from ..rules.registry import LoadError, Registry, installed_rules
 from .diff import unified_diff
-from .errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
 from .files import STDIN, Target, collect
 from .fixes import fix_text
-from .inputs import Text, check_writable, read_target, write_atomically
+from .inputs import Text, check_writable, read_target
 from .progress import Progress
 from .settings import Settings, overrides_from
 from .terminal import excerpt_width, use_color
+from .writes import Pending, WriteOutcome, report_writes, write_all
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Checked:
     """The text the diagnostics refer to: fixed, when fixes were applied."""
     diagnostics: tuple[Diagnostic, ...]
     applied: int = 0
+    unreadable: bool = False
 
     @property
     def changed(self) -> bool:
@@ -61,18 +67,25 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     paths = list(args.paths) or ([STDIN] if args.stdin_filename else ["."])
     settings = Settings(overrides_from(args, registry), registry, args.config,
                         args.stdin_filename)
-    targets = collect(paths, stdin_filename=args.stdin_filename, format_in=args.format_in)
+    targets = collect(paths, stdin_filename=args.stdin_filename, format_in=args.format_in,
+                      selection_for=settings.selection_for,
+                      respect_gitignore=args.respect_gitignore)
     configs = [settings.config_for(target) for target in targets]
     _check_rates_files(configs)
     fixing = args.fix or args.diff
     checked = _check_all(targets, configs, args, streams, fixing)
-    if not args.quiet:  # after the checks: an error stays the only line on stderr
-        _warn_load_errors(registry, streams.err)
+    # after the checks (an error stays the only line on stderr), and even with --quiet:
+    # a plugin that was not loaded, or pushed out another rule, changes what is checked
+    _warn_load_errors(registry, streams.err)
     if args.diff:
         return _print_diffs(checked, args, streams)
-    if args.fix:
-        _write_fixes(checked, streams)
-    return _report(checked, registry, args, streams)
+    writes = _write_fixes(checked, streams) if args.fix else WriteOutcome()
+    status = _report(checked, registry, args, streams)
+    report_writes(writes, streams.err)
+    if writes.interrupted:
+        raise KeyboardInterrupt
+    failed = any(item.unreadable for item in checked) or not writes.complete
+    return EXIT_ERROR if failed else status
 
 
 def _validate_options(args: argparse.Namespace) -> None:
@@ -83,15 +96,37 @@ def _validate_options(args: argparse.Namespace) -> None:
 
 
 def _warn_load_errors(registry: Registry, err: TextIO) -> None:
-    for error in registry.errors:
+    for error in load_errors(registry):
         err.write(f"numlint: warning: rule plugin {error.entry_point} was not loaded: "
                   f"{error.reason}\n")
+
+
+def load_errors(registry: Registry) -> list[LoadError]:
+    """The plugins the registry could not use, each once: ``registry.errors``, and what a
+    ``load_errors()`` method reports if the registry has one (clashes, say)."""
+    found: list[LoadError] = list(getattr(registry, "errors", ()))
+    more = getattr(registry, "load_errors", None)
+    for error in more() if callable(more) else ():
+        if error not in found:
+            found.append(error)
+    return found
 
 
 def _check_rates_files(configs: Sequence[Config]) -> None:
     """Load each rates file in use now, so that a bad one stops the run before any output."""
     for path in sorted({config.rates for config in configs if config.rates}):
+        _require_regular_file(path)
         user_rates(path)  # ConfigError: reported by main() with status 2
+
+
+def _require_regular_file(path: str) -> None:
+    """A rates file that is a FIFO or a device would block or never end: refuse it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise ConfigError(f"rates file {path}: cannot be read: {error.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise ConfigError(f"rates file {path}: not a regular file")
 
 
 def _check_all(targets: Sequence[Target], configs: Sequence[Config],
@@ -111,7 +146,11 @@ def _check_all(targets: Sequence[Target], configs: Sequence[Config],
 
 def _check_one(target: Target, config: Config, args: argparse.Namespace,
                stdin: BinaryIO | None, fixing: bool) -> Checked:
-    original = read_target(target, stdin)
+    try:
+        original = read_target(target, stdin)
+    except InputError as error:
+        return Checked(target, config, Text(""), "", (io_error(str(error), target),),
+                       unreadable=True)
 
     def run_check(text: str) -> list[Diagnostic]:
         return check(text, format=target.format, date=args.date, config=config)
@@ -122,6 +161,19 @@ def _check_one(target: Target, config: Config, args: argparse.Namespace,
     fixed = fix_text(original.content, run_check, unsafe=args.unsafe_fixes)
     return Checked(target, config, original, fixed.text, tuple(fixed.diagnostics),
                    fixed.applied)
+
+
+IO_ERROR_CODE = "NL902"
+IO_ERROR_NAME = "io-error"
+
+
+def io_error(message: str, target: Target) -> Diagnostic:
+    """A file that could not be read, reported at its top like ruff's E902."""
+    prefix = f"{target.display}: "
+    reason = message[len(prefix):] if message.startswith(prefix) else message
+    return Diagnostic(code=IO_ERROR_CODE, name=IO_ERROR_NAME, severity="error",
+                      message=reason, start=0, end=0, line=1, column=1, end_line=1,
+                      end_column=1)
 
 
 def _print_diffs(checked: Sequence[Checked], args: argparse.Namespace,
@@ -140,17 +192,20 @@ def _print_diffs(checked: Sequence[Checked], args: argparse.Namespace,
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
-def _write_fixes(checked: Sequence[Checked], streams: Streams) -> None:
+def _write_fixes(checked: Sequence[Checked], streams: Streams) -> WriteOutcome:
     changed = [item for item in checked if item.changed and item.target.path is not None]
     for item in changed:
         check_writable(item.target.path, item.target.display)  # type: ignore[arg-type]
-    for item in changed:
-        write_atomically(item.target.path, Text(item.text, item.original.bom),  # type: ignore[arg-type]
-                         item.target.display)
+    outcome = write_all([
+        Pending(item.target.path, item.target.display,  # type: ignore[arg-type]
+                Text(item.text, item.original.bom), item.original.digest)
+        for item in changed
+    ])
     for item in checked:
         if item.target.path is None:  # standard input: the fixed text goes to stdout
             streams.out.write(item.text)
             streams.out.flush()
+    return outcome
 
 
 def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Namespace,

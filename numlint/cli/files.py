@@ -1,20 +1,27 @@
 """Which inputs a run checks: files, folders (recursively) and standard input.
 
 Folders are walked for ``.md``, ``.markdown``, ``.html``, ``.htm``, ``.xhtml`` and
-``.txt`` files, skipping hidden files and folders, ``node_modules``, ``__pycache__``
-and virtualenvs (any folder with a ``pyvenv.cfg``). A file named on the command line is
-always checked, whatever its name; an extension numlint does not know is read as text.
+``.txt`` files, skipping what the configuration's ``exclude`` (by default hidden files
+and folders, ``node_modules``, ``__pycache__``, ``site-packages``) and
+``extend-exclude`` name, what ``.gitignore`` files ignore (unless turned off), ``.git``
+and virtualenvs (any folder with a ``pyvenv.cfg``); see :mod:`numlint.cli.excludes`. A
+file named on the command line is always checked, whatever its name; an extension
+numlint does not know is read as text.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from ..config_files import FileSelection
 from ..config_files import display as shown_path
 from ..sources import Format
 from .errors import InputError
+from .excludes import Excluder
 
 STDIN = "-"
 EXTENSIONS: dict[str, Format] = {
@@ -25,7 +32,7 @@ EXTENSIONS: dict[str, Format] = {
     ".xhtml": "html",
     ".txt": "text",
 }
-SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__", "site-packages"})
+ALWAYS_SKIPPED = frozenset({".git"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +62,14 @@ def collect(
     *,
     stdin_filename: str | None = None,
     format_in: Format | None = None,
+    selection_for: Callable[[Path], FileSelection] | None = None,
+    respect_gitignore: bool = True,
 ) -> list[Target]:
-    """The inputs named by ``paths``, each once, sorted by path (standard input first)."""
+    """The inputs named by ``paths``, each once, sorted by path (standard input first).
+
+    ``selection_for(folder)`` says what a walk of ``folder`` skips (default: the built-in
+    exclusions, relative to the working folder).
+    """
     targets: list[Target] = []
     seen: set[str] = set()
     for given in paths:
@@ -68,12 +81,19 @@ def collect(
                 targets.append(Target(None, name, fmt))
             continue
         path = Path(given)
-        if path.is_dir():
-            found = [(p, shown_path(p)) for p in walk(path)]
-        elif path.exists():
-            found = [(path, shown_path(path))]
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except FileNotFoundError:
+            raise InputError(f"{_short(given)}: no such file or directory") from None
+        except OSError as error:  # ENAMETOOLONG, ELOOP, EACCES...
+            raise InputError(f"{_short(given)}: {error.strerror}") from None
+        # a FIFO or device named here is reported when read (NL902)
+        if is_dir:
+            selection = selection_for(path) if selection_for else FileSelection()
+            files = walk(path, Excluder(selection, respect_gitignore))
         else:
-            raise InputError(f"{given}: no such file or directory")
+            files = [path]
+        found = [(file, shown_path(file)) for file in files]
         for file, shown in found:
             key = os.path.realpath(file)
             if key in seen:
@@ -83,25 +103,33 @@ def collect(
     return sorted(targets, key=lambda t: (not t.is_stdin, t.sort_key))
 
 
-def walk(root: Path) -> list[Path]:
-    """The checkable files under ``root``, hidden and tool folders skipped."""
+def _short(name: str, limit: int = 120) -> str:
+    """A path as shown in an error: a 5,000-character one is cut, not printed whole."""
+    return name if len(name) <= limit else f"{name[: limit // 2]}…{name[-limit // 2:]}"
+
+
+def walk(root: Path, excluder: Excluder | None = None) -> list[Path]:
+    """The checkable files under ``root``, excluded and ignored paths skipped."""
+    excluder = excluder or Excluder(FileSelection())
     found: list[Path] = []
     for directory, subdirectories, files in os.walk(root, onerror=_walk_error):
         subdirectories[:] = [
-            name for name in subdirectories if not _skipped(Path(directory, name))
+            name for name in subdirectories
+            if not _skipped(Path(directory, name), root, excluder)
         ]
         for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
-                found.append(Path(directory, name))
+            path = Path(directory, name)
+            if (os.path.splitext(name)[1].lower() in EXTENSIONS
+                    and not excluder.skipped(path, root, is_dir=False)):
+                found.append(path)
     return found
 
 
-def _skipped(directory: Path) -> bool:
-    name = directory.name
+def _skipped(directory: Path, root: Path, excluder: Excluder) -> bool:
     return (
-        name.startswith(".")
-        or name in SKIPPED_DIRECTORIES
+        directory.name in ALWAYS_SKIPPED
         or (directory / "pyvenv.cfg").is_file()
+        or excluder.skipped(directory, root, is_dir=True)
     )
 
 

@@ -3,12 +3,17 @@
 Files are decoded as strict UTF-8 with their line endings untouched, so offsets,
 lines and columns are those of the file on disk; a byte-order mark is set aside and
 put back on writing.
+
+Only regular files are read (a FIFO would block the run forever, ``/dev/zero`` would
+fill the memory), and no input over :data:`MAX_INPUT_BYTES`: each is refused with an
+:class:`InputError` that the run reports as that file's own diagnostic.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +23,16 @@ from .errors import InputError
 from .files import Target
 
 BOM = b"\xef\xbb\xbf"
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+"""The largest input read (256 MiB: far above any article, below what fills a machine)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
     content: str
     bom: bool = False
+    digest: str | None = None
+    """BLAKE2 of the bytes read (files only): ``--fix`` writes only over the same bytes."""
 
 
 def read_target(target: Target, stdin: BinaryIO | None) -> Text:
@@ -31,15 +40,49 @@ def read_target(target: Target, stdin: BinaryIO | None) -> Text:
         if stdin is None:
             raise InputError(f"{target.display}: standard input cannot be read")
         try:
-            data = stdin.read()
+            data = stdin.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
             raise InputError(f"standard input cannot be read: {error.strerror}") from None
-    else:
+        _check_size(len(data), target.display)
+        return decode(data, target.display)
+    data = read_regular_file(target.path, target.display)
+    text = decode(data, target.display)
+    return Text(text.content, text.bom, content_digest(data))
+
+
+def content_digest(data: bytes) -> str:
+    from ..cache import digest_of
+
+    return str(digest_of(data).hexdigest())
+
+
+def read_regular_file(path: Path, display: str) -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most MAX_INPUT_BYTES.
+
+    Opened without blocking, so a FIFO is refused instead of waited on.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise InputError(f"{display}: cannot be read: {error.strerror}") from None
+    with os.fdopen(fd, "rb") as stream:
         try:
-            data = target.path.read_bytes()
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError(f"{display}: not a regular file (a FIFO, device or socket "
+                                 "is not read)")
+            _check_size(status.st_size, display)
+            data = stream.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
-            raise InputError(f"{target.display}: cannot be read: {error.strerror}") from None
-    return decode(data, target.display)
+            raise InputError(f"{display}: cannot be read: {error.strerror}") from None
+    _check_size(len(data), display)
+    return data
+
+
+def _check_size(size: int, display: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{display}: too large to check (over the limit of "
+                         f"{MAX_INPUT_BYTES} bytes)")
 
 
 def decode(data: bytes, name: str) -> Text:
@@ -63,24 +106,40 @@ def check_writable(path: Path, display: str) -> None:
         raise InputError(f"{display}: cannot be written (permission denied)")
 
 
-def write_atomically(path: Path, text: Text, display: str) -> None:
+class ChangedOnDisk(InputError):
+    """The file is no longer what was read (another run or an editor wrote it)."""
+
+
+def write_atomically(path: Path, text: Text, display: str,
+                     expected_digest: str | None = None) -> None:
     """Replace the file with ``text``: a temporary file in the same folder, then a rename.
 
-    A symbolic link is followed (the file it points to is replaced, the link kept); the
-    file's permission bits are kept.
+    With ``expected_digest``, the file is read again just before the rename and left
+    alone (:class:`ChangedOnDisk`) if its bytes are no longer those that were checked,
+    so that a concurrent ``--fix`` or an editor's save is not lost. A symbolic link is
+    followed (the file it points to is replaced, the link kept); the file's permission
+    bits are kept. The temporary file is removed whatever ends the write, an interrupt
+    included.
     """
     real = Path(os.path.realpath(path))
     data = (BOM if text.bom else b"") + text.content.encode("utf-8")
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".numlint",
                                          dir=real.parent)
+    replaced = False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, os.stat(real).st_mode & 0o7777)
+        if expected_digest is not None and content_digest(real.read_bytes()) != expected_digest:
+            raise ChangedOnDisk(f"{display}: changed on disk since it was checked: not "
+                                "written (run numlint again)")
         os.replace(temporary, real)
+        replaced = True
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise InputError(f"{display}: cannot be written: {error.strerror}") from None
+    finally:
+        if not replaced:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -104,6 +104,10 @@ def _check(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                        "configuration, else warning)")
     check.add_argument("--config", metavar="FILE",
                        help="use this configuration file for every input (no discovery)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore",
+                       action="store_false",
+                       help="walk folders without reading .gitignore files (the "
+                       "configuration's exclude patterns still apply)")
     check.add_argument("-q", "--quiet", action="store_true",
                        help="print the findings only: no summary, no hints, no progress")
     check.add_argument("--statistics", action="store_true",

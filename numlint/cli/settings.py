@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..config_files import ConfigFile, ConfigFinder, load_config_file
+from ..config_files import ConfigFile, ConfigFinder, FileSelection, load_config_file
 from ..rules.api import Rule
 from ..rules.registry import CODE_FORMAT, Registry
 from .errors import UsageError
@@ -103,6 +103,17 @@ class Settings:
         if found not in self._files:
             self._files[found] = load_config_file(found, self.rules)
         return self._files[found]
+
+    def selection_for(self, folder: Path) -> FileSelection:
+        """What a walk of ``folder`` skips: the configuration file that applies there."""
+        if self.forced is not None:
+            return self.forced.selection
+        found = self._finder.find(Path(os.path.abspath(folder)))
+        if found is None:
+            return FileSelection(base=Path(os.path.abspath(folder)))
+        if found not in self._files:
+            self._files[found] = load_config_file(found, self.rules)
+        return self._files[found].selection
 
     def config_for(self, target: Target) -> Config:
         file = self.file_for(target)
