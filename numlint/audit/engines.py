@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..batch import failure_row, warm_up
-from .inputs import Partition
+from .inputs import Article, Partition
 from .work import (
     ArticleResult,
     Job,
@@ -34,6 +34,7 @@ from .work import (
 )
 
 OnDone = Callable[[PartitionResult], None]
+ProcessArticle = Callable[[Article, Job], ArticleResult]
 
 
 class EngineError(RuntimeError):
@@ -43,7 +44,7 @@ class EngineError(RuntimeError):
 # -- processes -------------------------------------------------------------------------
 
 
-def _worker_main(connection: Connection, job: Job) -> None:
+def _worker_main(connection: Connection, job: Job, process: ProcessArticle) -> None:
     warm_up(job.config)
     while True:
         task = connection.recv()
@@ -52,7 +53,7 @@ def _worker_main(connection: Connection, job: Job) -> None:
         partition, skip = task
         for position, article in articles_of(partition, job, skip):
             connection.send(("start", position, article.id))
-            connection.send(("article", position, process_article(article, job)))
+            connection.send(("article", position, process(article, job)))
         connection.send(("end", None, None))
 
 
@@ -69,6 +70,8 @@ class _Worker:
 @dataclass
 class ProcessesEngine:
     workers: int = 1
+    process: ProcessArticle = process_article
+    """What a worker does with an article (a module-level function: it is pickled)."""
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def run(self, partitions: Sequence[Partition], job: Job, on_done: OnDone) -> None:
@@ -100,7 +103,8 @@ class ProcessesEngine:
 
     def _start(self, job: Job) -> _Worker:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(theirs, job), daemon=True)
+        process = self._context.Process(target=_worker_main, args=(theirs, job, self.process),
+                                        daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, ours)
