@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -200,10 +201,18 @@ EXCERPT_CHARS = 80
 
 
 def excerpt(source: str, start: int, end: int) -> str:
-    """The source around ``start``..``end`` on one line (whitespace runs collapsed)."""
+    """The source around ``start``..``end`` on one line (line breaks and runs of spaces
+    become one space; no-break spaces are kept, they are part of the figures)."""
     before = source[max(0, start - EXCERPT_CHARS) : start]
     after = source[end : end + EXCERPT_CHARS]
-    return " ".join(f"{before}{source[start:end]}{after}".split())
+    return one_line(f"{before}{source[start:end]}{after}").strip(" ")
+
+
+_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*|[ \t]{2,}|\t")
+
+
+def one_line(text: str) -> str:
+    return _BREAKS.sub(" ", text)
 
 
 def as_date(value: Any) -> datetime.date | None:

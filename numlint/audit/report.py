@@ -11,13 +11,17 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..batch import one_line
 from .state import atomic_write
 
 UNDATED = "sans date"
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+"""matplotlib's RDF block: links to schemas, of no use to a reader."""
 TOP_SLIPS = 50
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -94,7 +98,7 @@ def _svg(figure: Any) -> str:
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return _METADATA.sub("", text[text.index("<svg"):])
 
 
 def _plt() -> Any:
@@ -164,7 +168,7 @@ def _slips_table(slips: list[dict[str, Any]]) -> str:
 
 
 def _marked(excerpt: str, figure: str) -> str:
-    figure = " ".join(figure.split())
+    figure = one_line(figure)
     before, found, after = excerpt.partition(figure) if figure else (excerpt, "", "")
     if not found:
         return html.escape(excerpt)
