@@ -41,6 +41,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="seconds one article may take (default: 60)")
     audit.add_argument("--window-days", type=_positive, default=30, metavar="DAYS",
                        help="cross-document check: days between two articles (default: 30)")
+    audit.add_argument("--no-cross-check", action="store_true",
+                       help="skip the cross-document check (NL901) and the pass over the "
+                       "figures it needs")
     audit.add_argument("--fresh", action="store_true",
                        help="drop the state of an earlier run and start over")
     audit.add_argument("--config", metavar="FILE", help="a numlint configuration file")
@@ -80,7 +83,8 @@ def run(args: argparse.Namespace, stdout: TextIO = sys.stdout,
             from ..rules.registry import installed_rules
 
             config = load_config_file(Path(args.config), installed_rules().rules).config
-        job = Job(ColumnMap.parse(args.columns), config, args.timeout, args.format_in)
+        job = Job(ColumnMap.parse(args.columns), config, args.timeout, args.format_in,
+                  cross=not args.no_cross_check)
         options = Options(
             inputs=args.inputs, output=Path(args.output),
             report=Path(args.report) if args.report else None,

@@ -1,9 +1,8 @@
 """The figures of an article that the cross-document check compares.
 
 Only amounts and quantities written with a scale (``97,4 milliards de dollars``, ``12 M€``,
-``3 millions de tonnes``) take part: a slip of scale is what the check looks for. Only the
-paragraphs that hold a scale word are scanned again, so this costs a small fraction of
-the check itself.
+``3 millions de tonnes``) take part: a slip of scale is what the check looks for. Only a few words
+around each scale word are scanned again, so this costs a fraction of the check itself.
 """
 
 from __future__ import annotations
@@ -22,9 +21,11 @@ from ..sources import ProseDocument
 SHIFTS = (-6, -3, 3, 6)
 """The scale slips the cross-document check considers (a thousand, a million times)."""
 
-_SCALED = regex.compile(
-    r"(?i:\b(?:milli(?:on|ard)s?|billions?|mds?|mrds?|mio|mia)\b)|\d\s?[kMG](?:€|\$|£|W|t\b)",
-)
+_NEEDLES = ("illi", "ILLI", "Md", "MD", "Mrd", "Mio", "Mia", "€", "$", "£", "kW", "MW",
+            "GW", "kt", "Mt", "Gt")
+"""Substrings every scale word (million, milliard, billion, Md, Mrd, Mio, Mia) or scaled
+symbol (k€, M$, GW, Mt…) contains: where a scaled figure may be (a currency symbol
+alone is enough: ``12 M€`` and ``12 M €`` alike)."""
 _WORD = regex.compile(r"\p{L}[\p{L}’'-]*\p{L}")
 CONTEXT_WORDS = 12
 """Words on each side of the figure that describe what it counts."""
@@ -71,34 +72,87 @@ class Figure:
 
 def figures_of(doc_id: str, prose: ProseDocument, date: str | None,
                currency_defaults: Any = None) -> list[Figure]:
-    text = prose.text
     scanner = scanner_for(currency_defaults)
     found: list[Figure] = []
-    position = 0
-    for paragraph in text.split("\n"):
-        start, position = position, position + len(paragraph) + 1
-        if not _SCALED.search(paragraph):
-            continue
-        for mention in scanner.scan(paragraph, timeout=1.0):
-            figure = _figure(doc_id, prose, date, paragraph, start, mention)
-            if figure is not None:
-                found.append(figure)
+    for offset, paragraph, spans in _paragraph_windows(prose.text):
+        for start, end in spans:
+            window = paragraph[start:end]
+            for mention in scanner.scan(window, timeout=1.0):
+                figure = _figure(doc_id, prose, date, paragraph, offset, start, window, mention)
+                if figure is not None:
+                    found.append(figure)
     return found
 
 
+WINDOW_BEFORE = 48
+WINDOW_AFTER = 40
+_SPACES = frozenset(" \u00a0\u202f")
+
+
+def _paragraph_windows(text: str) -> list[tuple[int, str, list[tuple[int, int]]]]:
+    """The paragraphs (lines) of ``text`` that may hold a scaled figure, with the windows
+    to scan in each: plain substring searches find the places (ten times faster than one
+    pattern over the whole text), and only a few words around each are scanned."""
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for needle in _NEEDLES:
+        found = text.find(needle)
+        while found >= 0:
+            start = text.rfind("\n", 0, found) + 1
+            hits.setdefault(start, []).append((found - start, found - start + len(needle)))
+            found = text.find(needle, found + len(needle))
+    result = []
+    for start in sorted(hits):
+        end = text.find("\n", start)
+        paragraph = text[start : len(text) if end < 0 else end]
+        result.append((start, paragraph, windows(paragraph, sorted(hits[start]))))
+    return result
+
+
+def windows(paragraph: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of ``paragraph`` around ``hits``, merged, cut between words so that no
+    number or currency name is cut in two."""
+    spans: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits:
+        start = _word_start(paragraph, max(0, hit_start - WINDOW_BEFORE))
+        end = min(len(paragraph), hit_end + WINDOW_AFTER)
+        while end < len(paragraph) and not paragraph[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _word_start(paragraph: str, start: int) -> int:
+    """Back to the start of the word at ``start``, and of a number grouped with spaces."""
+    while start > 0 and not paragraph[start - 1].isspace():
+        start -= 1
+    while (start > 1 and paragraph[start - 1] in _SPACES and paragraph[start - 2].isdigit()
+           and paragraph[start].isdigit()):
+        start -= 1
+        while start > 0 and not paragraph[start - 1].isspace():
+            start -= 1
+    return start
+
+
 def _figure(doc_id: str, prose: ProseDocument, date: str | None, paragraph: str,
-            offset: int, mention: Mention) -> Figure | None:
+            offset: int, at: int, window: str, mention: Mention) -> Figure | None:
+    """The figure of ``mention``, found in ``window`` (at ``at`` in the paragraph that
+    starts at ``offset`` in the prose text), or None if it has no scale or no measure."""
     measure = mention.currency if mention.kind == "money" else mention.unit
     if measure is None or mention.scale_exponent < 3 or mention.inherited:
         return None
     digits = mention.value.scaleb(-mention.scale_exponent).normalize()
-    start, end = prose.to_source(offset + mention.start, offset + mention.end)
+    base = offset + at
+    start, end = prose.to_source(base + mention.start, base + mention.end)
     rewrites = {}
     for shift in SHIFTS:
-        rewrite = rescale(paragraph, mention, shift)
+        rewrite = rescale(window, mention, shift)
         if rewrite is not None:
-            edit_start, edit_end = prose.to_source(offset + rewrite.start, offset + rewrite.end)
+            edit_start, edit_end = prose.to_source(base + rewrite.start, base + rewrite.end)
             rewrites[shift] = [edit_start, edit_end, rewrite.replacement, rewrite.figure]
+    (line, column), (end_line, end_column) = prose.line_col(start), prose.line_col(end)
     return Figure(
         doc_id=doc_id,
         date=date,
@@ -107,20 +161,24 @@ def _figure(doc_id: str, prose: ProseDocument, date: str | None, paragraph: str,
         exponent=mention.scale_exponent,
         start=start,
         end=end,
-        line=prose.line_col(start)[0],
-        column=prose.line_col(start)[1],
-        end_line=prose.line_col(end)[0],
-        end_column=prose.line_col(end)[1],
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
         text=prose.source[start:end],
         excerpt=excerpt_of(prose.source, start, end),
-        context=" ".join(sorted(context_words(paragraph, mention.start, mention.end))),
+        context=" ".join(sorted(context_words(paragraph, at + mention.start,
+                                              at + mention.end))),
         rewrites=json.dumps(rewrites, ensure_ascii=False, sort_keys=True),
     )
 
 
 def context_words(paragraph: str, start: int, end: int) -> set[str]:
     """Content words near ``paragraph[start:end]``: what the figure is about."""
-    before = [m.group().lower() for m in _WORD.finditer(paragraph, 0, start)][-CONTEXT_WORDS:]
-    after = [m.group().lower() for m in _WORD.finditer(paragraph, end)][:CONTEXT_WORDS]
+    reach = 20 * CONTEXT_WORDS  # characters enough for a dozen words
+    near_before = paragraph[max(0, start - reach) : start]
+    before = [m.group().lower() for m in _WORD.finditer(near_before)][-CONTEXT_WORDS:]
+    after = [m.group().lower() for m in _WORD.finditer(paragraph, end, end + reach)]
+    after = after[:CONTEXT_WORDS]
     return {word.replace("’", "'") for word in (*before, *after)
             if len(word) >= 4 and word not in STOPWORDS}

@@ -51,7 +51,7 @@ def manifest(options: Options, job: Job) -> dict[str, Any]:
                        "mtime_ns": stat.st_mtime_ns})
     return {"numlint": __version__, "inputs": inputs, "columns": job.columns.as_dict(),
             "partition_size": options.partition_size, "config": repr(job.config),
-            "timeout": job.timeout, "format": job.default_format}
+            "timeout": job.timeout, "format": job.default_format, "cross": job.cross}
 
 
 def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:

@@ -28,6 +28,8 @@ class Job:
     """Seconds one article may take (the processes engine kills a worker past it)."""
     default_format: str = DEFAULT_FORMAT
     """The format of an article whose format field is empty or absent."""
+    cross: bool = True
+    """Collect the scaled figures for the cross-document check (NL901)."""
 
 
 @dataclass
@@ -66,8 +68,9 @@ def process_article(article: Article, job: Job) -> ArticleResult:
     size = 0
     if isinstance(article.text, str) and fmt in FORMATS:
         size = len(article.text.encode("utf-8"))
+    if size and job.cross:
         try:
-            prose = read_source(article.text, fmt)
+            prose = read_source(article.text, fmt)  # type: ignore[arg-type]
             day = day or prose.date
             figures = [f.as_row() for f in figures_of(
                 article.id, prose, day.isoformat() if day else None, job.config.currencies)]
