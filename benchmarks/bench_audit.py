@@ -164,8 +164,8 @@ def main() -> int:
               f"(load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
         baseline = single_process()
         print(f"single process check(): {baseline:.2f} MB/s per core")
-        print(f"{'engine':10} {'NL901':5} {'workers':>7} {'wall s':>8} {'MB/s':>7} {'MB/s/worker':>11} "
-              f"{'vs 1 core':>9} {'peak RSS/worker':>15} {'main RSS':>9}")
+        print(f"{'engine':10} {'NL901':5} {'workers':>7} {'wall s':>8} {'MB/s':>7} "
+              f"{'MB/s/worker':>11} {'vs 1 core':>9} {'peak RSS/worker':>15} {'main RSS':>9}")
         per_worker = {}
         runs = [(engine, workers, cross) for engine in args.engines
                 for cross in (False, True) for workers in args.workers]
