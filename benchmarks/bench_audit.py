@@ -7,8 +7,9 @@
 The corpus (``../shared/corpus``, read through benchmarks/corpus.py) is replicated into a
 JSON Lines archive of ``--size`` bytes of text (ids made unique per copy). Measured:
 
-- the single-process figure: ``numlint.check()`` in a loop over the corpus, warm, in this
-  process (MB/s on one core);
+- the single-process figure: a fresh Python process that reads the same archive and calls
+  ``numlint.check()`` on each article (MB/s on one core, imports included as for the
+  audit: it is what one core does without the audit);
 - each engine and worker count: ``numlint audit`` as a subprocess, wall time from start to
   the output written (start-up, reading, state files, the cross-document check and the
   final Parquet included), MB/s per worker, and its ratio to the single-process figure;
@@ -65,20 +66,24 @@ def build_archive(path: Path, size: int) -> tuple[int, int]:
     return count, written
 
 
-def single_process() -> float:
-    """check() MB/s over the corpus, warm, in this process (best of 2 passes)."""
+def single_process(archive: Path) -> float:
+    """Wall seconds of a fresh Python process that reads the archive and calls check() on
+    each article: what one core does without the audit (imports included, as for it)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--single-process", str(archive)], check=True)
+    return time.perf_counter() - start
+
+
+def check_each(archive: Path) -> None:
+    import datetime
+
     import numlint
 
-    documents = load_documents()
-    numlint.check("Un budget de 12 M€.", format="text")
-    size = sum(d.nbytes for d in documents)
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        for document in documents:
-            numlint.check(document.text, format="text", date=document.date)
-        best = min(best, time.perf_counter() - start)
-    return size / best / 1e6
+    with archive.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            day = datetime.date.fromisoformat(record["date"]) if record["date"] else None
+            numlint.check(record["text"], format="text", date=day)
 
 
 class RssSampler(threading.Thread):
@@ -146,7 +151,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--engines", nargs="+", default=["processes"],
                         choices=("processes", "dask"))
+    parser.add_argument("--single-process", type=Path, metavar="ARCHIVE",
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.single_process:
+        check_each(args.single_process)
+        return 0
     if not load_documents():
         print(f"no corpus under {corpus_folder()}: nothing to measure", file=sys.stderr)
         return 0
@@ -162,8 +172,10 @@ def main() -> int:
         articles, size = build_archive(archive, args.size)
         print(f"archive: {articles} articles, {size / 1e6:.1f} MB of text "
               f"(load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
-        baseline = single_process()
-        print(f"single process check(): {baseline:.2f} MB/s per core")
+        seconds = single_process(archive)
+        baseline = size / seconds / 1e6
+        print(f"single process, check() on each article: {seconds:.1f} s, "
+              f"{baseline:.2f} MB/s on one core")
         print(f"{'engine':10} {'NL901':5} {'workers':>7} {'wall s':>8} {'MB/s':>7} "
               f"{'MB/s/worker':>11} {'vs 1 core':>9} {'peak RSS/worker':>15} {'main RSS':>9}")
         per_worker = {}

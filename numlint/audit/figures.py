@@ -21,6 +21,7 @@ from ..sources import ProseDocument
 SHIFTS = (-6, -3, 3, 6)
 """The scale slips the cross-document check considers (a thousand, a million times)."""
 
+_SYMBOLS = frozenset("€$£")
 _NEEDLES = ("illi", "ILLI", "Md", "MD", "Mrd", "Mio", "Mia", "€", "$", "£", "kW", "MW",
             "GW", "kt", "Mt", "Gt")
 """Substrings every scale word (million, milliard, billion, Md, Mrd, Mio, Mia) or scaled
@@ -97,8 +98,9 @@ def _paragraph_windows(text: str) -> list[tuple[int, str, list[tuple[int, int]]]
     for needle in _NEEDLES:
         found = text.find(needle)
         while found >= 0:
-            start = text.rfind("\n", 0, found) + 1
-            hits.setdefault(start, []).append((found - start, found - start + len(needle)))
+            if needle not in _SYMBOLS or _scaled_symbol(text, found):
+                start = text.rfind("\n", 0, found) + 1
+                hits.setdefault(start, []).append((found - start, found - start + len(needle)))
             found = text.find(needle, found + len(needle))
     result = []
     for start in sorted(hits):
@@ -106,6 +108,12 @@ def _paragraph_windows(text: str) -> list[tuple[int, str, list[tuple[int, int]]]
         paragraph = text[start : len(text) if end < 0 else end]
         result.append((start, paragraph, windows(paragraph, sorted(hits[start]))))
     return result
+
+
+def _scaled_symbol(text: str, at: int) -> bool:
+    """A currency symbol after a scale letter (``12 M€``, ``450 k$``, ``3 G£``)."""
+    before = text[max(0, at - 3) : at].rstrip(" \u00a0\u202f")
+    return before[-1:] in ("k", "K", "M", "G")
 
 
 def windows(paragraph: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
