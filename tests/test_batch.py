@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import pickle
+import re
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +125,16 @@ def test_configuration_is_picklable_and_honoured() -> None:
 def test_empty_frame_gives_the_meta() -> None:
     empty = check_frame(pd.DataFrame({"text": pd.Series([], dtype=object)}))
     assert empty.empty and list(empty.dtypes) == list(findings_meta().dtypes)
+
+
+def test_the_check_frame_example_of_the_archive_docs_prints_what_it_says() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "archive.md").read_text("utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", page, flags=re.DOTALL | re.MULTILINE)
+    [example] = [b for b in blocks if "check_frame(articles)[" in b]
+    code, _, shown = example.partition("check_frame(articles)")
+    namespace: dict[str, object] = {}
+    exec(compile(code, "archive.md", "exec"), namespace)
+    selection = shown.splitlines()[0]
+    result = eval(f"check_frame(articles){selection}", namespace)
+    expected = [line[2:] for line in shown.splitlines()[1:] if line.startswith("# ")]
+    assert result.to_string().splitlines() == expected
