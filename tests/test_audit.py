@@ -123,3 +123,11 @@ def test_a_killed_run_resumes_without_redoing_finished_partitions(tmp_path: Path
     assert audit(source, "-o", fresh, "--partition-size", "1", "--format-in", "text") == 1
     assert read_findings(output) == read_findings(fresh)
     assert len({r["doc_id"] for r in read_findings(output)}) == partitions
+
+
+def test_a_parquet_input_without_the_text_column_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.parquet"
+    pq.write_table(pa.Table.from_pylist([{"body": "x", "uid": "1"}]), path)
+    assert audit(path, "-o", tmp_path / "f.parquet") == 2
+    assert "no text column 'text' (columns: body, uid; see --columns)" in capsys.readouterr().err

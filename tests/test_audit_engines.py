@@ -68,3 +68,13 @@ def test_dask_local_cluster_of_two_workers_matches_one_process(tmp_path: Path) -
     assert dask.articles == one.articles == 30 and dask.failed_articles == 1
     assert ("art-0007", "no-text") in {(r["doc_id"], r["reason"]) for r in expected}
     assert len({r["doc_id"] for r in expected if r["code"] == "NL101"}) >= 10
+
+
+def test_workers_that_keep_dying_outside_any_article_stop_the_run(tmp_path: Path) -> None:
+    from numlint.audit.engines import EngineError
+
+    source = write_jsonl(tmp_path / "in.jsonl", [article(0)])
+    partitions = plan([str(source)])
+    source.unlink()  # every worker now dies reading its partition
+    with pytest.raises(EngineError, match="died 3 times outside any article"):
+        ProcessesEngine(workers=1).run(partitions, Job(), lambda result: None)

@@ -69,10 +69,15 @@ def run(args: argparse.Namespace, stdout: TextIO = sys.stdout,
         import pyarrow  # noqa: F401
     except ImportError:
         raise CliError("numlint audit needs pyarrow: pip install 'numlint[archive]'") from None
+    if args.report:
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            raise CliError("--report needs matplotlib: pip install 'numlint[archive]'") from None
     from . import crossdoc
     from .engines import EngineError
     from .inputs import ColumnMap, InputError
-    from .run import Options, audit
+    from .run import IncompleteRun, Options, audit
     from .state import StateError
     from .work import Job
 
@@ -94,7 +99,7 @@ def run(args: argparse.Namespace, stdout: TextIO = sys.stdout,
             cross=crossdoc.CrossSettings(window_days=args.window_days),
         )
         summary = audit(options, job, stderr)
-    except (InputError, StateError, EngineError) as error:
+    except (InputError, StateError, EngineError, IncompleteRun) as error:
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"{error.filename or args.output}: {error.strerror or error}") from None

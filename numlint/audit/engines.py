@@ -34,6 +34,7 @@ from .work import (
 )
 
 OnDone = Callable[[PartitionResult], None]
+MAX_DEATHS = 3
 ProcessArticle = Callable[[Article, Job], ArticleResult]
 
 
@@ -73,6 +74,7 @@ class ProcessesEngine:
     process: ProcessArticle = process_article
     """What a worker does with an article (a module-level function: it is pickled)."""
     _context: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
+    _deaths: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def run(self, partitions: Sequence[Partition], job: Job, on_done: OnDone) -> None:
         queue: list[tuple[Partition, int, PartitionResult | None]] = [
@@ -124,7 +126,10 @@ class ProcessesEngine:
                 return
 
     def _replace(self, worker: _Worker, job: Job, queue: list[Any], why: str) -> _Worker:
-        """Kill a stuck or dead worker; its article becomes a row, the rest is requeued."""
+        """Kill a stuck or dead worker; its article becomes a row, the rest is requeued.
+
+        A worker that dies outside any article (at start-up, reading its partition) is
+        retried; the third time at the same place ends the run with an error."""
         self._stop(worker, kill=True)
         if worker.partition is not None and worker.result is not None:
             if worker.article is not None:
@@ -133,6 +138,13 @@ class ProcessesEngine:
                 skip = position + 1
             else:
                 skip = len(worker.result.articles)
+                place = (worker.partition.index, skip)
+                self._deaths[place] = self._deaths.get(place, 0) + 1
+                if self._deaths[place] >= MAX_DEATHS:
+                    raise EngineError(
+                        f"worker processes died {MAX_DEATHS} times outside any article "
+                        f"(partition {place[0]} of {worker.partition.path}); is numlint "
+                        "installed for the workers' Python?")
             queue.append((worker.partition, skip, worker.result))
         return self._start(job)
 

@@ -79,8 +79,10 @@ class Article:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-def plan(paths: Sequence[str], size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:
-    """The partitions of the inputs, in input order; unreadable inputs are errors."""
+def plan(paths: Sequence[str], size: int = DEFAULT_PARTITION_SIZE,
+         columns: ColumnMap | None = None) -> list[Partition]:
+    """The partitions of the inputs, in input order; unreadable inputs, and Parquet files
+    without the text column, are errors."""
     if size < 1:
         raise InputError("--partition-size must be at least 1")
     partitions: list[Partition] = []
@@ -91,8 +93,11 @@ def plan(paths: Sequence[str], size: int = DEFAULT_PARTITION_SIZE) -> list[Parti
         if not os.access(path, os.R_OK):
             raise InputError(f"{name}: not readable")
         kind = kind_of(path)
-        cut = _plan_parquet if kind == "parquet" else _plan_jsonl
-        for start, stop, group, first in cut(path, size):
+        if kind == "parquet":
+            cuts = _plan_parquet(path, size, (columns or ColumnMap()).text)
+        else:
+            cuts = _plan_jsonl(path, size)
+        for start, stop, group, first in cuts:
             partitions.append(Partition(len(partitions), str(path.resolve()), kind, start,
                                         stop, group, first))
     return partitions
@@ -125,13 +130,18 @@ def _plan_jsonl(path: Path, size: int) -> list[tuple[int, int, int, int]]:
     return cuts
 
 
-def _plan_parquet(path: Path, size: int) -> list[tuple[int, int, int, int]]:
+def _plan_parquet(path: Path, size: int, text: str) -> list[tuple[int, int, int, int]]:
     import pyarrow.parquet as pq
 
     try:
-        metadata = pq.ParquetFile(path).metadata
+        handle = pq.ParquetFile(path)
     except Exception as error:
         raise InputError(f"{path}: not a readable Parquet file ({error})") from None
+    names = handle.schema_arrow.names
+    if text not in names:
+        raise InputError(f"{path}: no text column {text!r} (columns: {', '.join(names)}; "
+                         "see --columns)")
+    metadata = handle.metadata
     cuts = []
     row = 1
     for group in range(metadata.num_row_groups):

@@ -18,6 +18,10 @@ from .state import State, atomic_write
 from .work import Job, PartitionResult
 
 
+class IncompleteRun(RuntimeError):
+    """The engine stopped before every partition was finished."""
+
+
 @dataclass
 class Options:
     inputs: Sequence[str]
@@ -58,7 +62,7 @@ def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    partitions = plan(options.inputs, options.partition_size)
+    partitions = plan(options.inputs, options.partition_size, job.columns)
     state = State(options.output, manifest(options, job))
     state.open(fresh=options.fresh)
     done = state.done(partitions)
@@ -81,7 +85,8 @@ def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
             bar.close()
     missing = [p.index for p in partitions if p.index not in state.done(partitions)]
     if missing:  # an engine that returned without every partition: never a silent hole
-        raise RuntimeError(f"partitions {missing[:10]} were not finished; rerun to resume")
+        raise IncompleteRun(f"{len(missing)} partitions were not finished (first: "
+                            f"{missing[0]}); rerun the same command to resume")
     findings = state.table(partitions, "findings")
     figures = state.table(partitions, "figures")
     articles = state.table(partitions, "articles")
