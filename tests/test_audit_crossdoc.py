@@ -107,3 +107,16 @@ def test_end_to_end_in_the_audit_output(tmp_path: Path) -> None:
     cross = [r for r in read_findings(tmp_path / "f.parquet") if r["code"] == "NL901"]
     assert [(r["doc_id"], r["line"], r["column"]) for r in cross] == [
         ("doc-5", 1, SLIP.index("97") + 1)]
+
+
+def test_the_arrow_prefilter_keeps_every_figure_that_matters() -> None:
+    pa = pytest.importorskip("pyarrow", reason="the archive extra is not installed (pyarrow)")
+    from numlint.audit.crossdoc import candidates
+    from numlint.audit.state import figures_schema
+
+    everything = figures(dated([*DEAL, SLIP, "Un budget de 3 millions d’euros pour Lyon."]))
+    everything.append(dict(everything[0], doc_id="undated", date=None))
+    table = pa.Table.from_pylist(list(reversed(everything)), schema=figures_schema())
+    kept = candidates(table)
+    assert {f["digits"] for f in kept} == {"97.4"} and len(kept) == 6
+    assert check(kept) == check(everything)

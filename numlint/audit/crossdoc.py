@@ -62,11 +62,30 @@ def check(figures: Iterable[Mapping[str, Any]],
     for (_, digits), group in sorted(groups.items()):
         if len({f["exponent"] for f in group}) < 2:
             continue
+        group.sort(key=lambda f: (f["doc_id"], f["start"]))  # the same, whatever the order
         for figure in group:
             row = _weigh(figure, group, digits, settings)
             if row is not None:
                 rows.append(row)
     return sorted(rows, key=lambda r: (r["doc_id"], r["start"], r["end"]))
+
+
+def candidates(figures: Any) -> list[dict[str, Any]]:
+    """The rows of an Arrow table of figures that may take part: dated, and in a group of
+    the same digits and measure written at two scales at least (a small part of an
+    archive's figures, so the check never holds them all as Python objects)."""
+    import pyarrow.compute as pc
+
+    dated = figures.filter(pc.is_valid(figures["date"]))
+    if dated.num_rows == 0:
+        return []
+    scales = dated.group_by(["measure", "digits"]).aggregate([("exponent", "count_distinct")])
+    mixed = scales.filter(pc.greater_equal(scales["exponent_count_distinct"], 2))
+    if mixed.num_rows == 0:
+        return []
+    kept = dated.join(mixed.select(["measure", "digits"]), keys=["measure", "digits"],
+                      join_type="inner")
+    return kept.to_pylist()
 
 
 def _weigh(figure: Mapping[str, Any], group: list[Mapping[str, Any]], digits: str,

@@ -90,7 +90,7 @@ def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
     findings = state.table(partitions, "findings")
     figures = state.table(partitions, "figures")
     articles = state.table(partitions, "articles")
-    cross = crossdoc.check(figures.to_pylist(), options.cross)
+    cross = crossdoc.check(crossdoc.candidates(figures), options.cross)
     every = pa.concat_tables([findings, pa.Table.from_pylist(cross, schema=findings.schema)])
     atomic_write(options.output, lambda temporary: pq.write_table(every, temporary))
     if options.report is not None:
