@@ -60,6 +60,8 @@ def test_a_malformed_line_is_a_row_not_a_hole(tmp_path: Path) -> None:
     (["ok.jsonl", "--columns", "texte=body"], "unknown field 'texte'"),
     (["ok.jsonl", "--columns", "text"], "expected FIELD=COLUMN"),
     (["ok.jsonl", "--workers", "0"], "expected at least 1"),
+    (["ok.jsonl", "--timeout", "0"], "expected more than 0 seconds"),
+    (["ok.jsonl", "--timeout", "nan"], "expected more than 0 seconds"),
 ])
 def test_bad_input_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                      args: list[str], message: str) -> None:

@@ -37,7 +37,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     audit.add_argument("--partition-size", type=_positive, default=DEFAULT_PARTITION_SIZE,
                        metavar="N", help=f"articles per partition (default: "
                        f"{DEFAULT_PARTITION_SIZE})")
-    audit.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+    audit.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                        help="seconds one article may take (default: 60)")
     audit.add_argument("--window-days", type=_positive, default=30, metavar="DAYS",
                        help="cross-document check: days between two articles (default: 30)")
@@ -57,6 +57,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected more than 0 seconds, not {text}")
     return value
 
 
