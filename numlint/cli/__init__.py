@@ -63,6 +63,10 @@ def _dispatch(args: object) -> int:
         from .rates import run as rates
 
         return rates(args, sys.stdout)  # type: ignore[arg-type]
+    if command == "audit":
+        from ..audit.command import run as audit
+
+        return audit(args)  # type: ignore[arg-type]
     return _fail("a command is required: check, explain, rules or rates (see numlint --help)")
 
 

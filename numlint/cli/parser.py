@@ -59,6 +59,9 @@ def build_parser() -> Parser:
     _explain(commands)
     _rules(commands)
     _rates(commands)
+    from ..audit.command import add_parser as _audit
+
+    _audit(commands)
     return parser
 
 

@@ -1,0 +1,155 @@
+"""NL901 cross-document-scale: the same figure at another scale in another article.
+
+What it does
+    Across an archive, finds a figure written at one scale in an article (``97,4 millions
+    de dollars``) while other articles of the same period give the same digits in the
+    same currency or unit at a scale a thousand or a million times apart (``97,4
+    milliards de dollars``), around the same words.
+
+Why it matters
+    No single-article check can see it: the article is consistent with itself. When five
+    articles about Figma and Adobe say 97,4 milliards and a sixth says 97,4 millions, the
+    sixth is almost certainly the slip.
+
+How the evidence is weighed
+    "The same figure" means: same digits as written (``97,4``), same ISO currency or pint
+    unit, scales apart by 3 or 6 powers of ten, both articles dated and at most
+    ``window_days`` apart, and at least ``min_shared_words`` content words shared within
+    a dozen words of each figure (round digits such as ``2`` or ``10`` need one more).
+    The figure is reported only when at least ``min_support`` other articles agree with
+    each other and outnumber the articles at its own scale. It is always a warning, never
+    an error: the archive may be right and the majority wrong. The evidence lists the
+    other articles, their figures and the shared words.
+
+Example
+    Articles 1-5 (March 2025): ``Adobe rachète Figma pour 97,4 milliards de dollars``.
+    Article 6 (March 2025): ``Adobe a racheté Figma pour 97,4 millions de dollars`` ->
+    NL901 on ``97,4 millions de dollars``, fix ``97,4 milliards de dollars``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+CODE = "NL901"
+NAME = "cross-document-scale"
+MAX_EXAMPLES = 10
+"""Other articles listed in the evidence (the count is always complete)."""
+
+
+@dataclass(frozen=True)
+class CrossSettings:
+    window_days: int = 30
+    min_support: int = 2
+    min_shared_words: int = 2
+
+
+def check(figures: Iterable[Mapping[str, Any]],
+          settings: CrossSettings | None = None) -> list[dict[str, Any]]:
+    """The NL901 finding rows (the batch findings schema) of an archive's figures."""
+    settings = settings or CrossSettings()
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for figure in figures:
+        if figure.get("date"):
+            groups[(figure["measure"], figure["digits"])].append(figure)
+    rows = []
+    for (_, digits), group in sorted(groups.items()):
+        if len({f["exponent"] for f in group}) < 2:
+            continue
+        group.sort(key=lambda f: (f["doc_id"], f["start"]))  # the same, whatever the order
+        for figure in group:
+            row = _weigh(figure, group, digits, settings)
+            if row is not None:
+                rows.append(row)
+    return sorted(rows, key=lambda r: (r["doc_id"], r["start"], r["end"]))
+
+
+def candidates(figures: Any) -> list[dict[str, Any]]:
+    """The rows of an Arrow table of figures that may take part: dated, and in a group of
+    the same digits and measure written at two scales at least (a small part of an
+    archive's figures, so the check never holds them all as Python objects)."""
+    import pyarrow.compute as pc
+
+    dated = figures.filter(pc.is_valid(figures["date"]))
+    if dated.num_rows == 0:
+        return []
+    scales = dated.group_by(["measure", "digits"]).aggregate([("exponent", "count_distinct")])
+    mixed = scales.filter(pc.greater_equal(scales["exponent_count_distinct"], 2))
+    if mixed.num_rows == 0:
+        return []
+    kept = dated.join(mixed.select(["measure", "digits"]), keys=["measure", "digits"],
+                      join_type="inner")
+    return kept.to_pylist()
+
+
+def _weigh(figure: Mapping[str, Any], group: list[Mapping[str, Any]], digits: str,
+           settings: CrossSettings) -> dict[str, Any] | None:
+    day = datetime.date.fromisoformat(figure["date"])
+    words = set(figure["context"].split())
+    needed = settings.min_shared_words + (1 if _round(digits) else 0)
+    near: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for other in group:
+        if other["doc_id"] == figure["doc_id"]:
+            continue
+        gap = abs((datetime.date.fromisoformat(other["date"]) - day).days)
+        shared = words & set(other["context"].split())
+        if gap > settings.window_days or len(shared) < needed:
+            continue
+        near[other["exponent"]].setdefault(other["doc_id"], {
+            "doc_id": other["doc_id"], "date": other["date"], "figure": other["text"],
+            "shared_words": sorted(shared), "days_apart": gap})
+    same = len(near.get(figure["exponent"], {}))
+    candidates = [(len(docs), exponent) for exponent, docs in near.items()
+                  if exponent - figure["exponent"] in (-6, -3, 3, 6)]
+    if not candidates:
+        return None
+    support, exponent = max(candidates)
+    if support < settings.min_support or support <= same + 1:
+        return None
+    others = sorted(near[exponent].values(), key=lambda o: (o["days_apart"], o["doc_id"]))
+    shift = exponent - figure["exponent"]
+    rewrite = json.loads(figure["rewrites"]).get(str(shift))
+    evidence = {
+        "digits": digits,
+        "measure": figure["measure"],
+        "scale_here": figure["exponent"],
+        "scale_elsewhere": exponent,
+        "articles_elsewhere": support,
+        "articles_at_this_scale": same,
+        "window_days": settings.window_days,
+        "other_articles": others[:MAX_EXAMPLES],
+        "weighed": "same digits and measure, scale apart by a power of 1000, dated within "
+                   "the window, shared context words; a warning, never an error",
+    }
+    example = others[0]
+    return {
+        "doc_id": figure["doc_id"], "code": CODE, "name": NAME, "severity": "warning",
+        "start": figure["start"], "end": figure["end"],
+        "line": figure["line"], "column": figure["column"],
+        "end_line": figure["end_line"], "end_column": figure["end_column"],
+        "message": (f"« {figure['text']} » : {support} autre(s) article(s) à moins de "
+                    f"{settings.window_days} jours donnent le même chiffre à une autre "
+                    f"échelle (« {example['figure']} », {example['doc_id']})"),
+        "figure": figure["text"],
+        "fix": None if rewrite is None else rewrite[3],
+        "fix_safety": None if rewrite is None else "unsafe",
+        "fix_description": None if rewrite is None else f"Écrire « {rewrite[3]} »",
+        "fix_edits": None if rewrite is None else json.dumps(
+            [{"start": rewrite[0], "end": rewrite[1], "replacement": rewrite[2]}],
+            ensure_ascii=False),
+        "evidence": json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+        "reason": None,
+        "excerpt": figure["excerpt"],
+    }
+
+
+def _round(digits: str) -> bool:
+    """Digits that many unrelated figures share (1, 2, 10, 100…)."""
+    value = Decimal(digits)
+    return value == value.to_integral_value() and (value <= 10 or value % 10 == 0)

@@ -1,0 +1,113 @@
+"""An archive audit from start to finish: plan, run what is not done, check across
+articles, write the findings (and the report) atomically."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .. import __version__
+from . import crossdoc
+from .engines import engine_for
+from .inputs import DEFAULT_PARTITION_SIZE, plan
+from .state import State, atomic_write
+from .work import Job, PartitionResult
+
+
+class IncompleteRun(RuntimeError):
+    """The engine stopped before every partition was finished."""
+
+
+@dataclass
+class Options:
+    inputs: Sequence[str]
+    output: Path
+    report: Path | None = None
+    engine: str = "processes"
+    workers: int = 1
+    scheduler: str | None = None
+    partition_size: int = DEFAULT_PARTITION_SIZE
+    fresh: bool = False
+    progress: bool = False
+    cross: crossdoc.CrossSettings = field(default_factory=crossdoc.CrossSettings)
+
+
+@dataclass
+class Summary:
+    partitions: int
+    resumed: int
+    articles: int
+    findings: int
+    cross_findings: int
+    failed_articles: int
+    redone: list[int]
+
+
+def manifest(options: Options, job: Job) -> dict[str, Any]:
+    inputs = []
+    for name in options.inputs:
+        stat = os.stat(name)
+        inputs.append({"path": str(Path(name).resolve()), "size": stat.st_size,
+                       "mtime_ns": stat.st_mtime_ns})
+    return {"numlint": __version__, "inputs": inputs, "columns": job.columns.as_dict(),
+            "partition_size": options.partition_size, "config": repr(job.config),
+            "timeout": job.timeout, "format": job.default_format, "cross": job.cross}
+
+
+def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    partitions = plan(options.inputs, options.partition_size, job.columns)
+    state = State(options.output, manifest(options, job))
+    state.open(fresh=options.fresh)
+    done = state.done(partitions)
+    todo = [p for p in partitions if p.index not in done]
+    redone: list[int] = []
+    bar = _progress(len(partitions), len(done), options.progress, stderr)
+
+    def on_done(result: PartitionResult) -> None:
+        state.save(result)
+        redone.append(result.index)
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        if todo:
+            engine_for(options.engine, options.workers, options.scheduler).run(todo, job,
+                                                                               on_done)
+    finally:
+        if bar is not None:
+            bar.close()
+    missing = [p.index for p in partitions if p.index not in state.done(partitions)]
+    if missing:  # an engine that returned without every partition: never a silent hole
+        raise IncompleteRun(f"{len(missing)} partitions were not finished (first: "
+                            f"{missing[0]}); rerun the same command to resume")
+    findings = state.table(partitions, "findings")
+    figures = state.table(partitions, "figures")
+    articles = state.table(partitions, "articles")
+    cross = crossdoc.check(crossdoc.candidates(figures), options.cross)
+    every = pa.concat_tables([findings, pa.Table.from_pylist(cross, schema=findings.schema)])
+    atomic_write(options.output, lambda temporary: pq.write_table(every, temporary))
+    if options.report is not None:
+        from .report import write_report
+
+        write_report(options.report, every, articles)
+    failed = sum(1 for reason in articles.column("failed").to_pylist() if reason)
+    return Summary(len(partitions), len(done), articles.num_rows, every.num_rows, len(cross),
+                   failed, sorted(redone))
+
+
+def _progress(total: int, done: int, enabled: bool, stream: TextIO) -> Any:
+    if not enabled or not getattr(stream, "isatty", lambda: False)():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(total=total, initial=done, unit="partition", file=stream,
+                desc="numlint audit")

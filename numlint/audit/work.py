@@ -1,0 +1,112 @@
+"""What a worker does with one partition: findings, figures and a line per article.
+
+The same function runs in the processes engine, on a Dask worker and in tests, so every
+engine gives the same results, article for article.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..batch import DEFAULT_FORMAT, FORMATS, as_date, document_rows, failure_row, warm_up
+from ..config import Config
+from ..sources import read_source
+from .figures import figures_of
+from .inputs import Article, ColumnMap, Partition, read
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs, picklable: the column map and the configuration."""
+
+    columns: ColumnMap = field(default_factory=ColumnMap)
+    config: Config = field(default_factory=Config)
+    timeout: float = 60.0
+    """Seconds one article may take (the processes engine kills a worker past it)."""
+    default_format: str = DEFAULT_FORMAT
+    """The format of an article whose format field is empty or absent."""
+    cross: bool = True
+    """Collect the scaled figures for the cross-document check (NL901)."""
+
+
+@dataclass
+class ArticleResult:
+    findings: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    article: dict[str, Any]
+
+
+@dataclass
+class PartitionResult:
+    index: int
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, result: ArticleResult) -> None:
+        self.findings.extend(result.findings)
+        self.figures.extend(result.figures)
+        self.articles.append(result.article)
+
+
+def process_article(article: Article, job: Job) -> ArticleResult:
+    """The findings of one article, its scaled figures, and its line in the report."""
+    if "error" in article.extra:
+        findings = [failure_row(article.id, "unreadable", article.extra["error"])]
+    else:
+        findings = document_rows(article.id, article.text, date=article.date,
+                                 format=article.format, config=job.config,
+                                 default_format=job.default_format)
+    figures: list[dict[str, Any]] = []
+    day = None
+    with contextlib.suppress(ValueError):  # a bad date is already an NL000 row
+        day = as_date(article.date)
+    fmt = job.default_format if article.format in (None, "") else article.format
+    size = 0
+    if isinstance(article.text, str) and fmt in FORMATS:
+        size = len(article.text.encode("utf-8"))
+    if size and job.cross:
+        try:
+            prose = read_source(article.text, fmt)  # type: ignore[arg-type]
+            day = day or prose.date
+            figures = [f.as_row() for f in figures_of(
+                article.id, prose, day.isoformat() if day else None, job.config.currencies)]
+        except Exception:  # the findings say whether the article failed; figures are extra
+            figures = []
+    return ArticleResult(findings, figures, article_row(article.id, day, size, findings))
+
+
+def article_row(doc_id: str, day: Any, size: int,
+                findings: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "date": day.isoformat() if day else None,
+        "bytes": size,
+        "findings": sum(1 for f in findings if f["code"] != "NL000"),
+        "failed": next((f["reason"] for f in findings if f["code"] == "NL000"), None),
+    }
+
+
+def articles_of(partition: Partition, job: Job, skip: int = 0) -> Iterator[tuple[int, Article]]:
+    for position, article in enumerate(read(partition, job.columns)):
+        if position >= skip:
+            yield position, article
+
+
+def process_partition(partition: Partition, job: Job) -> PartitionResult:
+    """All of a partition, in one call (the Dask engine's task)."""
+    warm_up(job.config)
+    result = PartitionResult(partition.index)
+    for _, article in articles_of(partition, job):
+        result.add(process_article(article, job))
+    return result
+
+
+def timeout_result(doc_id: str, seconds: float, why: str = "timeout") -> ArticleResult:
+    detail = (f"it took longer than {seconds:g} s; the worker was stopped and replaced"
+              if why == "timeout" else "the worker checking it died; it was replaced")
+    findings = [failure_row(doc_id, why, detail)]
+    return ArticleResult(findings, [], article_row(doc_id, None, 0, findings))
