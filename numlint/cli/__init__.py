@@ -63,6 +63,14 @@ def _dispatch(args: object) -> int:
         from .rates import run as rates
 
         return rates(args, sys.stdout)  # type: ignore[arg-type]
+    if command == "serve":
+        from ..serve.command import run as serve
+
+        return serve(args)  # type: ignore[arg-type]
+    if command == "lsp":
+        from ..lsp.command import run as lsp
+
+        return lsp(args)  # type: ignore[arg-type]
     return _fail("a command is required: check, explain, rules or rates (see numlint --help)")
 
 

@@ -59,6 +59,11 @@ def build_parser() -> Parser:
     _explain(commands)
     _rules(commands)
     _rates(commands)
+    from ..lsp.command import add_parser as add_lsp
+    from ..serve.command import add_parser as add_serve
+
+    add_serve(commands)
+    add_lsp(commands)
     return parser
 
 
