@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+import anyio
+import anyio.to_thread
 import httpx
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -38,6 +40,9 @@ class ServeSettings:
     """A LanguageTool server to forward to (proxy mode)."""
     max_bytes: int = DEFAULT_MAX_BYTES
     docs_url: str | None = None
+    threads: int = field(default_factory=lambda: os.cpu_count() or 1)
+    """Articles checked at once; more requests wait their turn. check() holds the GIL, so
+    more threads than cores only stretch each check's wall time (and its rule budget)."""
 
 
 class TooLarge(Exception):
@@ -49,6 +54,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with httpx.AsyncClient() as client:
             app.state.client = client
+            app.state.limiter = anyio.CapacityLimiter(settings.threads)
             yield
 
     async def check_endpoint(request: Request) -> Response:
@@ -60,7 +66,7 @@ def create_app(settings: ServeSettings) -> Starlette:
         except BadRequest as error:
             return _error(400, f"Error: {error}")
         if settings.upstream:
-            return await _proxied(request.app.state.client, fields)
+            return await _proxied(request, fields)
         try:
             asked = read_request(fields, settings.config)
         except BadRequest as error:
@@ -69,18 +75,19 @@ def create_app(settings: ServeSettings) -> Starlette:
             return _error(400, f"Error: '{asked.language}' is not a language numlint "
                           "checks: use fr, fr-FR (or another fr-XX) or auto")
         try:
-            found = await run_in_threadpool(_run, asked)
+            found = await _in_thread(request, asked)
         except ConfigError as error:
             return _error(400, f"Error: {error}")
         return JSONResponse(ltjson.answer(asked, found, settings.docs_url))
 
-    async def _proxied(client: httpx.AsyncClient, fields: dict[str, str]) -> Response:
+    async def _proxied(request: Request, fields: dict[str, str]) -> Response:
+        client = request.app.state.client
         try:
             asked = read_request(fields, settings.config)
         except BadRequest as error:
             return _error(400, f"Error: {error}")
         sent = proxy.upstream_fields(fields)
-        ours: Any = (run_in_threadpool(_run, asked) if asked.french else _nothing())
+        ours: Any = (_in_thread(request, asked) if asked.french else _nothing())
         theirs: Any = (proxy.ask(client, settings.upstream or "", "v2/check", sent)
                        if sent is not None else _nothing())
         found, upstream = await asyncio.gather(ours, theirs, return_exceptions=True)
@@ -117,6 +124,10 @@ def create_app(settings: ServeSettings) -> Starlette:
         ],
         lifespan=lifespan,
     )
+
+
+async def _in_thread(request: Request, asked: CheckRequest) -> list[Diagnostic]:
+    return await anyio.to_thread.run_sync(_run, asked, limiter=request.app.state.limiter)
 
 
 def _run(asked: CheckRequest) -> list[Diagnostic]:

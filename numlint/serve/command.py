@@ -7,6 +7,7 @@ extra; a missing extra is a one-line error when the command runs.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from ..cli.errors import CliError
@@ -31,6 +32,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="largest request accepted (default: 1000000; larger: 413)")
     serve.add_argument("--docs-url", metavar="URL",
                        help="base URL of the rule pages, for each match's rule.urls")
+    serve.add_argument("--threads", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="articles checked at once (default: the number of cores)")
     serve.set_defaults(command="serve")
 
 
@@ -41,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
         from .app import ServeSettings, create_app
     except ImportError as error:
         raise CliError(f"{EXTRA_HINT} ({error})") from None
-    if args.max_bytes <= 0:
-        raise CliError("serve: --max-bytes must be positive")
+    if args.max_bytes <= 0 or args.threads <= 0:
+        raise CliError("serve: --max-bytes and --threads must be positive")
     settings = ServeSettings(config=server_config(args.config), upstream=args.upstream,
-                             max_bytes=args.max_bytes, docs_url=args.docs_url)
+                             max_bytes=args.max_bytes, docs_url=args.docs_url,
+                             threads=args.threads)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
 
