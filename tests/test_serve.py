@@ -208,3 +208,14 @@ def test_server_configuration_is_honoured():
     settings = ServeSettings(config=Config(ignore=("NL101",)))
     with running(create_app(settings)) as base:
         assert post(base, text=SLIP, language="fr").json()["matches"] == []
+
+
+def test_cors_is_off_unless_an_origin_is_allowed(url):
+    headers = {"origin": "app://obsidian.md"}
+    plain = httpx.post(f"{url}/v2/check", data={"text": SLIP, "language": "fr"},
+                       headers=headers, timeout=30)
+    assert "access-control-allow-origin" not in plain.headers
+    with running(create_app(ServeSettings(allow_origins=("app://obsidian.md",)))) as base:
+        allowed = httpx.post(f"{base}/v2/check", data={"text": SLIP, "language": "fr"},
+                             headers=headers, timeout=30)
+    assert allowed.headers["access-control-allow-origin"] == "app://obsidian.md"

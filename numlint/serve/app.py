@@ -19,6 +19,8 @@ import anyio
 import anyio.to_thread
 import httpx
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -40,6 +42,9 @@ class ServeSettings:
     """A LanguageTool server to forward to (proxy mode)."""
     max_bytes: int = DEFAULT_MAX_BYTES
     docs_url: str | None = None
+    allow_origins: tuple[str, ...] = ()
+    """Web origins allowed to call the API from a page (CORS), such as Obsidian's
+    ``app://obsidian.md``; ``*`` allows any."""
     threads: int = field(default_factory=lambda: os.cpu_count() or 1)
     """Articles checked at once; more requests wait their turn. check() holds the GIL, so
     more threads than cores only stretch each check's wall time (and its rule budget)."""
@@ -123,6 +128,9 @@ def create_app(settings: ServeSettings) -> Starlette:
             Route("/v2/languages", languages, methods=["GET"]),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(CORSMiddleware, allow_origins=list(settings.allow_origins),
+                               allow_methods=["GET", "POST"], allow_headers=["*"])]
+        if settings.allow_origins else [],
     )
 
 

@@ -32,6 +32,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="largest request accepted (default: 1000000; larger: 413)")
     serve.add_argument("--docs-url", metavar="URL",
                        help="base URL of the rule pages, for each match's rule.urls")
+    serve.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                       help="let web pages of ORIGIN call the server (CORS), e.g. "
+                       "app://obsidian.md; '*' for any (repeatable)")
     serve.add_argument("--threads", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="articles checked at once (default: the number of cores)")
     serve.set_defaults(command="serve")
@@ -48,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("serve: --max-bytes and --threads must be positive")
     settings = ServeSettings(config=server_config(args.config), upstream=args.upstream,
                              max_bytes=args.max_bytes, docs_url=args.docs_url,
-                             threads=args.threads)
+                             threads=args.threads, allow_origins=tuple(args.allow_origin))
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
 
