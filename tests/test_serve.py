@@ -120,6 +120,14 @@ def test_annotated_data_date_read_from_html(url):
     assert match["numlint"]["evidence"]["date"] == "2025-02-11"
 
 
+@pytest.mark.parametrize("date_line", ["date: 2025-02-11", "date: '2025-02-11T10:00:00+01:00'"])
+def test_annotated_data_date_from_front_matter_without_format(url, date_line):
+    data = {"annotation": [{"markup": f"---\n{date_line}\n---\n\n"}, {"text": SLIP}]}
+    match = nl101(post(url, data=json.dumps(data), language="auto").json())
+    assert match["numlint"]["evidence"]["date"] == "2025-02-11"
+    assert match["numlint"]["evidence"]["date_origin"] == "given"
+
+
 def test_markdown_front_matter_date(url):
     text = "---\ndate: 2025-02-11\n---\n\n" + SLIP + "\n"
     match = nl101(post(url, text=text, language="fr", format="markdown").json())

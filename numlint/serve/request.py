@@ -3,7 +3,8 @@
 LanguageTool's fields: ``text`` or ``data`` (annotated JSON), ``language``, ``enabledRules``,
 ``disabledRules``, ``enabledOnly``, ``level``. numlint's extensions: ``date`` (the
 article's date, YYYY-MM-DD, for exchange rates) and ``format`` (``text``, ``markdown`` or
-``html``: how ``text`` is read; with ``data``, where the article's date is looked for).
+``html``: how ``text`` is read; with ``data``, how the whole document is read for the date
+it states, guessed from a front matter or an ``<html>``/``<meta>`` start when not given).
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def read_request(fields: Mapping[str, str], base: Config) -> CheckRequest:
         except AnnotationError as error:
             raise BadRequest(str(error)) from None
         text = annotated.plain
-        if article_date is None and format_ != "text":
-            article_date = read_source(annotated.source, format_).date
+        if article_date is None:
+            article_date = _stated_date(annotated.source, format_)
         format_ = "text"
     else:
         text = fields["text"]
@@ -80,6 +81,20 @@ def read_request(fields: Mapping[str, str], base: Config) -> CheckRequest:
         picky=fields.get("level", "default").strip().lower() == "picky",
         annotated=annotated,
     )
+
+
+def _stated_date(source: str, format_: str) -> date | None:
+    """The date a document whose markup the client separated states (front matter, meta
+    tags); its format as given, else guessed from how it starts."""
+    if format_ == "text":
+        head = source.lstrip("\ufeff")[:1000].lstrip()
+        if source.lstrip("\ufeff").startswith("---"):
+            format_ = "markdown"
+        elif head.startswith("<") and re.search(r"<(html|head|meta)\b", head, re.IGNORECASE):
+            format_ = "html"
+        else:
+            return None
+    return read_source(source, format_).date  # type: ignore[arg-type]
 
 
 def _date(value: str | None) -> date | None:
