@@ -227,3 +227,17 @@ def test_cors_is_off_unless_an_origin_is_allowed(url):
         allowed = httpx.post(f"{base}/v2/check", data={"text": SLIP, "language": "fr"},
                              headers=headers, timeout=30)
     assert allowed.headers["access-control-allow-origin"] == "app://obsidian.md"
+
+
+def test_port_in_use_is_a_one_line_error():
+    import socket
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "numlint", "serve", "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert f"numlint: error: serve: could not serve on 127.0.0.1:{port}" in done.stderr

@@ -52,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     settings = ServeSettings(config=server_config(args.config), upstream=args.upstream,
                              max_bytes=args.max_bytes, docs_url=args.docs_url,
                              threads=args.threads, allow_origins=tuple(args.allow_origin))
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    try:
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    except SystemExit as exit_:  # Uvicorn exits when it cannot listen; its log says why
+        if exit_.code not in (0, None):
+            raise CliError(f"serve: could not serve on {args.host}:{args.port} "
+                           "(see the log above)") from None
     return 0
 
 

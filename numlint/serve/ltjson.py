@@ -106,9 +106,12 @@ def _span_and_replacement(request: CheckRequest, d: Diagnostic) -> tuple[int, in
             request.text[start:end], [Edit(e.start - start, e.end - start, e.replacement)
                                       for e in edits])
     if request.annotated is not None:
+        plain = request.text[start:end]
         start, end = (request.annotated.source_start(start),
                       request.annotated.source_end(end))
         end = max(start, end)
+        if request.annotated.source[start:end] != plain:  # markup inside: keep it, no edit
+            replacement = None
     return start, end, replacement
 
 

@@ -1,4 +1,4 @@
-"""Offsets in UTF-16 code units, as LanguageTool clients and LSP expect, from Python offsets.
+"""Offsets in UTF-16 code units, as LanguageTool clients expect, from Python offsets.
 
 A Python ``str`` index counts code points; a character outside the Basic Multilingual Plane
 (an emoji, some CJK) is one code point but two UTF-16 units. Texts without such characters
@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 
 class Utf16Index:
-    """Converts code-point offsets of one text to UTF-16 offsets and back."""
+    """Converts code-point offsets of one text to UTF-16 offsets."""
 
     def __init__(self, text: str) -> None:
         self._astral = [i for i, char in enumerate(text) if ord(char) > 0xFFFF]
@@ -21,19 +21,6 @@ class Utf16Index:
         if not self._astral:
             return offset
         return offset + bisect_left(self._astral, offset)
-
-    def from_utf16(self, units: int) -> int:
-        """The code-point offset of UTF-16 offset ``units`` (inside a pair: the pair's start)."""
-        if not self._astral:
-            return units
-        low, high = 0, units
-        while low < high:  # smallest code-point offset whose UTF-16 offset reaches ``units``
-            middle = (low + high) // 2
-            if self.to_utf16(middle) < units:
-                low = middle + 1
-            else:
-                high = middle
-        return low if self.to_utf16(low) == units else low - 1
 
 
 def utf16_length(text: str) -> int:
