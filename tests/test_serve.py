@@ -241,3 +241,15 @@ def test_port_in_use_is_a_one_line_error():
                               capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert f"numlint: error: serve: could not serve on 127.0.0.1:{port}" in done.stderr
+
+
+def test_no_replacement_over_markup(url):
+    data = {"annotation": [
+        {"text": "La somme de 97,4 milliards de dollars (près de 95 "}, {"markup": "<i>"},
+        {"text": "millions"}, {"markup": "</i>"}, {"text": " d’euros)."},
+    ]}
+    source = "".join(part.get("text", part.get("markup", "")) for part in data["annotation"])
+    match = nl101(post(url, data=json.dumps(data), language="fr").json())
+    assert source[match["offset"]: match["offset"] + match["length"]] == (
+        "95 <i>millions</i> d’euros")
+    assert match["replacements"] == []  # replacing the span would drop the markup
