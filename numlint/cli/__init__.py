@@ -67,7 +67,16 @@ def _dispatch(args: object) -> int:
         from ..audit.command import run as audit
 
         return audit(args)  # type: ignore[arg-type]
-    return _fail("a command is required: check, explain, rules or rates (see numlint --help)")
+    if command == "serve":
+        from ..serve.command import run as serve
+
+        return serve(args)  # type: ignore[arg-type]
+    if command == "lsp":
+        from ..lsp.command import run as lsp
+
+        return lsp(args)  # type: ignore[arg-type]
+    return _fail("a command is required: check, explain, rules, rates, audit, serve or lsp "
+                 "(see numlint --help)")
 
 
 def _fail(message: str) -> int:

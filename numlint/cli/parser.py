@@ -59,9 +59,13 @@ def build_parser() -> Parser:
     _explain(commands)
     _rules(commands)
     _rates(commands)
-    from ..audit.command import add_parser as _audit
+    from ..audit.command import add_parser as add_audit
+    from ..lsp.command import add_parser as add_lsp
+    from ..serve.command import add_parser as add_serve
 
-    _audit(commands)
+    add_audit(commands)
+    add_serve(commands)
+    add_lsp(commands)
     return parser
 
 
