@@ -41,6 +41,18 @@ def test_a_list_shares_scale_and_unit_with_every_item() -> None:
     assert [text[slice(*m.shared_scale_span)] for m in items[:2]] == ["millions"] * 2
     assert [text[slice(*m.shared_unit_span)] for m in items[:2]] == ["tonnes"] * 2
     assert items[2].shared_scale_span is None and not items[2].inherited
+    assert {m.list_span for m in items} == {(0, len(text))}
+
+
+def test_a_list_of_amounts_is_marked_whole_and_ends_where_its_last_item_does() -> None:
+    text = ("quatre billets de 1 000, 5\u202f000, 10 000 et 50 000 wons, "
+            "environ 70 centimes, 3,50 euros")
+    found = numlint.mentions(text)
+    wons = [m for m in found if m.currency == "KRW"]
+    assert [m.value for m in wons] == [1000, 5000, 10000, 50000]
+    start = text.index("1 000")
+    assert {m.list_span for m in wons} == {(start, text.index(" wons") + 5)}
+    assert all(m.list_span is None for m in found if m.currency != "KRW")
 
 
 @pytest.mark.parametrize(

@@ -29,14 +29,30 @@ def _join() -> regex.Pattern[str]:
 def share_across_lists(mentions: list[Mention], text: str) -> list[Mention]:
     """The mentions with each bare list item given the scale and unit of the last one."""
     shared = list(mentions)
+    list_end: int | None = None  # index of the last item of the list being read
     for index in range(len(shared) - 2, -1, -1):
         item, after = shared[index], shared[index + 1]
-        if not _is_bare(item) or not _gives(after):
-            continue
-        if not _join().fullmatch(text, item.end, after.start):
+        if not (
+            _is_bare(item)
+            and _gives(after)
+            and _join().fullmatch(text, item.end, after.start) is not None
+        ):
+            _close(shared, index + 1, list_end)
+            list_end = None
             continue
         shared[index] = _take_from(item, after)
+        list_end = index + 1 if list_end is None else list_end
+    _close(shared, 0, list_end)
     return shared
+
+
+def _close(shared: list[Mention], first: int, last: int | None) -> None:
+    """Give every item of ``shared[first : last + 1]`` the span of the whole list."""
+    if last is None:
+        return
+    span = (shared[first].start, shared[last].end)
+    for index in range(first, last + 1):
+        shared[index] = replace(shared[index], list_span=span)
 
 
 def _is_bare(mention: Mention) -> bool:

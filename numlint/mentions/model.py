@@ -69,6 +69,10 @@ class Mention:
     ``de 3 à 5 millions``, ``3,2 et 2,1 millions``): a fix of the scale edits that word."""
     shared_unit_span: tuple[int, int] | None = None
     """Where the currency or unit this figure borrows from a range or list is written."""
+    list_span: tuple[int, int] | None = None
+    """For an item of a list sharing a scale or unit (``3, 4 ou 5 millions de tonnes``),
+    the span of the whole list, set on every item, the last one included: ``50 000 wons``
+    closing ``1 000, 5 000 et 50 000 wons`` is no single amount to pair with the next figure."""
     currency_inherited: bool = False
     """True when the currency is not written with the figure but read from its context
     (``2 500 milliards`` after ``wons``, ``1 200 livres`` in a London story): weaker
