@@ -133,6 +133,9 @@ def test_nothing_to_inherit_leaves_the_figure_a_number() -> None:
         (f"15{NNBSP}000 F{NBSP}CFA", f"15{NNBSP}000 F{NBSP}CFA", "XOF", True),
         ("15 000 Fcfa", "15 000 Fcfa", "XOF", True),
         ("15 000 francs CFA", "15 000 francs CFA", "XOF", True),
+        ("90 milliards de Cfa", "90 milliards de Cfa", "XOF", True),
+        ("quatre milliards de pesetas", "quatre milliards de pesetas", "ESP", False),
+        ("5 deutsche marks", "5 deutsche marks", "DEM", False),
         ("100 roupies", "100 roupies", "INR", True),
         ("3 roupies indonésiennes", "3 roupies indonésiennes", "IDR", False),
         ("300 wons", "300 wons", "KRW", True),
@@ -189,7 +192,22 @@ def test_livres_in_a_british_story_are_pounds(place) -> None:
     assert pounds.unit_span is not None and text[slice(*pounds.unit_span)] == "livres"
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_millions_de_livres_in_a_british_story_are_pounds(apostrophe) -> None:
+    text = (f"Selon les médias britanniques, l{apostrophe}accord vaut 15{NBSP}millions de "
+            "livres (environ 25 millions $).")
+    pounds = numlint.mentions(text)[0]
+    assert (pounds.currency, pounds.value, pounds.text) == (
+        "GBP", Decimal(15_000_000), f"15{NBSP}millions de livres"
+    )
+    assert text[slice(*pounds.currency_source_span)] == "britanniques"
+
+
 def test_livres_elsewhere_stay_books_or_weight() -> None:
+    assert all(
+        m.kind != "money"
+        for m in numlint.mentions("À Londres, il a vendu 3 millions de livres traduits.")
+    )
     assert all(m.kind != "money" for m in numlint.mentions("Il a vendu 1 200 livres à Paris."))
     found = numlint.mentions("À Londres, 12 livres de farine.")
     assert all(m.kind != "money" for m in found)

@@ -44,7 +44,7 @@ def _helpers() -> dict[str, regex.Pattern[str]]:
         "british": compile_pattern(_BRITISH),
         "swiss": compile_pattern(_SWISS),
         "livres": compile_pattern(
-            _SP + r"+(?P<unit>(?i:livres?))(?!\p{L})(?!" + _SP + r"+(?i:de|d['’]))"
+            _SP + r"+(?:(?i:de" + _SP + r"+|d['’]))?(?P<unit>(?i:livres?))(?!\p{L})"
         ),
         "counted": compile_pattern(
             _SP + r"*(?:(?i:de|des|d)(?:['’]|" + _SP + r")"
@@ -106,6 +106,8 @@ class CurrencyContext:
         if source is None:
             return None
         end = unit.end("unit")
+        if _helpers()["counted"].match(text, end):
+            return None  # "12 livres de farine", "3 millions de livres vendus"
         return replace(
             mention, end=end, text=text[mention.start : end], kind="money", currency="GBP",
             unit_text=unit.group("unit"), unit_span=unit.span("unit"), currency_assumed=True,

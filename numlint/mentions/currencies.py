@@ -83,6 +83,16 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     # Names real copy writes that CLDR gives only with their country adjective.
     "fcfa": "XOF",
     "f cfa": "XOF",
+    "cfa": "XOF",
+    # Legacy currencies older stories convert (fixed euro parities, see rates.legacy).
+    "peseta": "ESP",
+    "pesetas": "ESP",
+    "deutsche mark": "DEM",
+    "deutsche marks": "DEM",
+    "deutschemark": "DEM",
+    "deutschemarks": "DEM",
+    "mark allemand": "DEM",
+    "marks allemands": "DEM",
     "ariary": "MGA",
     "naira": "NGN",
     "nairas": "NGN",
@@ -126,9 +136,13 @@ French, Swiss, Belgian or CFA francs depend on the article.
 """
 
 ASSUMED_QUALIFIED = frozenset({"franc cfa", "francs cfa", "f cfa"})
+# ("cfa", "fcfa": one word, so assumed like every bare head.)
 """Qualified forms whose code is still a choice (XOF for XAF too): said as assumed."""
 
-UNAMBIGUOUS_HEADS = frozenset({"ariary", "naira", "nairas", "penny", "pence"})
+UNAMBIGUOUS_HEADS = frozenset({
+    "ariary", "naira", "nairas", "penny", "pence", "peseta", "pesetas", "deutschemark",
+    "deutschemarks",
+})
 """Bare names only one currency bears: not marked as assumed."""
 
 SUB_UNIT_FORMS: frozenset[str] = frozenset(
