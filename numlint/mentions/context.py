@@ -148,15 +148,15 @@ class CurrencyContext:
     def _total_after(
         self, mentions: list[Mention], index: int, text: str
     ) -> tuple[str, bool, tuple[int, int]] | None:
-        for later in mentions[index + 1 : index + 4]:
-            if later.kind == "money" and later.currency is not None:
-                start = later.hedge_span[0] if later.hedge_span else later.start
-                if _helpers()["total"].fullmatch(text, _end_of_run(mentions, index), start):
-                    return later.currency, later.currency_assumed, later.unit_span or later.span
-                return None
-            if later.kind != "number":
-                return None
-        return None
+        mention = mentions[index]
+        run_end = mention.list_span[1] if mention.list_span else mention.end
+        total = next((m for m in mentions[index + 1 :] if m.start >= run_end), None)
+        if total is None or total.kind != "money" or total.currency is None:
+            return None
+        start = total.hedge_span[0] if total.hedge_span else total.start
+        if not _helpers()["total"].fullmatch(text, run_end, start):
+            return None
+        return total.currency, total.currency_assumed, total.unit_span or total.span
 
     def _converted_into(self, mentions: list[Mention], index: int, text: str) -> str | None:
         """The currency of a conversion in parentheses right after the figure, if any."""
@@ -181,19 +181,6 @@ class CurrencyContext:
             if code is not None and code != not_this:
                 return code, assumed, found.span()
         return None
-
-
-def _end_of_run(mentions: list[Mention], index: int) -> int:
-    """Where the list the figure belongs to ends (``3,2 et 2,1 millions``: after ``2,1``)."""
-    end = mentions[index].end
-    for later in mentions[index + 1 :]:
-        if not later.inherited and later.shared_scale_span is None and later.kind != "number":
-            break
-        if later.kind == "number" and later.scale_exponent:
-            end = later.end
-        else:
-            break
-    return end
 
 
 def _paragraph_start(text: str, position: int) -> int:
