@@ -274,3 +274,9 @@ def test_split_number_keeps_the_hedge() -> None:
     assert (mention.hedge, mention.typo_split, mention.value) == (
         "près de", True, Decimal(42_600_000)
     )
+
+
+def test_a_list_is_not_paired_with_the_next_list_by_its_ends() -> None:
+    text = ("Les billets valent 1 000, 5 000, 10 000 et 50 000 wons, environ 70 centimes, "
+            "3,50 euros, 7 euros et 36 euros.")
+    assert [d.code for d in numlint.check(text) if d.severity == "error"] == []
