@@ -27,6 +27,8 @@ MIN_EXPONENT = 6
 ``3 000`` is too often a count."""
 
 _SP = r"[\x20\u00a0\u202f]"
+_LIVRES_REACH = 16
+"""How far after a figure ``livres`` may start (`` de livres``, two spaces at most)."""
 _BRITISH = (
     r"£|\bGBP\b|(?i:sterling|royaume[-‑ ]uni|britanni\p{L}*|londres|londonien\p{L}*"
     r"|angleterre|anglais\p{L}*|écosse|écossais\p{L}*|pays[-‑ ]de[-‑ ]galles|downing street)"
@@ -98,6 +100,8 @@ class CurrencyContext:
         """``1 200 livres`` in a British story: pounds sterling (books or weight elsewhere)."""
         if mention.unit is not None or mention.per is not None:
             return None
+        if "livre" not in text[mention.end : mention.end + _LIVRES_REACH].lower():
+            return None  # the common case, without a regex call
         unit = _helpers()["livres"].match(text, mention.end)
         if unit is None:
             return None
