@@ -243,9 +243,19 @@ def _item_matches(mention: Mention, item: dict[str, Any]) -> str | None:
         return f"kind {mention.kind}"
     if item["value"] is None:
         return "no value expected"
-    if not same_value(mention.value, Decimal(item["value"])):
+    if not same_value(_as_written(mention, item), Decimal(item["value"])):
         return f"value {mention.value}"
     return _unit_differs(mention, item)
+
+
+SUB_UNIT_NAMES = frozenset({"cent", "cents", "centime", "centimes", "penny", "pence"})
+"""The sources count a sub-unit in itself (``197 centimes`` = 197 Centimes); numlint reads
+it in the main unit (1.97 EUR): the same amount, compared in the sources' unit."""
+
+
+def _as_written(mention: Mention, item: dict[str, Any]) -> Decimal:
+    name = (item.get("unit_name") or "").lower()
+    return mention.value.scaleb(2) if mention.sub_unit and name in SUB_UNIT_NAMES else mention.value
 
 
 def _unit_differs(mention: Mention, item: dict[str, Any]) -> str | None:

@@ -72,20 +72,61 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     "couronnes": None,
     "peso": None,
     "pesos": None,
-    "roupie": None,
-    "roupies": None,
+    "roupie": "INR",
+    "roupies": "INR",
     "dinar": None,
     "dinars": None,
     "rial": None,
     "rials": None,
     "riyal": None,
     "riyals": None,
-    "cent": None,
-    "cents": None,
-    "centime": None,
-    "centimes": None,
-    "penny": None,
-    "pence": None,
+    # Names real copy writes that CLDR gives only with their country adjective.
+    "fcfa": "XOF",
+    "f cfa": "XOF",
+    "cfa": "XOF",
+    # Legacy currencies older stories convert (fixed euro parities, see rates.legacy).
+    "peseta": "ESP",
+    "pesetas": "ESP",
+    "deutsche mark": "DEM",
+    "deutsche marks": "DEM",
+    "deutschemark": "DEM",
+    "deutschemarks": "DEM",
+    "mark allemand": "DEM",
+    "marks allemands": "DEM",
+    "ariary": "MGA",
+    "naira": "NGN",
+    "nairas": "NGN",
+    "dirham": "MAD",
+    "dirhams": "MAD",
+    "cedi": "GHS",
+    "cedis": "GHS",
+    "kwanza": "AOA",
+    "kwanzas": "AOA",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "baht": "THB",
+    "bahts": "THB",
+    "ringgit": "MYR",
+    "ringgits": "MYR",
+    "tenge": "KZT",
+    "tenges": "KZT",
+    # Sub-units: the value is read in the main unit (``15 centimes`` -> 0,15 EUR), see
+    # SUB_UNIT_FORMS. ``centimes`` alone are euro cents in a French newsroom, ``cents``
+    # US cents (a Belgian house may set ``cents = EUR``).
+    "cent": "USD",
+    "cents": "USD",
+    "centime": "EUR",
+    "centimes": "EUR",
+    "centime d'euro": "EUR",
+    "centimes d'euro": "EUR",
+    "cent d'euro": "EUR",
+    "cents d'euro": "EUR",
+    "centime de dollar": "USD",
+    "centimes de dollar": "USD",
+    "cent de dollar": "USD",
+    "cents de dollar": "USD",
+    "penny": "GBP",
+    "pence": "GBP",
 }
 """Written form (lower case) -> ISO code, or None when French copy leaves it open.
 
@@ -94,8 +135,21 @@ pounds (mass) as sterling (see :data:`NOT_CURRENCIES_ALONE`). ``francs`` stays o
 French, Swiss, Belgian or CFA francs depend on the article.
 """
 
-ASSUMED_QUALIFIED = frozenset({"franc cfa", "francs cfa"})
+ASSUMED_QUALIFIED = frozenset({"franc cfa", "francs cfa", "f cfa"})
+# ("cfa", "fcfa": one word, so assumed like every bare head.)
 """Qualified forms whose code is still a choice (XOF for XAF too): said as assumed."""
+
+UNAMBIGUOUS_HEADS = frozenset({
+    "ariary", "naira", "nairas", "penny", "pence", "peseta", "pesetas", "deutschemark",
+    "deutschemarks",
+})
+"""Bare names only one currency bears: not marked as assumed."""
+
+SUB_UNIT_FORMS: frozenset[str] = frozenset(
+    form for form in HOUSE_NAME_DEFAULTS
+    if form.split()[0] in ("cent", "cents", "centime", "centimes", "penny", "pence")
+)
+"""Written forms of a hundredth of a currency: ``15 centimes`` is read as 0,15 EUR."""
 
 NOT_CURRENCIES_ALONE = frozenset({"livre", "livres"})
 """Heads that name a currency only once qualified (``livres sterling``, ``livre turque``):
@@ -269,6 +323,8 @@ def build_currency_lexicon() -> CurrencyLexicon:
     for written, code in HOUSE_NAME_DEFAULTS.items():
         key = normalize_written(written)
         by_form[key] = code
+        if written in UNAMBIGUOUS_HEADS:
+            continue
         if written.split()[0] == written or written in ASSUMED_QUALIFIED:
             assumed.add(key)
     for written, code in HOUSE_SYMBOLS.items():

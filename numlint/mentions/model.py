@@ -60,6 +60,29 @@ class Mention:
     """True when the currency comes from a house default (``dollars`` -> USD) rather than
     from an unambiguous code, symbol or qualified name."""
 
+    sub_unit: bool = False
+    """True when the currency is written as its hundredth (``15 centimes``, ``470 pence``):
+    ``value`` is then in the main unit (0.15, 4.70) and ``decimals`` counts two more."""
+
+    shared_scale_span: tuple[int, int] | None = None
+    """Where the scale word this figure borrows is written (``millions`` for ``3`` in
+    ``de 3 à 5 millions``, ``3,2 et 2,1 millions``): a fix of the scale edits that word."""
+    shared_unit_span: tuple[int, int] | None = None
+    """Where the currency or unit this figure borrows from a range or list is written."""
+    list_span: tuple[int, int] | None = None
+    """For an item of a list sharing a scale or unit (``3, 4 ou 5 millions de tonnes``),
+    the span of the whole list, set on every item, the last one included: ``50 000 wons``
+    closing ``1 000, 5 000 et 50 000 wons`` is no single amount to pair with the next figure."""
+    currency_inherited: bool = False
+    """True when the currency is not written with the figure but read from its context
+    (``2 500 milliards`` after ``wons``, ``1 200 livres`` in a London story): weaker
+    evidence than a written currency."""
+    currency_source_span: tuple[int, int] | None = None
+    """Where the context that gave the inherited currency is written."""
+    typo_split: bool = False
+    """True when the number was written split by a typo and read whole (``42, 6 millions``
+    is 42,6 millions): ``number_text`` keeps the typo."""
+
     hedge_span: tuple[int, int] | None = None
     """Where the hedge is written (it stays outside ``start``..``end``)."""
     per_span: tuple[int, int] | None = None

@@ -18,8 +18,10 @@ import regex
 
 from ..cache import compile_pattern
 from . import lexicon
-from .currencies import CurrencyLexicon, normalize_written
+from .context import CurrencyContext
+from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
 from .digits import parse_digits, plain, shifted
+from .lists import share_across_lists
 from .model import Kind, Mention
 from .pattern import (
     PREFIX_WINDOW,
@@ -29,6 +31,7 @@ from .pattern import (
     build_prefix_pattern,
     compile_anchors,
 )
+from .split_numbers import merge_split_numbers
 from .units import UnitLexicon
 from .words import WordNumber, divide, read_word_numbers
 
@@ -144,7 +147,12 @@ class Scanner:
         for match in self._matches(text, timeout):
             if match.group("skip") is None:
                 found.extend(self._mentions_of(match, text))
-        return _link_ranges(found, text)
+        linked = _link_ranges(merge_split_numbers(found, text), text)
+        return self.context.inherit(share_across_lists(linked, text), text)
+
+    @cached_property
+    def context(self) -> CurrencyContext:
+        return CurrencyContext(self.currencies)
 
     def _matches(self, text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
         pattern = self.pattern
@@ -301,13 +309,15 @@ class Scanner:
         kind: Kind = "number"
         currency: str | None = None
         unit: str | None = None
-        assumed = False
+        assumed = sub_unit = False
         unit_text, unit_span = None, None
         for group in ("currency", "currency_before"):
             if g[group] is not None:
                 kind = "money"
                 unit_text, unit_span = g[group], match.span(group)
                 currency, assumed = self.currencies.lookup(unit_text)
+                if normalize_written(unit_text) in SUB_UNIT_FORMS:
+                    value, decimals, sub_unit = value.scaleb(-2), decimals + 2, True
                 break
         if kind == "number":
             if g["percent"] is not None:
@@ -367,6 +377,7 @@ class Scanner:
             per=per,
             per_span=per_span,
             currency_assumed=assumed,
+            sub_unit=sub_unit,
         )
 
     def _cents(self, match: regex.Match[str], g: _Groups) -> tuple[Decimal | None, int]:
@@ -526,6 +537,8 @@ def _inherit(low: Mention, high: Mention) -> Mention:
         currency_assumed=high.currency_assumed,
         per=high.per,
         inherited=True,
+        shared_scale_span=high.scale_span if exponent else None,
+        shared_unit_span=high.unit_span,
     )
 
 

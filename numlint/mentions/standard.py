@@ -88,5 +88,6 @@ def default_scanner() -> Scanner:
             if _DEFAULT is None:
                 scanner = standard_scanner()
                 _ = scanner.pattern, scanner.anchors, scanner._group_names
+                scanner.context.warm()
                 _DEFAULT = scanner
     return _DEFAULT

@@ -79,6 +79,8 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
 def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker, str] | None:
     if first.range_role is not None or second.range_role is not None:
         return None
+    if first.list_span is not None or second.list_span is not None:
+        return None  # "1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros…"
     gap_end = second.start
     if second.hedge is not None:
         gap_end = text.rfind(second.hedge, first.end, second.start)

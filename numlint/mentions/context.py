@@ -1,0 +1,199 @@
+"""Currencies read from the context rather than written with the figure.
+
+Real copy names a currency once and then writes bare scaled figures (``en wons,
+2 500 milliards (17,6 millions d'euros)``), or writes a name French leaves open and lets
+the story settle it (``1 200 livres`` in a London story, ``30 francs`` in a Geneva one).
+This pass runs after the scan, on its mentions; what it gives is marked
+:attr:`.Mention.currency_inherited`, with :attr:`.Mention.currency_source_span` pointing
+at the words that gave it, so a rule can weigh the weaker evidence (warn, not err).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+
+import regex
+
+from ..cache import compile_pattern
+from .currencies import CurrencyLexicon, normalize_written
+from .model import Mention
+from .trie import trie_pattern
+
+WINDOW = 600
+"""How far back (characters, within the paragraph) a currency may be read from."""
+MIN_EXPONENT = 6
+"""Only figures in millions and more take a currency from context: a bare ``12`` or
+``3 000`` is too often a count."""
+
+_SP = r"[\x20\u00a0\u202f]"
+_LIVRES_REACH = 16
+"""How far after a figure ``livres`` may start (`` de livres``, two spaces at most)."""
+_BRITISH = (
+    r"£|\bGBP\b|(?i:sterling|royaume[-‑ ]uni|britanni\p{L}*|londres|londonien\p{L}*"
+    r"|angleterre|anglais\p{L}*|écosse|écossais\p{L}*|pays[-‑ ]de[-‑ ]galles|downing street)"
+)
+_SWISS = (
+    r"\bCHF\b|(?i:suisses?|helvéti\p{L}*|genève|genevois\p{L}*|zurich|zurichois\p{L}*"
+    r"|berne|bernois\p{L}*|lausanne|vaudois\p{L}*|bâle|bâlois\p{L}*|tessin|lucerne"
+    r"|confédération)"
+)
+
+
+@cache
+def _helpers() -> dict[str, regex.Pattern[str]]:
+    return {
+        "british": compile_pattern(_BRITISH),
+        "swiss": compile_pattern(_SWISS),
+        "livres": compile_pattern(
+            _SP + r"+(?:(?i:de" + _SP + r"+|d['’]))?(?P<unit>(?i:livres?))(?!\p{L})"
+        ),
+        "counted": compile_pattern(
+            _SP + r"*(?:(?i:de|des|d)(?:['’]|" + _SP + r")"
+            r"|(?!(?i:et|ou|soit|contre)(?!\p{L}))\p{L})"
+        ),
+        "opens": compile_pattern(_SP + r"*\("),
+        "total": compile_pattern(
+            _SP + r"*,?" + _SP + r"*(?i:soit|au" + _SP + r"+total|pour" + _SP + r"+un"
+            + _SP + r"+total" + _SP + r"+de|sur" + _SP + r"+un" + _SP + r"+total"
+            + _SP + r"+de)" + _SP + r"*:?" + _SP + r"*"
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class CurrencyContext:
+    """Gives currencies from context to the figures of one text (see the module doc)."""
+
+    currencies: CurrencyLexicon
+
+    @cached_property
+    def _names(self) -> regex.Pattern[str]:
+        """Currency names, codes and plain symbols written anywhere, with or without a figure."""
+        names = [n.lower() for n in self.currencies.names]
+        symbols = [s for s in self.currencies.symbols if not any(c.isalpha() for c in s)]
+        return compile_pattern(
+            r"(?<!\p{L})(?i:" + trie_pattern(names) + r")(?!\p{L})"
+            r"|(?<![\p{L}\p{N}])(?:" + trie_pattern(sorted(self.currencies.codes))
+            + r")(?![\p{L}\p{N}])|" + trie_pattern(symbols, glued_spaces=True)
+        )
+
+    def warm(self) -> None:
+        """Compile the patterns now (the standard scanner does, so no first call pays)."""
+        _ = self._names, _helpers()
+
+    def inherit(self, mentions: list[Mention], text: str) -> list[Mention]:
+        """The mentions, each open currency settled by its context where the context says."""
+        result = list(mentions)
+        for index, mention in enumerate(result):
+            if mention.kind == "number":
+                given = self._pounds(mention, text) or self._from_context(result, index, text)
+            elif mention.kind == "money" and mention.currency is None:
+                given = self._swiss_francs(mention, text)
+            else:
+                continue
+            if given is not None:
+                result[index] = given
+        return result
+
+    def _pounds(self, mention: Mention, text: str) -> Mention | None:
+        """``1 200 livres`` in a British story: pounds sterling (books or weight elsewhere)."""
+        if mention.unit is not None or mention.per is not None:
+            return None
+        if "livre" not in text[mention.end : mention.end + _LIVRES_REACH].lower():
+            return None  # the common case, without a regex call
+        unit = _helpers()["livres"].match(text, mention.end)
+        if unit is None:
+            return None
+        source = _last(_helpers()["british"], text, _paragraph_start(text, mention.start),
+                       min(len(text), mention.end + WINDOW // 2))
+        if source is None:
+            return None
+        end = unit.end("unit")
+        if _helpers()["counted"].match(text, end):
+            return None  # "12 livres de farine", "3 millions de livres vendus"
+        return replace(
+            mention, end=end, text=text[mention.start : end], kind="money", currency="GBP",
+            unit_text=unit.group("unit"), unit_span=unit.span("unit"), currency_assumed=True,
+            currency_inherited=True, currency_source_span=source,
+        )
+
+    def _swiss_francs(self, mention: Mention, text: str) -> Mention | None:
+        """``30 francs`` in a Swiss story: Swiss francs (French, Belgian or CFA elsewhere)."""
+        if mention.unit_text is None or normalize_written(mention.unit_text) not in (
+            "franc", "francs"
+        ):
+            return None
+        source = _last(_helpers()["swiss"], text, _paragraph_start(text, mention.start),
+                       min(len(text), mention.end + WINDOW // 2))
+        if source is None:
+            return None
+        return replace(mention, currency="CHF", currency_assumed=True, currency_inherited=True,
+                       currency_source_span=source)
+
+    def _from_context(self, mentions: list[Mention], index: int, text: str) -> Mention | None:
+        """A bare scaled figure takes the currency its paragraph last named, or the one of
+        the total it is a part of (``3,2 et 2,1 millions, soit 6,3 millions d'euros``)."""
+        mention = mentions[index]
+        if mention.scale_exponent < MIN_EXPONENT or mention.unit is not None:
+            return None
+        if mention.per is not None or _helpers()["counted"].match(text, mention.end):
+            return None  # "12 millions d'habitants", "3 millions seulement"
+        found = self._total_after(mentions, index, text)
+        if found is None:
+            converted_into = self._converted_into(mentions, index, text)
+            found = self._named_before(mentions, index, text, converted_into)
+        if found is None:
+            return None
+        code, assumed, source = found
+        return replace(mention, kind="money", currency=code, currency_assumed=assumed,
+                       currency_inherited=True, currency_source_span=source)
+
+    def _total_after(
+        self, mentions: list[Mention], index: int, text: str
+    ) -> tuple[str, bool, tuple[int, int]] | None:
+        mention = mentions[index]
+        run_end = mention.list_span[1] if mention.list_span else mention.end
+        total = next((m for m in mentions[index + 1 :] if m.start >= run_end), None)
+        if total is None or total.kind != "money" or total.currency is None:
+            return None
+        start = total.hedge_span[0] if total.hedge_span else total.start
+        if not _helpers()["total"].fullmatch(text, run_end, start):
+            return None
+        return total.currency, total.currency_assumed, total.unit_span or total.span
+
+    def _converted_into(self, mentions: list[Mention], index: int, text: str) -> str | None:
+        """The currency of a conversion in parentheses right after the figure, if any."""
+        mention = mentions[index]
+        opened = _helpers()["opens"].match(text, mention.end)
+        if opened is None or index + 1 >= len(mentions):
+            return None
+        following = mentions[index + 1]
+        if following.start - opened.end() > 20 or following.kind != "money":
+            return None
+        return following.currency
+
+    def _named_before(
+        self, mentions: list[Mention], index: int, text: str, not_this: str | None
+    ) -> tuple[str, bool, tuple[int, int]] | None:
+        """The nearest currency written before the figure in its paragraph, other than the
+        one it is converted into (``2 500 milliards (17,6 millions d'euros)`` is not in euros)."""
+        mention = mentions[index]
+        start = max(_paragraph_start(text, mention.start), mention.start - WINDOW)
+        for found in reversed(list(self._names.finditer(text, start, mention.start))):
+            code, assumed = self.currencies.lookup(found.group())
+            if code is not None and code != not_this:
+                return code, assumed, found.span()
+        return None
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    found = text.rfind("\n\n", 0, position)
+    return 0 if found < 0 else found + 2
+
+
+def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> tuple[int, int] | None:
+    found = None
+    for match in pattern.finditer(text, start, end):
+        found = match.span()
+    return found
