@@ -21,7 +21,7 @@ whether it would have suppressed something.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -159,13 +159,6 @@ class _Range:
     start: int
     end: int
 
-    def covers(self, diagnostic: Diagnostic) -> bool:
-        if not self.start <= diagnostic.start < self.end:
-            return False
-        if self.codes is None:
-            return diagnostic.code not in self.excluded
-        return diagnostic.code in self.codes
-
 
 def apply_suppressions(
     diagnostics: Iterable[Diagnostic],
@@ -188,17 +181,7 @@ def apply_suppressions(
         return found
     lines = _Lines(source)
     ranges = _ranges(directives, lines, len(source))
-    kept: list[Diagnostic] = []
-    for diagnostic in found:
-        if diagnostic.code in UNSUPPRESSIBLE:
-            kept.append(diagnostic)
-            continue
-        covering = [r for r in ranges if r.covers(diagnostic)]
-        for covered in covering:
-            covered.directive.used_any = True
-            covered.directive.used.add(diagnostic.code)
-        if not covering:
-            kept.append(diagnostic)
+    kept = _uncovered(found, ranges)
     if CODE in selected_codes:
         # When a rule failed, what it would have found is unknown: judge no directive
         # for being unused, only report the unknown codes and directives.
@@ -206,6 +189,56 @@ def apply_suppressions(
         judged = frozenset({CODE}) if failed else frozenset(selected_codes)
         kept.extend(_unused(directives, source, lines, judged, lang))
     return sorted(kept, key=lambda d: (d.start, d.end, d.code))
+
+
+def _uncovered(found: list[Diagnostic], ranges: list[_Range]) -> list[Diagnostic]:
+    """The diagnostics no range covers; each range's directive learns the codes it hid.
+
+    Per code, each range looks up the first diagnostic at or after its start (bisect), and
+    the ranges that hid something are merged into intervals a diagnostic is looked up in:
+    (ranges + diagnostics) x codes, not ranges x diagnostics.
+    """
+    starts: dict[str, list[int]] = {}
+    for diagnostic in found:
+        if diagnostic.code not in UNSUPPRESSIBLE:
+            starts.setdefault(diagnostic.code, []).append(diagnostic.start)
+    for offsets in starts.values():
+        offsets.sort()
+    hiding: dict[str, list[tuple[int, int]]] = {code: [] for code in starts}
+    for current in ranges:
+        codes = (starts.keys() - current.excluded if current.codes is None
+                 else current.codes & starts.keys())
+        for code in sorted(codes):
+            offsets = starts[code]
+            first = bisect_left(offsets, current.start)
+            if first < len(offsets) and offsets[first] < current.end:
+                current.directive.used_any = True
+                current.directive.used.add(code)
+                hiding[code].append((current.start, current.end))
+    merged = {code: _merged(spans) for code, spans in hiding.items()}
+    return [
+        d for d in found
+        if d.code in UNSUPPRESSIBLE or not _inside(merged[d.code], d.start)
+    ]
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping half-open spans joined, as sorted starts and their ends."""
+    begins: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if begins and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            begins.append(start)
+            ends.append(end)
+    return begins, ends
+
+
+def _inside(intervals: tuple[list[int], list[int]], offset: int) -> bool:
+    begins, ends = intervals
+    index = bisect_right(begins, offset) - 1
+    return index >= 0 and offset < ends[index]
 
 
 def find_directives(source: str, format: str) -> list[Directive]:

@@ -15,6 +15,7 @@ thorough`` (tests/conftest.py) runs thousands.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,6 +39,7 @@ SENTENCES = (
 KINDS = {"number": "number", "currency": "money", "percent": "percent"}
 
 numlint.mentions("3,5 Md€")  # build the scanner before Hypothesis times the examples
+numlint.mentions("3,5 Md€", currency_defaults=CANADIAN)  # and the fr_CA one
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,31 @@ def compacts(draw) -> Formatted:
     return Formatted(text, value, "currency" if currency else "number", currency, locale)
 
 
+_UNDER_GROUPED = re.compile(r"(\d{4,})(?=(['’\u202f\u00a0 ])\d{3}(?!\d))")
+
+
+def grouped_as_copy_writes(formatted: str) -> str:
+    """Babel 2.19 writes fr_CH 812738044268.5 as ``812738044'268,5`` (only the last group
+    cut off) where earlier releases, and Swiss copy, write ``812'738'044'268,5``: the rest
+    of the integer part is grouped the same way, so the property holds whatever grouping
+    the installed Babel chooses (numlint reads the copy, not a formatter's quirk)."""
+
+    def regroup(match: re.Match[str]) -> str:
+        digits, separator = match.group(1), match.group(2)
+        head = len(digits) % 3 or 3
+        groups = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
+        return separator.join(groups)
+
+    return _UNDER_GROUPED.sub(regroup, formatted)
+
+
+def test_babel_grouping_is_completed_as_copy_writes() -> None:
+    assert grouped_as_copy_writes("812738044'268,5") == "812'738'044'268,5"
+    assert grouped_as_copy_writes("1234'567,50\u00a0CHF") == "1'234'567,50\u00a0CHF"
+    assert grouped_as_copy_writes("812\u202f738\u202f044") == "812\u202f738\u202f044"
+    assert grouped_as_copy_writes("1234500%") == "1234500%"
+
+
 @given(
     st.one_of(decimals(), currencies(), percents(), compacts()),
     st.sampled_from(SENTENCES),
@@ -116,11 +143,12 @@ def compacts(draw) -> Formatted:
 def test_what_babel_formats_is_found_whole_with_its_value(
     formatted: Formatted, sentence: str
 ) -> None:
-    text = sentence.format(formatted.text)
+    written = grouped_as_copy_writes(formatted.text)
+    text = sentence.format(written)
     defaults = CANADIAN if formatted.locale == "fr_CA" else None
     found = numlint.mentions(text, currency_defaults=defaults)
     start = sentence.index("{}")
-    assert [(m.start, m.end) for m in found] == [(start, start + len(formatted.text))], (
+    assert [(m.start, m.end) for m in found] == [(start, start + len(written))], (
         [m.text for m in found]
     )
     [mention] = found

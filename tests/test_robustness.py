@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numlint
+from numlint.suppressions import apply_suppressions
 
 FORMATS = ("text", "markdown", "html")
 FIGURE_PIECES = [
@@ -177,3 +178,51 @@ def test_absurd_magnitudes_are_read_exactly_and_checked_without_failing(text: st
     if text.startswith("7"):
         [mention, _] = numlint.mentions(text)
         assert mention.value == Decimal("7" * 60 + "000")  # exact, not rounded to 28 digits
+
+
+def _html_suppressions(n: int) -> tuple[str, list[numlint.Diagnostic]]:
+    """``n`` disable-line comments, each over a line with one NL101 finding."""
+    line = "<p><!-- numlint-disable-line NL101 -->97,4 milliards de dollars</p>\n"
+    diagnostics = [
+        numlint.Diagnostic(
+            code="NL101", name="conversion-magnitude", severity="error", message="slip",
+            start=i * len(line) + 40, end=i * len(line) + 44, line=i + 1, column=41,
+            end_line=i + 1, end_column=45,
+        )
+        for i in range(n)
+    ]
+    return line * n, diagnostics
+
+
+SCANS: dict[str, tuple[int, Callable[[int], object]]] = {
+    # family: (small size, run it at a size)
+    "mentions of a run of $": (2_000, lambda n: numlint.mentions("$" * n)),
+    "mentions of a run of € and NBSP": (2_000, lambda n: numlint.mentions("€\u00a0" * (n // 2))),
+    "check of a run of $": (10_000, lambda n: numlint.check("$" * n, format="text")),
+    "a vote listed over and over": (
+        11_000, lambda n: numlint.check("45\u202f% pour, " * (n // 11), format="text")
+    ),
+    "html suppression comments": (
+        300 * 69,
+        lambda n: apply_suppressions(*reversed(_html_suppressions(n // 69)), "html", {"NL101"}),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SCANS))
+def test_scans_and_suppressions_take_linear_time(name: str) -> None:
+    """Each pass, not just the main pattern: the anchor passes, the matches helpers make
+    after each figure (``regex`` looks ahead to the end of the text for a required
+    string), and suppression ranges against diagnostics."""
+    small, run = SCANS[name]
+    run(small)  # warm: patterns compiled, caches filled
+    ratio = _cpu_seconds(lambda: run(small * 10), repeat=1) / _cpu_seconds(lambda: run(small))
+    assert ratio < 40, f"10x the input took {ratio:.0f}x the time: not linear"
+
+
+def test_suppressions_still_hide_what_they_cover_at_scale() -> None:
+    source, diagnostics = _html_suppressions(50)
+    assert apply_suppressions(diagnostics, source, "html", {"NL101", "NL001"}) == []
+    kept = apply_suppressions(diagnostics, source.replace("NL101", "NL102", 1), "html",
+                              {"NL101", "NL001"})
+    assert [d.line for d in kept if d.code == "NL101"] == [1]

@@ -119,7 +119,9 @@ def anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> dict[str,
     space = r"[\x20\u00a0\u202f\u2009]"
     return {
         "signs": r"[\d" + symbols + "".join(lexicon.VULGAR_FRACTIONS) + "]+",
-        "sign_digits": r"[" + symbols + r"][" + symbols + r"]*(\d)",
+        # a digit right after a sign, one sign only: "[$]+(\d)" retried at every sign of a
+        # long run of signs is quadratic
+        "sign_digits": r"[" + symbols + r"](\d)",
         "words": (
             r"[\s'’ʼ(\[«\"“\-–—/:;,.](?:(?:" + number_words + r")(?![^\W\d_])"
             r"|une?(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))"

@@ -17,6 +17,7 @@ from functools import cache, cached_property
 import regex
 
 from ..cache import compile_pattern
+from ..matching import match_at
 from . import lexicon
 from .context import CurrencyContext
 from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
@@ -236,7 +237,7 @@ class Scanner:
                     written, several, last, text, end
                 ):
                     continue  # "un", "une": articles; "neuf" as in "un logement neuf"
-                if helpers.month_follows.match(text, end) and number.value <= 31:
+                if match_at(helpers.month_follows, text, end) and number.value <= 31:
                     continue  # "le neuf février": a date
             signed = index == 0 and _is_minus(g["sign"])
             if closes_run:
@@ -409,7 +410,7 @@ def _lone_word_is_a_number(written: str, several: bool, last: bool, text: str, e
     """``un``/``une`` alone is an article and ``neuf`` an adjective, unless a run of number
     words shows them read aloud (``un deux trois``, ``sept un zéro``, ``neuf deux sept``)."""
     if written == "neuf":
-        return several or _helpers().neuf_noun_follows.match(text, end) is not None
+        return several or match_at(_helpers().neuf_noun_follows, text, end) is not None
     return several and not last
 
 

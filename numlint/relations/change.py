@@ -20,6 +20,7 @@ from itertools import pairwise
 import regex
 
 from ..cache import compile_pattern
+from ..matching import match_at
 from ..mentions import Mention
 from .model import Change
 from .wording import APOSTROPHE as _APOS
@@ -212,7 +213,7 @@ def _stated_after(
     connector_end = word.start() if word else gap_end
     if not _AFTER_END_TO_STATED.fullmatch(text, previous.end, connector_end):
         return None
-    return _as_stated(text, candidate, word or _CHANGE_WORD_AFTER.match(text, candidate.end))
+    return _as_stated(text, candidate, word or match_at(_CHANGE_WORD_AFTER, text, candidate.end))
 
 
 def _stated_before(
@@ -225,7 +226,7 @@ def _stated_before(
                                      first.start - hedge_length(first))
     if verb is None or verb.start() - candidate.end > 60:
         return None
-    points = _POINTS_AFTER.match(text, candidate.end)
+    points = match_at(_POINTS_AFTER, text, candidate.end)
     candidate_end = points.end() if points else candidate.end
     if not _STATED_TO_VERB.fullmatch(text, candidate_end, verb.start()):
         return None
@@ -246,7 +247,7 @@ def _stated_with_word_in_front(
 def _as_stated(
     text: str, candidate: Mention, word: regex.Match[str] | None
 ) -> tuple[Mention, bool, int] | None:
-    points = candidate.kind == "number" and _POINTS_AFTER.match(text, candidate.end) is not None
+    points = candidate.kind == "number" and match_at(_POINTS_AFTER, text, candidate.end) is not None
     if candidate.kind != "percent" and not points:
         return None
     direction = _direction(word.group("word") if word else "", candidate.number_text)

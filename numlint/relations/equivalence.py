@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..cache import compile_pattern
+from ..matching import match_at
 from ..mentions import Mention
 from ..mentions.lexicon import PERIODS_PER_YEAR
 from .model import Equivalence, Marker
@@ -136,10 +137,10 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
 
 
 def _second_closes_claim(text: str, second: Mention, marker: Marker) -> bool:
-    if _NOT_THE_SAME_AMOUNT.match(text, second.end):
+    if match_at(_NOT_THE_SAME_AMOUNT, text, second.end):
         return False
     if marker == "parenthesis":
-        return _CLOSING_PARENTHESIS.match(text, second.end) is not None
+        return match_at(_CLOSING_PARENTHESIS, text, second.end) is not None
     return True
 
 
@@ -147,10 +148,10 @@ def _counted_alike(text: str, first: Mention, second: Mention) -> bool:
     """Bare numbers must count the same thing: ``13 millions d'habitants (13 millions)``."""
     if first.kind != "number":
         return True
-    after_second = _NOUN_AFTER.match(text, second.end)
+    after_second = match_at(_NOUN_AFTER, text, second.end)
     if after_second is None:
         return True
-    after_first = _NOUN_AFTER.match(text, first.end)
+    after_first = match_at(_NOUN_AFTER, text, first.end)
     return after_first is not None and (
         after_first.group("noun").lower() == after_second.group("noun").lower()
     )

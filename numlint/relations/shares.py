@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..cache import compile_pattern
+from ..matching import match_at
 from ..mentions import Mention
 from .change import STATED_BEFORE
 from .model import Partition
@@ -76,7 +77,7 @@ def _is_partition(text: str, run: Sequence[Mention]) -> bool:
         return False
     bases = set()
     for mention in run:
-        base = _BASE_AFTER.match(text, mention.end)
+        base = match_at(_BASE_AFTER, text, mention.end)
         if base is not None:
             bases.add(" ".join(base.group("base").lower().split()))
     return len(bases) <= 1

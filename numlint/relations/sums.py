@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..cache import compile_pattern
+from ..matching import match_at
 from ..mentions import Mention
 from .model import Sum
 from .wording import APOSTROPHE as _APOS
@@ -104,12 +105,12 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     if gap_end - last.end > _LONGEST_GAP:
         return None
     named_before = any(word in text[last.end : gap_end] for word in ("total", "tout", "ensemble"))
-    if not named_before and _TOTAL_AFTER.match(text, total.end) is None:
+    if not named_before and match_at(_TOTAL_AFTER, text, total.end) is None:
         return None  # "2 et 3 millions, soit 5 millions": a total only when named
     joined = _TO_TOTAL.fullmatch(text, last.end, gap_end)
     if joined is None:
         return None
-    if joined.group("named") is None and not _TOTAL_AFTER.match(text, total.end):
+    if joined.group("named") is None and not match_at(_TOTAL_AFTER, text, total.end):
         return None
     parts = [last]
     for earlier_index in range(index - 1, max(-1, index - _MOST_PARTS), -1):
@@ -146,7 +147,7 @@ def _alike(whole: Mention, part: Mention, text: str, *, same_noun: bool = True) 
 def _noun_after(text: str, figure: Mention) -> str | None:
     """What a plain number counts, when a noun follows it (``58 parties``), else None
     (``670 en France``, ``2 millions de femmes``)."""
-    word = _WORD_AFTER.match(text, figure.end)
+    word = match_at(_WORD_AFTER, text, figure.end)
     if word is None or word.group(1).lower() in _NOT_A_NOUN:
         return None
     return word.group(1).lower()
@@ -168,7 +169,7 @@ def _understood(whole: Mention, part: Mention, text: str) -> bool:
         and part.kind == "number"
         and part.scale_exponent > 0
         and part.range_role is None
-        and _COUNTED_NOUN.match(text, part.end) is None
+        and match_at(_COUNTED_NOUN, text, part.end) is None
     )
 
 

@@ -10,6 +10,7 @@ from ..cache import compile_pattern
 from ..claims import point_change, relative_change, stated_change
 from ..document import Document
 from ..i18n import N_
+from ..matching import match_at
 from ..relations import Change
 from ..rounding import rounded
 from .api import Example, Finding, Rule, TextEdit
@@ -101,7 +102,7 @@ def _confusion(document: Document, change: Change) -> Finding | None:
     ):
         message = N_("“{stated_number} points”: from {start} to {end} the change is {points} "
                      "points, that is {stated_number} %.")
-        words = _POINTS.match(text, stated.end)
+        words = match_at(_POINTS, text, stated.end)
         if words is None:
             return None
         space = _space_between(text, number_end, words.end() - len(words.group().lstrip()))
