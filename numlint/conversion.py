@@ -55,7 +55,7 @@ class Converter:
         cannot compare."""
         if figure.kind != like.kind:
             return None
-        periods = periods_between(figure.per, like.per)
+        periods = periods_between(figure.per, like.per, periods_per_year(figure.kind))
         if periods is None:
             return None
         if figure.kind == "money":
@@ -113,16 +113,28 @@ class Converter:
         )
 
 
-def periods_between(per: str | None, other: str | None) -> Decimal | None:
+def periods_per_year(kind: str) -> dict[str, int]:
+    """The periods a rate of this kind may be restated in. Money per day or week stays out
+    (worked days or calendar days?); a flow of barrels, tonnes or passengers runs every
+    day: ``2 millions de barils par jour, soit 730 millions par an`` is ×365."""
+    return PERIODS_PER_YEAR if kind == "money" else CALENDAR_PERIODS_PER_YEAR
+
+
+CALENDAR_PERIODS_PER_YEAR: dict[str, int] = {**PERIODS_PER_YEAR, "semaine": 52, "jour": 365}
+
+
+def periods_between(
+    per: str | None, other: str | None, periods: dict[str, int] = PERIODS_PER_YEAR
+) -> Decimal | None:
     """By how much a rate per ``per`` is multiplied to be per ``other`` (12 from a month to
     a year, 1/12 back), 1 when the same, None when they do not convert."""
     if per == other:
         return Decimal(1)
-    if per not in PERIODS_PER_YEAR or other not in PERIODS_PER_YEAR:
+    if per not in periods or other not in periods:
         return None
     with localcontext() as context:
         context.prec = 28
-        return Decimal(PERIODS_PER_YEAR[per]) / Decimal(PERIODS_PER_YEAR[other])
+        return Decimal(periods[per]) / Decimal(periods[other])
 
 
 def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[Mention, ...]:

@@ -4,8 +4,10 @@ Real copy is full of figures side by side that are *not* the same amount: a diff
 (``soit 3 millions d'euros de plus``), a share of another base (``99,4 %, soit 82,3 % des
 inscrits``), a figure for another group (``17 % (35 % dans les pays riches)``), a rate per
 another kind of period (``200 euros par jour, soit 44 000 euros par an``: worked days or
-calendar days?). So an equivalence needs three things: a connector and nothing else
-between the figures; the second figure closing the claim (a parenthesis closed, no
+calendar days?). So an equivalence needs three things: a connector between the figures
+(with nothing else, or with the first figure's complement — ``10 000 mètres d'altitude
+(environ 33 000 pieds)`` — when the second converts it into another currency or unit; a
+disjunction the sentence negates, ``ne mesure pas 1 000 m ou 1 000 km``, is no claim); the second figure closing the claim (a parenthesis closed, no
 difference word after it); and figures of one dimension counted the same way. A rate
 restated per month or per year (``20 000 euros par an, soit 1 667 euros par mois``) is the
 same amount counted another way: :mod:`numlint.conversion` multiplies it by 12.
@@ -17,8 +19,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..cache import compile_pattern
+from ..conversion import periods_per_year
 from ..mentions import Mention
-from ..mentions.lexicon import PERIODS_PER_YEAR
 from .model import Equivalence, Marker
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
@@ -28,8 +30,20 @@ _LINKERS = (
     + _S + r"+d(?:e|" + _APOS + r")|équivalant" + _S + r"+à|équivalent" + _S + r"+à"
     + r"|soit" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
     + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
+    + r"|(?:qui" + _S + r"+)?représent(?:e|ent|ant|aient|ait)|valorisée?s?" + _S + r"+à"
 )
+_COMPLEMENT = (
+    r"(?:" + _S + r"+(?:d" + _APOS + r"|(?:de|du|des)" + _S + r"+)\p{L}[\p{L}\-]*"
+    + r"(?:" + _S + r"+\p{L}[\p{L}\-]*)?)"
+)
+"""The complement of the first figure before its conversion: ``10 000 mètres d'altitude
+(environ 33 000 pieds)``, ``49,4 milliards de dollars de dette (…)`` (one or two words
+after *de*, no digit, no punctuation)."""
 _GAP = {
+    "complement": compile_pattern(
+        r"(?i)" + _COMPLEMENT + r"(?:" + _S + r"*,)?" + _S + r"*(?:\(" + _S + r"*)?(?:(?P<linker>"
+        + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
     "parenthesis": compile_pattern(
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
@@ -43,8 +57,11 @@ _CLOSING_PARENTHESIS = compile_pattern(
     r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
     r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
     + r"+(?:taux|cours|change)[^()\n]{0,40})?"
+    r"(?:[,;]" + _S + r"*[^()\n]{1,80})?"
     r"\)"
 )
+"""The end of a parenthesis holding a conversion: right after it, or after a rate note
+(``au taux du jour``) or a second item (``(8,7 mds EUR, 0,5 % du PIB)``)."""
 _NOT_THE_SAME_AMOUNT = compile_pattern(
     r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
     + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
@@ -53,6 +70,10 @@ _NOT_THE_SAME_AMOUNT = compile_pattern(
     r"|par" + _S + r"+rapport|au-dessus|au-dessous|au-delà|en" + _S + r"+deçà|du" + _S
     + r"+total|de" + _S + r"+l" + _APOS + r"ensemble|du" + _S + r"+PIB|dont|chacun)"
     r"(?![\p{L}])"
+)
+_NEGATION = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:ne|n" + _APOS + r")" + _S + r"*\p{L}[\p{L}\-]*" + _S + r"+(?:pas|plus"
+    r"|jamais|guère)(?![\p{L}])|(?<![\p{L}])ni(?![\p{L}])"
 )
 _NOUN_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:d(?:e|" + _APOS + r")" + _S + r"*)?(?P<noun>\p{L}[\p{L}\-]{2,})"
@@ -96,11 +117,39 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         if "(" in gap:
             return "parenthesis", linker
         if linker.lower().startswith("ou"):
-            return "ou", linker
+            return None if _rejected_options(text, first) else ("ou", linker)
         return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
+    complement = _GAP["complement"].fullmatch(gap)
+    if complement is not None and _converts(first, second) and (
+        "(" in gap or complement.group("linker")
+    ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
+        linker = complement.group("linker") or "("
+        return ("parenthesis" if "(" in gap else "equivalent"), linker
     return None
+
+
+def _converts(first: Mention, second: Mention) -> bool:
+    """Into another currency or unit: with words between the figures, only a conversion
+    is read as a claim (``12 millions d'euros de budget (15 millions d'euros)`` is not)."""
+    if first.kind != second.kind:
+        return False
+    if first.kind == "money":
+        return None not in (first.currency, second.currency) and (
+            first.currency != second.currency
+        )
+    if first.kind == "quantity":
+        return None not in (first.unit, second.unit) and first.unit != second.unit
+    return False
+
+
+def _rejected_options(text: str, first: Mention) -> bool:
+    """``ne mesure pas 1 000 mètres ou 1 000 kilomètres``, ``ni 3 km ni 3 miles``: options
+    the sentence sets aside, not one amount in two units."""
+    sentence_start = max(text.rfind(stop, 0, first.start) for stop in (".", "!", "?", "\n"))
+    before = text[sentence_start + 1 : first.start]
+    return _NEGATION.search(before) is not None
 
 
 def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
@@ -112,9 +161,8 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     if first.kind != second.kind or first.kind == "percent":
         return False
     restated_per_period = first.per != second.per
-    if restated_per_period and not (
-        first.per in PERIODS_PER_YEAR and second.per in PERIODS_PER_YEAR
-    ):
+    periods = periods_per_year(first.kind)
+    if restated_per_period and not (first.per in periods and second.per in periods):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:

@@ -1,0 +1,85 @@
+"""Relations as real copy writes them: words between a figure and its conversion, verbs
+that state an equivalence, a parenthesis holding more than the conversion, options set
+aside, rates per day. Each case is checked with the spaces and apostrophes of real copy
+(NBSP, narrow NBSP, typographic apostrophe) and inside HTML markup."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import numlint
+
+DAY = datetime.date(2025, 2, 11)
+
+
+def variants(text: str) -> list[str]:
+    """The same sentence as keyboards, CMSs and typographers write it."""
+    return [
+        text,
+        text.replace("\u0020", "\u00a0"),
+        text.replace("\u0020", "\u202f"),
+        text.replace("'", "\u2019"),
+    ]
+
+
+def codes(text: str, fmt: str = "text") -> list[str]:
+    return [d.code for d in numlint.check(text, format=fmt, date=DAY)]
+
+
+SLIPS = [
+    ("L'avion vole à 10 000 mètres d'altitude (environ 33 000 km).", "33 000 km"),
+    ("une dette de 49,4 milliards de dollars de dette publique (45 millions d'euros)",
+     "45 millions d'euros"),
+    ("Ces dépenses représentent 97,4 milliards de dollars, soit un peu moins de 95 millions"
+     " d'euros.", "95 millions d'euros"),
+    ("un plan de 9,4 milliards de dollars (8,7 millions EUR, 0,5 % du PIB)", "8,7 millions EUR"),
+    ("La production atteint 2 millions de barils par jour, soit 730 000 barils par an.",
+     "730 000 barils par an"),
+    ("une part de 5 milliards de dollars, qui représentent 4,8 millions d'euros",
+     "4,8 millions d'euros"),
+]
+CONSISTENT = [
+    "L'avion vole à 10 000 mètres d'altitude (environ 33 000 pieds).",
+    "une dette de 49,4 milliards de dollars de dette publique (47,8 milliards d'euros)",
+    "Ces dépenses représentent 97,4 milliards de dollars, soit un peu moins de 95 milliards"
+    " d'euros.",
+    "un plan de 9,4 milliards de dollars (9,1 mds EUR, 0,5 % du PIB)",
+    "La production atteint 2 millions de barils par jour, soit 730 millions de barils par an.",
+    "La tour ne mesure pas 1 000 mètres ou 1 000 kilomètres.",
+    "Elle n'a parcouru ni 3 km ni 3 000 km.",
+    "12 millions d'euros de budget (15 millions d'euros en 2024)",
+    "Il gagne 200 euros par jour, soit 4 400 euros par an.",
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), SLIPS)
+def test_a_slip_with_words_between_is_an_error_on_the_conversion(text: str, figure: str) -> None:
+    for variant in variants(text):
+        found = numlint.check(variant, format="text", date=DAY)
+        errors = [d for d in found if d.code == "NL101"]
+        assert len(errors) == 1, (variant, found)
+        written = variant[errors[0].start : errors[0].end]
+        assert written.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'") == (
+            figure
+        )
+
+
+@pytest.mark.parametrize("text", CONSISTENT)
+def test_consistent_or_unrelated_figures_stay_silent(text: str) -> None:
+    for variant in variants(text):
+        assert not [c for c in codes(variant) if c in ("NL101", "NL102")], variant
+
+
+def test_the_same_slip_is_found_inside_html_markup() -> None:
+    html = (
+        "<p>Une dette de <strong>49,4 milliards de dollars</strong> de dette publique "
+        "(<em>45 millions d’euros</em>).</p>"
+    )
+    assert codes(html, "html") == ["NL101"]
+
+
+def test_a_day_rate_of_money_is_not_restated_per_year() -> None:
+    """Worked days or calendar days: copy does not say, so no claim is read."""
+    assert codes("Il gagne 200 euros par jour, soit 4 euros par an.") == []
