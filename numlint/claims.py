@@ -18,6 +18,7 @@ from typing import Any
 from .conversion import TEMPERATURES, Converted
 from .document import Document
 from .mentions import Mention
+from .rates.coarse import SOURCE as COARSE_SOURCE
 from .relations import Equivalence
 from .rounding import rounded
 
@@ -192,7 +193,13 @@ def _converted_rounding(first: Mention, converted: Converted) -> Decimal:
     return abs(first.precision * converted.value / first.value)
 
 
+COARSE_RATE_SLACK = 0.5
+"""The spread allowed around a yearly order of magnitude (:mod:`numlint.rates.coarse`)."""
+
+
 def _rate_slack(converted: Converted, document: Document, settings: Mapping[str, Any]) -> float:
+    if converted.method == "coarse-rate":
+        return COARSE_RATE_SLACK
     if converted.method != "ecb-rate":
         return 0.0
     if not document.dated or converted.rate_fallback == "latest":
@@ -238,6 +245,10 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate_source"] = document.rates.source
         if converted.rate_fallback:
             evidence["rate_fallback"] = converted.rate_fallback
+    if converted.method == "coarse-rate":
+        evidence["rate"] = converted.coarse_statement
+        evidence["rate_source"] = COARSE_SOURCE
+        evidence["rate_precision"] = "order of magnitude (yearly average): never used for NL102"
     if first.unit and second.unit and first.unit != second.unit:
         evidence["units"] = [first.unit, second.unit]
     evidence["date"] = document.date.isoformat()

@@ -20,9 +20,10 @@ from .mentions import Mention
 from .mentions.currencies import normalize_written
 from .mentions.lexicon import PERIODS_PER_YEAR
 from .rates import RatesError, RateTable
+from .rates.coarse import coarse_rate
 from .rates.legacy import FRANC_WORDS, FRENCH_FRANC_LAST_DAY, fixed_rate
 
-Method = Literal["same", "ecb-rate", "fixed-rate", "pint"]
+Method = Literal["same", "ecb-rate", "fixed-rate", "coarse-rate", "pint"]
 
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 """Units with an offset: compared by difference, never by ratio."""
@@ -41,6 +42,15 @@ class Converted:
     periods: int | None = None
     """For a rate restated per another period, how many of the first figure's periods
     make one of the second's (12 from ``par mois`` to ``par an``); None when the same."""
+    coarse: tuple[tuple[str, Decimal, int], ...] = ()
+    """For ``coarse-rate``: the (currency, units per euro, year) of each yearly average
+    used (:mod:`numlint.rates.coarse`): an order of magnitude, not the rate of the day."""
+
+    @property
+    def coarse_statement(self) -> str:
+        """``1 EUR ≈ 100 RUB (2024)``: what the evidence shows of a coarse rate."""
+        return ", ".join(f"1 EUR ≈ {per_eur} {code} ({year})" for code, per_eur, year in
+                         self.coarse)
 
 
 class Converter:
@@ -88,12 +98,16 @@ class Converter:
                 if market is None:
                     return None
                 euros = market.value
+                if market.method == "coarse-rate" and target_fixed is not None:
+                    return replace(market, value=euros * target_fixed, rate=None)
             if target_fixed is not None:
                 return Converted(euros * target_fixed, "fixed-rate",
                                  rate=(target_fixed / source_fixed) if source_fixed else None)
             market = self._at_market_rate(euros, "EUR", target)
             if market is None:
                 return None
+            if market.method == "coarse-rate":
+                return market
             return Converted(market.value, "ecb-rate", rate=None, rate_date=market.rate_date,
                              rate_fallback=market.rate_fallback)
 
@@ -103,7 +117,7 @@ class Converter:
         try:
             conversion = self._rates().convert(value, source, target, self.on)
         except RatesError:
-            return None
+            return self._at_coarse_rate(value, source, target)
         return Converted(
             conversion.value,
             "ecb-rate",
@@ -111,6 +125,32 @@ class Converter:
             rate_date=conversion.date,
             rate_fallback=conversion.fallback,
         )
+
+    def _at_coarse_rate(self, value: Decimal, source: str, target: str) -> Converted | None:
+        """When the ECB does not quote a side: its yearly order of magnitude, the other
+        side at the ECB rate of the day (or the same table)."""
+        per_eur: list[Decimal] = []
+        used: list[tuple[str, Decimal, int]] = []
+        for code in (source, target):
+            if code == "EUR":
+                per_eur.append(Decimal(1))
+                continue
+            try:
+                per_eur.append(self._rates().rate(code, self.on).per_eur)
+                continue
+            except RatesError:
+                pass
+            coarse = coarse_rate(code, self.on)
+            if coarse is None:
+                return None
+            per_eur.append(coarse.per_eur)
+            used.append((code, coarse.per_eur, coarse.year))
+        if not used:
+            return None
+        with localcontext() as context:
+            context.prec = 28
+            rate = per_eur[1] / per_eur[0]
+            return Converted(value * rate, "coarse-rate", rate=rate, coarse=tuple(used))
 
 
 def periods_per_year(kind: str) -> dict[str, int]:

@@ -7,10 +7,11 @@ another kind of period (``200 euros par jour, soit 44 000 euros par an``: worked
 calendar days?). So an equivalence needs three things: a connector between the figures
 (with nothing else, or with the first figure's complement — ``10 000 mètres d'altitude
 (environ 33 000 pieds)`` — when the second converts it into another currency or unit; a
-disjunction the sentence negates, ``ne mesure pas 1 000 m ou 1 000 km``, is no claim); the second figure closing the claim (a parenthesis closed, no
-difference word after it); and figures of one dimension counted the same way. A rate
-restated per month or per year (``20 000 euros par an, soit 1 667 euros par mois``) is the
-same amount counted another way: :mod:`numlint.conversion` multiplies it by 12.
+disjunction the sentence negates, ``ne mesure pas 1 000 m ou 1 000 km``, is no claim);
+the second figure closing the claim (a parenthesis closed, no difference word after it);
+and figures of one dimension counted the same way. A rate restated per month or per year
+(``20 000 euros par an, soit 1 667 euros par mois``) is the same amount counted another
+way: :mod:`numlint.conversion` multiplies it by 12.
 """
 
 from __future__ import annotations

@@ -107,6 +107,8 @@ usually comes from a rate of another year or a sum of the wrong lines.
             ratio = assessment.ratio
             if ratio is not None and (ratio >= magnitude or ratio <= 1 / magnitude):
                 continue  # a slip of magnitude: NL101
+            if assessment.converted.method == "coarse-rate":
+                continue  # a yearly order of magnitude cannot judge a few percent
             if english_reading(equivalence.second) or english_reading(equivalence.first):
                 continue  # billion/trillion: NL104 looks at those
             if assessment.converted.method == "ecb-rate" and not (

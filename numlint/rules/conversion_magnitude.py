@@ -16,6 +16,8 @@ from .api import Example, Finding, Rule, Setting, TextEdit
 
 NEAR = Decimal("1.25")
 """How far off a conversion may still be once its scale is fixed, for the fix to be offered."""
+COARSE_FACTOR = Decimal(30)
+"""The least ratio reported when a side's rate is only a yearly order of magnitude."""
 
 
 class ConversionMagnitude(Rule):
@@ -35,6 +37,11 @@ differ by a factor of three or more, the claim cannot be true.
 When a single scale word or unit prefix explains the gap (*millions* for *milliards*,
 *M* for *Md*, *m* for *km*, *kW* for *MW*), the fix rewrites the second figure with it.
 The fix changes a figure, so it is marked unsafe: a person confirms it.
+
+Currencies the ECB does not publish (the rouble after March 2022, the naira, the
+ariary, the dirham, the Algerian and Tunisian dinars…) are converted with a yearly order
+of magnitude (see docs/rates.md): then only a gap of thirty times or more is reported,
+and the evidence names that table.
 
 ## Why it matters
 
@@ -106,7 +113,8 @@ left to NL104, which explains it better.
             if assessment is None or assessment.consistent:
                 continue
             ratio = assessment.ratio
-            if ratio is None or (ratio < factor and ratio > 1 / factor):
+            least = max(factor, COARSE_FACTOR) if assessment.converted.coarse else factor
+            if ratio is None or (ratio < least and ratio > 1 / least):
                 continue
             if _english_billion_explains(assessment):
                 continue  # NL104 billion-false-friend reports it, with a better reason
