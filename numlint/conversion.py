@@ -80,8 +80,18 @@ class Converter:
             context.prec = 28
             return replace(converted, value=converted.value * periods, periods=periods)
 
+    def in_currency(self, figure: Mention, target: str) -> Converted | None:
+        """A money figure in ``target`` (``"EUR"``), per its own period; None when no rate
+        (ECB, fixed or coarse) reaches its currency."""
+        if figure.kind != "money":
+            return None
+        return self._money_to(figure, target)
+
     def _money(self, figure: Mention, like: Mention) -> Converted | None:
-        source, target = figure.currency, like.currency
+        return self._money_to(figure, like.currency)
+
+    def _money_to(self, figure: Mention, target: str | None) -> Converted | None:
+        source = figure.currency
         if source is None or target is None:
             return None
         if source == target:
