@@ -9,6 +9,7 @@ change afterwards.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,30 @@ def check(
     and the evidence of each diagnostic says which. ``lang`` overrides the configured
     language of the messages (``fr`` by default, or ``en``).
     """
+    return run(text, format=format, date=date, config=config, lang=lang).diagnostics
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one check produced: the diagnostics, and the analysed article they came from
+    (None when the text could not be analysed), for faces that report more than findings
+    (:func:`numlint.verify`)."""
+
+    diagnostics: list[Diagnostic]
+    prose: ProseDocument
+    document: Document | None
+    lang: str
+
+
+def run(
+    text: str,
+    *,
+    format: Format = "markdown",
+    date: date | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    lang: str | None = None,
+) -> Run:
+    """:func:`check`, keeping the analysed article."""
     if not isinstance(text, str):
         raise TypeError(f"check() expects the article as str, not {type(text).__name__}")
     settings = as_config(config)
@@ -55,11 +80,12 @@ def check(
     try:
         document = analyse(prose, date=date, config=settings)
     except TimeoutError:
-        return [_internal(N_("The text could not be scanned in time; it was not checked."),
-                          {}, language)]
+        return Run([_internal(N_("The text could not be scanned in time; it was not checked."),
+                              {}, language)], prose, None, language)
     except Exception as error:  # a bug must not take a publishing hook down: say it
-        return [_internal(N_("numlint failed on this text and did not check it: {error}"),
-                          {"error": f"{type(error).__name__}: {error}"}, language)]
+        return Run([_internal(N_("numlint failed on this text and did not check it: {error}"),
+                              {"error": f"{type(error).__name__}: {error}"}, language)],
+                   prose, None, language)
     found = list(run_rules(document, rules, budget=rule_budget(prose.text)))
     diagnostics = sorted(
         (_diagnostic(item, prose, document, language) for item in found),
@@ -70,9 +96,10 @@ def check(
                      "on the rest."), {"failure": failure}, language)
         for failure in document.relations.failures
     ]
-    return apply_suppressions(
+    kept = apply_suppressions(
         diagnostics, text, format, {rule.code for rule, _ in rules}, lang=language
     )
+    return Run(kept, prose, document, language)
 
 
 def rule_budget(text: str) -> float:
