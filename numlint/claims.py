@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from typing import Any
 
 from .conversion import TEMPERATURES, Converted
 from .document import Document
 from .mentions import Mention
+from .rates import RatesError
 from .rates.coarse import SOURCE as COARSE_SOURCE
 from .relations import Equivalence
 from .rounding import rounded
@@ -28,6 +30,7 @@ DEFAULT_TOLERANCES: dict[str, float] = {
     "nearly_above": 0.02,
     "rate_tolerance": 0.03,
     "undated_rate_tolerance": 0.10,
+    "rate_window_days": 7,
 }
 """How far a stated conversion may stray, by the hedge in front of it (see NL102)."""
 
@@ -50,10 +53,20 @@ class Assessment:
     temperature: bool
     window: _Window | None = None
     """How ``low`` and ``high`` were drawn, to draw them again for another figure."""
+    rate_window: RateWindow | None = None
+    """The first figure converted at each rate of the business days before the article's
+    date: a conversion that matches any of them is consistent."""
+
+    @property
+    def expected_range(self) -> tuple[Decimal, Decimal]:
+        if self.rate_window is None:
+            return self.expected, self.expected
+        return self.rate_window.lowest, self.rate_window.highest
 
     @property
     def consistent(self) -> bool:
-        return self.low <= self.expected <= self.high
+        lowest, highest = self.expected_range
+        return self.low <= highest and lowest <= self.high
 
     @property
     def ratio(self) -> Decimal | None:
@@ -72,7 +85,8 @@ class Assessment:
         with localcontext() as context:
             context.prec = 28
             low, high = self.window.around(stated, abs(stated / self.stated))
-            return low <= self.expected <= high
+            lowest, highest = self.expected_range
+            return low <= highest and lowest <= high
 
 
 def assess(
@@ -116,9 +130,50 @@ def _assess(
             low, high = stated - spread - carried, stated + spread + carried
         else:
             low, high = window.around(stated)
+        rate_window = _rate_window(equivalence, converted, document,
+                                   int(settings["rate_window_days"]))
         return Assessment(
-            equivalence, expected, stated, low, high, converted, hedge, temperature, window
+            equivalence, expected, stated, low, high, converted, hedge, temperature, window,
+            rate_window,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RateWindow:
+    first_day: date
+    last_day: date
+    lowest: Decimal
+    highest: Decimal
+    """The first figure converted at the lowest and highest cross rate of those days."""
+
+
+def _rate_window(equivalence: Equivalence, converted: Converted, document: Document,
+                 days: int) -> RateWindow | None:
+    """Wire copy converts at the rate of a few days before publication: the conversion
+    at each ECB rate of the ``days`` business days up to the article's date. Undated
+    text has no window (no day to count back from: see NL102's undated tolerance)."""
+    first, second = equivalence.first, equivalence.second
+    if (converted.method != "ecb-rate" or converted.rate is None or not document.dated
+            or days <= 1 or first.currency is None or second.currency is None):
+        return None
+    rates: dict[date, Decimal] = {}
+    day = document.date
+    for _ in range(days * 2 + 6):  # weekends and holidays: enough calendar days back
+        if len(rates) >= days:
+            break
+        try:
+            conversion = document.rates.convert(1, first.currency, second.currency, day)
+        except RatesError:
+            break
+        rates.setdefault(conversion.date, conversion.rate)
+        day = min(day, conversion.date) - timedelta(days=1)
+    if len(rates) < 2:
+        return None
+    with localcontext() as context:
+        context.prec = 28
+        lowest = converted.value * min(rates.values()) / converted.rate
+        highest = converted.value * max(rates.values()) / converted.rate
+    return RateWindow(min(rates), max(rates), min(lowest, highest), max(lowest, highest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +300,13 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate_source"] = document.rates.source
         if converted.rate_fallback:
             evidence["rate_fallback"] = converted.rate_fallback
+    if assessment.rate_window is not None:
+        window = assessment.rate_window
+        evidence["rate_window"] = {
+            "from": window.first_day.isoformat(),
+            "to": window.last_day.isoformat(),
+            "expected": [plain(window.lowest), plain(window.highest)],
+        }
     if converted.method == "coarse-rate":
         evidence["rate"] = converted.coarse_statement
         evidence["rate_source"] = COARSE_SOURCE
