@@ -235,10 +235,16 @@ def _bounds(stated: Decimal, hedge: str | None, settings: Mapping[str, Any]) -> 
     if hedge == "nearly":
         return stated * (1 - share("nearly_below")), stated * (1 + share("nearly_above"))
     if hedge == "above":
-        return stated, Decimal("Infinity")
+        return stated, stated * BOUND_HEDGE_REACH
     if hedge == "below":
-        return Decimal(0), stated
+        return stated / BOUND_HEDGE_REACH, stated
     return stated, stated
+
+
+BOUND_HEDGE_REACH = Decimal(10)
+"""How far past its bound a conversion after *plus de* / *moins de* may be: the writer
+rounds towards the bound, not by a thousand (*3 milliards de dollars, soit un peu plus de
+2,9 millions d'euros* is a scale slip, not a true statement)."""
 
 
 def _converted_rounding(first: Mention, converted: Converted) -> Decimal:

@@ -39,6 +39,10 @@ SLIPS = [
      "730 000 barils par an"),
     ("une part de 5 milliards de dollars, qui représentent 4,8 millions d'euros",
      "4,8 millions d'euros"),
+    ("un chantier de 3 milliards de dollars, soit un peu plus de 2,9 millions d'euros",
+     "2,9 millions d'euros"),
+    ("une dette de 3 milliards de dollars, soit moins de 3 millions d'euros",
+     "3 millions d'euros"),
 ]
 CONSISTENT = [
     "L'avion vole à 10 000 mètres d'altitude (environ 33 000 pieds).",
@@ -51,6 +55,8 @@ CONSISTENT = [
     "Elle n'a parcouru ni 3 km ni 3 000 km.",
     "12 millions d'euros de budget (15 millions d'euros en 2024)",
     "Il gagne 200 euros par jour, soit 4 400 euros par an.",
+    "un chantier de 3 milliards de dollars, soit plus de 2 milliards d'euros",
+    "un chantier de 3 milliards de dollars, soit moins de 3 milliards d'euros",
 ]
 
 
