@@ -43,6 +43,9 @@ SLIPS = [
      "2,9 millions d'euros"),
     ("une dette de 3 milliards de dollars, soit moins de 3 millions d'euros",
      "3 millions d'euros"),
+    ("un contrat de 3 milliards de dollars signé avec Airbus (2,9 millions d'euros)",
+     "2,9 millions d'euros"),
+    ("un prêt de 40 millions de dollars au Sénégal (37 000 euros)", "37 000 euros"),
 ]
 CONSISTENT = [
     "L'avion vole à 10 000 mètres d'altitude (environ 33 000 pieds).",
@@ -57,6 +60,10 @@ CONSISTENT = [
     "Il gagne 200 euros par jour, soit 4 400 euros par an.",
     "un chantier de 3 milliards de dollars, soit plus de 2 milliards d'euros",
     "un chantier de 3 milliards de dollars, soit moins de 3 milliards d'euros",
+    # a few words, then a figure that is not a conversion: only a power of 1 000 is read
+    "un contrat de 3 milliards de dollars signé avec Airbus (2 milliards d'euros)",
+    "un contrat de 3 milliards de dollars signé avec Airbus (20 millions d'euros)",
+    "un contrat de 3 milliards de dollars et un autre (2,9 millions d'euros)",
 ]
 
 

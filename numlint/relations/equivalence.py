@@ -45,6 +45,10 @@ _GAP = {
         r"(?i)" + _COMPLEMENT + r"(?:" + _S + r"*,)?" + _S + r"*(?:\(" + _S + r"*)?(?:(?P<linker>"
         + _LINKERS + r")" + _S + r"*)?\Z"
     ),
+    "loose": compile_pattern(
+        r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,4}" + _S
+        + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
     "parenthesis": compile_pattern(
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
@@ -72,6 +76,11 @@ _NOT_THE_SAME_AMOUNT = compile_pattern(
     + r"+total|de" + _S + r"+l" + _APOS + r"ensemble|du" + _S + r"+PIB|dont|chacun)"
     r"(?![\p{L}])"
 )
+_ANOTHER_QUANTITY = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:dont|et|ou|plus|moins|contre|puis|après|avant|hors|sans|chacun"
+    r"|chacune|chaque|par|sur|sauf|outre|face|vs|versus)(?![\p{L}])"
+)
+"""Words that bring in a second amount rather than lead to a conversion."""
 _NEGATION = compile_pattern(
     r"(?i)(?<![\p{L}])(?:ne|n" + _APOS + r")" + _S + r"*\p{L}[\p{L}\-]*" + _S + r"+(?:pas|plus"
     r"|jamais|guère)(?![\p{L}])|(?<![\p{L}])ni(?![\p{L}])"
@@ -128,6 +137,11 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
         linker = complement.group("linker") or "("
         return ("parenthesis" if "(" in gap else "equivalent"), linker
+    loose = _GAP["loose"].fullmatch(gap)
+    if loose is not None and _converts(first, second) and not (
+        _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
+    ):
+        return "loose", loose.group("linker") or "("
     return None
 
 

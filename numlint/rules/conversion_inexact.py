@@ -114,6 +114,8 @@ usually comes from a rate of another year or a sum of the wrong lines.
             ratio = assessment.ratio
             if ratio is not None and (ratio >= magnitude or ratio <= 1 / magnitude):
                 continue  # a slip of magnitude: NL101
+            if equivalence.marker == "loose":
+                continue  # weak structure: a few percent off says it may be another amount
             if assessment.converted.method == "coarse-rate":
                 continue  # a yearly order of magnitude cannot judge a few percent
             if english_reading(equivalence.second) or english_reading(equivalence.first):

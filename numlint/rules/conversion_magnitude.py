@@ -38,6 +38,12 @@ When a single scale word or unit prefix explains the gap (*millions* for *millia
 *M* for *Md*, *m* for *km*, *kW* for *MW*), the fix rewrites the second figure with it.
 The fix changes a figure, so it is marked unsafe: a person confirms it.
 
+Words may stand between the figure and its conversion: its complement
+(*10 000 mètres d'altitude (environ 33 000 pieds)*), or up to four other words before a
+parenthesis (*3 milliards de dollars signés avec Airbus (2,9 millions d'euros)*). Those
+other words make a weak claim, so the pair is reported only when the gap is itself the
+signature of a scale slip: a factor near 1 000, 10^6… (±25 %).
+
 Currencies the ECB does not publish (the rouble after March 2022, the naira, the
 ariary, the dirham, the Algerian and Tunisian dinars…) are converted with a yearly order
 of magnitude (see docs/rates.md): then only a gap of thirty times or more is reported,
@@ -116,6 +122,8 @@ left to NL104, which explains it better.
             least = max(factor, COARSE_FACTOR) if assessment.converted.coarse else factor
             if ratio is None or (ratio < least and ratio > 1 / least):
                 continue
+            if equivalence.marker == "loose" and not near_power_of_thousand(ratio):
+                continue  # weak structure: only a scale slip's own signature is trusted
             if _english_billion_explains(assessment):
                 continue  # NL104 billion-false-friend reports it, with a better reason
             yield _finding(assessment, document, ratio)
@@ -189,6 +197,12 @@ def _english_billion_explains(assessment: Assessment) -> bool:
         expected_if_english = assessment.expected * english_first / first.value
         return assessment.low <= expected_if_english <= assessment.high
     return False
+
+
+def near_power_of_thousand(ratio: Decimal) -> bool:
+    """1 000, 10^6, 10^-3… within the spread of a rate and a rounding (±25 %)."""
+    powers = (-12, -9, -6, -3, 3, 6, 9, 12)
+    return any(1 / NEAR < ratio.scaleb(-power) < NEAR for power in powers)
 
 
 def _rounded_factor(ratio: Decimal) -> Decimal:
