@@ -26,6 +26,7 @@ from .document import Document
 from .i18n import N_, Amount, render, show
 from .mentions import Mention
 from .pipeline import Format, run
+from .rules.conversion_inexact import dollar_sign_after
 from .sources import ProseDocument
 
 Status = Literal["confirmed", "inconsistent", "unverified"]
@@ -213,6 +214,11 @@ class _Reader:
 
     def _why_not_judged(self, assessment: Assessment) -> str:
         converted = assessment.converted
+        first, second = assessment.equivalence.first, assessment.equivalence.second
+        assumed = next((m for m in (first, second) if dollar_sign_after(m)), None)
+        if assumed is not None:
+            return render(N_("the currency of “{figure}” was assumed ({currency})"),
+                          {"figure": assumed.text, "currency": assumed.currency}, self.lang)
         if converted.method == "coarse-rate":
             return render(N_("only an order of magnitude of the rate is known: it cannot "
                              "judge a gap of a few percent"), {}, self.lang)

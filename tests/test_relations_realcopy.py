@@ -96,3 +96,23 @@ def test_the_same_slip_is_found_inside_html_markup() -> None:
 def test_a_day_rate_of_money_is_not_restated_per_year() -> None:
     """Worked days or calendar days: copy does not say, so no claim is read."""
     assert codes("Il gagne 200 euros par jour, soit 4 euros par an.") == []
+
+
+def test_an_exchange_rate_with_three_decimals_is_not_an_english_thousands_comma() -> None:
+    for text in ("La parité est fixe : 1 € pour 655,957 Fcfa.",
+                 "soit 6,559 francs pour un euro",
+                 "1\u00a0euro\u00a0=\u00a01,955 mark"):
+        assert "NL306" not in codes(text), text
+    assert codes("Le billet coûte 1,500 dollars.") == ["NL306"]
+
+
+def test_a_dollar_sign_after_the_figure_is_not_judged_to_a_few_percent() -> None:
+    """``125 millions $`` is how Quebec writes CAD: 85 M€ are 126 M CAD, 92 M USD."""
+    quebec = "Il a été vendu 85 millions d'euros (environ 125 millions $)."
+    assert codes(quebec) == []
+    [relation] = numlint.verify(quebec, format="text", date=DAY).relations
+    assert relation.status == "unverified" and "supposée" in relation.reason
+    assert codes("Il a été vendu 85 millions d'euros (environ 125 milliards $).") == ["NL101"]
+    assert codes("Il a été vendu 85 millions d'euros (environ 125 millions de dollars).") == [
+        "NL102"
+    ]

@@ -50,7 +50,9 @@ allow. When the article's date is unknown (no
 third over a decade — so currency conversions are left to NL101 unless `check_undated`
 is set (then with a 10 % spread and no window: there is no day to count back from).
 Temperatures are compared by difference, not by ratio.
-Gaps of a factor of three or more are NL101's.
+Gaps of a factor of three or more are NL101's. A bare *$* written after the figure
+(*125 millions $*) is how Quebec writes the Canadian dollar: read as the US dollar by
+default, it is not judged to a few percent.
 
 The suggested fix keeps the writer's scale word and precision and changes the number.
 
@@ -114,6 +116,8 @@ usually comes from a rate of another year or a sum of the wrong lines.
             ratio = assessment.ratio
             if ratio is not None and (ratio >= magnitude or ratio <= 1 / magnitude):
                 continue  # a slip of magnitude: NL101
+            if any(map(dollar_sign_after, (equivalence.first, equivalence.second))):
+                continue  # "125 millions $" is how Quebec writes CAD: no evidence for USD
             if equivalence.marker == "loose":
                 continue  # weak structure: a few percent off says it may be another amount
             if assessment.converted.method == "coarse-rate":
@@ -125,6 +129,14 @@ usually comes from a rate of another year or a sum of the wrong lines.
             ):
                 continue  # the latest rate is a guess for an undated text
             yield _finding(assessment, document)
+
+
+def dollar_sign_after(figure: Mention) -> bool:
+    """``125 millions $``: a bare dollar sign after the figure, the Canadian way."""
+    return (
+        figure.currency_assumed and figure.unit_text == "$"
+        and figure.unit_span is not None and figure.unit_span[0] > figure.number_span[0]
+    )
 
 
 def _finding(assessment: Assessment, document: Document) -> Finding:
