@@ -11,7 +11,7 @@ this module only measures.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from typing import Any
@@ -87,6 +87,22 @@ class Assessment:
             low, high = self.window.around(stated, abs(stated / self.stated))
             lowest, highest = self.expected_range
             return low <= highest and lowest <= high
+
+
+def first_written_as(assessment: Assessment, value: Decimal) -> bool:
+    """Would the claim hold if the first figure were worth ``value`` (its English reading:
+    ``4 trillions`` as 4 × 10^12)? Its rounding, carried into the second figure's unit,
+    scales with it."""
+    first = assessment.equivalence.first
+    if assessment.window is None or assessment.temperature or first.value == 0:
+        return False
+    with localcontext() as context:
+        context.prec = 28
+        factor = abs(value / first.value)
+        window = replace(assessment.window, carried=assessment.window.carried * factor)
+        low, high = window.around(assessment.stated)
+        lowest, highest = (bound * factor for bound in assessment.expected_range)
+        return low <= highest and lowest <= high
 
 
 def assess(

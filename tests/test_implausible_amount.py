@@ -66,3 +66,21 @@ def test_it_is_found_in_html_at_its_place() -> None:
 )
 def test_large_but_possible_amounts_are_silent(text: str) -> None:
     assert found(text) == []
+
+
+def test_an_english_trillion_whose_conversion_holds_is_left_to_nl104() -> None:
+    text = "Le plan atteint 4 trillions de yuans, soit environ 400 milliards d’euros."
+    found_codes = [d.code for d in numlint.check(text, format="text",
+                                                 date=datetime.date(2010, 9, 20))]
+    assert found_codes == ["NL104"]
+    [nl104] = [d for d in numlint.check(text, format="text", date=datetime.date(2010, 9, 20))]
+    assert nl104.fix is not None and "4 billions de yuans" in nl104.fix.apply(text)
+
+
+def test_a_slipped_conversion_of_an_english_trillion_is_still_an_error() -> None:
+    """The first figure's rounding scales with its English reading: ±0,5 trillion (10^18)
+    must not make 400 millions look like the conversion of 4 × 10^12 yuans."""
+    text = "Le plan atteint 4 trillions de yuans, soit environ 400 millions d’euros."
+    found_codes = {d.code for d in numlint.check(text, format="text",
+                                                 date=datetime.date(2010, 9, 20))}
+    assert "NL101" in found_codes

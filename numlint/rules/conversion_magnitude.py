@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import Assessment, assess, english_reading, evidence_of
+from ..claims import Assessment, assess, english_reading, evidence_of, first_written_as
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..rewrite import SCALE_SHIFTS, rescale
@@ -193,10 +193,7 @@ def _english_billion_explains(assessment: Assessment) -> bool:
     if english_second is not None and assessment.fits_when_stated_is(english_second):
         return True
     english_first = english_reading(first)
-    if english_first is not None and first.value != 0:
-        expected_if_english = assessment.expected * english_first / first.value
-        return assessment.low <= expected_if_english <= assessment.high
-    return False
+    return english_first is not None and first_written_as(assessment, english_first)
 
 
 def near_power_of_thousand(ratio: Decimal) -> bool:

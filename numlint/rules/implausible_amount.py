@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import ENGLISH_SCALES, plain
+from ..claims import ENGLISH_SCALES, assess, english_reading, first_written_as, plain
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..mentions import Mention
@@ -35,7 +35,8 @@ counts in money (a budget, a debt, a market, even the notional of all derivative
 large.
 
 The usual cause is the English *trillion* (10^12) left in French copy, where *trillion*
-means 10^18: the message then says what the English reading gives.
+means 10^18: the message then says what the English reading gives. Where a conversion
+beside the figure holds in the English reading, NL104 reports it instead.
 
 When the currency has no rate at all, an amount in French *trillions* (10^18) is still
 reported as a warning, and the evidence says that no rate was found, so the bound could
@@ -64,8 +65,9 @@ conversion sits beside it to give it away.
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         bound = Decimal(str(settings["bound_eur"]))
+        explained = _explained_by_english_reading(document)
         for figure in document.mentions:
-            if figure.kind != "money" or figure.value == 0:
+            if figure.kind != "money" or figure.value == 0 or figure.span in explained:
                 continue
             if figure.currency is None:
                 if figure.scale_exponent >= TRILLION_EXPONENT and figure.unit_text:
@@ -80,6 +82,23 @@ conversion sits beside it to give it away.
                 continue
             if abs(converted.value) > bound:
                 yield _finding(figure, converted.value, bound, converted.method, document)
+
+
+def _explained_by_english_reading(document: Document) -> set[tuple[int, int]]:
+    """Figures whose conversion holds read the English way: NL104 reports those, with
+    the conversion as its evidence."""
+    explained = set()
+    for equivalence in document.relations.equivalences:
+        assessment = assess(equivalence, document)
+        if assessment is None or assessment.consistent:
+            continue
+        first, second = equivalence.first, equivalence.second
+        english_first, english_second = english_reading(first), english_reading(second)
+        if english_first is not None and first_written_as(assessment, english_first):
+            explained.add(first.span)
+        if english_second is not None and assessment.fits_when_stated_is(english_second):
+            explained.add(second.span)
+    return explained
 
 
 def _english_hint(text: str, figure: Mention) -> Phrase | str:
