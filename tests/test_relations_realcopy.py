@@ -46,6 +46,9 @@ SLIPS = [
     ("un contrat de 3 milliards de dollars signé avec Airbus (2,9 millions d'euros)",
      "2,9 millions d'euros"),
     ("un prêt de 40 millions de dollars au Sénégal (37 000 euros)", "37 000 euros"),
+    ("Le péage de 100 000 dollars était facturé pour chaque jour de retard, ce qui"
+     " correspond à un peu moins de 95 000 yens.", "95 000 yens"),
+    ("Il sait qu'1 euro équivaut à environ 105 dollars.", "105 dollars"),
 ]
 CONSISTENT = [
     "L'avion vole à 10 000 mètres d'altitude (environ 33 000 pieds).",
@@ -64,6 +67,9 @@ CONSISTENT = [
     "un contrat de 3 milliards de dollars signé avec Airbus (2 milliards d'euros)",
     "un contrat de 3 milliards de dollars signé avec Airbus (20 millions d'euros)",
     "un contrat de 3 milliards de dollars et un autre (2,9 millions d'euros)",
+    "Le péage de 100 000 dollars était facturé pour chaque jour de retard, ce qui"
+    " correspond à un peu moins de 95 000 euros.",
+    "Il sait qu'1 euro équivaut à environ 1,03 dollar.",
 ]
 
 

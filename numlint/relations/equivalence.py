@@ -32,7 +32,16 @@ _LINKERS = (
     + r"|soit" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
     + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
     + r"|(?:qui" + _S + r"+)?représent(?:e|ent|ant|aient|ait)|valorisée?s?" + _S + r"+à"
+    + r"|équiva(?:ut|lent|lait|laient)" + _S + r"+à|(?:est|sont)" + _S + r"+égale?s?" + _S
+    + r"+à"
 )
+_FAR_LINKER = compile_pattern(
+    r"(?i)[^\d.!?\n;()]{0,140}?,?" + _S + r"*(?:ce" + _S + r"+qui|qui|cela)" + _S
+    + r"+(?:correspond(?:ait)?|représent(?:e|ait)|équiva(?:ut|lait)|fai(?:t|sait))" + _S
+    + r"+(?:à" + _S + r"*)?\Z"
+)
+"""A figure, a clause about it, then the restatement: ``100 000 roubles étaient facturés
+pour chaque jour de blocage, ce qui correspond à un peu moins de 950 euros``."""
 _COMPLEMENT = (
     r"(?:" + _S + r"+(?:d" + _APOS + r"|(?:de|du|des)" + _S + r"+)\p{L}[\p{L}\-]*"
     + r"(?:" + _S + r"+\p{L}[\p{L}\-]*)?)"
@@ -117,6 +126,9 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
             return None
     gap = text[first.end : gap_end]
     if len(gap) > 60:
+        far = len(gap) <= 160 and _converts(first, second)
+        if far and _FAR_LINKER.fullmatch(text, first.end, gap_end):
+            return "equivalent", "ce qui correspond à"
         return None
     parenthesis = _GAP["parenthesis"].fullmatch(gap)
     if parenthesis is not None:
@@ -137,6 +149,8 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
         linker = complement.group("linker") or "("
         return ("parenthesis" if "(" in gap else "equivalent"), linker
+    if _converts(first, second) and _FAR_LINKER.fullmatch(text, first.end, gap_end):
+        return "equivalent", "ce qui correspond à"
     loose = _GAP["loose"].fullmatch(gap)
     if loose is not None and _converts(first, second) and not (
         _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
