@@ -49,6 +49,8 @@ SLIPS = [
     ("Le péage de 100 000 dollars était facturé pour chaque jour de retard, ce qui"
      " correspond à un peu moins de 95 000 yens.", "95 000 yens"),
     ("Il sait qu'1 euro équivaut à environ 105 dollars.", "105 dollars"),
+    ("Chaque jour, le monde consomme environ 80 millions de barils de pétrole, soit près de"
+     " 30 millions de barils par an.", "30 millions de barils par an"),
 ]
 CONSISTENT = [
     "L'avion vole à 10 000 mètres d'altitude (environ 33 000 pieds).",
@@ -70,6 +72,9 @@ CONSISTENT = [
     "Le péage de 100 000 dollars était facturé pour chaque jour de retard, ce qui"
     " correspond à un peu moins de 95 000 euros.",
     "Il sait qu'1 euro équivaut à environ 1,03 dollar.",
+    "Chaque jour, le monde consomme environ 80 millions de barils de pétrole, soit près de"
+    " 30 milliards de barils par an.",
+    "Chaque jour, il gagne 200 euros de salaire, soit 4 euros par an.",
 ]
 
 

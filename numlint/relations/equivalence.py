@@ -17,6 +17,7 @@ way: :mod:`numlint.conversion` multiplies it by 12.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from ..cache import compile_pattern
@@ -90,6 +91,12 @@ _ANOTHER_QUANTITY = compile_pattern(
     r"|chacune|chaque|par|sur|sauf|outre|face|vs|versus)(?![\p{L}])"
 )
 """Words that bring in a second amount rather than lead to a conversion."""
+_PERIOD_WORDS = {"jour": "jour", "semaine": "semaine", "mois": "mois", "an": "an",
+                 "année": "an"}
+_SENTENCE_PERIOD = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:chaque|par)" + _S + r"+(?P<period>jour|semaine|mois|an|année)"
+    r"(?![\p{L}])"
+)
 _NEGATION = compile_pattern(
     r"(?i)(?<![\p{L}])(?:ne|n" + _APOS + r")" + _S + r"*\p{L}[\p{L}\-]*" + _S + r"+(?:pas|plus"
     r"|jamais|guère)(?![\p{L}])|(?<![\p{L}])ni(?![\p{L}])"
@@ -102,7 +109,8 @@ _NOUN_AFTER = compile_pattern(
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     """Equivalences between each figure and the next one, where the text claims one."""
     found = []
-    for first, second in pairwise(mentions):
+    for written_first, second in pairwise(mentions):
+        first = _with_sentence_period(text, written_first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
             continue
@@ -144,7 +152,7 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
     complement = _GAP["complement"].fullmatch(gap)
-    if complement is not None and _converts(first, second) and (
+    if complement is not None and (_converts(first, second) or first.per != second.per) and (
         "(" in gap or complement.group("linker")
     ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
         linker = complement.group("linker") or "("
@@ -157,6 +165,19 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     ):
         return "loose", loose.group("linker") or "("
     return None
+
+
+def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention:
+    """``Chaque jour, le monde consomme 80 millions de barils, soit 30 milliards de barils
+    par an``: the period the sentence opens with counts the first figure, when the
+    second is restated per another period."""
+    if first.per is not None or second.per is None:
+        return first
+    sentence_start = max(text.rfind(stop, 0, first.start) for stop in (".", "!", "?", "\n"))
+    period = _SENTENCE_PERIOD.search(text, sentence_start + 1, first.start)
+    if period is None:
+        return first
+    return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
 
 
 def _converts(first: Mention, second: Mention) -> bool:
