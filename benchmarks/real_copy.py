@@ -52,6 +52,7 @@ class Relation:
     kind: str
     figures: tuple[str, ...]
     mutate: int | None = None
+    replace: str | None = None  # the slip written out, where the mechanical one is not certain
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def load_paragraphs(path: Path = PARAGRAPHS) -> list[Paragraph]:
             raise ValueError(f"{path}:{number}: not JSON: {error}") from None
         date = datetime.date.fromisoformat(raw["date"]) if raw.get("date") else None
         relations = tuple(
-            Relation(r["kind"], tuple(r["figures"]), r.get("mutate"))
+            Relation(r["kind"], tuple(r["figures"]), r.get("mutate"), r.get("replace"))
             for r in raw.get("relations", ())
         )
         paragraphs.append(
@@ -302,7 +303,7 @@ def mutants(paragraph: Paragraph) -> list[Mutant]:
         index = _mutated_index(relation)
         start, end = spans[index]
         before = paragraph.text[start:end]
-        found = _slip(relation.kind, before)
+        found = ("explicit", relation.replace) if relation.replace else _slip(relation.kind, before)
         if found is None:
             continue
         slip, after = found
