@@ -75,6 +75,7 @@ CONSISTENT = [
     "Chaque jour, le monde consomme environ 80 millions de barils de pétrole, soit près de"
     " 30 milliards de barils par an.",
     "Chaque jour, il gagne 200 euros de salaire, soit 4 euros par an.",
+    "la balance indiquait 14 lb 8 oz (6,57 kg), puis 72 lb 0 oz (32,65 kg)",
 ]
 
 

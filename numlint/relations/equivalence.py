@@ -91,6 +91,9 @@ _ANOTHER_QUANTITY = compile_pattern(
     r"|chacune|chaque|par|sur|sauf|outre|face|vs|versus)(?![\p{L}])"
 )
 """Words that bring in a second amount rather than lead to a conversion."""
+_UNIT_TOKEN = compile_pattern(_S + r"+(\p{L}{1,4})\.?" + _S + r"+")
+_NOT_UNITS = frozenset({"et", "ou", "à", "au", "aux", "de", "du", "des", "en", "sur", "par",
+                        "puis", "soit", "dont", "les", "la", "le", "un", "une", "sans"})
 _PERIOD_WORDS = {"jour": "jour", "semaine": "semaine", "mois": "mois", "an": "an",
                  "année": "an"}
 _SENTENCE_PERIOD = compile_pattern(
@@ -109,7 +112,9 @@ _NOUN_AFTER = compile_pattern(
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     """Equivalences between each figure and the next one, where the text claims one."""
     found = []
-    for written_first, second in pairwise(mentions):
+    for index, (written_first, second) in enumerate(pairwise(mentions)):
+        if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
+            continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
         first = _with_sentence_period(text, written_first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
@@ -165,6 +170,17 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     ):
         return "loose", loose.group("linker") or "("
     return None
+
+
+def _ends_a_compound(text: str, previous: Mention, figure: Mention) -> bool:
+    """``14 lb 8 oz``, ``1 h 30 min``, ``5 pieds 10 pouces``: one quantity in two units."""
+    if figure.kind != "quantity" or previous.kind not in ("quantity", "number"):
+        return False
+    gap = text[previous.end : figure.start]
+    if previous.kind == "quantity":
+        return previous.unit != figure.unit and not gap.strip(" \u00a0\u202f")
+    unit = _UNIT_TOKEN.fullmatch(gap)  # "14 lb 8 oz": a unit numlint does not know
+    return unit is not None and unit.group(1).lower() not in _NOT_UNITS
 
 
 def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention:
