@@ -89,6 +89,33 @@ class Assessment:
             return low <= highest and lowest <= high
 
 
+ENGLISH_RESIDUAL = Decimal("1.25")
+"""How far off a conversion may remain once read the English way for the English sense to
+explain it (the rest, a rate of another day, is NL102's)."""
+
+
+def english_explains(assessment: Assessment, figure: Mention) -> bool:
+    """Does reading ``figure``'s *billion*/*trillion* the English way make the claim hold,
+    or leave it less than :data:`ENGLISH_RESIDUAL` off?"""
+    english = english_reading(figure)
+    equivalence = assessment.equivalence
+    if english is None or figure.value == 0:
+        return False
+    if figure is equivalence.second:
+        if assessment.fits_when_stated_is(english):
+            return True
+    elif first_written_as(assessment, english):
+        return True
+    ratio = assessment.ratio
+    if ratio is None:
+        return False
+    with localcontext() as context:
+        context.prec = 28
+        shift = abs(english / figure.value)
+        remaining = ratio * shift if figure is equivalence.first else ratio / shift
+        return 1 / ENGLISH_RESIDUAL < remaining < ENGLISH_RESIDUAL
+
+
 def first_written_as(assessment: Assessment, value: Decimal) -> bool:
     """Would the claim hold if the first figure were worth ``value`` (its English reading:
     ``4 trillions`` as 4 × 10^12)? Its rounding, carried into the second figure's unit,

@@ -128,3 +128,19 @@ def test_a_dollar_sign_after_the_figure_is_not_judged_to_a_few_percent() -> None
     assert codes("Il a été vendu 85 millions d'euros (environ 125 millions de dollars).") == [
         "NL102"
     ]
+
+
+def test_the_last_item_of_a_list_is_not_paired_with_the_next_list() -> None:
+    text = ("quatre billets de 1 000, 5 000, 10 000 et 50 000 wons, environ 70 000 euros,"
+            " 3,50 euros, 7 euros et 36 euros")
+    assert [c for c in codes(text) if c in ("NL101", "NL102")] == []
+    assert codes("un billet de 50 000 wons, environ 33 000 euros") == ["NL101"]
+
+
+def test_an_english_trillion_a_rate_drift_away_is_nl104_not_an_error() -> None:
+    """Undated, at the latest rate, 1,65 × 10^12 roupies are 12 % off 19,82 Md$: the
+    scale word is the slip that matters, NL104 says so."""
+    text = "L'Inde a collecté 1,65 trillion de roupies indiennes (19,82 milliards de dollars)."
+    found = numlint.check(text, format="text")
+    assert "NL101" not in [d.code for d in found]
+    assert [d.severity for d in found if d.code == "NL105"] == []

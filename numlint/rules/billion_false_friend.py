@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..cache import compile_pattern
-from ..claims import ENGLISH_SCALES, assess, english_reading, first_written_as
+from ..claims import ENGLISH_SCALES, assess, english_explains, english_reading
 from ..document import Document
 from ..i18n import N_, Phrase
 from ..mentions import Mention
@@ -80,9 +80,7 @@ figure by a thousand. A French *billion* is rare in news copy: public debts, wor
 
 
 def _english_fits(assessment: Any, figure: Mention, english: Decimal) -> bool:
-    if figure is assessment.equivalence.second:
-        return assessment.fits_when_stated_is(english)
-    return first_written_as(assessment, english)
+    return english_explains(assessment, figure)
 
 
 def _english_grammar(text: str, figure: Mention) -> Phrase | None:

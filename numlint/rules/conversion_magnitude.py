@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import Assessment, assess, english_reading, evidence_of, first_written_as
+from ..claims import Assessment, assess, english_explains, evidence_of
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..rewrite import SCALE_SHIFTS, rescale
@@ -188,12 +188,10 @@ def _shift_that_fits(assessment: Assessment) -> int | None:
 
 
 def _english_billion_explains(assessment: Assessment) -> bool:
-    first, second = assessment.equivalence.first, assessment.equivalence.second
-    english_second = english_reading(second)
-    if english_second is not None and assessment.fits_when_stated_is(english_second):
-        return True
-    english_first = english_reading(first)
-    return english_first is not None and first_written_as(assessment, english_first)
+    equivalence = assessment.equivalence
+    return english_explains(assessment, equivalence.second) or english_explains(
+        assessment, equivalence.first
+    )
 
 
 def near_power_of_thousand(ratio: Decimal) -> bool:

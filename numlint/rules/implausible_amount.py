@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import ENGLISH_SCALES, assess, english_reading, first_written_as, plain
+from ..claims import ENGLISH_SCALES, assess, english_explains, plain
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..mentions import Mention
@@ -92,12 +92,9 @@ def _explained_by_english_reading(document: Document) -> set[tuple[int, int]]:
         assessment = assess(equivalence, document)
         if assessment is None or assessment.consistent:
             continue
-        first, second = equivalence.first, equivalence.second
-        english_first, english_second = english_reading(first), english_reading(second)
-        if english_first is not None and first_written_as(assessment, english_first):
-            explained.add(first.span)
-        if english_second is not None and assessment.fits_when_stated_is(english_second):
-            explained.add(second.span)
+        for figure in (equivalence.first, equivalence.second):
+            if english_explains(assessment, figure):
+                explained.add(figure.span)
     return explained
 
 
