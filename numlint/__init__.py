@@ -1,7 +1,8 @@
 """numlint: a numeric-consistency linter for French editorial text.
 
 The public faces are :func:`mentions` (every figure of a text, normalized) and
-:func:`check` (the findings of the rules on an article). Heavy parts (the patterns, pint,
+:func:`check` (the findings of the rules on an article), and :func:`verify` (the same
+findings and the relations numlint confirmed). Heavy parts (the patterns, pint,
 the rate table, the rule plugins) are loaded on first use, never at import.
 """
 
@@ -22,6 +23,8 @@ _PUBLIC = {
     "Diagnostic": "numlint.diagnostics",
     "Edit": "numlint.diagnostics",
     "Fix": "numlint.diagnostics",
+    "verify": "numlint.verification",
+    "Verification": "numlint.verification",
 }
 __all__ = [
     "Config",
@@ -33,8 +36,10 @@ __all__ = [
     "NumlintError",
     "RatesError",
     "SourceError",
+    "Verification",
     "check",
     "mentions",
+    "verify",
 ]
 
 # Bound here, not lazily: the function shares its name with the subpackage, and binding it
@@ -48,6 +53,7 @@ if TYPE_CHECKING:
     from .pipeline import check
     from .rates.errors import RatesError
     from .sources import SourceError
+    from .verification import Verification, verify
 
 
 def __getattr__(name: str) -> Any:

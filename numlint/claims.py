@@ -11,13 +11,16 @@ this module only measures.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from typing import Any
 
 from .conversion import TEMPERATURES, Converted
 from .document import Document
 from .mentions import Mention
+from .rates import RatesError
+from .rates.coarse import SOURCE as COARSE_SOURCE
 from .relations import Equivalence
 from .rounding import rounded
 
@@ -27,6 +30,7 @@ DEFAULT_TOLERANCES: dict[str, float] = {
     "nearly_above": 0.02,
     "rate_tolerance": 0.03,
     "undated_rate_tolerance": 0.10,
+    "rate_window_days": 7,
 }
 """How far a stated conversion may stray, by the hedge in front of it (see NL102)."""
 
@@ -49,10 +53,20 @@ class Assessment:
     temperature: bool
     window: _Window | None = None
     """How ``low`` and ``high`` were drawn, to draw them again for another figure."""
+    rate_window: RateWindow | None = None
+    """The first figure converted at each rate of the business days before the article's
+    date: a conversion that matches any of them is consistent."""
+
+    @property
+    def expected_range(self) -> tuple[Decimal, Decimal]:
+        if self.rate_window is None:
+            return self.expected, self.expected
+        return self.rate_window.lowest, self.rate_window.highest
 
     @property
     def consistent(self) -> bool:
-        return self.low <= self.expected <= self.high
+        lowest, highest = self.expected_range
+        return self.low <= highest and lowest <= self.high
 
     @property
     def ratio(self) -> Decimal | None:
@@ -71,7 +85,51 @@ class Assessment:
         with localcontext() as context:
             context.prec = 28
             low, high = self.window.around(stated, abs(stated / self.stated))
-            return low <= self.expected <= high
+            lowest, highest = self.expected_range
+            return low <= highest and lowest <= high
+
+
+ENGLISH_RESIDUAL = Decimal("1.25")
+"""How far off a conversion may remain once read the English way for the English sense to
+explain it (the rest, a rate of another day, is NL102's)."""
+
+
+def english_explains(assessment: Assessment, figure: Mention) -> bool:
+    """Does reading ``figure``'s *billion*/*trillion* the English way make the claim hold,
+    or leave it less than :data:`ENGLISH_RESIDUAL` off?"""
+    english = english_reading(figure)
+    equivalence = assessment.equivalence
+    if english is None or figure.value == 0:
+        return False
+    if figure is equivalence.second:
+        if assessment.fits_when_stated_is(english):
+            return True
+    elif first_written_as(assessment, english):
+        return True
+    ratio = assessment.ratio
+    if ratio is None:
+        return False
+    with localcontext() as context:
+        context.prec = 28
+        shift = abs(english / figure.value)
+        remaining = ratio * shift if figure is equivalence.first else ratio / shift
+        return 1 / ENGLISH_RESIDUAL < remaining < ENGLISH_RESIDUAL
+
+
+def first_written_as(assessment: Assessment, value: Decimal) -> bool:
+    """Would the claim hold if the first figure were worth ``value`` (its English reading:
+    ``4 trillions`` as 4 × 10^12)? Its rounding, carried into the second figure's unit,
+    scales with it."""
+    first = assessment.equivalence.first
+    if assessment.window is None or assessment.temperature or first.value == 0:
+        return False
+    with localcontext() as context:
+        context.prec = 28
+        factor = abs(value / first.value)
+        window = replace(assessment.window, carried=assessment.window.carried * factor)
+        low, high = window.around(assessment.stated)
+        lowest, highest = (bound * factor for bound in assessment.expected_range)
+        return low <= highest and lowest <= high
 
 
 def assess(
@@ -115,9 +173,50 @@ def _assess(
             low, high = stated - spread - carried, stated + spread + carried
         else:
             low, high = window.around(stated)
+        rate_window = _rate_window(equivalence, converted, document,
+                                   int(settings["rate_window_days"]))
         return Assessment(
-            equivalence, expected, stated, low, high, converted, hedge, temperature, window
+            equivalence, expected, stated, low, high, converted, hedge, temperature, window,
+            rate_window,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RateWindow:
+    first_day: date
+    last_day: date
+    lowest: Decimal
+    highest: Decimal
+    """The first figure converted at the lowest and highest cross rate of those days."""
+
+
+def _rate_window(equivalence: Equivalence, converted: Converted, document: Document,
+                 days: int) -> RateWindow | None:
+    """Wire copy converts at the rate of a few days before publication: the conversion
+    at each ECB rate of the ``days`` business days up to the article's date. Undated
+    text has no window (no day to count back from: see NL102's undated tolerance)."""
+    first, second = equivalence.first, equivalence.second
+    if (converted.method != "ecb-rate" or converted.rate is None or not document.dated
+            or days <= 1 or first.currency is None or second.currency is None):
+        return None
+    rates: dict[date, Decimal] = {}
+    day = document.date
+    for _ in range(days * 2 + 6):  # weekends and holidays: enough calendar days back
+        if len(rates) >= days:
+            break
+        try:
+            conversion = document.rates.convert(1, first.currency, second.currency, day)
+        except RatesError:
+            break
+        rates.setdefault(conversion.date, conversion.rate)
+        day = min(day, conversion.date) - timedelta(days=1)
+    if len(rates) < 2:
+        return None
+    with localcontext() as context:
+        context.prec = 28
+        lowest = converted.value * min(rates.values()) / converted.rate
+        highest = converted.value * max(rates.values()) / converted.rate
+    return RateWindow(min(rates), max(rates), min(lowest, highest), max(lowest, highest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +278,16 @@ def _bounds(stated: Decimal, hedge: str | None, settings: Mapping[str, Any]) -> 
     if hedge == "nearly":
         return stated * (1 - share("nearly_below")), stated * (1 + share("nearly_above"))
     if hedge == "above":
-        return stated, Decimal("Infinity")
+        return stated, stated * BOUND_HEDGE_REACH
     if hedge == "below":
-        return Decimal(0), stated
+        return stated / BOUND_HEDGE_REACH, stated
     return stated, stated
+
+
+BOUND_HEDGE_REACH = Decimal(10)
+"""How far past its bound a conversion after *plus de* / *moins de* may be: the writer
+rounds towards the bound, not by a thousand (*3 milliards de dollars, soit un peu plus de
+2,9 millions d'euros* is a scale slip, not a true statement)."""
 
 
 def _converted_rounding(first: Mention, converted: Converted) -> Decimal:
@@ -192,7 +297,13 @@ def _converted_rounding(first: Mention, converted: Converted) -> Decimal:
     return abs(first.precision * converted.value / first.value)
 
 
+COARSE_RATE_SLACK = 0.5
+"""The spread allowed around a yearly order of magnitude (:mod:`numlint.rates.coarse`)."""
+
+
 def _rate_slack(converted: Converted, document: Document, settings: Mapping[str, Any]) -> float:
+    if converted.method == "coarse-rate":
+        return COARSE_RATE_SLACK
     if converted.method != "ecb-rate":
         return 0.0
     if not document.dated or converted.rate_fallback == "latest":
@@ -238,6 +349,17 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate_source"] = document.rates.source
         if converted.rate_fallback:
             evidence["rate_fallback"] = converted.rate_fallback
+    if assessment.rate_window is not None:
+        window = assessment.rate_window
+        evidence["rate_window"] = {
+            "from": window.first_day.isoformat(),
+            "to": window.last_day.isoformat(),
+            "expected": [plain(window.lowest), plain(window.highest)],
+        }
+    if converted.method == "coarse-rate":
+        evidence["rate"] = converted.coarse_statement
+        evidence["rate_source"] = COARSE_SOURCE
+        evidence["rate_precision"] = "order of magnitude (yearly average): never used for NL102"
     if first.unit and second.unit and first.unit != second.unit:
         evidence["units"] = [first.unit, second.unit]
     evidence["date"] = document.date.isoformat()

@@ -20,10 +20,11 @@ from .mentions import Mention
 from .mentions.currencies import normalize_written
 from .mentions.lexicon import PERIODS_PER_YEAR
 from .rates import RatesError, RateTable
+from .rates.coarse import coarse_rate
 from .rates.legacy import FRANC_WORDS, FRENCH_FRANC_LAST_DAY, fixed_rate
 from .unit_factors import unit_factor
 
-Method = Literal["same", "ecb-rate", "fixed-rate", "pint"]
+Method = Literal["same", "ecb-rate", "fixed-rate", "coarse-rate", "pint"]
 
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 """Units with an offset: compared by difference, never by ratio."""
@@ -42,6 +43,15 @@ class Converted:
     periods: int | None = None
     """For a rate restated per another period, how many of the first figure's periods
     make one of the second's (12 from ``par mois`` to ``par an``); None when the same."""
+    coarse: tuple[tuple[str, Decimal, int], ...] = ()
+    """For ``coarse-rate``: the (currency, units per euro, year) of each yearly average
+    used (:mod:`numlint.rates.coarse`): an order of magnitude, not the rate of the day."""
+
+    @property
+    def coarse_statement(self) -> str:
+        """``1 EUR ≈ 100 RUB (2024)``: what the evidence shows of a coarse rate."""
+        return ", ".join(f"1 EUR ≈ {per_eur} {code} ({year})" for code, per_eur, year in
+                         self.coarse)
 
 
 class Converter:
@@ -56,7 +66,7 @@ class Converter:
         cannot compare."""
         if figure.kind != like.kind:
             return None
-        periods = periods_between(figure.per, like.per)
+        periods = periods_between(figure.per, like.per, periods_per_year(figure.kind))
         if periods is None:
             return None
         if figure.kind == "money":
@@ -71,8 +81,18 @@ class Converter:
             context.prec = 28
             return replace(converted, value=converted.value * periods, periods=periods)
 
+    def in_currency(self, figure: Mention, target: str) -> Converted | None:
+        """A money figure in ``target`` (``"EUR"``), per its own period; None when no rate
+        (ECB, fixed or coarse) reaches its currency."""
+        if figure.kind != "money":
+            return None
+        return self._money_to(figure, target)
+
     def _money(self, figure: Mention, like: Mention) -> Converted | None:
-        source, target = figure.currency, like.currency
+        return self._money_to(figure, like.currency)
+
+    def _money_to(self, figure: Mention, target: str | None) -> Converted | None:
+        source = figure.currency
         if source is None or target is None:
             return None
         if source == target:
@@ -89,12 +109,16 @@ class Converter:
                 if market is None:
                     return None
                 euros = market.value
+                if market.method == "coarse-rate" and target_fixed is not None:
+                    return replace(market, value=euros * target_fixed, rate=None)
             if target_fixed is not None:
                 return Converted(euros * target_fixed, "fixed-rate",
                                  rate=(target_fixed / source_fixed) if source_fixed else None)
             market = self._at_market_rate(euros, "EUR", target)
             if market is None:
                 return None
+            if market.method == "coarse-rate":
+                return market
             return Converted(market.value, "ecb-rate", rate=None, rate_date=market.rate_date,
                              rate_fallback=market.rate_fallback)
 
@@ -104,7 +128,7 @@ class Converter:
         try:
             conversion = self._rates().convert(value, source, target, self.on)
         except RatesError:
-            return None
+            return self._at_coarse_rate(value, source, target)
         return Converted(
             conversion.value,
             "ecb-rate",
@@ -113,17 +137,55 @@ class Converter:
             rate_fallback=conversion.fallback,
         )
 
+    def _at_coarse_rate(self, value: Decimal, source: str, target: str) -> Converted | None:
+        """When the ECB does not quote a side: its yearly order of magnitude, the other
+        side at the ECB rate of the day (or the same table)."""
+        per_eur: list[Decimal] = []
+        used: list[tuple[str, Decimal, int]] = []
+        for code in (source, target):
+            if code == "EUR":
+                per_eur.append(Decimal(1))
+                continue
+            try:
+                per_eur.append(self._rates().rate(code, self.on).per_eur)
+                continue
+            except RatesError:
+                pass
+            coarse = coarse_rate(code, self.on)
+            if coarse is None:
+                return None
+            per_eur.append(coarse.per_eur)
+            used.append((code, coarse.per_eur, coarse.year))
+        if not used:
+            return None
+        with localcontext() as context:
+            context.prec = 28
+            rate = per_eur[1] / per_eur[0]
+            return Converted(value * rate, "coarse-rate", rate=rate, coarse=tuple(used))
 
-def periods_between(per: str | None, other: str | None) -> Decimal | None:
+
+def periods_per_year(kind: str) -> dict[str, int]:
+    """The periods a rate of this kind may be restated in. Money per day or week stays out
+    (worked days or calendar days?); a flow of barrels, tonnes or passengers runs every
+    day: ``2 millions de barils par jour, soit 730 millions par an`` is ×365."""
+    return PERIODS_PER_YEAR if kind == "money" else CALENDAR_PERIODS_PER_YEAR
+
+
+CALENDAR_PERIODS_PER_YEAR: dict[str, int] = {**PERIODS_PER_YEAR, "semaine": 52, "jour": 365}
+
+
+def periods_between(
+    per: str | None, other: str | None, periods: dict[str, int] = PERIODS_PER_YEAR
+) -> Decimal | None:
     """By how much a rate per ``per`` is multiplied to be per ``other`` (12 from a month to
     a year, 1/12 back), 1 when the same, None when they do not convert."""
     if per == other:
         return Decimal(1)
-    if per not in PERIODS_PER_YEAR or other not in PERIODS_PER_YEAR:
+    if per not in periods or other not in periods:
         return None
     with localcontext() as context:
         context.prec = 28
-        return Decimal(PERIODS_PER_YEAR[per]) / Decimal(PERIODS_PER_YEAR[other])
+        return Decimal(periods[per]) / Decimal(periods[other])
 
 
 def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[Mention, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,33 @@ def check(
     overrides the configured reading of HTML page boilerplate (navigation, site header and
     footer, cookie banners): None skips it on a whole page only.
     """
+    return run(text, format=format, date=date, config=config, lang=lang,
+               skip_boilerplate=skip_boilerplate).diagnostics
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one check produced: the diagnostics, and the analysed article they came from
+    (None when the text could not be analysed), for faces that report more than findings
+    (:func:`numlint.verify`)."""
+
+    diagnostics: list[Diagnostic]
+    prose: ProseDocument | None
+    """None when the text was too large to be read."""
+    document: Document | None
+    lang: str
+
+
+def run(
+    text: str,
+    *,
+    format: Format = "markdown",
+    date: date | dt.datetime | str | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    lang: str | None = None,
+    skip_boilerplate: bool | None = None,
+) -> Run:
+    """:func:`check`, keeping the analysed article."""
     if not isinstance(text, str):
         raise TypeError(f"check() expects the article as str, not {type(text).__name__}")
     article_date = as_date(date)
@@ -65,18 +93,19 @@ def check(
     rules = settings.resolve(registry.rules)
     too_large = settings.limits.exceeded_by(text)
     if too_large:
-        return [_internal(*too_large, language)]
+        return Run([_internal(*too_large, language)], None, None, language)
     prose = read_source(text, format, skip_boilerplate=settings.skip_boilerplate
                         if skip_boilerplate is None else skip_boilerplate)
     try:
         document = analyse(prose, date=article_date, config=settings,
                            rule_settings={rule.code: s for rule, s in rules})
     except TimeoutError:
-        return [_internal(N_("The text could not be scanned in time; it was not checked."),
-                          {}, language)]
+        return Run([_internal(N_("The text could not be scanned in time; it was not checked."),
+                              {}, language)], prose, None, language)
     except Exception as error:  # a bug must not take a publishing hook down: say it
-        return [_internal(N_("numlint failed on this text and did not check it: {error}"),
-                          {"error": f"{type(error).__name__}: {error}"}, language)]
+        return Run([_internal(N_("numlint failed on this text and did not check it: {error}"),
+                              {"error": f"{type(error).__name__}: {error}"}, language)],
+                   prose, None, language)
     found = run_rules(document, rules, budget=rule_budget(prose.text))
     diagnostics = sorted(
         (_rendered(item, prose, document, language) for item in found),
@@ -87,9 +116,10 @@ def check(
                      "on the rest."), {"failure": failure}, language)
         for failure in document.relations.failures
     ]
-    return apply_suppressions(
+    kept = apply_suppressions(
         diagnostics, text, format, {rule.code for rule, _ in rules}, lang=language
     )
+    return Run(kept, prose, document, language)
 
 
 def rule_budget(text: str) -> float:

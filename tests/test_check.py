@@ -133,12 +133,13 @@ def test_a_rate_restated_per_month_or_per_year_is_weighed() -> None:
 
 
 def test_a_magnitude_fix_is_offered_when_only_the_scale_word_is_wrong() -> None:
-    sentence = "Le groupe a levé 500 millions d'euros (540 milliards de dollars)."
+    sentence = "Le groupe a levé 500 millions d'euros (560 milliards de dollars)."
     [diagnostic] = numlint.check(sentence, format="text", date=ARTICLE_DAY)
     assert diagnostic.code == "NL101" and diagnostic.fix is not None
     fixed = diagnostic.fix.apply(sentence)
-    assert fixed.endswith("(540 millions de dollars).")
-    # once fixed, the last digits are NL102's to judge: 500 M€ are 516 M$ that day
+    assert fixed.endswith("(560 millions de dollars).")
+    # once fixed, the last digits are NL102's to judge: 500 M€ are 514 to 521 M$ at the
+    # rates of the week before
     [inexact] = numlint.check(fixed, format="text", date=ARTICLE_DAY)
     assert inexact.code == "NL102"
 

@@ -21,6 +21,7 @@ from ..diagnostics import SEVERITIES, Diagnostic
 from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
 from ..rules.registry import LoadError, Registry, installed_rules
+from ..verification import Verification, verify
 from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
 from .files import STDIN, Target, collect
@@ -29,6 +30,7 @@ from .inputs import Text, check_writable, read_target
 from .progress import Progress
 from .settings import Settings, overrides_from
 from .terminal import excerpt_width, use_color
+from .verified import write_verified
 from .writes import Pending, WriteOutcome, report_writes, write_all
 
 
@@ -51,6 +53,7 @@ class Checked:
     diagnostics: tuple[Diagnostic, ...]
     applied: int = 0
     unreadable: bool = False
+    verification: Verification | None = None
 
     @property
     def changed(self) -> bool:
@@ -91,6 +94,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
 def _validate_options(args: argparse.Namespace) -> None:
     if args.statistics and args.output_format not in ("text", "json"):
         raise UsageError("check: --statistics works with --output-format text or json")
+    if args.verified and (args.fix or args.diff or args.statistics
+                          or args.output_format not in ("text", "json")):
+        raise UsageError("check: --verified works with --output-format text or json, "
+                         "without --fix, --diff or --statistics")
     if args.stdin_filename and args.paths and STDIN not in args.paths:
         raise UsageError("check: --stdin-filename names standard input: add '-' to the paths")
 
@@ -155,6 +162,11 @@ def _check_one(target: Target, config: Config, args: argparse.Namespace,
     def run_check(text: str) -> list[Diagnostic]:
         return check(text, format=target.format, date=args.date, config=config)
 
+    if args.verified:
+        verification = verify(original.content, format=target.format, date=args.date,
+                              config=config)
+        return Checked(target, config, original, original.content,
+                       tuple(verification.diagnostics), verification=verification)
     if not fixing:
         diagnostics = run_check(original.content)
         return Checked(target, config, original, original.content, tuple(diagnostics))
@@ -227,5 +239,10 @@ def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Names
         statistics=args.statistics,
         width=excerpt_width(stream),
     )
-    write_report(report, args.output_format, stream, options)
+    if args.verified:
+        verifications = [item.verification for item in checked if item.verification]
+        lang = checked[0].config.lang if checked else "fr"
+        write_verified(report, verifications, args.output_format, stream, options, lang)
+    else:
+        write_report(report, args.output_format, stream, options)
     return EXIT_FINDINGS if any(item.fails() for item in checked) else EXIT_CLEAN

@@ -119,6 +119,8 @@ def _check(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                        help="print the findings only: no summary, no hints, no progress")
     check.add_argument("--statistics", action="store_true",
                        help="print the number of findings per rule instead of each finding")
+    check.add_argument("--verified", action="store_true",
+                       help="also list the relations numlint confirmed (text or json output)")
     check.set_defaults(command="check")
 
 

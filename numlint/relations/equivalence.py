@@ -4,22 +4,26 @@ Real copy is full of figures side by side that are *not* the same amount: a diff
 (``soit 3 millions d'euros de plus``), a share of another base (``99,4 %, soit 82,3 % des
 inscrits``), a figure for another group (``17 % (35 % dans les pays riches)``), a rate per
 another kind of period (``200 euros par jour, soit 44 000 euros par an``: worked days or
-calendar days?). So an equivalence needs three things: a connector and nothing else
-between the figures; the second figure closing the claim (a parenthesis closed, no
-difference word after it); and figures of one dimension counted the same way. A rate
-restated per month or per year (``20 000 euros par an, soit 1 667 euros par mois``) is the
-same amount counted another way: :mod:`numlint.conversion` multiplies it by 12.
+calendar days?). So an equivalence needs three things: a connector between the figures
+(with nothing else, or with the first figure's complement — ``10 000 mètres d'altitude
+(environ 33 000 pieds)`` — when the second converts it into another currency or unit; a
+disjunction the sentence negates, ``ne mesure pas 1 000 m ou 1 000 km``, is no claim);
+the second figure closing the claim (a parenthesis closed, no difference word after it);
+and figures of one dimension counted the same way. A rate restated per month or per year
+(``20 000 euros par an, soit 1 667 euros par mois``) is the same amount counted another
+way: :mod:`numlint.conversion` multiplies it by 12.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from ..cache import compile_pattern
+from ..conversion import periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
-from ..mentions.lexicon import PERIODS_PER_YEAR
 from .model import Equivalence, Marker
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
@@ -29,8 +33,33 @@ _LINKERS = (
     + _S + r"+d(?:e|" + _APOS + r")|équivalant" + _S + r"+à|équivalent" + _S + r"+à"
     + r"|soit" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
     + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
+    + r"|(?:qui" + _S + r"+)?représent(?:e|ent|ant|aient|ait)|valorisée?s?" + _S + r"+à"
+    + r"|équiva(?:ut|lent|lait|laient)" + _S + r"+à|(?:est|sont)" + _S + r"+égale?s?" + _S
+    + r"+à"
 )
+_FAR_LINKER = compile_pattern(
+    r"(?i)[^\d.!?\n;()]{0,140}?,?" + _S + r"*(?:ce" + _S + r"+qui|qui|cela)" + _S
+    + r"+(?:correspond(?:ait)?|représent(?:e|ait)|équiva(?:ut|lait)|fai(?:t|sait))" + _S
+    + r"+(?:à" + _S + r"*)?\Z"
+)
+"""A figure, a clause about it, then the restatement: ``100 000 roubles étaient facturés
+pour chaque jour de blocage, ce qui correspond à un peu moins de 950 euros``."""
+_COMPLEMENT = (
+    r"(?:" + _S + r"+(?:d" + _APOS + r"|(?:de|du|des)" + _S + r"+)\p{L}[\p{L}\-]*"
+    + r"(?:" + _S + r"+\p{L}[\p{L}\-]*)?)"
+)
+"""The complement of the first figure before its conversion: ``10 000 mètres d'altitude
+(environ 33 000 pieds)``, ``49,4 milliards de dollars de dette (…)`` (one or two words
+after *de*, no digit, no punctuation)."""
 _GAP = {
+    "complement": compile_pattern(
+        r"(?i)" + _COMPLEMENT + r"(?:" + _S + r"*,)?" + _S + r"*(?:\(" + _S + r"*)?(?:(?P<linker>"
+        + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
+    "loose": compile_pattern(
+        r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,4}" + _S
+        + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
     "parenthesis": compile_pattern(
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
@@ -44,8 +73,11 @@ _CLOSING_PARENTHESIS = compile_pattern(
     r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
     r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
     + r"+(?:taux|cours|change)[^()\n]{0,40})?"
+    r"(?:[,;]" + _S + r"*[^()\n]{1,80})?"
     r"\)"
 )
+"""The end of a parenthesis holding a conversion: right after it, or after a rate note
+(``au taux du jour``) or a second item (``(8,7 mds EUR, 0,5 % du PIB)``)."""
 _NOT_THE_SAME_AMOUNT = compile_pattern(
     r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
     + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
@@ -55,6 +87,26 @@ _NOT_THE_SAME_AMOUNT = compile_pattern(
     + r"+total|de" + _S + r"+l" + _APOS + r"ensemble|du" + _S + r"+PIB|dont|chacun)"
     r"(?![\p{L}])"
 )
+_ANOTHER_QUANTITY = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:dont|et|ou|plus|moins|contre|puis|après|avant|hors|sans|chacun"
+    r"|chacune|chaque|par|sur|sauf|outre|face|vs|versus)(?![\p{L}])"
+)
+"""Words that bring in a second amount rather than lead to a conversion."""
+_LIST_JOINT = compile_pattern(_S + r"*(?:,|et|ou)" + _S + r"*|" + _S + r"*," + _S + r"*et"
+                              + _S + r"+")
+_UNIT_TOKEN = compile_pattern(_S + r"+(\p{L}{1,4})\.?" + _S + r"+")
+_NOT_UNITS = frozenset({"et", "ou", "à", "au", "aux", "de", "du", "des", "en", "sur", "par",
+                        "puis", "soit", "dont", "les", "la", "le", "un", "une", "sans"})
+_PERIOD_WORDS = {"jour": "jour", "semaine": "semaine", "mois": "mois", "an": "an",
+                 "année": "an"}
+_SENTENCE_PERIOD = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:chaque|par)" + _S + r"+(?P<period>jour|semaine|mois|an|année)"
+    r"(?![\p{L}])"
+)
+_NEGATION = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:ne|n" + _APOS + r")" + _S + r"*\p{L}[\p{L}\-]*" + _S + r"+(?:pas|plus"
+    r"|jamais|guère)(?![\p{L}])|(?<![\p{L}])ni(?![\p{L}])"
+)
 _NOUN_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:d(?:e|" + _APOS + r")" + _S + r"*)?(?P<noun>\p{L}[\p{L}\-]{2,})"
 )
@@ -63,11 +115,18 @@ _NOUN_AFTER = compile_pattern(
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     """Equivalences between each figure and the next one, where the text claims one."""
     found = []
-    for first, second in pairwise(mentions):
+    for index, (written_first, second) in enumerate(pairwise(mentions)):
+        if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
+            continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
+        ends_a_list = index > 0 and _LIST_JOINT.fullmatch(
+            text, mentions[index - 1].end, written_first.start) is not None
+        first = _with_sentence_period(text, written_first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
             continue
         kind, linker = marker
+        if kind == "hedge-after-comma" and ends_a_list:
+            continue  # "1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros…": list
         if (
             _same_dimension(first, second, kind)
             and _second_closes_claim(text, second, kind)
@@ -89,6 +148,9 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
             return None
     gap = text[first.end : gap_end]
     if len(gap) > 60:
+        far = len(gap) <= 160 and _converts(first, second)
+        if far and _FAR_LINKER.fullmatch(text, first.end, gap_end):
+            return "equivalent", "ce qui correspond à"
         return None
     parenthesis = _GAP["parenthesis"].fullmatch(gap)
     if parenthesis is not None:
@@ -99,11 +161,70 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         if "(" in gap:
             return "parenthesis", linker
         if linker.lower().startswith("ou"):
-            return "ou", linker
+            return None if _rejected_options(text, first) else ("ou", linker)
         return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
+    complement = _GAP["complement"].fullmatch(gap)
+    if complement is not None and (_converts(first, second) or first.per != second.per) and (
+        "(" in gap or complement.group("linker")
+    ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
+        linker = complement.group("linker") or "("
+        return ("parenthesis" if "(" in gap else "equivalent"), linker
+    if _converts(first, second) and _FAR_LINKER.fullmatch(text, first.end, gap_end):
+        return "equivalent", "ce qui correspond à"
+    loose = _GAP["loose"].fullmatch(gap)
+    if loose is not None and _converts(first, second) and not (
+        _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
+    ):
+        return "loose", loose.group("linker") or "("
     return None
+
+
+def _ends_a_compound(text: str, previous: Mention, figure: Mention) -> bool:
+    """``14 lb 8 oz``, ``1 h 30 min``, ``5 pieds 10 pouces``: one quantity in two units."""
+    if figure.kind != "quantity" or previous.kind not in ("quantity", "number"):
+        return False
+    gap = text[previous.end : figure.start]
+    if previous.kind == "quantity":
+        return previous.unit != figure.unit and not gap.strip(" \u00a0\u202f")
+    unit = _UNIT_TOKEN.fullmatch(gap)  # "14 lb 8 oz": a unit numlint does not know
+    return unit is not None and unit.group(1).lower() not in _NOT_UNITS
+
+
+def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention:
+    """``Chaque jour, le monde consomme 80 millions de barils, soit 30 milliards de barils
+    par an``: the period the sentence opens with counts the first figure, when the
+    second is restated per another period."""
+    if first.per is not None or second.per is None:
+        return first
+    sentence_start = max(text.rfind(stop, 0, first.start) for stop in (".", "!", "?", "\n"))
+    period = _SENTENCE_PERIOD.search(text, sentence_start + 1, first.start)
+    if period is None:
+        return first
+    return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+
+
+def _converts(first: Mention, second: Mention) -> bool:
+    """Into another currency or unit: with words between the figures, only a conversion
+    is read as a claim (``12 millions d'euros de budget (15 millions d'euros)`` is not)."""
+    if first.kind != second.kind:
+        return False
+    if first.kind == "money":
+        return None not in (first.currency, second.currency) and (
+            first.currency != second.currency
+        )
+    if first.kind == "quantity":
+        return None not in (first.unit, second.unit) and first.unit != second.unit
+    return False
+
+
+def _rejected_options(text: str, first: Mention) -> bool:
+    """``ne mesure pas 1 000 mètres ou 1 000 kilomètres``, ``ni 3 km ni 3 miles``: options
+    the sentence sets aside, not one amount in two units."""
+    sentence_start = max(text.rfind(stop, 0, first.start) for stop in (".", "!", "?", "\n"))
+    before = text[sentence_start + 1 : first.start]
+    return _NEGATION.search(before) is not None
 
 
 def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
@@ -115,9 +236,8 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     if first.kind != second.kind or first.kind == "percent":
         return False
     restated_per_period = first.per != second.per
-    if restated_per_period and not (
-        first.per in PERIODS_PER_YEAR and second.per in PERIODS_PER_YEAR
-    ):
+    periods = periods_per_year(first.kind)
+    if restated_per_period and not (first.per in periods and second.per in periods):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:

@@ -8,7 +8,11 @@ from typing import Literal
 
 from ..mentions import Mention
 
-Marker = Literal["parenthesis", "soit", "equivalent", "ou", "hedge-after-comma"]
+Marker = Literal["parenthesis", "soit", "equivalent", "ou", "hedge-after-comma", "loose"]
+"""How the text ties the two figures. ``loose``: a conversion in parentheses after a few
+words that are not the first figure's complement (``3 milliards de dollars avec Airbus
+(2,9 milliards d'euros)``): weak structure, so rules read it only where the numbers
+themselves agree on it (a ratio near 1 or near a power of 1 000)."""
 
 
 @dataclass(frozen=True, slots=True)

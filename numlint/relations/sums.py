@@ -5,6 +5,7 @@ Two forms, each with the words that make it one:
 - a total: ``3 millions d'hommes et 2 millions de femmes, soit 5 millions au total`` —
   parts joined by commas or *et*, then a total named as such (*au total*, *un total
   de*, *en tout*): it must be their sum;
+- a named total then its parts after *se répartit en* (*se décompose en*…), in full;
 - a whole and its subsets: ``un plan de 3 milliards d'euros, dont 500 millions pour la
   recherche`` — the figures after *dont* are parts of the one before. They may overlap
   (*1 200 salariés, dont 800 femmes et 600 cadres*), so only a part larger than the
@@ -50,6 +51,24 @@ _TOTAL_AFTER = compile_pattern(
 )
 """``soit 5 millions`` | `` au total``, ``soit 15`` | `` victimes au total``: the total
 named after it."""
+_NAMED_TOTAL_BEFORE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:total|totale|globale?|au" + _S + r"+total|en" + _S
+    + r"+tout)(?![\p{L}])[^\d.!?\n;]*\Z"
+)
+"""``Le budget total atteint`` | 12 millions: a total named before the figure."""
+_TO_BREAKDOWN = compile_pattern(
+    r"(?i)[^\d!?\n()]{0,60}?(?:(?:se|s" + _APOS + r")" + _S
+    + r"*(?:répartit|répartissent|décompose|décomposent|ventile|ventilent)|répartie?s?"
+    r"|ventilée?s?)" + _S + r"+(?:en|entre|ainsi|comme" + _S + r"+suit)" + _S + r"*:?" + _S
+    + r"*\Z"
+)
+"""From the total to its first part: ``. Il se répartit en``."""
+_CLAUSE_REST = compile_pattern(r"[^.!?\n;]*")
+_LIST_GOES_ON = compile_pattern(
+    r"(?i)\d|(?<![\p{L}])(?:reste|restant|notamment|entre" + _S + r"+autres|etc|dont"
+    r"|autres|divers|plus)(?![\p{L}])"
+)
+"""After the last part: the list is not complete (or another figure is in it)."""
 _TO_SUBSETS = compile_pattern(
     r"(?i)[^\d.!?\n;()]{0,40}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)dont" + _S
     + r"+\Z"
@@ -67,7 +86,40 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
         total = _total_of_parts_ending(text, mentions, index)
         if total is not None:
             found.append(total)
+        breakdown = _breakdown_after(text, mentions, index)
+        if breakdown is not None:
+            found.append(breakdown)
     return found
+
+
+def _breakdown_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
+    """``Le budget total atteint 12 millions d'euros. Il se répartit en 5 millions pour la
+    santé et 4 millions pour l'éducation.``: a named total, then its parts listed after
+    *se répartit en*, *se décompose en*, *se ventile en* — in full: a list that goes on
+    (*le reste*, *notamment*, *etc.*) or names another figure before the clause ends is
+    not read."""
+    total = mentions[index]
+    if index + 2 >= len(mentions) or total.range_role is not None:
+        return None
+    if not _NAMED_TOTAL_BEFORE.search(text, max(0, total.start - 40), _before_hedge(total)):
+        return None
+    first = mentions[index + 1]
+    if _TO_BREAKDOWN.fullmatch(text, total.end, _before_hedge(first)) is None:
+        return None
+    parts = [first]
+    for later in mentions[index + 2 : index + 1 + _MOST_PARTS]:
+        gap_end = _before_hedge(later)
+        if gap_end - parts[-1].end > _LONGEST_GAP:
+            break
+        if not _PART_GAP.fullmatch(text, parts[-1].end, gap_end):
+            break
+        parts.append(later)
+    if len(parts) < 2 or not all(_alike(total, part, text, same_noun=False) for part in parts):
+        return None
+    rest = _CLAUSE_REST.match(text, parts[-1].end)
+    if rest is None or _LIST_GOES_ON.search(rest.group(0)):
+        return None
+    return Sum(tuple(parts), total, "total")
 
 
 def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[Mention]:

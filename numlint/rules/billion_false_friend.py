@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..cache import compile_pattern
-from ..claims import assess, english_reading
+from ..claims import ENGLISH_SCALES, assess, english_explains, english_reading
 from ..document import Document
 from ..i18n import N_, Phrase
 from ..mentions import Mention
@@ -80,13 +80,7 @@ figure by a thousand. A French *billion* is rare in news copy: public debts, wor
 
 
 def _english_fits(assessment: Any, figure: Mention, english: Decimal) -> bool:
-    first, second = assessment.equivalence.first, assessment.equivalence.second
-    if figure is second:
-        return assessment.fits_when_stated_is(english)
-    if first.value == 0:
-        return False
-    expected = assessment.expected * english / first.value
-    return assessment.low <= expected <= assessment.high
+    return english_explains(assessment, figure)
 
 
 def _english_grammar(text: str, figure: Mention) -> Phrase | None:
@@ -114,7 +108,8 @@ def _missing_connector(text: str, figure: Mention) -> tuple[int, int, str] | Non
 
 def _finding(document: Document, figure: Mention, clue: Phrase) -> Finding:
     text = document.text
-    rewrite = rescale(text, figure, -3)
+    english = ENGLISH_SCALES[(figure.scale_text or "").lower()]
+    rewrite = rescale(text, figure, english - figure.scale_exponent)  # trillion: billion
     edits: list[TextEdit] = []
     fixed = ""
     if rewrite is not None:

@@ -41,12 +41,18 @@ A whole number that ends in zeros is read as rounded to its last other digit: *1
 mètres (3 900 pieds)* is a conversion rounded to the hundred (3 937), not a slip.
 Temperatures keep their digits: they are converted by formula, to the degree.
 
-Currency conversions use the ECB reference rate of the article's date and allow a 3 %
-spread for the rate a newsroom actually used. When the article's date is unknown (no
+Currency conversions use the ECB reference rates of the 7 business days up to the
+article's date (wire copy converts at the rate of a few days before publication): a
+conversion that matches any of them, with a 3 % spread for the rate a newsroom actually
+used, is not inexact. The evidence's `rate_window` gives those days and the values they
+allow. When the article's date is unknown (no
 `date` given, none in the document), the latest rate is only a guess — rates drift by a
 third over a decade — so currency conversions are left to NL101 unless `check_undated`
-is set (then with a 10 % spread). Temperatures are compared by difference, not by ratio.
-Gaps of a factor of three or more are NL101's.
+is set (then with a 10 % spread and no window: there is no day to count back from).
+Temperatures are compared by difference, not by ratio.
+Gaps of a factor of three or more are NL101's. A bare *$* written after the figure
+(*125 millions $*) is how Quebec writes the Canadian dollar: read as the US dollar by
+default, it is not judged to a few percent.
 
 The suggested fix keeps the writer's scale word and precision and changes the number.
 
@@ -93,6 +99,9 @@ usually comes from a rate of another year or a sum of the wrong lines.
                 "Spread allowed between the ECB rate and the rate the newsroom used."),
         Setting("undated_rate_tolerance", DEFAULT_TOLERANCES["undated_rate_tolerance"],
                 "The same spread when the article's date is unknown."),
+        Setting("rate_window_days", DEFAULT_TOLERANCES["rate_window_days"],
+                "Business days up to the article's date whose ECB rates a conversion may "
+                "use (wire copy converts at the rate of a few days before).", kind=int),
         Setting("check_undated", False,
                 "Also check currency conversions of undated texts (at the latest rate).",
                 kind=bool),
@@ -108,6 +117,12 @@ usually comes from a rate of another year or a sum of the wrong lines.
             ratio = assessment.ratio
             if ratio is not None and (ratio >= magnitude or ratio <= 1 / magnitude):
                 continue  # a slip of magnitude: NL101
+            if any(map(dollar_sign_after, (equivalence.first, equivalence.second))):
+                continue  # "125 millions $" is how Quebec writes CAD: no evidence for USD
+            if equivalence.marker == "loose":
+                continue  # weak structure: a few percent off says it may be another amount
+            if assessment.converted.method == "coarse-rate":
+                continue  # a yearly order of magnitude cannot judge a few percent
             if english_reading(equivalence.second) or english_reading(equivalence.first):
                 continue  # billion/trillion: NL104 looks at those
             if assessment.converted.method == "ecb-rate" and not (
@@ -115,6 +130,14 @@ usually comes from a rate of another year or a sum of the wrong lines.
             ):
                 continue  # the latest rate is a guess for an undated text
             yield _finding(assessment, document)
+
+
+def dollar_sign_after(figure: Mention) -> bool:
+    """``125 millions $``: a bare dollar sign after the figure, the Canadian way."""
+    return (
+        figure.currency_assumed and figure.unit_text == "$"
+        and figure.unit_span is not None and figure.unit_span[0] > figure.number_span[0]
+    )
 
 
 def _finding(assessment: Assessment, document: Document) -> Finding:

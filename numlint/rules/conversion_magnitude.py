@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import Assessment, assess, english_reading, evidence_of
+from ..claims import Assessment, assess, english_explains, evidence_of
 from ..document import Document
 from ..i18n import N_, Amount, Phrase
 from ..rewrite import SCALE_SHIFTS, rescale
@@ -16,6 +16,8 @@ from .api import Example, Finding, Rule, Setting, TextEdit
 
 NEAR = Decimal("1.25")
 """How far off a conversion may still be once its scale is fixed, for the fix to be offered."""
+COARSE_FACTOR = Decimal(30)
+"""The least ratio reported when a side's rate is only a yearly order of magnitude."""
 
 
 class ConversionMagnitude(Rule):
@@ -35,6 +37,17 @@ differ by a factor of three or more, the claim cannot be true.
 When a single scale word or unit prefix explains the gap (*millions* for *milliards*,
 *M* for *Md*, *m* for *km*, *kW* for *MW*), the fix rewrites the second figure with it.
 The fix changes a figure, so it is marked unsafe: a person confirms it.
+
+Words may stand between the figure and its conversion: its complement
+(*10 000 mètres d'altitude (environ 33 000 pieds)*), or up to four other words before a
+parenthesis (*3 milliards de dollars signés avec Airbus (2,9 millions d'euros)*). Those
+other words make a weak claim, so the pair is reported only when the gap is itself the
+signature of a scale slip: a factor near 1 000, 10^6… (±25 %).
+
+Currencies the ECB does not publish (the rouble after March 2022, the naira, the
+ariary, the dirham, the Algerian and Tunisian dinars…) are converted with a yearly order
+of magnitude (see docs/rates.md): then only a gap of thirty times or more is reported,
+and the evidence names that table.
 
 ## Why it matters
 
@@ -106,8 +119,11 @@ left to NL104, which explains it better.
             if assessment is None or assessment.consistent:
                 continue
             ratio = assessment.ratio
-            if ratio is None or (ratio < factor and ratio > 1 / factor):
+            least = max(factor, COARSE_FACTOR) if assessment.converted.coarse else factor
+            if ratio is None or (ratio < least and ratio > 1 / least):
                 continue
+            if equivalence.marker == "loose" and not near_power_of_thousand(ratio):
+                continue  # weak structure: only a scale slip's own signature is trusted
             if _english_billion_explains(assessment):
                 continue  # NL104 billion-false-friend reports it, with a better reason
             yield _finding(assessment, document, ratio)
@@ -172,15 +188,16 @@ def _shift_that_fits(assessment: Assessment) -> int | None:
 
 
 def _english_billion_explains(assessment: Assessment) -> bool:
-    first, second = assessment.equivalence.first, assessment.equivalence.second
-    english_second = english_reading(second)
-    if english_second is not None and assessment.fits_when_stated_is(english_second):
-        return True
-    english_first = english_reading(first)
-    if english_first is not None and first.value != 0:
-        expected_if_english = assessment.expected * english_first / first.value
-        return assessment.low <= expected_if_english <= assessment.high
-    return False
+    equivalence = assessment.equivalence
+    return english_explains(assessment, equivalence.second) or english_explains(
+        assessment, equivalence.first
+    )
+
+
+def near_power_of_thousand(ratio: Decimal) -> bool:
+    """1 000, 10^6, 10^-3… within the spread of a rate and a rounding (±25 %)."""
+    powers = (-12, -9, -6, -3, 3, 6, 9, 12)
+    return any(1 / NEAR < ratio.scaleb(-power) < NEAR for power in powers)
 
 
 def _rounded_factor(ratio: Decimal) -> Decimal:

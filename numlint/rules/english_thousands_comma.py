@@ -13,6 +13,31 @@ from .api import Example, Finding, Rule, TextEdit
 
 _THREE_DECIMALS = compile_pattern(r"\d{1,3},\d{3}")
 _ENGLISH_LOOKING = compile_pattern(r"(?!0,)\d{1,3},\d00")
+_RATE_GAP = compile_pattern(
+    r"(?i)[\s\u00a0\u202f]*(?:=|:|pour|vaut|valait|équivaut[\s\u00a0\u202f]+à"
+    r"|contre|s['’]échange[\s\u00a0\u202f]+contre)[\s\u00a0\u202f]*\Z"
+)
+_PER_ONE_AFTER = compile_pattern(
+    r"(?i)[\s\u00a0\u202f]+(?:pour|par|contre)[\s\u00a0\u202f]+(?:1|un|une)"
+    r"(?![\p{L}\d])"
+)
+
+
+def _states_a_rate(document: Document, index: int) -> bool:
+    """``1 € pour 655,957 Fcfa``, ``6,559 francs pour un euro``: the value of one unit of
+    another currency, an exchange rate, not an amount."""
+    mention = document.mentions[index]
+    if _PER_ONE_AFTER.match(document.text, mention.end):
+        return True
+    if index == 0:
+        return False
+    previous = document.mentions[index - 1]
+    return (
+        previous.kind == "money" and previous.value == 1
+        and previous.currency != mention.currency
+        and mention.start - previous.end <= 25
+        and _RATE_GAP.fullmatch(document.text, previous.end, mention.start) is not None
+    )
 
 
 class EnglishThousandsComma(Rule):
@@ -33,7 +58,7 @@ Quantities are another matter: French gives metres in kilometres and grams in ki
 (*42,195 km*, *0,750 l*), so a quantity is reported only when its three decimals end in
 two zeros after a whole part other than zero (*2,000 tonnes*), which French would write
 *2 tonnes*. Amounts counted per unit (*1,459 euro le litre*, fuel prices have three
-decimals) are left alone.
+decimals) and exchange rates (*1 € pour 655,957 Fcfa*) are left alone.
 
 ## Why it matters
 
@@ -45,13 +70,14 @@ The slip divides the figure by a thousand, silently.
         Example("Le gazole coûte 1,459 euro le litre.", valid=True),
         Example("Le billet coûte 1,50 dollar.", valid=True),
         Example("Il a couru 42,195 km.", valid=True),
+        Example("La parité est fixe : 1 € pour 655,957 francs CFA.", valid=True),
         Example("Une bouteille de 0,750 l.", valid=True),
         Example("La récolte atteint {{2,000 tonnes}}.", valid=False,
                 fixed="La récolte atteint 2\u202f000 tonnes."),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
-        for mention in document.mentions:
+        for index, mention in enumerate(document.mentions):
             if mention.kind not in ("money", "quantity") or mention.scale_text or mention.per:
                 continue
             if not _THREE_DECIMALS.fullmatch(mention.number_text):
@@ -60,6 +86,8 @@ The slip divides the figure by a thousand, silently.
                 mention.number_text
             ):
                 continue  # 42,195 km, 0,750 l: French precision
+            if _states_a_rate(document, index):
+                continue  # 1 € pour 655,957 Fcfa: exchange rates carry many decimals
             thousands = grouped(mention.number_text.replace(",", ""))
             yield Finding(
                 mention.start,

@@ -31,6 +31,10 @@ Checks the figures the text adds up:
   total*, *un total de*, *en tout*): the total must be their sum, within the rounding
   of every printed figure (none for a count written in full: *3 morts et 12 blessés,
   soit 15 victimes au total*);
+- a total named as such, then the parts the same paragraph lists after *se répartit en*,
+  *se décompose en*, *répartis entre* (*Le budget total atteint 12 millions d'euros. Il
+  se répartit en 5 millions pour la santé et 4 millions pour l'éducation.*), when the
+  list is complete (no *le reste*, *notamment*, *etc.*, no further figure);
 - a whole and the parts its *dont* lists (*un plan de 3 milliards d'euros, dont
   500 millions pour la recherche*): no part may be larger than the whole.
 
