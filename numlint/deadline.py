@@ -10,7 +10,8 @@ no such injection any more:
   timeout, and a first call may legitimately spend a second loading pint or the rate
   table, which must not cost the article its findings;
 - a plugin's rule runs in a thread of its own, and the caller stops waiting at the
-  deadline: the rule is reported and its thread abandoned (a daemon, never reused). This
+  deadline: the rule is reported and its thread abandoned (a daemon, never reused; it
+  goes on until it ends by itself). This
   bounds a loop, a ``sleep``, a rule that swallows every exception or one that calls
   :func:`numlint.check` itself. Code that holds the interpreter lock in C (a catastrophic
   ``re`` pattern) cannot be bounded from inside the process at all; the command line's
