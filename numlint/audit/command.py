@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .inputs import DEFAULT_PARTITION_SIZE
+DEFAULT_PARTITION_SIZE = 500
+"""Articles per partition: big enough to amortize the bookkeeping, small enough that an
+interruption loses little (defined here so that ``numlint --help`` imports no reader)."""
+
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .command import DEFAULT_PARTITION_SIZE
+
 FIELDS = ("text", "date", "format", "id")
-DEFAULT_PARTITION_SIZE = 500
-"""Articles per partition: big enough to amortize the bookkeeping, small enough that an
-interruption loses little."""
 
 
 class InputError(ValueError):

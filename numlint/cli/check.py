@@ -14,14 +14,13 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..config import Config, ConfigError
 from ..diagnostics import SEVERITIES, Diagnostic
 from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
 from ..rules.registry import LoadError, Registry, installed_rules
-from ..verification import Verification, verify
 from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
 from .files import STDIN, Target, collect
@@ -30,8 +29,10 @@ from .inputs import Text, check_writable, read_target
 from .progress import Progress
 from .settings import Settings, overrides_from
 from .terminal import excerpt_width, use_color
-from .verified import write_verified
 from .writes import Pending, WriteOutcome, report_writes, write_all
+
+if TYPE_CHECKING:
+    from ..verification import Verification
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,8 @@ def _check_one(target: Target, config: Config, args: argparse.Namespace,
         return check(text, format=target.format, date=args.date, config=config)
 
     if args.verified:
+        from ..verification import verify  # only with --verified: not on every start
+
         verification = verify(original.content, format=target.format, date=args.date,
                               config=config)
         return Checked(target, config, original, original.content,
@@ -242,6 +245,8 @@ def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Names
     if args.verified:
         verifications = [item.verification for item in checked if item.verification]
         lang = checked[0].config.lang if checked else "fr"
+        from .verified import write_verified
+
         write_verified(report, verifications, args.output_format, stream, options, lang)
     else:
         write_report(report, args.output_format, stream, options)
