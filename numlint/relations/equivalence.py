@@ -92,8 +92,6 @@ _ANOTHER_QUANTITY = compile_pattern(
     r"|chacune|chaque|par|sur|sauf|outre|face|vs|versus)(?![\p{L}])"
 )
 """Words that bring in a second amount rather than lead to a conversion."""
-_LIST_JOINT = compile_pattern(_S + r"*(?:,|et|ou)" + _S + r"*|" + _S + r"*," + _S + r"*et"
-                              + _S + r"+")
 _UNIT_TOKEN = compile_pattern(_S + r"+(\p{L}{1,4})\.?" + _S + r"+")
 _NOT_UNITS = frozenset({"et", "ou", "à", "au", "aux", "de", "du", "des", "en", "sur", "par",
                         "puis", "soit", "dont", "les", "la", "le", "un", "une", "sans"})
@@ -118,15 +116,11 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     for index, (written_first, second) in enumerate(pairwise(mentions)):
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
-        ends_a_list = index > 0 and _LIST_JOINT.fullmatch(
-            text, mentions[index - 1].end, written_first.start) is not None
         first = _with_sentence_period(text, written_first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
             continue
         kind, linker = marker
-        if kind == "hedge-after-comma" and ends_a_list:
-            continue  # "1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros…": list
         if (
             _same_dimension(first, second, kind)
             and _second_closes_claim(text, second, kind)
