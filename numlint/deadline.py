@@ -24,7 +24,6 @@ could inherit half-held.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -41,20 +40,9 @@ class Outcome(Generic[T]):
     overran: bool = False
 
 
-class Deadline:
-    """A point in time a piece of work must finish by (``None``: no limit)."""
-
-    __slots__ = ("_end",)
-
-    def __init__(self, seconds: float | None) -> None:
-        self._end = None if seconds is None else time.monotonic() + seconds
-
-    def remaining(self) -> float | None:
-        return None if self._end is None else max(0.0, self._end - time.monotonic())
-
-
-def run_in_thread(call: Callable[[], T], deadline: Deadline) -> Outcome[T]:
-    """Run ``call`` in a thread of its own and wait for it until ``deadline`` at most.
+def run_in_thread(call: Callable[[], T], seconds: float | None) -> Outcome[T]:
+    """Run ``call`` in a thread of its own and wait for it ``seconds`` at most (None: as
+    long as it takes).
 
     Every exception ``call`` raises is returned, ``KeyboardInterrupt`` included (the caller
     re-raises that one: it is the user's); past the deadline the thread is left to finish
@@ -70,7 +58,7 @@ def run_in_thread(call: Callable[[], T], deadline: Deadline) -> Outcome[T]:
 
     worker = threading.Thread(target=target, name="numlint-plugin-rule", daemon=True)
     worker.start()
-    worker.join(deadline.remaining())
+    worker.join(seconds)
     if worker.is_alive() or not box:
         return Outcome(overran=True)
     return box[0]

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .deadline import Deadline, run_in_thread
+from .deadline import run_in_thread
 from .diagnostics import SEVERITIES
 from .document import Document
 from .i18n import N_
@@ -64,7 +64,7 @@ def run_rules(
                 yield RuleFinding(None, internal_error(rule_class, error))
                 continue
         else:
-            outcome = run_in_thread(findings_of, Deadline(budget))
+            outcome = run_in_thread(findings_of, budget)
             if isinstance(outcome.error, KeyboardInterrupt):
                 raise outcome.error
             if outcome.overran or outcome.error is not None:
