@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
+    from .pipeline import Run
+
 FORMATS = ("text", "markdown", "html")
 DEFAULT_FORMAT = "markdown"
 """The format of an article when the frame has no format column (as :func:`numlint.check`)."""
@@ -117,23 +119,40 @@ def document_rows(
 ) -> list[dict[str, Any]]:
     """The finding rows of one article (an ``NL000`` row with its reason if it cannot be
     checked). Never raises on the content of the row."""
-    from .pipeline import check
+    return checked_document(doc_id, text, date=date, format=format, config=config,
+                            default_format=default_format)[0]
+
+
+def checked_document(
+    doc_id: str,
+    text: Any,
+    *,
+    date: Any = None,
+    format: Any = None,
+    config: Config | None = None,
+    default_format: str = DEFAULT_FORMAT,
+) -> tuple[list[dict[str, Any]], Run | None]:
+    """:func:`document_rows`, and the check's :class:`~numlint.pipeline.Run` (None when the
+    article could not be checked): the archive audit reads the article's figures from it
+    rather than reading and scanning the article a second time."""
+    from .pipeline import run
 
     if not isinstance(text, str):
-        return [failure_row(doc_id, "no-text", f"the text is {_describe(text)}, not a string")]
+        why = f"the text is {_describe(text)}, not a string"
+        return [failure_row(doc_id, "no-text", why)], None
     chosen = default_format if _missing(format) else format
     if chosen not in FORMATS:
-        return [failure_row(doc_id, "bad-format",
-                            f"unknown format {chosen!r}: expected one of {', '.join(FORMATS)}")]
+        why = f"unknown format {chosen!r}: expected one of {', '.join(FORMATS)}"
+        return [failure_row(doc_id, "bad-format", why)], None
     try:
         day = as_date(date)
     except ValueError as error:
-        return [failure_row(doc_id, "bad-date", str(error))]
+        return [failure_row(doc_id, "bad-date", str(error))], None
     try:
-        diagnostics = check(text, format=chosen, date=day, config=config)
+        checked = run(text, format=chosen, date=day, config=config)
     except Exception as error:  # a bug in one article must not lose the others
-        return [failure_row(doc_id, "failed", f"{type(error).__name__}: {error}")]
-    return [diagnostic_row(doc_id, text, d) for d in diagnostics]
+        return [failure_row(doc_id, "failed", f"{type(error).__name__}: {error}")], None
+    return [diagnostic_row(doc_id, text, d) for d in checked.diagnostics], checked
 
 
 def diagnostic_row(doc_id: str, source: str, diagnostic: Diagnostic) -> dict[str, Any]:

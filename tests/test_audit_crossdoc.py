@@ -92,6 +92,25 @@ def test_the_window_is_a_setting() -> None:
     assert len(check(figures(articles), CrossSettings(window_days=60))) == 1
 
 
+def test_the_window_reaches_both_ways_and_no_further() -> None:
+    """Supporters before and after the slip count; one just outside the window does not."""
+    articles = [(DEAL[0], "2025-02-08"), (DEAL[1], "2025-03-30"), (DEAL[2], "2025-04-01"),
+                (SLIP, "2025-03-10")]  # 30 days before, 20 after, 22 after
+    rows = check(figures(articles))
+    assert [r["doc_id"] for r in rows] == ["doc-3"]
+    evidence = json.loads(rows[0]["evidence"])
+    assert evidence["articles_elsewhere"] == 3
+    articles[0] = (DEAL[0], "2025-02-07")  # 31 days before: out of the window
+    assert json.loads(check(figures(articles))[0]["evidence"])["articles_elsewhere"] == 2
+
+
+def test_the_verdict_does_not_depend_on_the_order_of_the_figures() -> None:
+    found = figures(dated([*DEAL, SLIP, SLIP.replace("Adobe a", "L’éditeur Adobe a")]))
+    expected = check(found)
+    assert expected and check(list(reversed(found))) == expected
+    assert check(found[2:] + found[:2]) == expected
+
+
 def test_end_to_end_in_the_audit_output(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow", reason="the archive extra is not installed (pyarrow)")
     from audit_support import read_findings, write_jsonl

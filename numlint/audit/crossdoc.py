@@ -29,6 +29,7 @@ Example
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 from collections import defaultdict
@@ -63,11 +64,38 @@ def check(figures: Iterable[Mapping[str, Any]],
         if len({f["exponent"] for f in group}) < 2:
             continue
         group.sort(key=lambda f: (f["doc_id"], f["start"]))  # the same, whatever the order
-        for figure in group:
-            row = _weigh(figure, group, digits, settings)
+        dated = _Dated(group)
+        for index, figure in enumerate(group):
+            row = _weigh(figure, dated.near(index, settings.window_days), dated.words[index],
+                         digits, settings)
             if row is not None:
                 rows.append(row)
     return sorted(rows, key=lambda r: (r["doc_id"], r["start"], r["end"]))
+
+
+class _Dated:
+    """A group's figures with their day and context words read once, and in date order,
+    so that each figure is weighed against the figures of its window only (a common
+    figure such as « 1 milliard d'euros » makes groups of thousands in an archive)."""
+
+    def __init__(self, group: list[Mapping[str, Any]]) -> None:
+        self.days = [datetime.date.fromisoformat(f["date"]).toordinal() for f in group]
+        self.words = [frozenset(f["context"].split()) for f in group]
+        # By day, then in the group's own order: within an article (one day) the figures
+        # keep their order, so the first figure of each other article is the same one.
+        self.order = sorted(range(len(group)), key=lambda i: (self.days[i], i))
+        self.sorted_days = [self.days[i] for i in self.order]
+        self.group = group
+
+    def near(self, index: int, window_days: int) -> list[tuple[Mapping[str, Any], int,
+                                                                frozenset[str]]]:
+        """The other figures within ``window_days`` of figure ``index``, in the group's
+        order, with their distance in days and their context words."""
+        day = self.days[index]
+        low = bisect.bisect_left(self.sorted_days, day - window_days)
+        high = bisect.bisect_right(self.sorted_days, day + window_days)
+        inside = sorted(self.order[low:high])
+        return [(self.group[i], abs(self.days[i] - day), self.words[i]) for i in inside]
 
 
 def candidates(figures: Any) -> list[dict[str, Any]]:
@@ -88,18 +116,16 @@ def candidates(figures: Any) -> list[dict[str, Any]]:
     return kept.to_pylist()
 
 
-def _weigh(figure: Mapping[str, Any], group: list[Mapping[str, Any]], digits: str,
-           settings: CrossSettings) -> dict[str, Any] | None:
-    day = datetime.date.fromisoformat(figure["date"])
-    words = set(figure["context"].split())
+def _weigh(figure: Mapping[str, Any],
+           window: list[tuple[Mapping[str, Any], int, frozenset[str]]], words: frozenset[str],
+           digits: str, settings: CrossSettings) -> dict[str, Any] | None:
     needed = settings.min_shared_words + (1 if _round(digits) else 0)
     near: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for other in group:
+    for other, gap, other_words in window:
         if other["doc_id"] == figure["doc_id"]:
             continue
-        gap = abs((datetime.date.fromisoformat(other["date"]) - day).days)
-        shared = words & set(other["context"].split())
-        if gap > settings.window_days or len(shared) < needed:
+        shared = words & other_words
+        if len(shared) < needed:
             continue
         near[other["exponent"]].setdefault(other["doc_id"], {
             "doc_id": other["doc_id"], "date": other["date"], "figure": other["text"],

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..batch import DEFAULT_FORMAT, FORMATS, as_date, document_rows, failure_row, warm_up
+from ..batch import DEFAULT_FORMAT, FORMATS, as_date, checked_document, failure_row, warm_up
 from ..config import Config
-from ..sources import read_source
 from .figures import figures_of
 from .inputs import Article, ColumnMap, Partition, read
 
@@ -54,13 +53,13 @@ class PartitionResult:
 
 def process_article(article: Article, job: Job) -> ArticleResult:
     """The findings of one article, its scaled figures, and its line in the report."""
+    checked = None
     if "error" in article.extra:
         findings = [failure_row(article.id, "unreadable", article.extra["error"])]
     else:
-        findings = document_rows(article.id, article.text, date=article.date,
-                                 format=article.format, config=job.config,
-                                 default_format=job.default_format)
-    figures: list[dict[str, Any]] = []
+        findings, checked = checked_document(article.id, article.text, date=article.date,
+                                             format=article.format, config=job.config,
+                                             default_format=job.default_format)
     day = None
     with contextlib.suppress(ValueError):  # a bad date is already an NL000 row
         day = as_date(article.date)
@@ -68,14 +67,13 @@ def process_article(article: Article, job: Job) -> ArticleResult:
     size = 0
     if isinstance(article.text, str) and fmt in FORMATS:
         size = len(article.text.encode("utf-8"))
-    if size and job.cross:
-        try:
-            prose = read_source(article.text, fmt)  # type: ignore[arg-type]
-            day = day or prose.date
-            figures = [f.as_row() for f in figures_of(
-                article.id, prose, day.isoformat() if day else None, job.config.currencies)]
-        except Exception:  # the findings say whether the article failed; figures are extra
-            figures = []
+    figures: list[dict[str, Any]] = []
+    if checked is not None and checked.prose is not None:
+        day = day or checked.prose.date
+        if job.cross and checked.document is not None:
+            when = day.isoformat() if day else None
+            figures = [f.as_row() for f in figures_of(article.id, checked.prose, when,
+                                                      checked.document.mentions)]
     return ArticleResult(findings, figures, article_row(article.id, day, size, findings))
 
 
