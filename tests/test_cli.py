@@ -275,6 +275,28 @@ def test_an_unreadable_file(article, monkeypatch, capsys):
     assert out.startswith("article.md:1:1: NL902 cannot be read: Permission denied\n")
 
 
+def test_an_unreadable_folder_is_reported_and_the_rest_checked(tmp_path, monkeypatch,
+                                                               capsys):
+    """On d4f21d9 a folder of the walk that could not be listed ended the run."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "locked").mkdir()
+    write(tmp_path / "locked" / "hidden.md", ARTICLE)
+    write(tmp_path / "ok.md", ARTICLE)
+    real_scandir = os.scandir
+
+    def refuse(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)  # root reads everything: refuse by hand
+    status, out, err = run(capsys, "check", "--output-format", "json", ".")
+    assert (status, err) == (2, "")
+    found = [(f["path"], f["code"]) for f in json.loads(out)]
+    assert found == [("locked", "NL902"), ("ok.md", "NL101")]
+    assert "Permission denied" in json.loads(out)[0]["message"]
+
+
 def _fifo(path: Path) -> Path:
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs on this system")

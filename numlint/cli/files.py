@@ -43,6 +43,9 @@ class Target:
     display: str
     """The name shown in reports: relative to the working directory when inside it."""
     format: Format
+    unreadable: str | None = None
+    """Why the input cannot be read, when that was already known while collecting (a
+    folder of the walk that cannot be listed): reported as its own NL902, like a file."""
 
     @property
     def is_stdin(self) -> bool:
@@ -90,7 +93,9 @@ def collect(
         # a FIFO or device named here is reported when read (NL902)
         if is_dir:
             selection = selection_for(path) if selection_for else FileSelection()
-            files = walk(path, Excluder(selection, respect_gitignore))
+            files, unlisted = walk(path, Excluder(selection, respect_gitignore))
+            targets.extend(Target(folder, shown_path(folder), "text", unreadable=reason)
+                           for folder, reason in unlisted)
         else:
             files = [path]
         found = [(file, shown_path(file)) for file in files]
@@ -108,11 +113,21 @@ def _short(name: str, limit: int = 120) -> str:
     return name if len(name) <= limit else f"{name[: limit // 2]}…{name[-limit // 2:]}"
 
 
-def walk(root: Path, excluder: Excluder | None = None) -> list[Path]:
-    """The checkable files under ``root``, excluded and ignored paths skipped."""
+def walk(root: Path, excluder: Excluder | None = None
+         ) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The checkable files under ``root`` (excluded and ignored paths skipped), and the
+    folders that could not be listed, with why: one unreadable folder must not stop the
+    run, nor be skipped without a word."""
     excluder = excluder or Excluder(FileSelection())
     found: list[Path] = []
-    for directory, subdirectories, files in os.walk(root, onerror=_walk_error):
+    unlisted: list[tuple[Path, str]] = []
+
+    def unreadable(error: OSError) -> None:
+        folder = Path(error.filename) if error.filename else root
+        unlisted.append((folder, f"{shown_path(folder)}: folder cannot be read: "
+                                 f"{error.strerror or error}"))
+
+    for directory, subdirectories, files in os.walk(root, onerror=unreadable):
         subdirectories[:] = [
             name for name in subdirectories
             if not _skipped(Path(directory, name), root, excluder)
@@ -122,7 +137,7 @@ def walk(root: Path, excluder: Excluder | None = None) -> list[Path]:
             if (os.path.splitext(name)[1].lower() in EXTENSIONS
                     and not excluder.skipped(path, root, is_dir=False)):
                 found.append(path)
-    return found
+    return found, unlisted
 
 
 def _skipped(directory: Path, root: Path, excluder: Excluder) -> bool:
@@ -131,7 +146,3 @@ def _skipped(directory: Path, root: Path, excluder: Excluder) -> bool:
         or (directory / "pyvenv.cfg").is_file()
         or excluder.skipped(directory, root, is_dir=True)
     )
-
-
-def _walk_error(error: OSError) -> None:
-    raise InputError(f"{error.filename}: cannot be read: {error.strerror}")

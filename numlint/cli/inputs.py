@@ -36,6 +36,8 @@ class Text:
 
 
 def read_target(target: Target, stdin: BinaryIO | None) -> Text:
+    if target.unreadable is not None:
+        raise InputError(target.unreadable)
     if target.path is None:
         if stdin is None:
             raise InputError(f"{target.display}: standard input cannot be read")
