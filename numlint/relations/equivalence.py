@@ -25,6 +25,7 @@ from ..conversion import periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
 from .model import Equivalence, Marker
+from .rate_statements import find_rate_statements
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -111,7 +112,16 @@ _NOUN_AFTER = compile_pattern(
 
 
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
-    """Equivalences between each figure and the next one, where the text claims one."""
+    """Equivalences between each figure and the next one, where the text claims one, and
+    the exchange rates it states (see :mod:`.rate_statements`)."""
+    rates = find_rate_statements(text, mentions)
+    stated = {frozenset((r.first.span, r.second.span)) for r in rates}
+    found = [e for e in _neighbours(text, mentions)
+             if frozenset((e.first.span, e.second.span)) not in stated]
+    return sorted([*found, *rates], key=lambda e: sorted((e.first.start, e.second.start)))
+
+
+def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     found = []
     for index, (written_first, second) in enumerate(pairwise(mentions)):
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
