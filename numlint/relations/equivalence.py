@@ -25,6 +25,7 @@ from ..conversion import periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
 from .model import Equivalence, Marker
+from .paired_lists import find_paired_lists
 from .rate_statements import find_rate_statements
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
@@ -113,8 +114,9 @@ _NOUN_AFTER = compile_pattern(
 
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     """Equivalences between each figure and the next one, where the text claims one, and
-    the exchange rates it states (see :mod:`.rate_statements`)."""
-    rates = find_rate_statements(text, mentions)
+    the exchange rates it states (see :mod:`.rate_statements`), and the items of a list
+    converted into a list (see :mod:`.paired_lists`)."""
+    rates = find_rate_statements(text, mentions) + find_paired_lists(text, mentions)
     stated = {frozenset((r.first.span, r.second.span)) for r in rates}
     found = [e for e in _neighbours(text, mentions)
              if frozenset((e.first.span, e.second.span)) not in stated]
