@@ -24,6 +24,7 @@ from ..cache import compile_pattern
 from ..conversion import periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
+from .anaphora import find_anaphoric_conversions
 from .model import Equivalence, Marker
 from .paired_lists import find_paired_lists
 from .rate_statements import find_rate_statements
@@ -70,6 +71,9 @@ _GAP = {
         + _S + r"*\Z"
     ),
     "comma": compile_pattern(r"(?i)" + _S + r"*,?" + _S + r"*\Z"),
+    "dash": compile_pattern(
+        r"(?i)" + _S + r"+[-–—]" + _S + r"+(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
 }
 _CLOSING_PARENTHESIS = compile_pattern(
     r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
@@ -115,8 +119,12 @@ _NOUN_AFTER = compile_pattern(
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     """Equivalences between each figure and the next one, where the text claims one, and
     the exchange rates it states (see :mod:`.rate_statements`), and the items of a list
-    converted into a list (see :mod:`.paired_lists`)."""
-    rates = find_rate_statements(text, mentions) + find_paired_lists(text, mentions)
+    converted into a list (see :mod:`.paired_lists`), and a conversion opening the next
+    sentence (see :mod:`.anaphora`)."""
+    rates = [
+        *find_rate_statements(text, mentions), *find_paired_lists(text, mentions),
+        *find_anaphoric_conversions(text, mentions),
+    ]
     stated = {frozenset((r.first.span, r.second.span)) for r in rates}
     found = [e for e in _neighbours(text, mentions)
              if frozenset((e.first.span, e.second.span)) not in stated]
@@ -171,6 +179,11 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
+    dash = _GAP["dash"].fullmatch(gap)
+    if dash is not None and _converts(first, second) and (
+        dash.group("linker") or second.hedge is not None
+    ):
+        return "equivalent", dash.group("linker") or "–"  # "4 milliards de pesetas - environ…"
     complement = _GAP["complement"].fullmatch(gap)
     if complement is not None and (_converts(first, second) or first.per != second.per) and (
         "(" in gap or complement.group("linker")
