@@ -30,7 +30,7 @@ def equivalences(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_livres_beside_a_mass_are_a_weight() -> None:
-    [kilos, pounds] = numlint.mentions("Le bébé pesait 19,1 kilos (42 livres).")
+    [_kilos, pounds] = numlint.mentions("Le bébé pesait 19,1 kilos (42 livres).")
     assert (pounds.kind, pounds.unit, pounds.text) == ("quantity", "pound", "42 livres")
     assert errors("Le bébé pesait 19,1 kilos (42 livres).") == []
     assert errors("Le bébé pesait 19,1 kilos (42 000 livres).") == [("NL101", "42 000 livres")]
