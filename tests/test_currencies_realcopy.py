@@ -49,6 +49,10 @@ def test_livres_converted_into_another_currency_are_sterling() -> None:
     assert (pounds.kind, pounds.currency, pounds.currency_assumed) == ("money", "GBP", True)
     slip = text.replace("2\u202f990 euros", "2\u202f990 yens")
     assert errors(slip, None) == [("NL101", "2\u202f990 yens")]
+    [finding] = numlint.check(slip)
+    assert finding.evidence["currency_from_context"] == {
+        "2\u202f500 livres": "GBP, assumed from « livres (2\u202f990 yens »"
+    }
 
 
 @pytest.mark.parametrize("text", [

@@ -163,7 +163,9 @@ class CurrencyContext:
         if found is None and partner is not None and partner.kind == "money" and (
             partner.currency is not None
         ):
-            found = "GBP", partner.unit_span or partner.span
+            # the conversion says it is money: the source spans « livres (2 990 euros »
+            found = "GBP", (min(unit.start("unit"), partner.start),
+                            max(end, (partner.unit_span or partner.span)[1]))
         if found is None:
             return None
         code, source = found
