@@ -154,3 +154,13 @@ def test_a_conversion_between_dashes() -> None:
     slip = text.replace("millions d'euros", "milliards d'euros")
     assert errors(slip, None) == [("NL101", "23,5 milliards d'euros")]
     assert equivalences("un budget de 3 millions d'euros - 2 millions d'euros pour l'État") == []
+
+
+def test_a_parenthesis_left_open_till_the_sentence_ends() -> None:
+    text = ("les importations à 40,1 milliards de dinars tunisiens (14,4 milliards de dollars, "
+            "creusant le déficit. Pour 2021, le déficit (la différence) a augmenté.")
+    assert errors(text, None) == []
+    slip = text.replace("14,4 milliards", "14,4 millions")
+    assert errors(slip, None) == [("NL101", "14,4 millions de dollars")]
+    same = "Il a payé 40 millions d'euros (dont 3 millions d'euros, en liquide. Puis rien."
+    assert equivalences(same) == []

@@ -84,6 +84,9 @@ _CLOSING_PARENTHESIS = compile_pattern(
 )
 """The end of a parenthesis holding a conversion: right after it, or after a rate note
 (``au taux du jour``) or a second item (``(8,7 mds EUR, 0,5 % du PIB)``)."""
+_LEFT_OPEN = compile_pattern(r"," + _S + r"+\p{L}[^()\n]*?[.!?](?:" + _S + r"|\Z)")
+"""A parenthesis the writer forgot to close, the sentence ending first: ``(14,4 milliards
+de dollars, creusant le déficit.``: read as closed, for a conversion into another currency."""
 _NOT_THE_SAME_AMOUNT = compile_pattern(
     r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
     + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
@@ -143,7 +146,7 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         kind, linker = marker
         if (
             _same_dimension(first, second, kind)
-            and _second_closes_claim(text, second, kind)
+            and _second_closes_claim(text, first, second, kind)
             and _counted_alike(text, first, second)
         ):
             found.append(Equivalence(first, second, kind, linker))
@@ -275,11 +278,13 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     return converts or restated_per_period or marker not in ("ou", "hedge-after-comma")
 
 
-def _second_closes_claim(text: str, second: Mention, marker: Marker) -> bool:
+def _second_closes_claim(text: str, first: Mention, second: Mention, marker: Marker) -> bool:
     if match_at(_NOT_THE_SAME_AMOUNT, text, second.end):
         return False
     if marker == "parenthesis":
-        return match_at(_CLOSING_PARENTHESIS, text, second.end) is not None
+        return match_at(_CLOSING_PARENTHESIS, text, second.end) is not None or (
+            _converts(first, second) and match_at(_LEFT_OPEN, text, second.end) is not None
+        )
     return True
 
 
