@@ -362,6 +362,13 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate_precision"] = "order of magnitude (yearly average): never used for NL102"
     if first.unit and second.unit and first.unit != second.unit:
         evidence["units"] = [first.unit, second.unit]
+    inherited = {
+        figure.text: f"{figure.currency}, assumed from « {document.text[slice(*source)]} »"
+        for figure in (first, second)
+        if figure.currency_inherited and (source := figure.currency_source_span) is not None
+    }
+    if inherited:
+        evidence["currency_from_context"] = inherited  # not written with the figure
     evidence["date"] = document.date.isoformat()
     evidence["date_origin"] = document.date_origin
     return evidence

@@ -131,9 +131,15 @@ def test_a_dollar_sign_after_the_figure_is_not_judged_to_a_few_percent() -> None
 
 
 def test_the_last_item_of_a_list_is_not_paired_with_the_next_list() -> None:
+    """The lists are paired item by item: 70 000 euros is the conversion of 1 000 wons
+    (a slip, 1 000 times off), not of 50 000 wons (which would be a slip of 2 000)."""
     text = ("quatre billets de 1 000, 5 000, 10 000 et 50 000 wons, environ 70 000 euros,"
             " 3,50 euros, 7 euros et 36 euros")
-    assert [c for c in codes(text) if c in ("NL101", "NL102")] == []
+    found = [d for d in numlint.check(text, format="text") if d.code in ("NL101", "NL102")]
+    assert [(d.code, text[d.start : d.end], d.evidence["first"]) for d in found] == [
+        ("NL101", "70 000 euros", "1 000")
+    ]
+    assert found[0].evidence["relation"] == "list"
     assert codes("un billet de 50 000 wons, environ 33 000 euros") == ["NL101"]
 
 

@@ -33,6 +33,30 @@ _BRITISH = (
     r"£|\bGBP\b|(?i:sterling|royaume[-‑ ]uni|britanni\p{L}*|londres|londonien\p{L}*"
     r"|angleterre|anglais\p{L}*|écosse|écossais\p{L}*|pays[-‑ ]de[-‑ ]galles|downing street)"
 )
+_WEIGHT = (
+    r"(?i:pès\p{L}*|pes(?:ait|aient|ant|é|ée|er)|poids|kilos?|kilogrammes?|kg)"
+)
+"""Words that make bare ``livres`` a weight (``19,1 kilos (42 livres)``, ``il pèse...``)."""
+_BY_COUNTRY: dict[str, tuple[tuple[str, str], ...]] = {
+    # A head French leaves open, and the country words that settle it in a paragraph.
+    "dinar": (
+        ("TND", r"tunisi\p{L}*"), ("DZD", r"algéri\p{L}*"), ("LYD", r"liby\p{L}*"),
+        ("KWD", r"koweï?t\p{L}*"), ("JOD", r"jordani\p{L}*"), ("IQD", r"ira[kq]\p{L}*"),
+        ("BHD", r"bahreï?n\p{L}*"), ("RSD", r"serb\p{L}*"),
+    ),
+    "peso": (
+        ("ARS", r"argentin\p{L}*"), ("MXN", r"mexi\p{L}*"), ("COP", r"colombi\p{L}*"),
+        ("CLP", r"chili\p{L}*"), ("PHP", r"philippin\p{L}*"), ("UYU", r"urugua\p{L}*"),
+        ("CUP", r"cuba\p{L}*"),
+    ),
+    "couronne": (
+        ("SEK", r"su[eè]d\p{L}*"), ("DKK", r"dan(?:ois|emark)\p{L}*"),
+        ("NOK", r"norv[eè]g\p{L}*"), ("CZK", r"tch[eè]qu\p{L}*"),
+        ("ISK", r"island\p{L}*"),
+    ),
+}
+"""``29,6 milliards de dinars`` in a story about Tunisia are Tunisian dinars: the head
+takes the currency of the one country its paragraph names (two countries: left open)."""
 _SWISS = (
     r"\bCHF\b|(?i:suisses?|helvéti\p{L}*|genève|genevois\p{L}*|zurich|zurichois\p{L}*"
     r"|berne|bernois\p{L}*|lausanne|vaudois\p{L}*|bâle|bâlois\p{L}*|tessin|lucerne"
@@ -44,6 +68,16 @@ _SWISS = (
 def _helpers() -> dict[str, regex.Pattern[str]]:
     return {
         "british": compile_pattern(_BRITISH),
+        "weight": compile_pattern(r"(?<!\p{L})" + _WEIGHT + r"(?!\p{L})"),
+        "converts": compile_pattern(_SP + r"*(?:\(|[,:]?" + _SP + r"*(?i:soit|ou|=))"
+                                    + _SP + r"*"),
+        **{
+            f"country-{head}": compile_pattern(
+                r"(?<!\p{L})(?i:" + "|".join(f"(?P<{code}>{words})" for code, words in rows)
+                + r")"
+            )
+            for head, rows in _BY_COUNTRY.items()
+        },
         "swiss": compile_pattern(_SWISS),
         "livres": compile_pattern(
             _SP + r"+(?:(?i:de" + _SP + r"+|d['’]))?(?P<unit>(?i:livres?))(?!\p{L})"
@@ -87,17 +121,27 @@ class CurrencyContext:
         result = list(mentions)
         for index, mention in enumerate(result):
             if mention.kind == "number":
-                given = self._pounds(mention, text) or self._from_context(result, index, text)
+                given = self._livres(result, index, text) or self._from_context(
+                    result, index, text
+                )
             elif mention.kind == "money" and mention.currency is None:
-                given = self._swiss_francs(mention, text)
+                given = self._swiss_francs(mention, text) or self._by_country(mention, text)
             else:
                 continue
             if given is not None:
                 result[index] = given
         return result
 
-    def _pounds(self, mention: Mention, text: str) -> Mention | None:
-        """``1 200 livres`` in a British story: pounds sterling (books or weight elsewhere)."""
+    def _livres(self, mentions: list[Mention], index: int, text: str) -> Mention | None:
+        """Bare ``livres`` after a figure: a weight, or pounds of the currency the context
+        gives (books, and anything else, stay numbers).
+
+        In order: a weight when a mass is its conversion (``19,1 kilos (42 livres)``) or
+        its sentence weighs (``pèse``, ``poids``); the pounds its paragraph last named
+        (``un euro valait 28,63 livres`` after ``livres turques``) or sterling in a
+        British story; sterling, as a house default, when it is converted into another
+        currency (``2 500 livres (2 990 euros)``: a conversion says it is money)."""
+        mention = mentions[index]
         if mention.unit is not None or mention.per is not None:
             return None
         if "livre" not in text[mention.end : mention.end + _LIVRES_REACH].lower():
@@ -105,18 +149,73 @@ class CurrencyContext:
         unit = _helpers()["livres"].match(text, mention.end)
         if unit is None:
             return None
-        source = _last(_helpers()["british"], text, _paragraph_start(text, mention.start),
-                       min(len(text), mention.end + WINDOW // 2))
-        if source is None:
-            return None
         end = unit.end("unit")
         if _helpers()["counted"].match(text, end):
             return None  # "12 livres de farine", "3 millions de livres vendus"
-        return replace(
-            mention, end=end, text=text[mention.start : end], kind="money", currency="GBP",
-            unit_text=unit.group("unit"), unit_span=unit.span("unit"), currency_assumed=True,
-            currency_inherited=True, currency_source_span=source,
-        )
+        pounds = replace(mention, end=end, text=text[mention.start : end],
+                         unit_text=unit.group("unit"), unit_span=unit.span("unit"))
+        partner = self._converted_with(mentions, index, end, text)
+        if (partner is not None and partner.kind == "quantity") or (
+            partner is None and self._weighs(text, mention.start, end)
+        ):
+            return replace(pounds, kind="quantity", unit="pound")
+        found = self._pounds_named(text, mention.start, end)
+        if found is None and partner is not None and partner.kind == "money" and (
+            partner.currency is not None
+        ):
+            # the conversion says it is money: the source spans « livres (2 990 euros »
+            found = "GBP", (min(unit.start("unit"), partner.start),
+                            max(end, (partner.unit_span or partner.span)[1]))
+        if found is None:
+            return None
+        code, source = found
+        return replace(pounds, kind="money", currency=code, currency_assumed=True,
+                       currency_inherited=True, currency_source_span=source)
+
+    def _converted_with(
+        self, mentions: list[Mention], index: int, end: int, text: str
+    ) -> Mention | None:
+        """The figure the one ending at ``end`` is converted into, or from: the next one
+        after ``(``, ``soit``, ``ou``, ``=``; or the one before it opens a parenthesis on."""
+        converts = _helpers()["converts"]
+        if index + 1 < len(mentions):
+            following = mentions[index + 1]
+            start = following.hedge_span[0] if following.hedge_span else following.start
+            if start >= end and converts.fullmatch(text, end, start):
+                return following
+        if index > 0:
+            previous = mentions[index - 1]
+            start = mentions[index].hedge_span[0] if mentions[index].hedge_span else (
+                mentions[index].start
+            )
+            if "(" in text[previous.end : start] and converts.fullmatch(
+                text, previous.end, start
+            ):
+                return previous
+        return None
+
+    def _weighs(self, text: str, start: int, end: int) -> bool:
+        sentence = _sentence_start(text, start)
+        stop = _sentence_end(text, end)
+        return _helpers()["weight"].search(text, sentence, stop) is not None
+
+    def _pounds_named(self, text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """The pounds the context names: the last qualified ``livre`` of the paragraph
+        before the figure (``livres turques``), or sterling in a British story, the nearer."""
+        paragraph = _paragraph_start(text, start)
+        qualified = None
+        for found in self._names.finditer(text, max(paragraph, start - WINDOW), start):
+            key = normalize_written(found.group())
+            code, _ = self.currencies.lookup(found.group())
+            if key.startswith("livre") and code is not None:
+                qualified = code, found.span()
+        british = _last(_helpers()["british"], text, paragraph,
+                        min(len(text), end + WINDOW // 2))
+        if qualified is not None and (
+            british is None or abs(start - qualified[1][1]) <= abs(start - british[0])
+        ):
+            return qualified
+        return ("GBP", british) if british is not None else None
 
     def _swiss_francs(self, mention: Mention, text: str) -> Mention | None:
         """``30 francs`` in a Swiss story: Swiss francs (French, Belgian or CFA elsewhere)."""
@@ -129,6 +228,26 @@ class CurrencyContext:
         if source is None:
             return None
         return replace(mention, currency="CHF", currency_assumed=True, currency_inherited=True,
+                       currency_source_span=source)
+
+    def _by_country(self, mention: Mention, text: str) -> Mention | None:
+        """``29,6 milliards de dinars`` in a Tunisian story: Tunisian dinars (see
+        :data:`_BY_COUNTRY`); two countries of that currency named: left open."""
+        if mention.unit_text is None:
+            return None
+        head = normalize_written(mention.unit_text).rstrip("s")
+        if head not in _BY_COUNTRY:
+            return None
+        paragraph = _paragraph_start(text, mention.start)
+        stop = min(len(text), mention.end + WINDOW // 2)
+        codes: dict[str, tuple[int, int]] = {}
+        for found in _helpers()[f"country-{head}"].finditer(text, paragraph, stop):
+            code = next(name for name, value in found.groupdict().items() if value)
+            codes.setdefault(code, found.span())
+        if len(codes) != 1:
+            return None
+        [(code, source)] = codes.items()
+        return replace(mention, currency=code, currency_assumed=True, currency_inherited=True,
                        currency_source_span=source)
 
     def _from_context(self, mentions: list[Mention], index: int, text: str) -> Mention | None:
@@ -190,6 +309,15 @@ class CurrencyContext:
 def _paragraph_start(text: str, position: int) -> int:
     found = text.rfind("\n\n", 0, position)
     return 0 if found < 0 else found + 2
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(stop, 0, position) for stop in (". ", "! ", "? ", "\n")) + 1
+
+
+def _sentence_end(text: str, position: int) -> int:
+    ends = [found for stop in (". ", "! ", "? ", "\n") if (found := text.find(stop, position)) >= 0]
+    return min(ends, default=len(text))
 
 
 def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> tuple[int, int] | None:

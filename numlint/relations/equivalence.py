@@ -24,7 +24,10 @@ from ..cache import compile_pattern
 from ..conversion import periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
+from .anaphora import find_anaphoric_conversions
 from .model import Equivalence, Marker
+from .paired_lists import find_paired_lists
+from .rate_statements import find_rate_statements
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -68,6 +71,9 @@ _GAP = {
         + _S + r"*\Z"
     ),
     "comma": compile_pattern(r"(?i)" + _S + r"*,?" + _S + r"*\Z"),
+    "dash": compile_pattern(
+        r"(?i)" + _S + r"+[-–—]" + _S + r"+(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
 }
 _CLOSING_PARENTHESIS = compile_pattern(
     r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
@@ -78,6 +84,9 @@ _CLOSING_PARENTHESIS = compile_pattern(
 )
 """The end of a parenthesis holding a conversion: right after it, or after a rate note
 (``au taux du jour``) or a second item (``(8,7 mds EUR, 0,5 % du PIB)``)."""
+_LEFT_OPEN = compile_pattern(r"," + _S + r"+\p{L}[^()\n]*?[.!?](?:" + _S + r"|\Z)")
+"""A parenthesis the writer forgot to close, the sentence ending first: ``(14,4 milliards
+de dollars, creusant le déficit.``: read as closed, for a conversion into another currency."""
 _NOT_THE_SAME_AMOUNT = compile_pattern(
     r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
     + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
@@ -111,7 +120,21 @@ _NOUN_AFTER = compile_pattern(
 
 
 def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
-    """Equivalences between each figure and the next one, where the text claims one."""
+    """Equivalences between each figure and the next one, where the text claims one, and
+    the exchange rates it states (see :mod:`.rate_statements`), and the items of a list
+    converted into a list (see :mod:`.paired_lists`), and a conversion opening the next
+    sentence (see :mod:`.anaphora`)."""
+    rates = [
+        *find_rate_statements(text, mentions), *find_paired_lists(text, mentions),
+        *find_anaphoric_conversions(text, mentions),
+    ]
+    stated = {frozenset((r.first.span, r.second.span)) for r in rates}
+    found = [e for e in _neighbours(text, mentions)
+             if frozenset((e.first.span, e.second.span)) not in stated]
+    return sorted([*found, *rates], key=lambda e: sorted((e.first.start, e.second.start)))
+
+
+def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     found = []
     for index, (written_first, second) in enumerate(pairwise(mentions)):
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
@@ -123,7 +146,7 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
         kind, linker = marker
         if (
             _same_dimension(first, second, kind)
-            and _second_closes_claim(text, second, kind)
+            and _second_closes_claim(text, first, second, kind)
             and _counted_alike(text, first, second)
         ):
             found.append(Equivalence(first, second, kind, linker))
@@ -159,6 +182,11 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
+    dash = _GAP["dash"].fullmatch(gap)
+    if dash is not None and _converts(first, second) and (
+        dash.group("linker") or second.hedge is not None
+    ):
+        return "equivalent", dash.group("linker") or "–"  # "4 milliards de pesetas - environ…"
     complement = _GAP["complement"].fullmatch(gap)
     if complement is not None and (_converts(first, second) or first.per != second.per) and (
         "(" in gap or complement.group("linker")
@@ -250,11 +278,13 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     return converts or restated_per_period or marker not in ("ou", "hedge-after-comma")
 
 
-def _second_closes_claim(text: str, second: Mention, marker: Marker) -> bool:
+def _second_closes_claim(text: str, first: Mention, second: Mention, marker: Marker) -> bool:
     if match_at(_NOT_THE_SAME_AMOUNT, text, second.end):
         return False
     if marker == "parenthesis":
-        return match_at(_CLOSING_PARENTHESIS, text, second.end) is not None
+        return match_at(_CLOSING_PARENTHESIS, text, second.end) is not None or (
+            _converts(first, second) and match_at(_LEFT_OPEN, text, second.end) is not None
+        )
     return True
 
 

@@ -8,11 +8,19 @@ from typing import Literal
 
 from ..mentions import Mention
 
-Marker = Literal["parenthesis", "soit", "equivalent", "ou", "hedge-after-comma", "loose"]
+Marker = Literal[
+    "parenthesis", "soit", "equivalent", "ou", "hedge-after-comma", "loose", "rate", "list",
+    "anaphora",
+]
 """How the text ties the two figures. ``loose``: a conversion in parentheses after a few
 words that are not the first figure's complement (``3 milliards de dollars avec Airbus
 (2,9 milliards d'euros)``): weak structure, so rules read it only where the numbers
-themselves agree on it (a ratio near 1 or near a power of 1 000)."""
+themselves agree on it (a ratio near 1 or near a power of 1 000). ``rate``: an exchange
+rate stated (``1,0205 € pour 1 £``), maybe of another day than the article's: checked for
+its order of magnitude only. ``list``: one item of a list of amounts converted item by
+item into a list (``1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros et
+36 euros``). ``anaphora``: a conversion of the figure the sentence before ended on
+(``… et de 50 000 wons. Ce dernier, l'équivalent d'environ 40 euros``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,6 +121,8 @@ usually comes from a rate of another year or a sum of the wrong lines.
                 continue  # "125 millions $" is how Quebec writes CAD: no evidence for USD
             if equivalence.marker == "loose":
                 continue  # weak structure: a few percent off says it may be another amount
+            if equivalence.marker == "rate":
+                continue  # a rate stated may be another day's: its magnitude is NL101's
             if assessment.converted.method == "coarse-rate":
                 continue  # a yearly order of magnitude cannot judge a few percent
             if english_reading(equivalence.second) or english_reading(equivalence.first):

@@ -47,7 +47,9 @@ signature of a scale slip: a factor near 1 000, 10^6… (±25 %).
 Currencies the ECB does not publish (the rouble after March 2022, the naira, the
 ariary, the dirham, the Algerian and Tunisian dinars…) are converted with a yearly order
 of magnitude (see docs/rates.md): then only a gap of thirty times or more is reported,
-and the evidence names that table.
+and the evidence names that table. An exchange rate the text states (*1,0205 € pour
+1 £*, *un dollar valait 26,11 livres turques*, *1 euro = 655,957 francs CFA*) may be that
+of another day than the article's: it too is reported only thirty times off or more.
 
 ## Why it matters
 
@@ -119,7 +121,8 @@ left to NL104, which explains it better.
             if assessment is None or assessment.consistent:
                 continue
             ratio = assessment.ratio
-            least = max(factor, COARSE_FACTOR) if assessment.converted.coarse else factor
+            coarse = assessment.converted.coarse or equivalence.marker == "rate"
+            least = max(factor, COARSE_FACTOR) if coarse else factor
             if ratio is None or (ratio < least and ratio > 1 / least):
                 continue
             if equivalence.marker == "loose" and not near_power_of_thousand(ratio):
