@@ -131,3 +131,10 @@ def test_a_bound_is_rescaled_in_its_digits(written, shift, expected):
     assert rewrite is not None
     assert rewrite.replacement == expected
     assert text[rewrite.start : rewrite.end] == written
+
+
+def test_a_short_first_bound_shares_the_thousands_of_a_round_second_one():
+    (found,) = _ranges("(est. 30 à 40 000 euros)")
+    assert found.low.value == Decimal(30000)
+    (wide,) = _ranges("entre 1 et 50 000 euros")
+    assert wide.low.value == Decimal(1)

@@ -53,6 +53,9 @@ _NOT_THE_SAME = compile_pattern(
 OPENER_REACH = 12
 """How far before a bound its opener may be written (``entre environ``)."""
 NORMAL_SPAN = Decimal(10)
+THOUSANDS_SPAN = 5
+"""``30 à 40 000 euros`` reads 30 000 to 40 000 when the second bound's thousands are
+at most this many times the first bound (``2 à 3 000``, not ``1 à 50 000``)."""
 """Upper bound over lower bound that real ranges stay under (``de 3 à 5``, ``de 1 à 8``)."""
 
 
@@ -70,6 +73,7 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
         separator = text[low.end : high.start].strip(" \u00a0\u202f\u2009") or "-"
         if separator == "et" and (opener or "").lower() != "entre":
             continue  # "les pièces de 1 et 2 centimes": a list, not a range
+        low = _with_shared_thousands(low, high)
         if low.inherited and high.sub_unit and not low.sub_unit:  # "de 50 à 70 centimes"
             low = replace(low, value=low.value.scaleb(-2), decimals=low.decimals + 2,
                           sub_unit=True)
@@ -79,6 +83,20 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
             cue = _change_cue(text, before)
         found.append(Range(low, high, opener, separator, cue))
     return found
+
+
+def _with_shared_thousands(low: Mention, high: Mention) -> Mention:
+    """``(est. 30 à 40 000 euros)``: a short first bound before a round second one a
+    thousand times larger shares its thousands (30 000 to 40 000), as copy writes it."""
+    if not low.inherited or low.scale_exponent or high.scale_exponent or low.decimals:
+        return low
+    digits = "".join(ch for ch in high.number_text if ch.isdigit())
+    if not 0 < low.value < 1000 or "," in high.number_text or not digits.endswith("000"):
+        return low
+    head = high.value.scaleb(-3)
+    if not low.value < head <= low.value * THOUSANDS_SPAN:
+        return low
+    return replace(low, value=low.value.scaleb(3), scale_exponent=3)
 
 
 def range_start(text: str, found: Range) -> int:

@@ -46,9 +46,10 @@ first bound, retyped a thousand times too large. The fix rewrites its digits so 
 range reads upwards again (*entre 5 et 6 milliards*); it changes a figure, so it is
 unsafe.
 
-It warns, without a fix, when a bound reads a thousand times off in the other way French
-copy writes ranges: *entre 800 et 1 milliard* (800 milliards, or 800 millions?), *entre 2
-et 3 000 euros* (2 euros, or 2 000?). Spell such a bound out.
+It warns, without a fix, when the first bound may stand for the scale below the one it
+shares: *entre 800 et 1 milliard* (800 milliards, or 800 millions?). Spell it out. A short
+first bound before round thousands shares them, as copy writes it: *(est. 30 à 40 000
+euros)* is 30 000 to 40 000 euros, no slip.
 
 ## Why it matters
 
@@ -103,10 +104,7 @@ report the bound that does not match, with the rate or factor used.
             low, high = found.low.value, found.high.value
             with localcontext() as context:
                 context.prec = 28
-                if low > high:
-                    finding = _inverted(text, found, low / high)
-                else:
-                    finding = _elided(text, found, high / low)
+                finding = _inverted(text, found, low / high) if low > high else None
             if finding is not None and not _converted_wrongly(document, finding):
                 yield finding
 
@@ -262,33 +260,6 @@ def _elided_scale(found: Range) -> str | None:
         return None  # 5 000 millions would be written 5 milliards
     singular, plural = LONG_SCALES[low.scale_exponent - 3]
     return f"{low.number_text} {plural if digits >= 2 else singular}"
-
-
-def _elided(text: str, found: Range, span: Decimal) -> Finding | None:
-    """``entre 2 et 3 000 euros``: a bare first bound a thousand times under a round
-    second one may have lost its thousands (2 000 to 3 000)."""
-    low, high = found.low, found.high
-    if not low.inherited or low.scale_exponent or span < 1000 or low.value >= 1000:
-        return None  # the thousands are left out of a short first bound only
-    digits = "".join(ch for ch in high.number_text if ch.isdigit())
-    if "," in high.number_text or not digits.endswith("000"):
-        return None
-    head = high.value.scaleb(-3)
-    if not low.value < head <= low.value * 5 or low.value != low.value.to_integral_value():
-        return None
-    rewrite = rescale_number(text, low, 3)
-    if rewrite is None:
-        return None
-    evidence = _evidence(text, found, span)
-    evidence["weighed"] = "a bare first bound a thousand times under a round second bound"
-    return Finding(
-        low.start, low.end,
-        N_("“{low}” reads as “{read}”, {factor} times under “{high}”: if “{meant}” is "
-           "meant, write it out."),
-        {"low": low.text, "read": _read_as(text, found), "high": high.text,
-         "factor": _shown_factor(span), "meant": rewrite.figure},
-        evidence=evidence, severity="warning",
-    )
 
 
 def _shown_factor(ratio: Decimal) -> Decimal:
