@@ -138,3 +138,12 @@ def test_a_short_first_bound_shares_the_thousands_of_a_round_second_one():
     assert found.low.value == Decimal(30000)
     (wide,) = _ranges("entre 1 et 50 000 euros")
     assert wide.low.value == Decimal(1)
+
+
+@pytest.mark.parametrize(
+    "text", ["un montant de 5 000 à 6 milliards d'euros", "un fonds de 5 000 à 6 milliards d'euros",
+             "le nombre de passagers, de 5 000 à 6 milliards"],
+)
+def test_nouns_that_look_like_change_words_are_no_cue(text):
+    (found,) = _ranges(text)
+    assert found.change_cue is None

@@ -31,11 +31,12 @@ _OPENER = compile_pattern(
     r"(?ri)(?<![\p{L}])(?P<opener>entre|de|d" + _APOS + r"|from)" + _S + r"*\Z"
 )
 _CHANGE_CUE = compile_pattern(
-    r"(?i)(?<![\p{L}])(?P<cue>pass|baiss|rabaiss|abaiss|ramen|ramèn|rédui|réduct|diminu"
-    r"|recul|chut|tomb|retomb|descend|évolu|gliss|fond|perd|pert|divis|contract|repli"
-    r"|effondr|plong|dégringol|déviss|allég|ajust|réajust|corrig|modifi|chang|révis|revu"
-    r"|régress|rétréc|décr|fléchi|rogn|amput|sabr|plafonn|réévalu|augment|hauss|croiss"
-    r"|accr|grimp|progress|bondi|envol|multipli|gonfl|relev|rehauss|port[ée]|mont)\p{L}*"
+    r"(?i)(?<![\p{L}])(?P<cue>pass(?:e|é|er|ait|aient|ant|ent|era|eront)(?![\p{L}])|passée?s?"
+    r"|passage(?![\p{L}])|baiss|rabaiss|abaiss|ramen|ramèn|rédui|réduct|diminu|recul|chut|tomb|retomb"
+    r"|descend|évolu|gliss|fondu|perd|perte|divis|contract|repli|effondr|plong|dégringol"
+    r"|déviss|allég|ajust|réajust|corrig|modifi|changé|révis|revu|régress|rétréc|décr"
+    r"|fléchi|rogn|amput|sabr|plafonn|réévalu|augment|hauss|croiss|accr|grimp|progress"
+    r"|bondi|envol|multipli|gonfl|relev|rehauss|porté|monté)\p{L}*"
 )
 """Words that make ``de A à B`` a move from A to B (``est passé de 30 à 21 m``)."""
 _CONVERTING_GAP = compile_pattern(
