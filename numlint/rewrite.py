@@ -68,6 +68,8 @@ def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:
     """``mention`` written ``shift`` powers of ten larger (or smaller when negative)."""
     if shift == 0:
         return None
+    if mention.inherited and mention.scale_span is None and mention.unit_span is None:
+        return rescale_number(text, mention, shift)  # a bound sharing its scale word
     if mention.scale_span is not None and mention.scale_text is not None:
         rewrite = _rescale_word(mention, mention.scale_exponent + shift)
         if rewrite is not None:
@@ -77,6 +79,25 @@ def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:
     if mention.kind == "money" and not mention.scale_text:
         return _whole(text, mention, _with_scale_word(text, mention, shift))
     return None
+
+
+def rescale_number(text: str, mention: Mention, shift: int) -> Rewrite | None:
+    """The digits of ``mention`` written ``shift`` powers of ten larger, its scale word or
+    unit untouched: the fix for a bound that shares them with another (``5 000`` -> ``5``
+    in ``entre 5 000 et 6 milliards``, where rewriting *milliards* would move both)."""
+    written = mention.number_text
+    if mention.sub_unit or not written[:1].isdigit() or mention.value == 0:
+        return None
+    number = abs(mention.value).scaleb(shift - mention.scale_exponent).normalize()
+    if number != number.quantize(Decimal("0.001")):
+        return None  # "0,0027": not how copy writes a bound
+    whole, _, fraction = f"{number:f}".partition(".")
+    separator = next((ch for ch in written if ch in " .\u00a0\u202f\u2009"), NO_BREAK_SPACE)
+    if separator == "." and fraction:
+        return None
+    replacement = grouped(whole, separator) + ("," + fraction if fraction else "")
+    start, end = mention.number_span
+    return _whole(text, mention, Rewrite(start, end, replacement, ""))
 
 
 def _with_scale_word(text: str, mention: Mention, shift: int) -> Rewrite | None:

@@ -9,7 +9,8 @@ from ..mentions import Mention
 from .change import find_changes
 from .comparison import find_comparisons
 from .equivalence import find_equivalences
-from .model import Change, Equivalence, Marker, Partition, Relations, Restatement, Sum
+from .model import Change, Equivalence, Marker, Partition, Range, Relations, Restatement, Sum
+from .ranges import bound_equivalences, find_ranges
 from .restatement import find_restatements
 from .shares import find_partitions
 from .sums import find_sums
@@ -19,6 +20,7 @@ __all__ = [
     "Equivalence",
     "Marker",
     "Partition",
+    "Range",
     "Relations",
     "Restatement",
     "Sum",
@@ -33,6 +35,7 @@ _FINDERS: tuple[tuple[str, Callable[[str, Sequence[Mention]], list[Any]]], ...] 
     ("comparisons", find_comparisons),
     ("partitions", find_partitions),
     ("sums", find_sums),
+    ("ranges", find_ranges),
 )
 
 
@@ -49,4 +52,11 @@ def find_relations(text: str, mentions: Sequence[Mention]) -> Relations:
             found[kind] = tuple(finder(text, mentions))
         except Exception as error:  # one finder must not take the check down
             failures.append(f"{kind}: {type(error).__name__}: {error}")
+    if found.get("ranges"):  # a range converted into another: weighed bound by bound
+        try:
+            bounds = tuple(bound_equivalences(text, found["ranges"]))
+        except Exception as error:
+            failures.append(f"range conversions: {type(error).__name__}: {error}")
+        else:
+            found["equivalences"] = found.get("equivalences", ()) + bounds
     return Relations(**found, failures=tuple(failures))

@@ -89,6 +89,24 @@ class Sum:
 
 
 @dataclass(frozen=True, slots=True)
+class Range:
+    """Two bounds the text gives as one range: ``entre 5 et 6 milliards de dirhams``,
+    ``de 21 à 30 m``, ``74 à 95 mph``, ``10–15 M€``. ``low`` is the bound written first;
+    when it is written bare it shares the scale word, currency or unit of ``high``
+    (``low.inherited``)."""
+
+    low: Mention
+    high: Mention
+    opener: str | None
+    """``entre``, ``de``, ``d’``, ``from`` as written, or None (``30 000 à 40 000 pieds``)."""
+    separator: str
+    """``et``, ``à``, ``au``, ``-`` or ``–``."""
+    change_cue: str | None = None
+    """A word of change before ``de A à B`` (``passe``, ``baisse``, ``ramené``): then it
+    may say where a figure went, not the span it lies in."""
+
+
+@dataclass(frozen=True, slots=True)
 class Relations:
     equivalences: tuple[Equivalence, ...] = ()
     restatements: tuple[Restatement, ...] = ()
@@ -97,5 +115,6 @@ class Relations:
     sums: tuple[Sum, ...] = ()
     comparisons: tuple[Change, ...] = ()
     """Figures said to be so many times another: changes with ``comparison`` set."""
+    ranges: tuple[Range, ...] = ()
     failures: tuple[str, ...] = ()
     """Finders that failed, with their error: their relations are missing."""

@@ -115,6 +115,13 @@ left to NL104, which explains it better.
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
+        found = list(self._findings(document, settings))
+        ratios = {(f.start, f.end): f.evidence.get("ratio") for f in found}
+        for finding in found:
+            if not _shared_slip(document, finding, ratios):
+                yield finding
+
+    def _findings(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         factor = Decimal(str(settings["factor"]))
         for equivalence in document.relations.equivalences:
             assessment = assess(equivalence, document)
@@ -130,6 +137,24 @@ left to NL104, which explains it better.
             if _english_billion_explains(assessment):
                 continue  # NL104 billion-false-friend reports it, with a better reason
             yield _finding(assessment, document, ratio)
+
+
+def _shared_slip(document: Document, finding: Finding,
+                 ratios: Mapping[tuple[int, int], Any]) -> bool:
+    """``entre 2 et 3 milliards de dollars (entre 1,8 et 2,7 millions d'euros)``: both
+    bounds off by one factor is the shared scale word's slip, reported on the bound that
+    carries it; the bare bound's own finding would only repeat it with a worse fix."""
+    bound = next((m for m in document.mentions if (m.start, m.end) == (finding.start,
+                                                                         finding.end)), None)
+    if bound is None or not bound.inherited or bound.range_partner is None:
+        return False
+    partner = next((r for span, r in ratios.items() if span[0] == bound.range_partner[0]),
+                   None)
+    mine = finding.evidence.get("ratio")
+    if partner is None or mine is None:
+        return False
+    ratio = Decimal(mine) / Decimal(partner)
+    return 1 / NEAR < ratio < NEAR
 
 
 def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Finding:
