@@ -40,3 +40,8 @@ def test_feet_and_inches_are_one_quantity_and_stray_parts_are_not_merged():
                                                                Decimal("5.9167"))
     # 14 inches is not a part of a foot: two figures
     assert len(_quantities("5 pieds 14 pouces")) == 2
+
+
+def test_c_est_a_dire_without_hyphens_links_a_conversion():
+    slipped = numlint.check("il arrive à 400 miles/heure, c’est à dire 633 m/h.")
+    assert [d.code for d in slipped] == ["NL101"]
