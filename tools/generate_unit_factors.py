@@ -25,11 +25,13 @@ def table_text() -> str:
 
     sys.path.insert(0, str(ROOT))
     from numlint.conversion import TEMPERATURES
-    from numlint.mentions.units import CLDR_TO_PINT, HOUSE_UNITS
+    from numlint.mentions.units import CLDR_TO_PINT, HOUSE_UNITS, PER_SECOND, SPEEDS
 
     registry = pint.UnitRegistry(non_int_type=Decimal)
     entries = {}
-    for unit in sorted(set(CLDR_TO_PINT.values()) | set(HOUSE_UNITS.values())):
+    units = {*CLDR_TO_PINT.values(), *HOUSE_UNITS.values(), *SPEEDS.values(),
+             *PER_SECOND.values()}
+    for unit in sorted(units):
         if unit in TEMPERATURES:
             continue
         base = registry.Quantity(Decimal(1), unit).to_base_units()

@@ -19,6 +19,7 @@ import regex
 from ..cache import compile_pattern
 from ..matching import match_at
 from . import lexicon
+from .compounds import merge_compounds
 from .context import CurrencyContext
 from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
 from .digits import parse_digits, plain, shifted
@@ -33,7 +34,7 @@ from .pattern import (
     compile_anchors,
 )
 from .split_numbers import merge_split_numbers
-from .units import UnitLexicon
+from .units import UnitLexicon, rate_unit
 from .words import WordNumber, divide, read_word_numbers
 
 _Groups = dict[str, str | None]
@@ -148,7 +149,7 @@ class Scanner:
         for match in self._matches(text, timeout):
             if match.group("skip") is None:
                 found.extend(self._mentions_of(match, text))
-        linked = _link_ranges(merge_split_numbers(found, text), text)
+        linked = _link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
         return self.context.inherit(share_across_lists(linked, text), text)
 
     @cached_property
@@ -349,7 +350,13 @@ class Scanner:
             )
         elif g["per_adjective"] is not None:
             per = lexicon.PER_ADJECTIVES[g["per_adjective"].lower()]
-        if per is not None:
+        speed = rate_unit(unit, per) if kind == "quantity" else None
+        if speed is not None:  # "251 m/h", "400 miles par heure": one unit, no "per"
+            unit, per, end = speed, None, match.end()
+            if unit_span is not None:
+                unit_span = (unit_span[0], end)
+                unit_text = text[unit_span[0] : end]
+        elif per is not None:
             per_span = (end, match.end())
             while text[per_span[0]] in " \u00a0\u202f":
                 per_span = (per_span[0] + 1, per_span[1])

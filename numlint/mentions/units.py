@@ -170,10 +170,54 @@ HOUSE_UNITS: dict[str, str] = {
     "an": "year",
     "années": "year",
     "tep": "tonne_of_oil_equivalent",
+    # Imperial symbols French copy quotes from English sources ("156 mph (251 km/h)",
+    # "14 lb 8 oz", "6 ft 2"). "in" stays out: an English word; "livres" belongs to money.
+    "mph": "mile_per_hour",
+    "lb": "pound",
+    "lbs": "pound",
+    "ft": "foot",
+    "psi": "psi",
+    "noeuds": "knot",
+    "noeud": "knot",
+    "miles/heure": "mile_per_hour",
+    "miles/h": "mile_per_hour",
+    "miles à l'heure": "mile_per_hour",
+    "miles à l’heure": "mile_per_hour",
     "tonnes équivalent pétrole": "tonne_of_oil_equivalent",
 }
 """Written form -> pint unit name for what CLDR lacks. ``degrés`` alone is an angle or a
 temperature: numlint keeps the plain ``degree`` and relates it to nothing else."""
+
+SPEEDS: dict[str, str] = {
+    # A length "par heure" / "/h" is a speed: "251 m/h" is metres per
+    # hour (a thousandth of 251 km/h), not 251 metres.
+    "kilometer": "kilometer_per_hour",
+    "meter": "meter / hour",
+    "mile": "mile_per_hour",
+    "nautical_mile": "knot",
+    "foot": "foot / hour",
+}
+"""Lengths counted per hour, as one speed unit."""
+PER_SECOND: dict[str, str] = {
+    "kilometer": "kilometer / second",
+    "meter": "meter_per_second",
+    "liter": "liter / second",
+    "meter ** 3": "meter ** 3 / second",
+}
+"""Lengths and volumes counted per second, as one pint unit."""
+
+
+def rate_unit(unit: str | None, per: str | None) -> str | None:
+    """The pint unit of a quantity counted per hour or per second (``m/h``, ``miles par
+    heure``, ``litres par seconde``), or None when it stays a quantity with a "per"."""
+    if unit is None:
+        return None
+    if per == "heure":
+        return SPEEDS.get(unit)
+    if per == "seconde":
+        return PER_SECOND.get(unit)
+    return None
+
 
 AMBIGUOUS_SHORT_FORMS = frozenset(
     {"h", "s", "s.", "j", "a", "an", "ans", "sem.", "m.", "c", "pi", "po", "al", "ua", "ac",

@@ -32,7 +32,8 @@ from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
 _LINKERS = (
-    r"soit|c" + _APOS + r"est-à-dire|c\.-à-d\.|i\.\s?e\.|l" + _APOS + r"équivalent"
+    r"soit|c" + _APOS + r"est[-\s\u00a0]à[-\s\u00a0]dire|c\.-à-d\.|i\.\s?e\.|l" + _APOS
+    + r"équivalent"
     + _S + r"+d(?:e|" + _APOS + r")|équivalant" + _S + r"+à|équivalent" + _S + r"+à"
     + r"|soit" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
     + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
