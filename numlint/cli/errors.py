@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ..i18n import DEFAULT_LANGUAGE, N_, Phrase, render, translate
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
 class CliError(Exception):
-    """A usage, configuration or input problem; its message is shown as is, on one line."""
+    """A usage, configuration or input problem, shown on one line in the user's language.
+
+    ``message`` is a message id (English, marked with :func:`~numlint.i18n.N_`) whose
+    ``{placeholders}`` ``params`` fill; ``str(error)`` is the English text."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        self.message = message
+        self.params = dict(params or {})
+        super().__init__(self.localized("en"))
+
+    def localized(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        if not self.params:
+            return translate(self.message, lang)
+        return render(self.message, self.params, lang)
 
 
 class UsageError(CliError):
@@ -19,7 +37,32 @@ class InputError(CliError):
     """A path is missing, unreadable, not UTF-8, or cannot be written."""
 
 
-def one_line(message: object) -> str:
-    """``message`` on one line: a multi-line error (TOML's) is joined with " | "."""
-    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
+def one_line(message: object, lang: str = "en") -> str:
+    """``message`` on one line, in ``lang`` when it can be translated: a multi-line error
+    (TOML's) is joined with " | "."""
+    localized = getattr(message, "localized", None)
+    text = localized(lang) if callable(localized) else translate(str(message), lang)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     return " | ".join(lines) or type(message).__name__
+
+
+def os_reason(error: OSError) -> Phrase:
+    """The system's reason (``Permission denied``), translated when the catalog has it."""
+    return Phrase(_escape(error.strerror or type(error).__name__))
+
+
+def _escape(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+_OS_REASONS = (  # the system's words as the catalog knows them (os.strerror is English)
+    N_("Permission denied"),
+    N_("No such file or directory"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Disk quota exceeded"),
+)

@@ -19,8 +19,9 @@ from pathlib import Path, PurePath
 
 from ..config_files import FileSelection
 from ..config_files import display as shown_path
+from ..i18n import N_
 from ..sources import Format
-from .errors import InputError
+from .errors import InputError, os_reason
 from .excludes import Excluder
 
 STDIN = "-"
@@ -84,9 +85,11 @@ def collect(
         try:
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
         except FileNotFoundError:
-            raise InputError(f"{_short(given)}: no such file or directory") from None
+            raise InputError(N_("{path}: no such file or directory"),
+                             {"path": _short(given)}) from None
         except OSError as error:  # ENAMETOOLONG, ELOOP, EACCES...
-            raise InputError(f"{_short(given)}: {error.strerror}") from None
+            raise InputError(N_("{path}: {reason}"),
+                             {"path": _short(given), "reason": os_reason(error)}) from None
         # a FIFO or device named here is reported when read (NL902)
         if is_dir:
             selection = selection_for(path) if selection_for else FileSelection()
@@ -134,4 +137,5 @@ def _skipped(directory: Path, root: Path, excluder: Excluder) -> bool:
 
 
 def _walk_error(error: OSError) -> None:
-    raise InputError(f"{error.filename}: cannot be read: {error.strerror}")
+    raise InputError(N_("{path}: cannot be read: {reason}"),
+                     {"path": error.filename, "reason": os_reason(error)})

@@ -13,8 +13,9 @@ from typing import Any
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Edit, apply_edits
-from ..reports.text import describe_evidence
+from ..evidence import describe_evidence
 from ..rules.registry import installed_rules
+from ..rules.texts import summary as rule_summary
 from .request import RULE_PREFIX, CheckRequest
 from .utf16 import Utf16Index, utf16_length
 
@@ -61,10 +62,11 @@ def match(request: CheckRequest, d: Diagnostic, index: Utf16Index,
     covers (the finding's span widened to its edits)."""
     source = request.source
     start, end, replacement = _span_and_replacement(request, d)
-    evidence = describe_evidence(d.evidence)
-    message = f"{d.message} [{evidence}]" if evidence else d.message
+    lang = request.config.lang
     rule = installed_rules().find(d.code)
-    summary = rule.summary if rule is not None else d.name
+    evidence = describe_evidence(d.evidence, lang, getattr(rule, "evidence_labels", None))
+    message = f"{d.message} [{evidence}]" if evidence else d.message
+    summary = rule_summary(rule, lang) if rule is not None else d.name
     offset = index.to_utf16(start)
     return {
         "message": message,
