@@ -163,9 +163,9 @@ def summary(report: Report, lang: str = DEFAULT_LANGUAGE) -> str:
         "fixes": _plural(report.fixed, _FIXES_WRITTEN, lang),
         "files": _plural(report.fixed_files, _FILES, lang)}, lang)
     if report.unwritten:
-        written += render(N_(", {fixes} ({files} could not be written)"), {
+        written += render(N_(", {fixes} ({files})"), {
             "fixes": _plural(report.unwritten, _FIXES_NOT_WRITTEN, lang),
-            "files": _plural(report.unwritten_files, _FILES, lang)}, lang)
+            "files": _plural(report.unwritten_files, _FILES_UNCHANGED, lang)}, lang)
     return render(N_("{written}; {left} left"), {"written": written, "left": text}, lang)
 
 
@@ -191,6 +191,7 @@ _ERRORS = (N_("{n} error"), N_("{n} errors"))
 _WARNINGS = (N_("{n} warning"), N_("{n} warnings"))
 _INFOS = (N_("{n} info"), N_("{n} info"))
 _FILES = (N_("{n} file"), N_("{n} files"))
+_FILES_UNCHANGED = (N_("{n} file unchanged"), N_("{n} files unchanged"))
 _FIXES_WRITTEN = (N_("{n} fix written"), N_("{n} fixes written"))
 _FIXES_NOT_WRITTEN = (N_("{n} fix not written"), N_("{n} fixes not written"))
 _FIXES_AVAILABLE = (N_("{n} fix available"), N_("{n} fixes available"))
