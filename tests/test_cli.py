@@ -55,7 +55,8 @@ def test_the_defining_slip_is_reported_at_its_place_with_excerpt_evidence_and_fi
     assert marker_line[caret:].startswith("^" + "~" * 18 + " erreur (conversion-magnitude)")
     assert "  = éléments : 1 EUR = 1,0324 USD le 11/02/2025, taux de référence de la BCE" in out
     assert "date de l’article 11/02/2025 (tirée du document)" in out
-    assert "  = correction (à confirmer) : « 95 millions d'euros » → « 95 milliards d'euros »" in out
+    assert ("  = correction (à confirmer) : « 95 millions d'euros » → « 95 milliards d'euros »"
+            in out)
     assert "1 constat (1 erreur, 0 avertissement) dans 1 fichier" in lines
     assert any("--unsafe-fixes" in line for line in lines[-2:])
 
