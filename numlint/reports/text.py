@@ -51,7 +51,7 @@ def write(report: Report, stream: TextIO, options: Options) -> None:
         options = replace(options, rules=report.rules)
     paint = _painter(options.color)
     if options.statistics:
-        _statistics(report, stream)
+        _statistics(report, stream, options.lang)
     else:
         for file, diagnostic in report.findings():
             stream.write(finding(file, diagnostic, options, paint))
@@ -198,7 +198,7 @@ _FIXES_AVAILABLE = (N_("{n} fix available"), N_("{n} fixes available"))
 _UNSAFE_FIXES = (N_("{n} unsafe fix"), N_("{n} unsafe fixes"))
 
 
-def _statistics(report: Report, stream: TextIO) -> None:
+def _statistics(report: Report, stream: TextIO, lang: str = DEFAULT_LANGUAGE) -> None:
     counts: Counter[tuple[str, str, str]] = Counter(
         (d.code, d.name, d.severity) for _, d in report.findings()
     )
@@ -206,7 +206,8 @@ def _statistics(report: Report, stream: TextIO) -> None:
     codes = max((len(code) for code, _, _ in counts), default=0)
     names = max((len(name) for _, name, _ in counts), default=0)
     for (code, name, severity), number in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
-        stream.write(f"{number:>{width}}  {code:<{codes}}  {name:<{names}}  {severity}\n")
+        shown = translate(_SEVERITIES.get(severity, severity), lang)
+        stream.write(f"{number:>{width}}  {code:<{codes}}  {name:<{names}}  {shown}\n")
 
 
 def _plural(number: int, forms: tuple[str, str], lang: str) -> str:

@@ -21,6 +21,8 @@ class BillionFalseFriend(Rule):
     code = "NL104"
     name = "billion-false-friend"
     severity = "warning"
+    evidence_labels = {"english_value": N_("value {french_value} read the French way, "
+                                           "{english_value} the English way")}
     summary = "“billion” or “trillion” used in its English sense."
     explanation = """\
 ## What it does

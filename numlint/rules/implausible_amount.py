@@ -23,6 +23,7 @@ class ImplausibleAmount(Rule):
     code = "NL105"
     name = "implausible-amount"
     severity = "error"
+    evidence_labels = {"euros": N_("{euros} EUR, above the bound of {bound_eur} EUR")}
     summary = "An amount larger than any economy: a scale word is wrong."
     explanation = """\
 ## What it does
