@@ -359,7 +359,8 @@ def test_deeply_nested_toml_is_a_one_line_error(article, capsys):
     write(Path("numlint.toml"), "a = " + "[" * 100_000 + "]" * 100_000 + "\n")
     status, out, err = run(capsys, "check", "article.md")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "numlint.toml: invalid TOML: arrays or tables nested too deeply")
+    assert_one_line_error(err, "numlint.toml : TOML invalide : tableaux ou tables imbriqués "
+                          "trop profondément")
 
 
 def test_a_byte_order_mark_in_numlint_toml_is_accepted(article, capsys):
@@ -382,6 +383,25 @@ def test_a_byte_order_mark_in_numlint_toml_is_accepted(article, capsys):
     ],
 )
 def test_a_broken_configuration(config, fragments, article, capsys):
+    write(article.parent / "numlint.toml", config)
+    status, out, err = run(capsys, "check", "--lang", "en", "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, *fragments)
+
+
+@pytest.mark.parametrize(
+    ("config", "fragments"),
+    [
+        ("select = [NL101\n", ["numlint.toml : TOML invalide"]),
+        ('selct = ["NL101"]\n', ["numlint.toml : clé inconnue 'selct'"]),
+        ('ignore = ["NL999"]\n', ["numlint.toml : code de règle inconnu 'NL999'"]),
+        ("[rules.NL101]\nfacteur = 3\n", ["la règle NL101 n’a pas de réglage 'facteur' "
+                                          "(réglages : factor)"]),
+        ('lang = "de"\n', ["numlint.toml : 'lang' doit valoir fr, en, pas 'de'"]),
+    ],
+)
+def test_a_broken_configuration_is_reported_in_french_by_default(config, fragments, article,
+                                                                 capsys):
     write(article.parent / "numlint.toml", config)
     status, out, err = run(capsys, "check", "article.md")
     assert (status, out) == (2, "")
@@ -462,6 +482,9 @@ def test_statistics(tmp_path, monkeypatch, capsys):
     write(tmp_path / "a.md", "hello hello\n\n" + ARTICLE)
     status, out, _ = run(capsys, "check", "--statistics", "a.md")
     assert status == 1
+    assert out.splitlines()[:2] == ["2  TST001  hello-bonjour         avertissement",
+                                    "1  NL101   conversion-magnitude  erreur"]
+    out = run(capsys, "check", "--statistics", "--lang", "en", "a.md")[1]
     assert out.splitlines()[:2] == ["2  TST001  hello-bonjour         warning",
                                     "1  NL101   conversion-magnitude  error"]
     out = run(capsys, "check", "--statistics", "--output-format", "json", "a.md")[1]

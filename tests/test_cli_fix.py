@@ -128,7 +128,7 @@ def test_nothing_is_written_when_the_configuration_is_broken(capsys):
     before = snapshot(good, other)
     status, _, err = run(capsys, "check", "--fix", ".")
     assert status == 2
-    assert_one_line_error(err, "numlint.toml: invalid TOML")
+    assert_one_line_error(err, "numlint.toml : TOML invalide")
     assert snapshot(good, other) == before
 
 

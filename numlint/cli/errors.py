@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..i18n import DEFAULT_LANGUAGE, N_, Phrase, render, translate
+from ..errors import os_reason
+from ..i18n import DEFAULT_LANGUAGE, render, translate
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -46,23 +47,5 @@ def one_line(message: object, lang: str = "en") -> str:
     return " | ".join(lines) or type(message).__name__
 
 
-def os_reason(error: OSError) -> Phrase:
-    """The system's reason (``Permission denied``), translated when the catalog has it."""
-    return Phrase(_escape(error.strerror or type(error).__name__))
-
-
-def _escape(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
-
-
-_OS_REASONS = (  # the system's words as the catalog knows them (os.strerror is English)
-    N_("Permission denied"),
-    N_("No such file or directory"),
-    N_("Is a directory"),
-    N_("Not a directory"),
-    N_("File name too long"),
-    N_("Too many levels of symbolic links"),
-    N_("No space left on device"),
-    N_("Read-only file system"),
-    N_("Disk quota exceeded"),
-)
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "CliError", "InputError", "UsageError",
+           "one_line", "os_reason"]
