@@ -16,7 +16,7 @@ from typing import Any
 
 from .diagnostics import SEVERITIES, Severity
 from .errors import NumlintError
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, N_, render, translate
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_FIGURES, Limits, positive_whole
 from .rules.api import Rule
 
@@ -28,7 +28,20 @@ _ISO = re.compile(r"^[A-Z]{3}$")
 
 
 class ConfigError(NumlintError):
-    """A configuration numlint cannot follow; the message says which key and why."""
+    """A configuration numlint cannot follow; the message says which key and why.
+
+    Given a message id (marked with ``N_``) and its ``params``, the error is shown in the
+    user's language by :meth:`localized`; ``str(error)`` is the English text."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        self.message = message
+        self.params = dict(params or {})
+        super().__init__(self.localized("en"))
+
+    def localized(self, lang: str = "fr") -> str:
+        if not self.params:
+            return translate(self.message, lang)
+        return render(self.message, self.params, lang)
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,8 @@ class Config:
             raise ConfigError(f"{origin}: expected a table, got {type(data).__name__}")
         unknown = sorted(set(data) - KNOWN_KEYS)
         if unknown:
-            raise ConfigError(f"{origin}: unknown key {unknown[0]!r}")
+            raise ConfigError(N_("{origin}: unknown key {key}"),
+                              {"origin": origin, "key": repr(unknown[0])})
         config = cls(
             select=_codes(data, "select", origin) if "select" in data else None,
             extend_select=_codes(data, "extend-select", origin),
@@ -97,7 +111,8 @@ class Config:
         names = {rule.name: rule.code for rule in rules}
         for code in (*(self.select or ()), *self.extend_select, *self.ignore):
             if not any(k.startswith(code) for k in known):
-                raise ConfigError(f"{self.origin}: unknown rule code {code!r}")
+                raise ConfigError(N_("{origin}: unknown rule code {code}"),
+                                  {"origin": self.origin, "code": repr(code)})
         chosen = []
         for rule in rules:
             if self.select is None:
@@ -109,7 +124,8 @@ class Config:
                 chosen.append((rule, self._settings_for(rule)))
         for key in self.rules:
             if key not in known and key not in names:
-                raise ConfigError(f"{self.origin}: settings for unknown rule {key!r}")
+                raise ConfigError(N_("{origin}: settings for unknown rule {key}"),
+                                  {"origin": self.origin, "key": repr(key)})
         return chosen
 
     def _settings_for(self, rule: type[Rule]) -> dict[str, Any]:
@@ -119,9 +135,10 @@ class Config:
             for name, value in self.rules.get(key, {}).items():
                 if name not in declared:
                     raise ConfigError(
-                        f"{self.origin}: rule {rule.code} has no setting {name!r}"
-                        + (f" (settings: {', '.join(declared)})" if declared else "")
-                    )
+                        N_("{origin}: rule {code} has no setting {name} (settings: {known})")
+                        if declared else N_("{origin}: rule {code} has no setting {name}"),
+                        {"origin": self.origin, "code": rule.code, "name": repr(name),
+                         "known": ", ".join(declared)})
                 try:
                     settings[name] = declared[name].coerce(value)
                 except ValueError as error:
@@ -142,7 +159,8 @@ def _codes(data: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{origin}: {key!r} must be a list of rule codes")
+        raise ConfigError(N_("{origin}: {key} must be a list of rule codes"),
+                          {"origin": origin, "key": repr(key)})
     return tuple(v.strip().upper() for v in value)
 
 
@@ -173,7 +191,9 @@ def _choice(data: Mapping[str, Any], key: str, allowed: Sequence[str], default: 
             origin: str) -> Any:
     value = data.get(key, default)
     if value not in allowed:
-        raise ConfigError(f"{origin}: {key!r} must be one of {', '.join(allowed)}, not {value!r}")
+        raise ConfigError(N_("{origin}: {key} must be one of {allowed}, not {value}"),
+                          {"origin": origin, "key": repr(key), "allowed": ", ".join(allowed),
+                           "value": repr(value)})
     return value
 
 
@@ -209,7 +229,8 @@ def _limits(data: Mapping[str, Any], origin: str) -> Limits:
 def _optional_bool(data: Mapping[str, Any], key: str, origin: str) -> bool | None:
     value = data.get(key)
     if value is not None and not isinstance(value, bool):
-        raise ConfigError(f"{origin}: {key!r} must be true or false")
+        raise ConfigError(N_("{origin}: {key} must be true or false"),
+                          {"origin": origin, "key": repr(key)})
     return value
 
 

@@ -27,6 +27,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import Config, ConfigError
+from .errors import os_reason
+from .i18n import N_
 from .rules.api import Rule
 
 NUMLINT_TOML = "numlint.toml"
@@ -142,7 +144,8 @@ def _declares_numlint(pyproject: Path) -> bool:
     try:
         raw = pyproject.read_bytes()
     except OSError as error:
-        raise ConfigError(f"{display(pyproject)}: cannot be read: {error.strerror}") from None
+        raise ConfigError(N_("{path}: cannot be read: {reason}"),
+                          {"path": display(pyproject), "reason": os_reason(error)}) from None
     if b"numlint" not in raw:
         return False
     data = _parse(raw, pyproject)
@@ -160,14 +163,15 @@ def load_config_file(path: Path, rules: Iterable[type[Rule]] = ()) -> ConfigFile
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ConfigError(f"{display(path)}: cannot be read: {error.strerror}") from None
+        raise ConfigError(N_("{path}: cannot be read: {reason}"),
+                          {"path": display(path), "reason": os_reason(error)}) from None
     data = _parse(raw, path)
     origin = display(path)
     if path.name == PYPROJECT_TOML:
         tool = data.get("tool")
         table = tool.get("numlint") if isinstance(tool, Mapping) else None
         if table is None:
-            raise ConfigError(f"{origin}: no [tool.numlint] table")
+            raise ConfigError(N_("{origin}: no [tool.numlint] table"), {"origin": origin})
         origin = f"{origin} [tool.numlint]"
     else:
         table = data
@@ -191,8 +195,8 @@ def validate_codes(config: Config, rules: Iterable[type[Rule]]) -> None:
         for code in codes:
             if not any(k.startswith(code) for k in known):
                 raise ConfigError(
-                    f"{config.origin}: per-file-ignores {pattern!r}: unknown rule code {code!r}"
-                )
+                    N_("{origin}: per-file-ignores {pattern}: unknown rule code {code}"),
+                    {"origin": config.origin, "pattern": repr(pattern), "code": repr(code)})
 
 
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
@@ -203,12 +207,14 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ConfigError(f"{display(path)}: not valid UTF-8 (line {line})") from None
+        raise ConfigError(N_("{path}: not valid UTF-8 (line {line})"),
+                          {"path": display(path), "line": line}) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{display(path)}: invalid TOML: {error}") from None
+        raise ConfigError(N_("{path}: invalid TOML: {error}"),
+                          {"path": display(path), "error": str(error)}) from None
     except RecursionError:
-        raise ConfigError(f"{display(path)}: invalid TOML: arrays or tables nested too "
-                          "deeply") from None
+        raise ConfigError(N_("{path}: invalid TOML: arrays or tables nested too deeply"),
+                          {"path": display(path)}) from None
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -293,3 +299,4 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(pattern[i]))
             i += 1
     return re.compile("".join(out) + r"\Z", re.DOTALL)
+

@@ -7,6 +7,30 @@ error classes were before the root existed; none of them is an internal failure,
 
 from __future__ import annotations
 
+from .i18n import N_, Phrase
+
 
 class NumlintError(ValueError):
     """Any error numlint raises about what it was given: configuration, rates, source."""
+
+
+def os_reason(error: OSError) -> Phrase:
+    """The system's reason (``Permission denied``), translated when the catalog has it."""
+    return Phrase(_escape(error.strerror or type(error).__name__))
+
+
+def _escape(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+_OS_REASONS = (  # the system's words as the catalog knows them (os.strerror is English)
+    N_("Permission denied"),
+    N_("No such file or directory"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Disk quota exceeded"),
+)

@@ -47,6 +47,13 @@ def render(message: str, params: Mapping[str, Any], lang: str = DEFAULT_LANGUAGE
     return translate(message, lang).format(**shown)
 
 
+def plural(number: int, forms: tuple[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """``forms`` (the singular and plural message ids, with ``{n}``) for ``number`` in
+    ``lang``: French puts 0 and 1 in the singular (« 0 erreur »), English only 1."""
+    singular = number in (0, 1) if lang == "fr" else number == 1
+    return render(forms[0] if singular else forms[1], {"n": number}, lang)
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A message fragment used as a parameter of another message: translated too."""

@@ -52,18 +52,42 @@ def test_the_defining_slip_is_reported_at_its_place_with_excerpt_evidence_and_fi
     marker_line = lines[lines.index(source_line) + 1]
     caret = marker_line.index("^")
     assert source_line[caret:].startswith("95 millions d'euros")
-    assert marker_line[caret:].startswith("^" + "~" * 18 + " error (conversion-magnitude)")
-    assert "  = evidence: 1 EUR = 1.0324 USD on 2025-02-11" in out
+    assert marker_line[caret:].startswith("^" + "~" * 18 + " erreur (conversion-magnitude)")
+    assert "  = éléments : 1 EUR = 1,0324 USD le 11/02/2025, taux de référence de la BCE" in out
+    assert "date de l’article 11/02/2025 (tirée du document)" in out
+    assert ("  = correction (à confirmer) : « 95 millions d'euros » → « 95 milliards d'euros »"
+            in out)
+    assert "1 constat (1 erreur, 0 avertissement) dans 1 fichier" in lines
+    assert any("--unsafe-fixes" in line for line in lines[-2:])
+
+
+def test_the_report_speaks_english_with_lang_en(article, capsys):
+    status, out, err = run(capsys, "check", "--lang", "en", "article.md")
+    assert (status, err) == (1, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("article.md:5:48: NL101 “95 millions d'euros” cannot be")
+    assert any(line.endswith(" error (conversion-magnitude)") for line in lines)
+    assert "  = evidence: 1 EUR = 1.0324 USD on 2025-02-11, ECB euro reference rates" in out
     assert "article date 2025-02-11 (from the document)" in out
     assert "  = fix (unsafe): “95 millions d'euros” → “95 milliards d'euros”" in out
     assert "1 finding (1 error, 0 warnings) in 1 file" in lines
-    assert any("--unsafe-fixes" in line for line in lines[-2:])
+    assert "1,0324" not in out and "éléments" not in out
+
+
+def test_the_configuration_lang_sets_the_report_language(article, capsys):
+    write(Path("numlint.toml"), 'lang = "en"\n')
+    status, out, _ = run(capsys, "check", "article.md")
+    assert status == 1 and "1 finding (1 error, 0 warnings) in 1 file" in out
+    status, out, _ = run(capsys, "check", "--lang", "fr", "article.md")
+    assert status == 1 and "1 constat (1 erreur, 0 avertissement) dans 1 fichier" in out
 
 
 def test_a_clean_file_exits_0(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "ok.md", CLEAN)
     status, out, err = run(capsys, "check", "ok.md")
+    assert (status, out, err) == (0, "0 constat dans 1 fichier\n", "")
+    status, out, err = run(capsys, "check", "--lang", "en", "ok.md")
     assert (status, out, err) == (0, "0 findings in 1 file\n", "")
 
 
@@ -225,7 +249,8 @@ def test_stdin_filename_names_it_and_chooses_the_format(monkeypatch, capsys, tmp
 def test_stdin_filename_alone_reads_stdin(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)
     _stdin(monkeypatch, CLEAN.encode())
-    assert run(capsys, "check", "--stdin-filename", "a.md") == (0, "0 findings in 1 file\n", "")
+    assert run(capsys, "check", "--stdin-filename", "a.md") == (0, "0 constat dans 1 fichier\n",
+                                                                "")
 
 
 def test_stdin_that_is_not_utf8(monkeypatch, capsys, tmp_path):
@@ -235,7 +260,10 @@ def test_stdin_that_is_not_utf8(monkeypatch, capsys, tmp_path):
     assert status == 2 and "Traceback" not in err
     [finding] = json.loads(out)
     assert (finding["code"], finding["name"]) == ("NL902", "io-error")
-    assert finding["message"].startswith("not valid UTF-8")
+    assert finding["message"].startswith("UTF-8 invalide (ligne 1, octet 9)")
+    _stdin(monkeypatch, "prix : 3 € à régler\n".encode("cp1252"))
+    status, out, err = run(capsys, "check", "--lang", "en", "--output-format", "json", "-")
+    assert json.loads(out)[0]["message"].startswith("not valid UTF-8 (line 1, byte 9)")
 
 
 # -- errors: exit 2, one line, nothing on stdout ------------------------------------------
@@ -243,6 +271,9 @@ def test_stdin_that_is_not_utf8(monkeypatch, capsys, tmp_path):
 
 def test_a_missing_path(article, capsys):
     status, out, err = run(capsys, "check", "article.md", "absent.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "absent.md : fichier ou dossier introuvable")
+    status, out, err = run(capsys, "check", "--lang", "en", "article.md", "absent.md")
     assert (status, out) == (2, "")
     assert_one_line_error(err, "absent.md: no such file or directory")
 
@@ -254,7 +285,7 @@ def test_a_file_that_is_not_utf8_does_not_stop_the_folder(tmp_path, monkeypatch,
     write(tmp_path / "ok.md", ARTICLE)
     status, out, err = run(capsys, "check", ".")
     assert status == 2 and err == ""
-    assert "latin1.md:1:1: NL902 not valid UTF-8 (line 3" in out
+    assert "latin1.md:1:1: NL902 UTF-8 invalide (ligne 3" in out
     assert "ok.md:5:48: NL101" in out
     status, out, _ = run(capsys, "check", "--output-format", "json", ".")
     assert [(f["path"], f["code"]) for f in json.loads(out)] == [
@@ -272,6 +303,8 @@ def test_an_unreadable_file(article, monkeypatch, capsys):
     monkeypatch.setattr(os, "open", refuse)
     status, out, err = run(capsys, "check", "article.md")
     assert (status, err) == (2, "")
+    assert out.startswith("article.md:1:1: NL902 illisible : permission refusée\n")
+    status, out, err = run(capsys, "check", "--lang", "en", "article.md")
     assert out.startswith("article.md:1:1: NL902 cannot be read: Permission denied\n")
 
 
@@ -308,7 +341,7 @@ def test_a_fifo_in_a_folder_is_reported_not_waited_on(article, capsys, tmp_path)
     _fifo(tmp_path / "pipe.md")
     status, out, err = run(capsys, "check", ".")
     assert status == 2 and err == ""
-    assert "pipe.md:1:1: NL902 not a regular file" in out
+    assert "pipe.md:1:1: NL902 pas un fichier ordinaire" in out
     assert "article.md:5:48: NL101" in out
 
 
@@ -323,7 +356,7 @@ def test_a_fifo_as_rates_file_is_refused_not_waited_on(article, capsys, tmp_path
 def test_dev_zero_is_refused_not_read_until_memory_runs_out(article, capsys):
     status, out, _ = run(capsys, "check", "/dev/zero")
     assert status == 2
-    assert out.startswith("/dev/zero:1:1: NL902 not a regular file")
+    assert out.startswith("/dev/zero:1:1: NL902 pas un fichier ordinaire")
 
 
 def test_an_input_over_the_size_limit_is_reported(article, capsys, monkeypatch):
@@ -332,14 +365,15 @@ def test_an_input_over_the_size_limit_is_reported(article, capsys, monkeypatch):
     write(Path("big.md"), "97,4 milliards de dollars. " * limit)
     status, out, _ = run(capsys, "check", "big.md", "article.md")
     assert status == 2
-    assert f"big.md:1:1: NL902 too large to check (over the limit of {limit} bytes)" in out
+    assert f"big.md:1:1: NL902 trop grand pour être vérifié (au-delà de la limite de {limit} " \
+        "octets)" in out
     assert "article.md:5:48: NL101" in out
 
 
 def test_a_too_long_path_is_a_one_line_error(article, capsys):
     status, out, err = run(capsys, "check", "a" * 5000 + ".md")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "File name too long")
+    assert_one_line_error(err, "nom de fichier trop long")
     assert len(err) < 300
 
 
@@ -347,7 +381,8 @@ def test_deeply_nested_toml_is_a_one_line_error(article, capsys):
     write(Path("numlint.toml"), "a = " + "[" * 100_000 + "]" * 100_000 + "\n")
     status, out, err = run(capsys, "check", "article.md")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "numlint.toml: invalid TOML: arrays or tables nested too deeply")
+    assert_one_line_error(err, "numlint.toml : TOML invalide : tableaux ou tables imbriqués "
+                          "trop profondément")
 
 
 def test_a_byte_order_mark_in_numlint_toml_is_accepted(article, capsys):
@@ -370,6 +405,25 @@ def test_a_byte_order_mark_in_numlint_toml_is_accepted(article, capsys):
     ],
 )
 def test_a_broken_configuration(config, fragments, article, capsys):
+    write(article.parent / "numlint.toml", config)
+    status, out, err = run(capsys, "check", "--lang", "en", "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, *fragments)
+
+
+@pytest.mark.parametrize(
+    ("config", "fragments"),
+    [
+        ("select = [NL101\n", ["numlint.toml : TOML invalide"]),
+        ('selct = ["NL101"]\n', ["numlint.toml : clé inconnue 'selct'"]),
+        ('ignore = ["NL999"]\n', ["numlint.toml : code de règle inconnu 'NL999'"]),
+        ("[rules.NL101]\nfacteur = 3\n", ["la règle NL101 n’a pas de réglage 'facteur' "
+                                          "(réglages : factor)"]),
+        ('lang = "de"\n', ["numlint.toml : 'lang' doit valoir fr, en, pas 'de'"]),
+    ],
+)
+def test_a_broken_configuration_is_reported_in_french_by_default(config, fragments, article,
+                                                                 capsys):
     write(article.parent / "numlint.toml", config)
     status, out, err = run(capsys, "check", "article.md")
     assert (status, out) == (2, "")
@@ -427,7 +481,7 @@ def test_an_internal_error_is_one_line_too(article, monkeypatch, capsys):
     monkeypatch.setattr(check_module, "check", broken)
     status, out, err = run(capsys, "check", "article.md")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "internal error: RuntimeError: boom | second line")
+    assert_one_line_error(err, "erreur interne : RuntimeError : boom | second line")
     monkeypatch.setenv("NUMLINT_DEBUG", "1")
     with pytest.raises(RuntimeError):
         run(capsys, "check", "article.md")
@@ -450,6 +504,9 @@ def test_statistics(tmp_path, monkeypatch, capsys):
     write(tmp_path / "a.md", "hello hello\n\n" + ARTICLE)
     status, out, _ = run(capsys, "check", "--statistics", "a.md")
     assert status == 1
+    assert out.splitlines()[:2] == ["2  TST001  hello-bonjour         avertissement",
+                                    "1  NL101   conversion-magnitude  erreur"]
+    out = run(capsys, "check", "--statistics", "--lang", "en", "a.md")[1]
     assert out.splitlines()[:2] == ["2  TST001  hello-bonjour         warning",
                                     "1  NL101   conversion-magnitude  error"]
     out = run(capsys, "check", "--statistics", "--output-format", "json", "a.md")[1]

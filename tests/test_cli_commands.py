@@ -13,8 +13,33 @@ from numlint.rules.registry import installed_rules
 
 
 @pytest.mark.parametrize("asked", ["NL101", "nl101", "conversion-magnitude"])
-def test_explain_prints_the_documentation(asked, capsys):
+def test_explain_prints_the_documentation_in_french_by_default(asked, capsys):
     status, out, _ = run(capsys, "explain", asked)
+    assert status == 0
+    assert out.startswith("# NL101 conversion-magnitude\n")
+    assert "Gravité : erreur. Activée par défaut." in out
+    assert "Une conversion est fausse d’un facteur mille" in out
+    assert "## Ce qu’elle fait" in out and "## Pourquoi c’est important" in out
+    assert "## What it does" not in out
+    assert "- `factor` (float, par défaut 3.0) :" in out
+    assert "[tool.numlint.rules.NL101]\nfactor = 3.0" in out
+    assert "Signalé (daté du 11/02/2025) :\n    la somme de 97,4 milliards de dollars (près " \
+           "de 95 millions d'euros)\n  signale : « 95 millions d'euros »\n  corrigé :" in out
+
+
+def test_every_builtin_rule_has_its_french_texts():
+    from numlint.rules.texts import explanation, has_translation, summary
+
+    for rule in installed_rules().rules:
+        if rule.__module__.startswith("numlint."):
+            assert has_translation(rule, "fr"), rule.code
+            assert summary(rule, "fr") != rule.summary, rule.code
+            assert "## Pourquoi c’est important" in explanation(rule, "fr"), rule.code
+
+
+@pytest.mark.parametrize("asked", ["NL101", "nl101", "conversion-magnitude"])
+def test_explain_prints_the_documentation(asked, capsys):
+    status, out, _ = run(capsys, "explain", "--lang", "en", asked)
     assert status == 0
     assert out.startswith("# NL101 conversion-magnitude\n")
     assert "Severity: error. Enabled by default." in out
@@ -38,6 +63,11 @@ def test_explain_json(capsys):
     status, out, _ = run(capsys, "explain", "NL101", "--output-format", "json")
     data = json.loads(out)
     assert status == 0
+    assert data["lang"] == "fr" and data["explanation"].startswith("## Ce qu’elle fait")
+    english = json.loads(run(capsys, "explain", "NL101", "--lang", "en", "--output-format",
+                             "json")[1])
+    assert english["lang"] == "en" and english["explanation"].startswith("## What it does")
+    assert english["summary"] != data["summary"]
     assert data["code"] == "NL101" and data["severity"] == "error"
     assert data["settings"] == [{"name": "factor", "type": "float", "default": 3.0,
                                  "description": data["settings"][0]["description"]}]
@@ -51,8 +81,18 @@ def test_explain_an_unknown_rule_exits_2(asked, capsys):
     assert_one_line_error(err, "unknown rule")
 
 
-def test_rules_lists_every_installed_rule(capsys):
+def test_rules_lists_the_rules_in_french_by_default(capsys):
     status, out, _ = run(capsys, "rules")
+    assert status == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["CODE", "NOM", "GRAVITÉ", "DÉFAUT", "ORIGINE", "RÉSUMÉ"]
+    nl101 = next(row for row in rows if row.startswith("NL101"))
+    assert nl101.split()[1:4] == ["conversion-magnitude", "erreur", "activée"]
+    assert nl101.endswith("Une conversion est fausse d’un facteur mille (ou d’au moins trois).")
+
+
+def test_rules_lists_every_installed_rule(capsys):
+    status, out, _ = run(capsys, "rules", "--lang", "en")
     assert status == 0
     header, *rows = out.splitlines()
     assert header.split() == ["CODE", "NAME", "SEVERITY", "DEFAULT", "FROM", "SUMMARY"]

@@ -63,6 +63,9 @@ def test_each_file_once_and_the_default_path_is_the_working_folder(capsys):
               "sub/../a.md")[1]
     assert [f["path"] for f in json.loads(out)] == ["a.md", "sub/b.md"]
     out = run(capsys, "check")[1]
+    assert out.splitlines()[-2:] == ["2 constats (0 erreur, 2 avertissements) dans 2 fichiers",
+                                     "2 corrections sûres : à appliquer avec --fix."]
+    out = run(capsys, "check", "--lang", "en")[1]
     assert out.splitlines()[-2:] == ["2 findings (0 errors, 2 warnings) in 2 files",
                                      "2 fixes available with --fix."]
 

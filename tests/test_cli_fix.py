@@ -41,8 +41,12 @@ def test_fix_applies_the_safe_fixes_only_and_reports_what_is_left(capsys):
     assert status == 1  # the unsafe NL101 is left
     assert "TST001" not in out
     assert out.startswith("a.md:5:48: NL101")
-    assert "1 fix applied; 1 finding (1 error, 0 warnings) in 1 file left" in out
+    assert "1 correction écrite dans 1 fichier ; reste 1 constat (1 erreur, 0 avertissement) " \
+        "dans 1 fichier" in out
     assert err == ""
+    write("a.md", MIXED)
+    out = run(capsys, "check", "--fix", "--lang", "en", "a.md")[1]
+    assert "1 fix written to 1 file; 1 finding (1 error, 0 warnings) in 1 file left" in out
 
 
 def test_unsafe_fixes_apply_the_magnitude_fix_too(capsys):
@@ -51,7 +55,7 @@ def test_unsafe_fixes_apply_the_magnitude_fix_too(capsys):
     fixed = page.read_text(encoding="utf-8")
     assert "(près de 95 milliards d'euros)" in fixed and "bonjour" in fixed
     assert status == 0
-    assert "2 fixes applied; 0 findings in 1 file left" in out
+    assert "2 corrections écrites dans 1 fichier ; reste 0 constat dans 1 fichier" in out
 
 
 def test_fixes_are_applied_in_passes_until_nothing_is_left(capsys):
@@ -71,7 +75,9 @@ def test_diff_prints_the_fixes_and_writes_nothing(capsys):
     assert out.splitlines()[:2] == ["--- a/a.md", "+++ b/a.md"]
     assert "-hello\n+bonjour\n" in out
     assert "milliards d'euros)" not in out.replace(DEFINING, "")
-    assert err == "1 fix would be applied to 1 file\n"
+    assert err == "1 correction serait appliquée dans 1 fichier\n"
+    assert run(capsys, "check", "--diff", "--lang", "en", "a.md")[2] == (
+        "1 fix would be applied to 1 file\n")
     status, out, _ = run(capsys, "check", "--diff", "--unsafe-fixes", "a.md")
     assert "+la somme de 97,4 milliards de dollars (près de 95 milliards d'euros)" in out
     assert snapshot(page) == before
@@ -79,7 +85,9 @@ def test_diff_prints_the_fixes_and_writes_nothing(capsys):
 
 def test_diff_without_fixes_exits_0(capsys):
     page = write("a.md", ARTICLE)
-    assert run(capsys, "check", "--diff", "a.md") == (0, "", "No fixes to apply\n")
+    assert run(capsys, "check", "--diff", "a.md") == (0, "", "Aucune correction à appliquer\n")
+    assert run(capsys, "check", "--diff", "--lang", "en", "a.md") == (0, "",
+                                                                     "No fixes to apply\n")
     assert page.read_text(encoding="utf-8") == ARTICLE
 
 
@@ -120,7 +128,7 @@ def test_nothing_is_written_when_the_configuration_is_broken(capsys):
     before = snapshot(good, other)
     status, _, err = run(capsys, "check", "--fix", ".")
     assert status == 2
-    assert_one_line_error(err, "numlint.toml: invalid TOML")
+    assert_one_line_error(err, "numlint.toml : TOML invalide")
     assert snapshot(good, other) == before
 
 
@@ -134,7 +142,7 @@ def test_nothing_is_written_when_one_file_cannot_be_written(capsys, monkeypatch)
                         else real_access(path, mode))
     status, out, err = run(capsys, "check", "--fix", ".")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "b.md: cannot be written")
+    assert_one_line_error(err, "b.md : impossible d’écrire (permission refusée)")
     assert snapshot(first, second) == before
 
 
@@ -146,12 +154,20 @@ def test_a_failed_write_leaves_the_file_whole_and_no_temporary_file(capsys, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(inputs_module.os, "replace", fail)
-    status, _, err = run(capsys, "check", "--fix", "a.md")
+    status, out, err = run(capsys, "check", "--fix", "--lang", "en", "a.md")
     assert status == 2 and "Traceback" not in err
     assert err.splitlines() == [
         "numlint: error: a.md: cannot be written: No space left on device",
-        "numlint: fixes written to 0 of 1 files (none); every file is whole",
+        "numlint: fixes written to 0 of 1 file (none); every file is whole",
     ]
+    assert "0 fixes written to 0 files, 1 fix not written (1 file unchanged); " in out
+    status, out, err = run(capsys, "check", "--fix", "a.md")
+    assert err.splitlines() == [
+        "numlint: error: a.md : impossible d’écrire : plus d’espace libre sur le disque",
+        "numlint: corrections écrites dans 0 sur 1 fichier (aucun) ; chaque fichier est entier",
+    ]
+    assert "0 correction écrite dans 0 fichier, 1 correction non écrite (1 fichier " \
+        "inchangé) ; reste " in out
     assert snapshot(page) == before
     assert sorted(os.listdir(".")) == ["a.md"]
 
@@ -179,12 +195,14 @@ def test_disk_full_mid_run_writes_the_others_and_says_exactly_which(capsys, monk
     a, b, c = _pages("a.md", "b.md", "c.md")
     before_b = snapshot(b)
     _second_write_raises(monkeypatch, OSError(28, "No space left on device"))
-    status, _, err = run(capsys, "check", "--fix", ".")
+    status, out, err = run(capsys, "check", "--fix", "--lang", "en", ".")
     assert status == 2
     assert err.splitlines() == [
         "numlint: error: b.md: cannot be written: No space left on device",
         "numlint: fixes written to 2 of 3 files (a.md, c.md); every file is whole",
     ]
+    # the summary counts the fixes on disk, not those computed: b.md's is not there
+    assert "2 fixes written to 2 files, 1 fix not written (1 file unchanged); " in out
     assert "bonjour" in a.read_text(encoding="utf-8") and "bonjour" in c.read_text(
         encoding="utf-8")
     assert snapshot(b) == before_b
@@ -204,7 +222,7 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(capsys, monkeypatch
         return fixed
 
     monkeypatch.setattr(check_module, "fix_text", another_run_writes_meanwhile)
-    status, _, err = run(capsys, "check", "--fix", "a.md")
+    status, _, err = run(capsys, "check", "--fix", "--lang", "en", "a.md")
     assert status == 2
     assert err.splitlines()[0] == (
         "numlint: error: a.md: changed on disk since it was checked: not written "
@@ -220,8 +238,9 @@ def test_an_interrupt_in_the_write_phase_is_reported_and_leaves_no_temporary_fil
     a, b, c = _pages("a.md", "b.md", "c.md")
     before = snapshot(b, c)
     _second_write_raises(monkeypatch, KeyboardInterrupt())
-    status, _, err = run(capsys, "check", "--fix", ".")
+    status, out, err = run(capsys, "check", "--fix", "--lang", "en", ".")
     assert status == 130
+    assert "1 fix written to 1 file, 2 fixes not written (2 files unchanged); " in out
     assert err.splitlines() == [
         "numlint: error: b.md: not written (interrupted)",
         "numlint: error: c.md: not written (interrupted)",
@@ -277,6 +296,6 @@ def test_an_unused_suppression_is_removed_by_fix(capsys):
     page = write("a.md", "Intro\n\n<!-- numlint-disable-next-line TST001 -->\nRien ici.\n")
     status, out, _ = run(capsys, "check", "a.md")
     assert status == 1 and "NL001" in out
-    assert "= fix (safe): remove “<!-- numlint-disable-next-line TST001 -->”" in out
+    assert "= correction (sûre) : supprimer « <!-- numlint-disable-next-line TST001 --> »" in out
     run(capsys, "check", "--fix", "a.md")
     assert page.read_text(encoding="utf-8") == "Intro\n\nRien ici.\n"

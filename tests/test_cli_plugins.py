@@ -105,7 +105,7 @@ def assert_one_line_error(err: str, *fragments: str) -> None:
 
 def test_plugin_rules_run_and_are_listed_with_their_origin(monkeypatch, capsys, tmp_path):
     install_plugins(monkeypatch)
-    status, out, _ = run(capsys, "rules")
+    status, out, _ = run(capsys, "rules", "--lang", "en")
     assert status == 0
     lines = {line.split()[0]: line for line in out.splitlines()[1:] if line.strip()}
     assert "TST001" in lines and "hello-bonjour" in lines["TST001"]
@@ -122,7 +122,8 @@ def test_a_plugin_that_failed_to_load_is_listed_and_warned_about(monkeypatch, ca
     install_plugins(monkeypatch, broken=True)
     status, out, _ = run(capsys, "rules")
     assert status == 0
-    assert "Plugins that failed to load:" in out
+    assert "Extensions qui n’ont pas pu être chargées :" in out
+    assert "Plugins that failed to load:" in run(capsys, "rules", "--lang", "en")[1]
     assert "TST999 = maison.broken:Rule: cannot be imported" in out
     page = tmp_path / "a.md"
     page.write_text(CLEAN, encoding="utf-8")

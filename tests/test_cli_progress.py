@@ -32,7 +32,7 @@ def test_progress_on_a_terminal(many, monkeypatch, capsys):
     assert status == 0
     assert f"[ 1/{many}] article-00.md" in shown
     assert shown.endswith("\r\x1b[K")  # erased when done
-    assert "\r" not in out and out == f"0 findings in {many} files\n"
+    assert "\r" not in out and out == f"0 constat dans {many} fichiers\n"
 
 
 def test_no_progress_when_piped(many, capsys):

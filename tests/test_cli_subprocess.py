@@ -33,7 +33,7 @@ def test_bad_input_is_its_own_finding_exit_2_and_no_traceback(tmp_path):
     result = numlint("check", "a.md", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == b""
-    assert result.stdout.decode().startswith("a.md:1:1: NL902 not valid UTF-8")
+    assert result.stdout.decode().startswith("a.md:1:1: NL902 UTF-8 invalide")
 
 
 def test_bad_input_is_one_line_on_stderr_and_no_traceback(tmp_path):
@@ -42,7 +42,7 @@ def test_bad_input_is_one_line_on_stderr_and_no_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stdout == b""
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith("numlint: error: absent.md: no such file or directory")
+    assert err.startswith("numlint: error: absent.md : fichier ou dossier introuvable")
 
 
 def test_stdin_and_sarif(tmp_path):

@@ -206,7 +206,7 @@ def test_config_forces_one_file_for_all(tmp_path, monkeypatch, capsys):
     assert "cannot be the equivalent" in out
     status, _, err = run(capsys, "check", "--config", "absent.toml", "fr/a.md")
     assert status == 2
-    assert_one_line_error(err, "absent.toml: cannot be read")
+    assert_one_line_error(err, "absent.toml : illisible : fichier ou dossier introuvable")
 
 
 def test_quebec_house_defaults(tmp_path, monkeypatch, capsys):

@@ -157,3 +157,31 @@ def test_every_documented_check_option_exists() -> None:
     check = build_parser()._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
     known = {flag for action in check._actions for flag in action.option_strings}
     assert options <= known, options - known
+
+
+def _spaces(text: str) -> str:
+    """No-break spaces as the plain spaces a page shows (the README types them so)."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/cli.md"])
+def test_the_example_report_is_what_numlint_prints(page: str, capsys: pytest.CaptureFixture):
+    """The text report of examples/article.md shown in the docs, line for line (French by
+    default: the language the report speaks is the one the docs show)."""
+    import os
+
+    from numlint.cli import main
+
+    text = (ROOT / page).read_text(encoding="utf-8")
+    [block] = re.findall(r"^```text\n(examples/article\.md:.*?)^```", text,
+                         flags=re.DOTALL | re.MULTILINE)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        status = main(["check", "--no-respect-gitignore", "examples/article.md"])
+    finally:
+        os.chdir(cwd)
+    out = capsys.readouterr().out
+    assert status == 1
+    shown = _spaces(block).splitlines()
+    assert _spaces(out).splitlines()[:len(shown)] == shown

@@ -111,10 +111,11 @@ def test_the_command_line_lists_and_explains_the_plugin(
     rules = run(installed, "-m", "numlint", "rules")
     assert rules.returncode == 0, rules.stderr
     [line] = [line for line in rules.stdout.splitlines() if line.startswith("EX001")]
-    assert line.split()[:5] == ["EX001", "scale-decimals", "warning", "enabled", "numlint_house"]
+    assert line.split()[:5] == ["EX001", "scale-decimals", "avertissement", "activée",
+                                "numlint_house"]
     explain = run(installed, "-m", "numlint", "explain", "EX001")
     assert explain.returncode == 0, explain.stderr
-    assert "## Why it matters" in explain.stdout
+    assert "## Why it matters" in explain.stdout  # no French text: the English one
     assert "max_decimals" in explain.stdout
     check = run(installed, "-m", "numlint", "check", "--format-in", "text", "-", stdin=SENTENCE,
                 cwd=tmp_path)

@@ -85,15 +85,15 @@ def test_open_edit_hover_and_fix(tmp_path: Path):
                 types.TextDocumentIdentifier(uri), found.range.start))
             assert hover is not None
             assert "NL101" in hover.contents.value
-            assert "2025-02-11" in hover.contents.value  # the evidence: rate date
-            assert "Fix (unsafe)" in hover.contents.value
+            assert "le 11/02/2025" in hover.contents.value  # the evidence: rate date
+            assert "Correction (à confirmer)" in hover.contents.value
 
             actions = await client.text_document_code_action_async(types.CodeActionParams(
                 types.TextDocumentIdentifier(uri), found.range,
                 types.CodeActionContext(diagnostics=[found])))
             (action,) = actions
             assert action.kind == types.CodeActionKind.QuickFix
-            assert "unsafe" in action.title
+            assert "à confirmer" in action.title
             assert action.is_preferred is False
             edits = action.edit.changes[uri]
             fixed = apply_edits(text, [Edit(lsp_offset(text, e.range.start),
@@ -152,7 +152,7 @@ def test_configuration_and_formats(tmp_path: Path):
             assert [d.code for d in await session.diagnostics(html.as_uri(), 1)
                     if d.code == "NL101"] == []
             (error,) = await session.diagnostics(broken.as_uri(), 1)
-            assert "configuration error" in error.message and "NL999" in error.message
+            assert "erreur de configuration" in error.message and "NL999" in error.message
             assert list(await session.diagnostics(python.as_uri(), 1)) == []
 
     asyncio.run(scenario())

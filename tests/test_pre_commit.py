@@ -144,7 +144,7 @@ def test_a_commit_with_the_slip_is_refused_and_a_clean_one_passes(articles, env)
     assert refused.returncode != 0, output
     assert "numlint" in output and "Failed" in output
     assert "economie/rachat.md:5:48: NL101 « 95 millions d'euros »" in output
-    assert "1 finding (1 error, 0 warnings) in 1 file" in output
+    assert "1 constat (1 erreur, 0 avertissement) dans 1 fichier" in output
     assert git("rev-list", "--all", cwd=articles, env=env).stdout == ""  # nothing committed
 
     fixed = ARTICLE.replace("95 millions d'euros", "95 milliards d'euros")
@@ -176,6 +176,7 @@ def test_300_files_give_one_correct_summary(articles, env):
     staged = git("diff", "--cached", "--name-only", cwd=articles, env=env).stdout.split()
     n = len([name for name in staged if name.endswith((".md", ".txt"))])  # one slip each
     assert n >= 300
-    summaries = [line for line in output.splitlines() if " in " in line and "finding" in line]
-    assert summaries == [f"{n} findings ({n} errors, 0 warnings) in {n} files"], output
+    summaries = [line for line in output.splitlines()
+                 if " dans " in line and "constats" in line]
+    assert summaries == [f"{n} constats ({n} erreurs, 0 avertissement) dans {n} fichiers"], output
     git("rm", "-rqf", "lot", cwd=articles, env=env)

@@ -80,7 +80,10 @@ def test_the_defining_slip(log):
                                             "endColumn": 59}
     assert fix["properties"]["safety"] == "unsafe"
     rule = log["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]
-    assert rule["shortDescription"]["text"] == installed_rules().find("NL101").summary
+    assert rule["shortDescription"]["text"] == (
+        "Une conversion est fausse d’un facteur mille (ou d’au moins trois).")
+    assert log["runs"][0]["language"] == "fr-FR"
+    assert rule["id"] == "NL101" and rule["name"] == "conversion-magnitude"  # identifiers
     assert rule["defaultConfiguration"] == {"level": "error", "enabled": True}
 
 

@@ -99,24 +99,75 @@ def test_evidence_and_fix_lines():
     evidence = {"rate": "1 EUR = 1.0324 USD", "rate_date": "2025-02-11",
                 "rate_source": "ECB", "ratio": "993.087", "date": "2025-02-11",
                 "date_origin": "given"}
-    assert describe_evidence(evidence) == (
+    assert describe_evidence(evidence, "en") == (
         "1 EUR = 1.0324 USD on 2025-02-11, ECB; ratio 993.087; article date 2025-02-11 (given)"
+    )
+    assert describe_evidence(evidence) == (
+        "1 EUR = 1,0324 USD le 11/02/2025, ECB ; rapport 993,087 ; date de l’article "
+        "11/02/2025 (donnée)"
     )
     assert describe_evidence({}) == ""
     source = "près de 95 millions d'euros"
     fix = Fix((Edit(11, 19, "milliards"),), "unsafe", "")
-    assert describe_fix(source, at(source, "95 millions d'euros", fix=fix)) == (
+    assert describe_fix(source, at(source, "95 millions d'euros", fix=fix), "en") == (
         "fix (unsafe): “95 millions d'euros” → “95 milliards d'euros”"
     )
+    assert describe_fix(source, at(source, "95 millions d'euros", fix=fix)) == (
+        "correction (à confirmer) : « 95 millions d'euros » → « 95 milliards d'euros »"
+    )
     removal = Fix((Edit(0, 8, ""),), "safe", "")
-    assert describe_fix(source, at(source, "près de ", fix=removal)) == (
+    assert describe_fix(source, at(source, "près de ", fix=removal), "en") == (
         "fix (safe): remove “près de”"
     )
+    assert describe_fix(source, at(source, "près de ", fix=removal)) == (
+        "correction (sûre) : supprimer « près de »"
+    )
+
+
+def test_the_evidence_of_a_real_rate_table_in_each_language():
+    evidence = {"rate": "1 EUR = 1.0324 USD", "rate_date": "2025-02-11",
+                "rate_fallback": "previous-business-day",
+                "rate_source": "ECB euro reference rates (file eurofxref-hist.csv)",
+                "ratio": "0.5", "date": "2025-02-12", "date_origin": "latest-rate"}
+    assert describe_evidence(evidence) == (
+        "1 EUR = 1,0324 USD le 11/02/2025 (jour ouvré précédent), taux de référence de la BCE "
+        "(fichier eurofxref-hist.csv) ; rapport 0,5 ; date de l’article 12/02/2025 (aucune "
+        "date trouvée : le dernier taux connu a servi)")
+    assert describe_evidence(evidence, "en") == (
+        "1 EUR = 1.0324 USD on 2025-02-11 (previous-business-day), ECB euro reference rates "
+        "(file eurofxref-hist.csv); ratio 0.5; article date 2025-02-12 (no date found: the "
+        "latest rate was used)")
+
+
+def test_a_rule_shows_its_own_evidence_through_its_labels():
+    from numlint.i18n import N_
+
+    labels = {"multiple": N_("ratio {ratio}"), "missing": N_("ratio {ratio}")}
+    evidence = {"multiple": "2.5", "ratio": "1234.5"}
+    assert describe_evidence(evidence, "fr", labels) == (
+        "rapport 1\u202f234,5 ; rapport 1\u202f234,5")
+    assert describe_evidence(evidence, "en", labels) == "ratio 1,234.5; ratio 1,234.5"
 
 
 def report(*diagnostics: Diagnostic, source: str = "x", files: int = 1) -> Report:
     extra = tuple(FileReport(f"f{i}.md", "") for i in range(files - 1))
     return Report((FileReport("a.md", source, diagnostics), *extra))
+
+
+@pytest.mark.parametrize(
+    ("severities", "files", "expected"),
+    [
+        ((), 1, "0 constat dans 1 fichier"),
+        (("error",), 1, "1 constat (1 erreur, 0 avertissement) dans 1 fichier"),
+        (("warning", "warning", "error"), 3,
+         "3 constats (1 erreur, 2 avertissements) dans 3 fichiers"),
+        (("info", "warning"), 2, "2 constats (0 erreur, 1 avertissement, 1 info) dans 2 fichiers"),
+    ],
+)
+def test_summary_in_french(severities, files, expected):
+    source = "95 95 95"
+    found = [at(source, "95", s, occurrence=i) for i, s in enumerate(severities)]
+    assert summary(report(*found, source=source, files=files)) == expected
 
 
 @pytest.mark.parametrize(
@@ -131,7 +182,7 @@ def report(*diagnostics: Diagnostic, source: str = "x", files: int = 1) -> Repor
 def test_summary(severities, files, expected):
     source = "95 95 95"
     found = [at(source, "95", s, occurrence=i) for i, s in enumerate(severities)]
-    assert summary(report(*found, source=source, files=files)) == expected
+    assert summary(report(*found, source=source, files=files), "en") == expected
 
 
 def test_colour_codes_only_when_asked():
@@ -150,10 +201,10 @@ def test_a_fix_over_a_wrapped_figure_is_described_on_one_line() -> None:
     start = source.index("millions")
     wrapped = at(source, "95\nmillions d'euros",
                  fix=Fix((Edit(start, start + len("millions"), "milliards"),), "unsafe", ""))
-    assert describe_fix(source, wrapped) == (
+    assert describe_fix(source, wrapped, "en") == (
         "fix (unsafe): “95 millions d'euros” → “95 milliards d'euros”"
     )
     percent = source.index("\u00a0%")
     spacing = at(source, "12\u00a0%",
                  fix=Fix((Edit(percent, percent + 1, "\u202f"),), "safe", ""))
-    assert describe_fix(source, spacing) == "fix (safe): “12\u00a0%” → “12\u202f%”"
+    assert describe_fix(source, spacing) == "correction (sûre) : « 12\u00a0% » → « 12\u202f% »"

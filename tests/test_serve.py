@@ -77,11 +77,15 @@ def test_answer_has_languagetool_shape(url):
     assert answer["language"]["code"] == "fr-FR"
     assert answer["language"]["detectedLanguage"]["code"] == "fr-FR"
     match = nl101(answer)
-    assert match["rule"]["category"] == {"id": "NUMLINT_1", "name": "Figures that disagree"}
+    assert match["rule"]["category"]["id"] == "NUMLINT_1"
     assert match["rule"]["issueType"] == "inconsistency"
     assert match["type"] == {"typeName": "Other"}
     assert match["shortMessage"]
-    assert "2025-02-11" in match["message"]  # the evidence, in the message
+    assert "11/02/2025" in match["message"]  # the evidence, in the message, in French
+    assert match["rule"]["category"]["name"] == "Chiffres qui se contredisent"
+    english = nl101(post(url, text=SLIP, language="fr", date="2025-02-11", lang="en").json())
+    assert "on 2025-02-11" in english["message"] and "11/02/2025" not in english["message"]
+    assert english["rule"]["category"] == {"id": "NUMLINT_1", "name": "Figures that disagree"}
     assert match["numlint"]["evidence"]["date"] == "2025-02-11"
     assert match["numlint"]["evidence"]["date_origin"] == "given"
     assert match["numlint"]["fix"]["safety"] == "unsafe"

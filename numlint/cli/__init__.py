@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ..config import ConfigError
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, render, translate
 from ..rates import RatesError
 from .errors import EXIT_ERROR, CliError, one_line
 
@@ -24,15 +25,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .parser import build_parser
 
     parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    lang = asked_language(words)
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(words)
         return _dispatch(args)
     except SystemExit as exit_:  # --help, --version
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
     except (CliError, ConfigError, RatesError) as error:
-        return _fail(one_line(error))
+        return _fail(one_line(error, lang))
     except KeyboardInterrupt:
-        sys.stderr.write("numlint: interrupted\n")
+        sys.stderr.write(f"numlint: {translate(N_('interrupted'), lang)}\n")
         return INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
@@ -40,8 +43,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, unless asked for the traceback
         if os.environ.get("NUMLINT_DEBUG"):
             raise
-        return _fail(f"internal error: {type(error).__name__}: {one_line(error)} "
-                     "(set NUMLINT_DEBUG=1 for the traceback, and please report it)")
+        return _fail(render(
+            N_("internal error: {kind}: {error} (set NUMLINT_DEBUG=1 for the traceback, and "
+               "please report it)"), {"kind": type(error).__name__, "error": one_line(error)},
+            lang))
+
+
+def asked_language(words: Sequence[str]) -> str:
+    """The language of the command's own messages: ``--lang`` when given and known (the
+    errors of the command line itself are reported in it too), else French."""
+    for index, word in enumerate(words):
+        value = None
+        if word == "--lang" and index + 1 < len(words):
+            value = words[index + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return DEFAULT_LANGUAGE
 
 
 def _dispatch(args: object) -> int:
@@ -75,8 +94,8 @@ def _dispatch(args: object) -> int:
         from ..lsp.command import run as lsp
 
         return lsp(args)  # type: ignore[arg-type]
-    return _fail("a command is required: check, explain, rules, rates, audit, serve or lsp "
-                 "(see numlint --help)")
+    return _fail(translate(N_("a command is required: check, explain, rules, rates, audit, "
+                              "serve or lsp (see numlint --help)"), DEFAULT_LANGUAGE))
 
 
 def _fail(message: str) -> int:

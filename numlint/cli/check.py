@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..config import Config, ConfigError
 from ..diagnostics import SEVERITIES, Diagnostic
+from ..i18n import DEFAULT_LANGUAGE, N_, plural, render, translate
 from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
 from ..rules.registry import LoadError, Registry, installed_rules
@@ -84,8 +85,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if args.diff:
         return _print_diffs(checked, args, streams)
     writes = _write_fixes(checked, streams) if args.fix else WriteOutcome()
-    status = _report(checked, registry, args, streams)
-    report_writes(writes, streams.err)
+    status = _report(checked, registry, args, streams, writes)
+    report_writes(writes, streams.err, report_language(args, checked))
     if writes.interrupted:
         raise KeyboardInterrupt
     failed = any(item.unreadable for item in checked) or not writes.complete
@@ -157,8 +158,8 @@ def _check_one(target: Target, config: Config, args: argparse.Namespace,
     try:
         original = read_target(target, stdin)
     except InputError as error:
-        return Checked(target, config, Text(""), "", (io_error(str(error), target),),
-                       unreadable=True)
+        return Checked(target, config, Text(""), "",
+                       (io_error(error.localized(config.lang), target),), unreadable=True)
 
     def run_check(text: str) -> list[Diagnostic]:
         return check(text, format=target.format, date=args.date, config=config)
@@ -184,8 +185,10 @@ IO_ERROR_NAME = "io-error"
 
 def io_error(message: str, target: Target) -> Diagnostic:
     """A file that could not be read, reported at its top like ruff's E902."""
-    prefix = f"{target.display}: "
-    reason = message[len(prefix):] if message.startswith(prefix) else message
+    reason = message
+    for prefix in (f"{target.display}: ", f"{target.display} : "):  # English, French
+        if message.startswith(prefix):
+            reason = message[len(prefix):]
     return Diagnostic(code=IO_ERROR_CODE, name=IO_ERROR_NAME, severity="error",
                       message=reason, start=0, end=0, line=1, column=1, end_line=1,
                       end_column=1)
@@ -199,11 +202,13 @@ def _print_diffs(checked: Sequence[Checked], args: argparse.Namespace,
     if not args.quiet:
         fixes = sum(item.applied for item in changed)
         files = len(changed)
-        streams.err.write(
-            f"{fixes} fix{'es' if fixes != 1 else ''} would be applied to "
-            f"{files} file{'s' if files != 1 else ''}\n"
-            if files else "No fixes to apply\n"
-        )
+        lang = report_language(args, checked)
+        streams.err.write(render(N_("{fixes} to {files}"), {
+            "fixes": plural(fixes, (N_("{n} fix would be applied"),
+                                    N_("{n} fixes would be applied")), lang),
+            "files": plural(files, (N_("{n} file"), N_("{n} files")), lang)}, lang)
+            if files else translate(N_("No fixes to apply"), lang))
+        streams.err.write("\n")
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
@@ -223,11 +228,21 @@ def _write_fixes(checked: Sequence[Checked], streams: Streams) -> WriteOutcome:
     return outcome
 
 
+def report_language(args: argparse.Namespace, checked: Sequence[Checked]) -> str:
+    """The language of the run's own words: ``--lang``, else the first file's configuration
+    (each finding's message is in its own file's)."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    return checked[0].config.lang if checked else DEFAULT_LANGUAGE
+
+
 def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Namespace,
-            streams: Streams) -> int:
+            streams: Streams, writes: WriteOutcome) -> int:
+    unwritten = set(writes.not_written)
     report = Report(
         files=tuple(
-            FileReport(item.target.display, item.text, item.diagnostics, item.applied)
+            FileReport(item.target.display, item.text, item.diagnostics, item.applied,
+                       written=item.target.display not in unwritten)
             for item in checked
         ),
         rules=registry.rules,
@@ -241,10 +256,11 @@ def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Names
         quiet=args.quiet,
         statistics=args.statistics,
         width=excerpt_width(stream),
+        lang=report_language(args, checked),
     )
     if args.verified:
         verifications = [item.verification for item in checked if item.verification]
-        lang = checked[0].config.lang if checked else "fr"
+        lang = options.lang
         from .verified import write_verified
 
         write_verified(report, verifications, args.output_format, stream, options, lang)

@@ -19,8 +19,9 @@ from pathlib import Path, PurePath
 
 from ..config_files import FileSelection
 from ..config_files import display as shown_path
+from ..i18n import N_
 from ..sources import Format
-from .errors import InputError
+from .errors import InputError, os_reason
 from .excludes import Excluder
 
 STDIN = "-"
@@ -44,8 +45,8 @@ class Target:
     """The name shown in reports: relative to the working directory when inside it."""
     format: Format
     unreadable: str | None = None
-    """Why the input cannot be read, when that was already known while collecting (a
-    folder of the walk that cannot be listed): reported as its own NL902, like a file."""
+    """The system's reason the input cannot be read, when it was known while collecting
+    (a folder of the walk that cannot be listed): reported as its own NL902, like a file."""
 
     @property
     def is_stdin(self) -> bool:
@@ -87,9 +88,11 @@ def collect(
         try:
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
         except FileNotFoundError:
-            raise InputError(f"{_short(given)}: no such file or directory") from None
+            raise InputError(N_("{path}: no such file or directory"),
+                             {"path": _short(given)}) from None
         except OSError as error:  # ENAMETOOLONG, ELOOP, EACCES...
-            raise InputError(f"{_short(given)}: {error.strerror}") from None
+            raise InputError(N_("{path}: {reason}"),
+                             {"path": _short(given), "reason": os_reason(error)}) from None
         # a FIFO or device named here is reported when read (NL902)
         if is_dir:
             selection = selection_for(path) if selection_for else FileSelection()
@@ -124,8 +127,7 @@ def walk(root: Path, excluder: Excluder | None = None
 
     def unreadable(error: OSError) -> None:
         folder = Path(error.filename) if error.filename else root
-        unlisted.append((folder, f"{shown_path(folder)}: folder cannot be read: "
-                                 f"{error.strerror or error}"))
+        unlisted.append((folder, os_reason(error)))
 
     for directory, subdirectories, files in os.walk(root, onerror=unreadable):
         subdirectories[:] = [

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
+from ..i18n import N_
+from .errors import InputError, os_reason
 from .files import Target
 
 BOM = b"\xef\xbb\xbf"
@@ -37,14 +38,17 @@ class Text:
 
 def read_target(target: Target, stdin: BinaryIO | None) -> Text:
     if target.unreadable is not None:
-        raise InputError(target.unreadable)
+        raise InputError(N_("{path}: cannot be read: {reason}"),
+                         {"path": target.display, "reason": target.unreadable})
     if target.path is None:
         if stdin is None:
-            raise InputError(f"{target.display}: standard input cannot be read")
+            raise InputError(N_("{path}: standard input cannot be read"),
+                             {"path": target.display})
         try:
             data = stdin.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
-            raise InputError(f"standard input cannot be read: {error.strerror}") from None
+            raise InputError(N_("standard input cannot be read: {reason}"),
+                             {"reason": os_reason(error)}) from None
         _check_size(len(data), target.display)
         return decode(data, target.display)
     data = read_regular_file(target.path, target.display)
@@ -66,25 +70,27 @@ def read_regular_file(path: Path, display: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise InputError(f"{display}: cannot be read: {error.strerror}") from None
+        raise InputError(N_("{path}: cannot be read: {reason}"),
+                         {"path": display, "reason": os_reason(error)}) from None
     with os.fdopen(fd, "rb") as stream:
         try:
             status = os.fstat(fd)
             if not stat.S_ISREG(status.st_mode):
-                raise InputError(f"{display}: not a regular file (a FIFO, device or socket "
-                                 "is not read)")
+                raise InputError(N_("{path}: not a regular file (a FIFO, device or socket "
+                                    "is not read)"), {"path": display})
             _check_size(status.st_size, display)
             data = stream.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
-            raise InputError(f"{display}: cannot be read: {error.strerror}") from None
+            raise InputError(N_("{path}: cannot be read: {reason}"),
+                             {"path": display, "reason": os_reason(error)}) from None
     _check_size(len(data), display)
     return data
 
 
 def _check_size(size: int, display: str) -> None:
     if size > MAX_INPUT_BYTES:
-        raise InputError(f"{display}: too large to check (over the limit of "
-                         f"{MAX_INPUT_BYTES} bytes)")
+        raise InputError(N_("{path}: too large to check (over the limit of {limit} bytes)"),
+                         {"path": display, "limit": MAX_INPUT_BYTES})
 
 
 def decode(data: bytes, name: str) -> Text:
@@ -96,8 +102,8 @@ def decode(data: bytes, name: str) -> Text:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(
-            f"{name}: not valid UTF-8 (line {line}, byte {error.start + (3 if bom else 0)}); "
-            "numlint reads UTF-8 only"
+            N_("{path}: not valid UTF-8 (line {line}, byte {byte}); numlint reads UTF-8 only"),
+            {"path": name, "line": line, "byte": error.start + (3 if bom else 0)},
         ) from None
 
 
@@ -105,7 +111,7 @@ def check_writable(path: Path, display: str) -> None:
     """Raise InputError now if ``path`` cannot be replaced, before any file is written."""
     real = Path(os.path.realpath(path))
     if not os.access(real, os.W_OK) or not os.access(real.parent, os.W_OK | os.X_OK):
-        raise InputError(f"{display}: cannot be written (permission denied)")
+        raise InputError(N_("{path}: cannot be written (permission denied)"), {"path": display})
 
 
 class ChangedOnDisk(InputError):
@@ -135,12 +141,13 @@ def write_atomically(path: Path, text: Text, display: str,
             os.fsync(stream.fileno())
         os.chmod(temporary, os.stat(real).st_mode & 0o7777)
         if expected_digest is not None and content_digest(real.read_bytes()) != expected_digest:
-            raise ChangedOnDisk(f"{display}: changed on disk since it was checked: not "
-                                "written (run numlint again)")
+            raise ChangedOnDisk(N_("{path}: changed on disk since it was checked: not "
+                                   "written (run numlint again)"), {"path": display})
         os.replace(temporary, real)
         replaced = True
     except OSError as error:
-        raise InputError(f"{display}: cannot be written: {error.strerror}") from None
+        raise InputError(N_("{path}: cannot be written: {reason}"),
+                         {"path": display, "reason": os_reason(error)}) from None
     finally:
         if not replaced:
             with contextlib.suppress(OSError):

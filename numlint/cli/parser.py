@@ -86,7 +86,9 @@ def _check(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     check.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                        help="the articles' date, for exchange rates (default: the date "
                        "each document states, else the latest rate)")
-    check.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
+    check.add_argument("--lang", choices=LANGUAGES,
+                       help="language of the messages and of the report (default: the "
+                       "configuration's lang, else fr)")
     check.add_argument("--select", type=code_list, action="append", metavar="CODES",
                        help="run only these rules (codes, prefixes or names, comma-separated); "
                        "replaces select, extend-select and ignore of the configuration")
@@ -131,6 +133,8 @@ def _explain(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     explain.add_argument("rule", metavar="CODE", help="a rule code (NL101) or name")
     explain.add_argument("--output-format", choices=("text", "json"), default="text")
+    explain.add_argument("--lang", choices=LANGUAGES,
+                         help="language of the documentation (default: fr)")
 
 
 def _rules(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -140,6 +144,8 @@ def _rules(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "failed to load.",
     )
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", choices=LANGUAGES,
+                       help="language of the summaries (default: fr)")
 
 
 def _rates(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

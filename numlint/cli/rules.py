@@ -6,25 +6,29 @@ import argparse
 import json
 from typing import TextIO
 
+from ..i18n import DEFAULT_LANGUAGE, N_, translate
 from ..rules.api import Rule
 from ..rules.registry import installed_rules
+from ..rules.texts import summary
 from .errors import EXIT_CLEAN
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     registry = installed_rules()
+    lang = getattr(args, "lang", None) or DEFAULT_LANGUAGE
     if args.output_format == "json":
         json.dump({
-            "rules": [describe(rule) for rule in registry.rules],
+            "rules": [describe(rule, lang) for rule in registry.rules],
             "errors": [{"entry_point": e.entry_point, "reason": e.reason}
                        for e in registry.errors],
         }, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_CLEAN
-    rows = [("CODE", "NAME", "SEVERITY", "DEFAULT", "FROM", "SUMMARY")]
+    rows = [tuple(translate(h, lang) for h in _HEADERS)]
     rows += [
-        (rule.code, rule.name, rule.severity,
-         "enabled" if rule.enabled_by_default else "disabled", origin(rule), rule.summary)
+        (rule.code, rule.name, translate(_WORDS[rule.severity], lang),
+         translate(_WORDS["enabled" if rule.enabled_by_default else "disabled"], lang),
+         origin(rule), summary(rule, lang))
         for rule in registry.rules
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
@@ -32,7 +36,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         out.write("  ".join([*cells, row[5]]).rstrip() + "\n")
     if registry.errors:
-        out.write("\nPlugins that failed to load:\n")
+        out.write("\n" + translate(N_("Plugins that failed to load:"), lang) + "\n")
         for error in registry.errors:
             out.write(f"  {error.entry_point}: {error.reason}\n")
     return EXIT_CLEAN
@@ -43,12 +47,18 @@ def origin(rule: type[Rule]) -> str:
     return rule.__module__.partition(".")[0]
 
 
-def describe(rule: type[Rule]) -> dict[str, object]:
+_HEADERS = (N_("CODE"), N_("NAME"), N_("SEVERITY"), N_("DEFAULT"), N_("FROM"), N_("SUMMARY"))
+_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"),
+          "enabled": N_("enabled"), "disabled": N_("disabled")}
+
+
+def describe(rule: type[Rule], lang: str = DEFAULT_LANGUAGE) -> dict[str, object]:
+    """The rule's identity (stable identifiers) and its summary in ``lang``."""
     return {
         "code": rule.code,
         "name": rule.name,
         "severity": rule.severity,
         "enabled_by_default": bool(rule.enabled_by_default),
         "origin": origin(rule),
-        "summary": rule.summary,
+        "summary": summary(rule, lang),
     }

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .errors import InputError
+from ..i18n import DEFAULT_LANGUAGE, N_, plural, render, translate
+from .errors import CliError, InputError
 from .inputs import Text, write_atomically
 
 
@@ -34,8 +35,10 @@ class Pending:
 @dataclass
 class WriteOutcome:
     written: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    """One line per file not written: its name and why."""
+    failed: list[CliError] = field(default_factory=list)
+    """One error per file not written: its name and why."""
+    not_written: list[str] = field(default_factory=list)
+    """The names of the files not written (in the order of ``failed``)."""
     interrupted: bool = False
 
     @property
@@ -54,27 +57,34 @@ def write_all(pending: Sequence[Pending]) -> WriteOutcome:
                 try:
                     write_atomically(item.path, item.text, item.display, item.digest)
                 except InputError as error:
-                    outcome.failed.append(str(error))
+                    outcome.failed.append(error)
+                    outcome.not_written.append(item.display)
                 else:
                     outcome.written.append(item.display)
                 remaining.pop(0)
     except KeyboardInterrupt:
         outcome.interrupted = True
-        outcome.failed.extend(f"{item.display}: not written (interrupted)"
-                              for item in remaining)
+        outcome.failed.extend(CliError(N_("{path}: not written (interrupted)"),
+                                       {"path": item.display}) for item in remaining)
+        outcome.not_written.extend(item.display for item in remaining)
     return outcome
 
 
-def report_writes(outcome: WriteOutcome, err: TextIO) -> None:
+def report_writes(outcome: WriteOutcome, err: TextIO, lang: str = DEFAULT_LANGUAGE) -> None:
     """On stderr, when not every fix was written: each file not written, and the count."""
     if outcome.complete:
         return
-    for line in outcome.failed:
-        err.write(f"numlint: error: {line}\n")
-    written = ", ".join(outcome.written) or "none"
-    err.write(f"numlint: fixes written to {len(outcome.written)} of "
-              f"{len(outcome.written) + len(outcome.failed)} files ({written}); "
-              "every file is whole\n")
+    for error in outcome.failed:
+        err.write(f"numlint: error: {error.localized(lang)}\n")
+    written = ", ".join(outcome.written) or translate(N_("none"), lang)
+    total = len(outcome.written) + len(outcome.failed)
+    err.write("numlint: " + render(
+        N_("fixes written to {written} of {files} ({names}); every file is whole"),
+        {"written": len(outcome.written), "files": plural(total, _FILES, lang),
+         "names": written}, lang) + "\n")
+
+
+_FILES = (N_("{n} file"), N_("{n} files"))
 
 
 @contextlib.contextmanager

@@ -7,11 +7,16 @@ shift the squiggle.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lsprotocol import types
 from pygls.workspace import TextDocument
 
 from ..diagnostics import Diagnostic
-from ..reports.text import describe_evidence, describe_fix
+from ..evidence import describe_evidence
+from ..i18n import DEFAULT_LANGUAGE, N_, render, translate
+from ..reports.text import describe_fix
+from ..rules.registry import installed_rules
 
 SOURCE = "numlint"
 _SEVERITIES = {
@@ -37,25 +42,37 @@ def to_lsp(document: TextDocument, d: Diagnostic, index: int) -> types.Diagnosti
     )
 
 
-def hover_text(document: TextDocument, d: Diagnostic) -> str:
+def hover_text(document: TextDocument, d: Diagnostic, lang: str = DEFAULT_LANGUAGE) -> str:
     """Markdown: the message, the evidence a reviewer checks, the fix on offer."""
-    lines = [f"**numlint {d.code}** ({d.name}, {d.severity})", "", d.message]
-    evidence = describe_evidence(d.evidence)
+    severity = translate(_SEVERITY_WORDS.get(d.severity, d.severity), lang)
+    lines = [f"**numlint {d.code}** ({d.name}, {severity})", "", d.message]
+    evidence = describe_evidence(d.evidence, lang, rule_labels(d.code))
     if evidence:
-        lines += ["", f"Evidence: {evidence}"]
-    fix = describe_fix(document.source, d)
+        lines += ["", render(N_("Evidence: {evidence}"), {"evidence": evidence}, lang)]
+    fix = describe_fix(document.source, d, lang)
     if fix:
-        lines += ["", fix.replace("fix (", "Fix (", 1)]
+        lines += ["", fix[:1].upper() + fix[1:]]
     return "\n".join(lines)
 
 
-def code_action(document: TextDocument, d: Diagnostic, index: int) -> types.CodeAction | None:
+_SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
+def rule_labels(code: str) -> Mapping[str, str]:
+    """The ``evidence_labels`` of the installed rule ``code`` (none if unknown)."""
+    rule = installed_rules().find(code)
+    return getattr(rule, "evidence_labels", {}) if rule is not None else {}
+
+
+def code_action(document: TextDocument, d: Diagnostic, index: int,
+                lang: str = DEFAULT_LANGUAGE) -> types.CodeAction | None:
     """The fix of ``d`` as a quick fix; an unsafe one (it changes a figure) says so."""
     if d.fix is None or not d.fix.edits:
         return None
     safe = d.fix.safety == "safe"
-    label = "safe fix" if safe else "unsafe fix: changes a figure, check it"
-    what = d.fix.description or describe_fix(document.source, d) or d.code
+    label = translate(N_("safe fix") if safe else N_("unsafe fix: changes a figure, check it"),
+                      lang)
+    what = d.fix.description or describe_fix(document.source, d, lang) or d.code
     edits = [types.TextEdit(range=span(document, e.start, e.end), new_text=e.replacement)
              for e in d.fix.edits]
     return types.CodeAction(

@@ -17,9 +17,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from .. import __version__
+from ..cli.errors import one_line
 from ..config import Config, ConfigError
 from ..config_files import find_config_file, load_config_file
 from ..diagnostics import Diagnostic
+from ..i18n import DEFAULT_LANGUAGE, N_, render
 from ..pipeline import check
 from ..rules.registry import installed_rules
 from ..sources import Format
@@ -36,6 +38,8 @@ EXTENSIONS: dict[str, Format] = {".md": "markdown", ".markdown": "markdown", ".h
 class Checked:
     version: int | None
     diagnostics: tuple[Diagnostic, ...]
+    lang: str = DEFAULT_LANGUAGE
+    """The language of the configuration: hovers and code actions speak it too."""
 
 
 def document_format(document: TextDocument) -> Format | None:
@@ -71,19 +75,27 @@ class NumlintServer(LanguageServer):
         kind = document_format(document)
         published: list[types.Diagnostic] = []
         found: tuple[Diagnostic, ...] = ()
+        lang = DEFAULT_LANGUAGE
         if kind is not None:
             try:
-                found = tuple(check(document.source, format=kind,
-                                    config=document_config(document)))
+                config = document_config(document)
+                lang = config.lang
+                found = tuple(check(document.source, format=kind, config=config))
                 published = [to_lsp(document, d, i) for i, d in enumerate(found)]
             except ConfigError as error:
                 log.warning("%s", error)
                 published = [types.Diagnostic(range=span(document, 0, 0), source=SOURCE,
-                                              message=f"numlint: configuration error: {error}",
+                                              message="numlint: " + render(
+                                                  N_("configuration error: {error}"),
+                                                  {"error": one_line(error, lang)}, lang),
                                               severity=types.DiagnosticSeverity.Error)]
-        self.checked[uri] = Checked(document.version, found)
+        self.checked[uri] = Checked(document.version, found, lang)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=document.version, diagnostics=published))
+
+    def language_of(self, uri: str) -> str:
+        checked = self.checked.get(uri)
+        return checked.lang if checked is not None else DEFAULT_LANGUAGE
 
     def findings_at(self, uri: str, start: int, end: int) -> list[tuple[int, Diagnostic]]:
         """The last findings of ``uri`` that touch source offsets ``start``..``end``."""
@@ -122,7 +134,8 @@ def build_server() -> NumlintServer:
         found = ls.findings_at(document.uri, offset, offset)
         if not found:
             return None
-        text = "\n\n---\n\n".join(hover_text(document, d) for _, d in found)
+        lang = ls.language_of(document.uri)
+        text = "\n\n---\n\n".join(hover_text(document, d, lang) for _, d in found)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                         value=text))
 
@@ -133,8 +146,9 @@ def build_server() -> NumlintServer:
         document = ls.workspace.get_text_document(params.text_document.uri)
         start = document.offset_at_position(params.range.start)
         end = document.offset_at_position(params.range.end)
-        actions = (code_action(document, d, i) for i, d in ls.findings_at(document.uri,
-                                                                             start, end))
+        lang = ls.language_of(document.uri)
+        actions = (code_action(document, d, i, lang)
+                   for i, d in ls.findings_at(document.uri, start, end))
         return [a for a in actions if a is not None]
 
     return server

@@ -20,7 +20,10 @@ class FileReport:
     """The text the diagnostics' offsets, lines and columns refer to."""
     diagnostics: tuple[Diagnostic, ...] = ()
     fixed: int = 0
-    """How many fixes were applied to this file (``--fix``)."""
+    """How many fixes were applied to this file's text (``--fix``)."""
+    written: bool = True
+    """Whether the fixed text was written (to the file, or to stdout for standard input):
+    False when the write failed or was interrupted, so its ``fixed`` fixes are not on disk."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,21 @@ class Report:
 
     @property
     def fixed(self) -> int:
-        return sum(file.fixed for file in self.files)
+        """Fixes written (to their files, or to stdout for standard input)."""
+        return sum(file.fixed for file in self.files if file.written)
+
+    @property
+    def fixed_files(self) -> int:
+        return sum(1 for file in self.files if file.fixed and file.written)
+
+    @property
+    def unwritten(self) -> int:
+        """Fixes applied in memory whose file could not be written."""
+        return sum(file.fixed for file in self.files if not file.written)
+
+    @property
+    def unwritten_files(self) -> int:
+        return sum(1 for file in self.files if file.fixed and not file.written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +73,7 @@ class Options:
     statistics: bool = False
     width: int = 100
     """Widest source excerpt, in terminal cells."""
+    lang: str = "fr"
+    """Language of the report's own words (summary, hints, labels, evidence)."""
+    rules: tuple[type[Rule], ...] = ()
+    """The rules whose ``evidence_labels`` the text report shows (default: the report's)."""

@@ -21,6 +21,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..diagnostics import Diagnostic, Edit
+from ..i18n import DEFAULT_LANGUAGE, N_, translate
+from ..rules import texts
 from ..rules.api import Rule
 from .model import Options, Report
 
@@ -30,31 +32,38 @@ SCHEMA = (
 VERSION = "2.1.0"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_INTERNAL = {
-    "id": "NL000",
-    "name": "internal-error",
-    "shortDescription": {"text": "A rule failed and was skipped."},
-    "defaultConfiguration": {"level": "error"},
-}
+_LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-US"}
+"""SARIF's ``run.language`` (RFC 5646; the format's default is en-US)."""
+
+
+def _internal(lang: str) -> dict[str, Any]:
+    return {
+        "id": "NL000",
+        "name": "internal-error",
+        "shortDescription": {"text": translate(N_("A rule failed and was skipped."), lang)},
+        "defaultConfiguration": {"level": "error"},
+    }
 
 
 def write(report: Report, stream: TextIO, options: Options) -> None:
-    json.dump(sarif_log(report), stream, ensure_ascii=False, indent=2)
+    json.dump(sarif_log(report, options.lang), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def sarif_log(report: Report) -> dict[str, Any]:
-    rules = [rule_descriptor(rule) for rule in report.rules]
+def sarif_log(report: Report, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """The log; its human texts (rule descriptions, messages) in ``lang``, which the run's
+    ``language`` states; ids, names, levels and evidence are identifiers, never translated."""
+    rules = [rule_descriptor(rule, lang) for rule in report.rules]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     for _, d in report.findings():
         if d.code not in index:
             index[d.code] = len(rules)
-            rules.append(_INTERNAL if d.code == "NL000" else _unknown_rule(d))
+            rules.append(_internal(lang) if d.code == "NL000" else _unknown_rule(d))
     results = []
     for file in report.files:
         lines = _Lines(file.source)
         uri = artifact_uri(file.path)
-        results.extend(_result(d, uri, lines, index[d.code]) for d in file.diagnostics)
+        results.extend(_result(d, uri, lines, index[d.code], lang) for d in file.diagnostics)
     driver: dict[str, Any] = {
         "name": "numlint",
         "version": _version(),
@@ -67,17 +76,17 @@ def sarif_log(report: Report) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "version": VERSION,
-        "runs": [{"tool": {"driver": driver}, "columnKind": "utf16CodeUnits",
-                  "results": results}],
+        "runs": [{"tool": {"driver": driver}, "language": _LANGUAGE_TAGS.get(lang, lang),
+                  "columnKind": "utf16CodeUnits", "results": results}],
     }
 
 
-def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
-    explanation = rule.explanation.strip()
+def rule_descriptor(rule: type[Rule], lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    explanation = texts.explanation(rule, lang).strip()
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
+        "shortDescription": {"text": texts.summary(rule, lang)},
         "fullDescription": {"text": first_paragraph(explanation), "markdown": explanation},
         "help": {"text": explanation, "markdown": explanation},
         "defaultConfiguration": {
@@ -134,7 +143,8 @@ def _unknown_rule(d: Diagnostic) -> dict[str, Any]:
             "defaultConfiguration": {"level": LEVELS[d.severity]}}
 
 
-def _result(d: Diagnostic, uri: str, lines: _Lines, index: int) -> dict[str, Any]:
+def _result(d: Diagnostic, uri: str, lines: _Lines, index: int,
+            lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index,
@@ -149,7 +159,8 @@ def _result(d: Diagnostic, uri: str, lines: _Lines, index: int) -> dict[str, Any
     }
     if d.fix is not None and d.fix.edits:
         result["fixes"] = [{
-            "description": {"text": d.fix.description or f"{d.fix.safety} fix"},
+            "description": {"text": d.fix.description or translate(
+                N_("safe fix") if d.fix.safety == "safe" else N_("unsafe fix"), lang)},
             "artifactChanges": [{
                 "artifactLocation": {"uri": uri},
                 "replacements": list(_replacements(d.fix.edits, lines)),

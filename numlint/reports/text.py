@@ -20,9 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any, TextIO
+from dataclasses import replace
+from typing import TextIO
 
 from ..diagnostics import Diagnostic, Edit, apply_edits
+from ..evidence import describe_evidence
+from ..i18n import DEFAULT_LANGUAGE, N_, plural, render, translate
 from .excerpt import excerpt
 from .model import FileReport, Options, Report
 
@@ -39,24 +42,23 @@ _STYLES = {
     "note": "\x1b[2m",
     "fix": "\x1b[32m",
 }
-_DATE_ORIGINS = {
-    "given": "given",
-    "document": "from the document",
-    "latest-rate": "no date found: the latest rate was used",
-}
+_SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+_SAFETY = {"safe": N_("safe"), "unsafe": N_("unsafe")}
 
 
 def write(report: Report, stream: TextIO, options: Options) -> None:
+    if not options.rules and report.rules:
+        options = replace(options, rules=report.rules)
     paint = _painter(options.color)
     if options.statistics:
-        _statistics(report, stream)
+        _statistics(report, stream, options.lang)
     else:
         for file, diagnostic in report.findings():
             stream.write(finding(file, diagnostic, options, paint))
             stream.write("\n")
     if not options.quiet:
-        stream.write(summary(report) + "\n")
-        for hint in hints(report):
+        stream.write(summary(report, options.lang) + "\n")
+        for hint in hints(report, options.lang):
             stream.write(paint("note", hint) + "\n")
 
 
@@ -73,7 +75,8 @@ def finding(file: FileReport, diagnostic: Diagnostic, options: Options,
     if file.source:
         shown = excerpt(file.source, d, options.width)
         gutter = " " * len(str(d.line))
-        label = paint(d.severity, f"{d.severity} ({d.name})")
+        severity = translate(_SEVERITIES.get(d.severity, d.severity), options.lang)
+        label = paint(d.severity, f"{severity} ({d.name})")
         lines += [
             paint("gutter", f"{gutter} |"),
             paint("gutter", f"{d.line} |") + f" {shown.text}",
@@ -82,52 +85,51 @@ def finding(file: FileReport, diagnostic: Diagnostic, options: Options,
         indent = gutter
     else:
         indent = ""
-    evidence = describe_evidence(d.evidence)
+    evidence = describe_evidence(d.evidence, options.lang, evidence_labels(d.code, options))
     if evidence:
-        lines.append(paint("note", f"{indent} = evidence: {evidence}"))
-    fix = describe_fix(file.source, d)
+        label = translate(N_("evidence: {evidence}"), options.lang)
+        lines.append(paint("note", f"{indent} = " + label.format(evidence=evidence)))
+    fix = describe_fix(file.source, d, options.lang)
     if fix:
         lines.append(paint("fix", f"{indent} = {fix}"))
     return "\n".join(lines) + "\n"
 
 
-def describe_evidence(evidence: Mapping[str, Any]) -> str:
-    """The facts a reviewer checks by hand: rate, ratio, the date they were taken for."""
-    parts = []
-    if "rate" in evidence:
-        rate = f"{evidence['rate']}"
-        if evidence.get("rate_date"):
-            rate += f" on {evidence['rate_date']}"
-        if evidence.get("rate_fallback"):
-            rate += f" ({evidence['rate_fallback']})"
-        if evidence.get("rate_source"):
-            rate += f", {evidence['rate_source']}"
-        parts.append(rate)
-    if "ratio" in evidence:
-        parts.append(f"ratio {evidence['ratio']}")
-    if "date" in evidence and "rate" in evidence:
-        origin = _DATE_ORIGINS.get(str(evidence.get("date_origin")), "")
-        parts.append(f"article date {evidence['date']}" + (f" ({origin})" if origin else ""))
-    return "; ".join(parts)
+def evidence_labels(code: str, options: Options) -> Mapping[str, str]:
+    """The ``evidence_labels`` the rule of ``code`` declares, if it is known."""
+    for rule in options.rules:
+        if rule.code == code:
+            return getattr(rule, "evidence_labels", {}) or {}
+    return {}
 
 
-def describe_fix(source: str, diagnostic: Diagnostic) -> str:
+def describe_fix(source: str, diagnostic: Diagnostic, lang: str = DEFAULT_LANGUAGE) -> str:
     """``fix (unsafe): “before” → “after”``, or an empty string when there is no fix."""
     fix = diagnostic.fix
     if fix is None or not fix.edits:
         return ""
     start = min(diagnostic.start, *(e.start for e in fix.edits))
     end = max(diagnostic.end, *(e.end for e in fix.edits))
+    safety = translate(_SAFETY.get(fix.safety, fix.safety), lang)
     if not source or end > len(source):
-        changes = ", ".join(f"“{e.replacement}”" for e in fix.edits)
-        return f"fix ({fix.safety}): {changes}"
+        changes = ", ".join(_quoted(e.replacement, lang) for e in fix.edits)
+        return render(N_("fix ({safety}): {changes}"), {"safety": safety, "changes": changes},
+                      lang)
     before = source[start:end]
     after = apply_edits(
         before, [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits]
     )
     if not after.strip():
-        return f"fix ({fix.safety}): remove “{_one_line(before)}”"
-    return f"fix ({fix.safety}): “{_one_line(before)}” → “{_one_line(after)}”"
+        return render(N_("fix ({safety}): remove {before}"),
+                      {"safety": safety, "before": _quoted(_one_line(before), lang)}, lang)
+    return render(N_("fix ({safety}): {before} → {after}"),
+                  {"safety": safety, "before": _quoted(_one_line(before), lang),
+                   "after": _quoted(_one_line(after), lang)}, lang)
+
+
+def _quoted(text: str, lang: str) -> str:
+    """“text” in English, « text » in French (as the messages of the catalog quote)."""
+    return f"“{text}”" if lang == "en" else f"« {text} »"
 
 
 def _one_line(text: str) -> str:
@@ -140,23 +142,34 @@ def _one_line(text: str) -> str:
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
-def summary(report: Report) -> str:
-    """``N findings (E errors, W warnings) in F files``, and what ``--fix`` did."""
+def summary(report: Report, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``N findings (E errors, W warnings) in F files``, and what ``--fix`` wrote."""
     counts = report.count()
     total = sum(counts.values())
-    detail = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning")]
+    detail = [_plural(counts["error"], _ERRORS, lang),
+              _plural(counts["warning"], _WARNINGS, lang)]
     if counts["info"]:
-        detail.append(f"{counts['info']} info")
-    text = f"{_plural(total, 'finding')}"
+        detail.append(_plural(counts["info"], _INFOS, lang))
+    files = _plural(len(report.files), _FILES, lang)
+    findings = _plural(total, _FINDINGS, lang)
     if total:
-        text += f" ({', '.join(detail)})"
-    text += f" in {_plural(len(report.files), 'file')}"
-    if report.fixing:
-        text = f"{_plural(report.fixed, 'fix', 'fixes')} applied; {text} left"
-    return text
+        text = render(N_("{findings} ({detail}) in {files}"),
+                      {"findings": findings, "detail": ", ".join(detail), "files": files}, lang)
+    else:
+        text = render(N_("{findings} in {files}"), {"findings": findings, "files": files}, lang)
+    if not report.fixing:
+        return text
+    written = render(N_("{fixes} to {files}"), {
+        "fixes": _plural(report.fixed, _FIXES_WRITTEN, lang),
+        "files": _plural(report.fixed_files, _FILES, lang)}, lang)
+    if report.unwritten:
+        written += render(N_(", {fixes} ({files})"), {
+            "fixes": _plural(report.unwritten, _FIXES_NOT_WRITTEN, lang),
+            "files": _plural(report.unwritten_files, _FILES_UNCHANGED, lang)}, lang)
+    return render(N_("{written}; {left} left"), {"written": written, "left": text}, lang)
 
 
-def hints(report: Report) -> list[str]:
+def hints(report: Report, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """Which fixes another run could apply."""
     if report.fixing and report.unsafe_fixes:
         return []
@@ -164,16 +177,28 @@ def hints(report: Report) -> list[str]:
     unsafe = sum(1 for _, d in report.findings() if d.fix and d.fix.safety == "unsafe")
     found = []
     if safe and not report.fixing:
-        found.append(f"{_plural(safe, 'fix', 'fixes')} available with --fix.")
+        found.append(render(N_("{fixes} with --fix."),
+                            {"fixes": _plural(safe, _FIXES_AVAILABLE, lang)}, lang))
     if unsafe and not report.unsafe_fixes:
-        found.append(
-            f"{_plural(unsafe, 'unsafe fix', 'unsafe fixes')} (changing a figure): review with "
-            "--diff --unsafe-fixes, apply with --fix --unsafe-fixes."
-        )
+        found.append(render(
+            N_("{fixes} (changing a figure): review with --diff --unsafe-fixes, apply with "
+               "--fix --unsafe-fixes."), {"fixes": _plural(unsafe, _UNSAFE_FIXES, lang)}, lang))
     return found
 
 
-def _statistics(report: Report, stream: TextIO) -> None:
+_FINDINGS = (N_("{n} finding"), N_("{n} findings"))
+_ERRORS = (N_("{n} error"), N_("{n} errors"))
+_WARNINGS = (N_("{n} warning"), N_("{n} warnings"))
+_INFOS = (N_("{n} info"), N_("{n} info"))
+_FILES = (N_("{n} file"), N_("{n} files"))
+_FILES_UNCHANGED = (N_("{n} file unchanged"), N_("{n} files unchanged"))
+_FIXES_WRITTEN = (N_("{n} fix written"), N_("{n} fixes written"))
+_FIXES_NOT_WRITTEN = (N_("{n} fix not written"), N_("{n} fixes not written"))
+_FIXES_AVAILABLE = (N_("{n} fix available"), N_("{n} fixes available"))
+_UNSAFE_FIXES = (N_("{n} unsafe fix"), N_("{n} unsafe fixes"))
+
+
+def _statistics(report: Report, stream: TextIO, lang: str = DEFAULT_LANGUAGE) -> None:
     counts: Counter[tuple[str, str, str]] = Counter(
         (d.code, d.name, d.severity) for _, d in report.findings()
     )
@@ -181,11 +206,14 @@ def _statistics(report: Report, stream: TextIO) -> None:
     codes = max((len(code) for code, _, _ in counts), default=0)
     names = max((len(name) for _, name, _ in counts), default=0)
     for (code, name, severity), number in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
-        stream.write(f"{number:>{width}}  {code:<{codes}}  {name:<{names}}  {severity}\n")
+        shown = translate(_SEVERITIES.get(severity, severity), lang)
+        stream.write(f"{number:>{width}}  {code:<{codes}}  {name:<{names}}  {shown}\n")
 
 
-def _plural(number: int, word: str, plural: str | None = None) -> str:
-    return f"{number} {word if number == 1 else (plural or word + 's')}"
+def _plural(number: int, forms: tuple[str, str], lang: str) -> str:
+    """``forms`` (singular, plural message ids) for ``number``: French puts 0 and 1 in the
+    singular (« 0 erreur »), English only 1."""
+    return plural(number, forms, lang)
 
 
 def _painter(color: bool) -> Paint:

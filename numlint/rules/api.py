@@ -103,6 +103,10 @@ class Rule:
     examples: ClassVar[tuple[Example, ...]] = ()
     settings: ClassVar[tuple[Setting, ...]] = ()
     enabled_by_default: ClassVar[bool] = True
+    evidence_labels: ClassVar[Mapping[str, str]] = {}
+    """How the text report, the server and the LSP show this rule's own evidence keys: a
+    message id per key (marked with ``N_``) whose ``{placeholders}`` are evidence keys, see
+    :mod:`numlint.evidence`. The rate, ratio and article date are shown for every rule."""
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterable[Finding]:
         raise NotImplementedError

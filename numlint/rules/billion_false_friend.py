@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from ..cache import compile_pattern
 from ..claims import ENGLISH_SCALES, assess, english_explains, english_reading
@@ -21,6 +21,9 @@ class BillionFalseFriend(Rule):
     code = "NL104"
     name = "billion-false-friend"
     severity = "warning"
+    evidence_labels: ClassVar[Mapping[str, str]] = {
+        "english_value": N_("value {french_value} read the French way, {english_value} the "
+                            "English way")}
     summary = "“billion” or “trillion” used in its English sense."
     explanation = """\
 ## What it does

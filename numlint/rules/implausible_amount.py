@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from ..claims import ENGLISH_SCALES, assess, english_explains, plain
 from ..document import Document
@@ -23,6 +23,8 @@ class ImplausibleAmount(Rule):
     code = "NL105"
     name = "implausible-amount"
     severity = "error"
+    evidence_labels: ClassVar[Mapping[str, str]] = {
+        "euros": N_("{euros} EUR, above the bound of {bound_eur} EUR")}
     summary = "An amount larger than any economy: a scale word is wrong."
     explanation = """\
 ## What it does

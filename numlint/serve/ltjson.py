@@ -13,8 +13,10 @@ from typing import Any
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Edit, apply_edits
-from ..reports.text import describe_evidence
+from ..evidence import describe_evidence
+from ..i18n import DEFAULT_LANGUAGE, N_, translate
 from ..rules.registry import installed_rules
+from ..rules.texts import summary as rule_summary
 from .request import RULE_PREFIX, CheckRequest
 from .utf16 import Utf16Index, utf16_length
 
@@ -25,8 +27,9 @@ LANGUAGES = (
     {"name": "French (France)", "code": "fr", "longCode": "fr-FR"},
 )
 _ISSUE_TYPES = {"error": "inconsistency", "warning": "inconsistency", "info": "typographical"}
-_CATEGORIES = {"1": "Figures that disagree", "2": "Arithmetic of figures",
-               "3": "Typography of figures", "0": "numlint"}
+_CATEGORIES = {"1": N_("Figures that disagree"), "2": N_("Arithmetic of figures"),
+               "3": N_("Typography of figures"), "0": "numlint"}
+"""Category names, in the request's language; their ids (``NUMLINT_1``…) never change."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n")
 
 
@@ -61,10 +64,11 @@ def match(request: CheckRequest, d: Diagnostic, index: Utf16Index,
     covers (the finding's span widened to its edits)."""
     source = request.source
     start, end, replacement = _span_and_replacement(request, d)
-    evidence = describe_evidence(d.evidence)
-    message = f"{d.message} [{evidence}]" if evidence else d.message
+    lang = request.config.lang
     rule = installed_rules().find(d.code)
-    summary = rule.summary if rule is not None else d.name
+    evidence = describe_evidence(d.evidence, lang, getattr(rule, "evidence_labels", None))
+    message = f"{d.message} [{evidence}]" if evidence else d.message
+    summary = rule_summary(rule, lang) if rule is not None else d.name
     offset = index.to_utf16(start)
     return {
         "message": message,
@@ -79,7 +83,7 @@ def match(request: CheckRequest, d: Diagnostic, index: Utf16Index,
             "id": RULE_PREFIX + d.code,
             "description": summary,
             "issueType": _ISSUE_TYPES.get(d.severity, "inconsistency"),
-            "category": _category(d.code),
+            "category": _category(d.code, lang),
             "urls": [{"value": f"{docs_url.rstrip('/')}/{d.code}/"}] if docs_url else [],
         },
         "ignoreForIncompleteSentence": False,
@@ -136,6 +140,7 @@ def _sentence(source: str, start: int, end: int) -> str:
     return source[begin:finish].strip()
 
 
-def _category(code: str) -> dict[str, str]:
+def _category(code: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     group = code[2:3] if code.startswith("NL") else "0"
-    return {"id": f"NUMLINT_{group}", "name": _CATEGORIES.get(group, "numlint")}
+    return {"id": f"NUMLINT_{group}",
+            "name": translate(_CATEGORIES.get(group, "numlint"), lang)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..config import Config
+from ..i18n import LANGUAGES
 from ..sources import FORMATS, Format, read_source
 from .annotated import AnnotatedText, AnnotationError, parse_annotated
 
@@ -121,6 +122,12 @@ def _config(fields: Mapping[str, str], base: Config) -> Config:
         config = replace(config, extend_select=(*config.extend_select, *enabled))
     if disabled:
         config = replace(config, ignore=(*config.ignore, *disabled))
+    lang = fields.get("lang", "").strip().lower()
+    if lang:
+        if lang not in LANGUAGES:
+            raise BadRequest(f"Unknown 'lang' {lang!r}: the messages are in "
+                             f"{' or '.join(LANGUAGES)}")
+        config = replace(config, lang=lang)
     return replace(config, origin="request")
 
 
