@@ -22,12 +22,17 @@ from collections.abc import Sequence
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
+from .fractions import find_fractions
 from .model import Sum
+from .parts import find_listed_parts
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
 _LONGEST_GAP = 70
 """Characters at most between two figures of one sum (the patterns allow 50 or fewer)."""
+_FARTHEST_SUBSET = 100
+"""Characters at most between a whole and its first part after *dont* (*62 154 hectares
+ont été détruits par les flammes en France depuis le 1er janvier, dont 47 000…*)."""
 _MOST_PARTS = 40
 """Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
 _PART_GAP = compile_pattern(
@@ -78,7 +83,7 @@ _THE_ONE = (
     + r"|à)" + _S + r"*)?"
 )
 _TO_SUBSETS = compile_pattern(
-    r"(?i)[^.!?\n;()]{0,50}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)" + _SUBSET_WORDS
+    r"(?i)[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)" + _SUBSET_WORDS
     + _S + r"+" + _THE_ONE + r"\Z"
 )
 """From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
@@ -94,8 +99,9 @@ milliards annoncés``."""
 
 
 def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
-    """Totals with their parts, and wholes with the parts their *dont* lists."""
-    found: list[Sum] = []
+    """Totals with their parts, wholes with the parts their *dont* lists, parts listed
+    after a whole (:mod:`.parts`) and parts stated as a fraction of it (:mod:`.fractions`)."""
+    found: list[Sum] = [*find_listed_parts(text, mentions), *find_fractions(text, mentions)]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)
         if subsets:
@@ -170,7 +176,7 @@ def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | N
     for later in range(index + 1, min(len(mentions), index + 4)):
         candidate = mentions[later]
         gap_end = _before_hedge(candidate)
-        if gap_end - whole.end > _LONGEST_GAP:
+        if gap_end - whole.end > _FARTHEST_SUBSET:
             return None
         alike = _alike(whole, candidate, text, subset=True)
         if _SUBSET_HINT.search(text, whole.end, gap_end) is not None:
@@ -193,7 +199,7 @@ def _part_of_whole_after(text: str, mentions: Sequence[Mention], index: int) -> 
         return None
     if _PART_OF.fullmatch(text, part.end, gap_end) is None:
         return None
-    if whole.kind == "number" and whole.scale_exponent < part.scale_exponent:
+    if whole.kind == "number" and not whole.scale_exponent and part.scale_exponent:
         return None  # "22 milliards sur les 100": the whole's scale word is left out
     if not (_alike(whole, part, text) or _alike(part, whole, text)):
         return None
@@ -307,8 +313,8 @@ _NOT_A_NOUN = frozenset({
 _NOT_COUNTS = frozenset({"fois"})
 """Words after a number that make it something other than a count (a multiplier)."""
 _COUNTED_NOUN = compile_pattern(
-    r"(?i)" + _S + r"*(?:de(?![\p{L}])|d" + _APOS + r")(?!" + _S + r"*(?:l" + _APOS + r"|(?:la|le|les)"
-    + _S + r"))" + _S + r"*\p{L}"
+    r"(?i)" + _S + r"*(?:de(?![\p{L}])|d" + _APOS + r")(?!" + _S + r"*(?:l" + _APOS
+    + r"|(?:la|le|les)" + _S + r"))" + _S + r"*\p{L}"
 )
 """``2 millions de foyers`` counts a noun; ``5 millions de l'État`` says where from."""
 
