@@ -85,7 +85,15 @@ class Sum:
 
     parts: tuple[Mention, ...]
     total: Mention
-    kind: Literal["total", "subsets"]
+    kind: Literal["total", "subsets", "listed", "fraction"]
+    """``listed``: parts the text lists after a whole, in the same or a following sentence
+    (``un plan de 483 milliards de dollars. Ce plan comporte 320 milliards…, 60 milliards…``),
+    tied by ``tie`` or by nothing but the numbers: a rule reads them where the numbers agree
+    on it. ``fraction``: one part stated as ``fraction`` of the whole (``deux tiers du
+    montant (24 millions $)``)."""
+    tie: str = ""
+    """The words that tie the parts to the whole (``comporte``, ``dont``), "" for none."""
+    fraction: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

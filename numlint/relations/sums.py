@@ -22,12 +22,17 @@ from collections.abc import Sequence
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
+from .fractions import find_fractions
 from .model import Sum
+from .parts import find_listed_parts
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
 _LONGEST_GAP = 70
 """Characters at most between two figures of one sum (the patterns allow 50 or fewer)."""
+_FARTHEST_SUBSET = 100
+"""Characters at most between a whole and its first part after *dont* (*62 154 hectares
+ont été détruits par les flammes en France depuis le 1er janvier, dont 47 000…*)."""
 _MOST_PARTS = 40
 """Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
 _PART_GAP = compile_pattern(
@@ -69,16 +74,34 @@ _LIST_GOES_ON = compile_pattern(
     r"|autres|divers|plus)(?![\p{L}])"
 )
 """After the last part: the list is not complete (or another figure is in it)."""
-_TO_SUBSETS = compile_pattern(
-    r"(?i)[^\d.!?\n;()]{0,40}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)dont" + _S
-    + r"+\Z"
+_SUBSET_WORDS = (
+    r"(?:dont|incluant|y" + _S + r"+compris|parmi" + _S + r"+(?:lesquel(?:le)?s|eux|elles)"
+    r"|comprenant)"
 )
-"""From a whole to its first part: ``3 milliards d'euros,`` | ``dont``."""
+_THE_ONE = (
+    r"(?:(?:une?|l" + _APOS + r"une?|celle|celui|ceux|celles)" + _S + r"+(?:de|d" + _APOS
+    + r"|à)" + _S + r"*)?"
+)
+_TO_SUBSETS = compile_pattern(
+    r"(?i)[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)" + _SUBSET_WORDS
+    + _S + r"+" + _THE_ONE + r"\Z"
+)
+"""From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
+d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``."""
+_SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}])")
+_PART_OF = compile_pattern(
+    r"(?i)" + _S + r"*(?:[\p{L}\-]+" + _S + r"+)?sur" + _S + r"+(?:les|un" + _S
+    + r"+(?:total|objectif|budget|montant)" + _S + r"+(?:de|d" + _APOS + r")|une" + _S
+    + r"+enveloppe" + _S + r"+de)" + _S + r"*\Z"
+)
+"""From a part to its whole: ``262,6 milliards collectés`` | ``sur les`` | ``7 700
+milliards annoncés``."""
 
 
 def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
-    """Totals with their parts, and wholes with the parts their *dont* lists."""
-    found: list[Sum] = []
+    """Totals with their parts, wholes with the parts their *dont* lists, parts listed
+    after a whole (:mod:`.parts`) and parts stated as a fraction of it (:mod:`.fractions`)."""
+    found: list[Sum] = [*find_listed_parts(text, mentions), *find_fractions(text, mentions)]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)
         if subsets:
@@ -89,6 +112,9 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
         breakdown = _breakdown_after(text, mentions, index)
         if breakdown is not None:
             found.append(breakdown)
+        taken_from = _part_of_whole_after(text, mentions, index)
+        if taken_from is not None:
+            found.append(taken_from)
     return found
 
 
@@ -126,26 +152,58 @@ def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[M
     whole = mentions[index]
     if _noun_after(text, whole) in _NOT_COUNTS:
         return []  # "trois fois plus que prévu, dont…": a multiplier, not a whole
-    parts: list[Mention] = []
-    previous = whole
-    for later in range(index + 1, min(len(mentions), index + 1 + _MOST_PARTS)):
-        candidate = mentions[later]
+    first = _first_subset(text, mentions, index)
+    if first is None:
+        return []
+    parts = [mentions[first]]
+    for candidate in mentions[first + 1 : first + _MOST_PARTS]:
         gap_end = _before_hedge(candidate)
-        if gap_end - previous.end > _LONGEST_GAP:
+        if gap_end - parts[-1].end > _LONGEST_GAP:
             break
-        if previous is whole:
-            if "dont" not in text[previous.end : gap_end]:  # most figures: no regex
-                break
-            gap = _TO_SUBSETS
-        else:
-            gap = _PART_GAP
-        if not gap.fullmatch(text, previous.end, gap_end):
+        if not _PART_GAP.fullmatch(text, parts[-1].end, gap_end):
             break
-        if not _alike(whole, candidate, text):
+        if not _alike(whole, candidate, text, subset=True):
             break
         parts.append(candidate)
-        previous = candidate
     return parts
+
+
+def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | None:
+    """The first part after *dont* (*incluant*, *parmi lesquels*…) of ``mentions[index]``:
+    figures of another kind may come between (``63 millions d'euros en six opérations,
+    dont une de 47 millions``)."""
+    whole = mentions[index]
+    for later in range(index + 1, min(len(mentions), index + 4)):
+        candidate = mentions[later]
+        gap_end = _before_hedge(candidate)
+        if gap_end - whole.end > _FARTHEST_SUBSET:
+            return None
+        alike = _alike(whole, candidate, text, subset=True)
+        if _SUBSET_HINT.search(text, whole.end, gap_end) is not None:
+            if alike and _TO_SUBSETS.fullmatch(text, whole.end, gap_end):
+                return later
+            return None
+        if alike:
+            return None  # another figure of the same kind first: not this whole's part
+    return None
+
+
+def _part_of_whole_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
+    """``262,6 milliards collectés sur les 7 700 milliards annoncés``: a part, then the
+    whole it is taken from."""
+    if index + 1 >= len(mentions):
+        return None
+    part, whole = mentions[index], mentions[index + 1]
+    gap_end = _before_hedge(whole)
+    if gap_end - part.end > 40 or "sur" not in text[part.end : gap_end]:
+        return None
+    if _PART_OF.fullmatch(text, part.end, gap_end) is None:
+        return None
+    if whole.kind == "number" and not whole.scale_exponent and part.scale_exponent:
+        return None  # "22 milliards sur les 100": the whole's scale word is left out
+    if not (_alike(whole, part, text) or _alike(part, whole, text)):
+        return None
+    return Sum((part,), whole, "subsets")
 
 
 def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
@@ -180,11 +238,16 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     return Sum(tuple(parts), total, "total")
 
 
-def _alike(whole: Mention, part: Mention, text: str, *, same_noun: bool = True) -> bool:
+def _alike(whole: Mention, part: Mention, text: str, *, same_noun: bool = True,
+           subset: bool = False) -> bool:
     """Whether ``part`` counts what ``whole`` counts; a named total may gather several
-    nouns (``3 morts et 12 blessés, soit 15 victimes``): ``same_noun=False``."""
+    nouns (``3 morts et 12 blessés, soit 15 victimes``): ``same_noun=False``. After
+    *dont* (``subset``), a bare number that names nothing counts what the whole counts
+    (``62 154 hectares, dont plus de 47 000 depuis avril``)."""
     if _understood(whole, part, text):
         return True  # "3 milliards d'euros, dont 500 millions pour la recherche"
+    if subset and _bare_count_of(whole, part, text):
+        return True
     if part.kind != whole.kind or part.kind == "percent" or part.per != whole.per:
         return False
     if part.range_role is not None or whole.range_role is not None:
@@ -225,18 +288,33 @@ def _understood(whole: Mention, part: Mention, text: str) -> bool:
     )
 
 
+def _bare_count_of(whole: Mention, part: Mention, text: str) -> bool:
+    """``47 000`` in ``62 154 hectares, dont 47 000 depuis avril``: a plain number after
+    *dont* that no noun follows counts in the whole's unit or currency."""
+    return (
+        whole.kind in ("money", "quantity")
+        and part.kind == "number"
+        and part.range_role is None
+        and part.number_text[:1].isdigit()
+        and abs(part.value) >= 100
+        and _noun_after(text, part) is None
+        and match_at(_COUNTED_NOUN, text, part.end) is None
+    )
+
+
 _WORD_AFTER = compile_pattern(r"" + _S + r"+(\p{L}[\p{L}\-]*)")
 _NOT_A_NOUN = frozenset({
     "à", "au", "aux", "avec", "chez", "dans", "de", "des", "du", "en", "entre", "et", "ou",
     "par", "pour", "sans", "selon", "sous", "sur", "vers", "d", "l", "la", "le", "les",
-    "qui", "que", "dont", "sont", "ont", "seront", "étaient", "avaient",
+    "qui", "que", "dont", "sont", "ont", "seront", "étaient", "avaient", "depuis", "après",
+    "avant", "pendant", "contre", "cette", "ce", "cet", "ces",
 })
 """Words after a number that do not say what it counts."""
 _NOT_COUNTS = frozenset({"fois"})
 """Words after a number that make it something other than a count (a multiplier)."""
 _COUNTED_NOUN = compile_pattern(
-    r"(?i)" + _S + r"*(?:de|d" + _APOS + r")(?!" + _S + r"*(?:l" + _APOS + r"|(?:la|le|les)"
-    + _S + r"))" + _S + r"*\p{L}"
+    r"(?i)" + _S + r"*(?:de(?![\p{L}])|d" + _APOS + r")(?!" + _S + r"*(?:l" + _APOS
+    + r"|(?:la|le|les)" + _S + r"))" + _S + r"*\p{L}"
 )
 """``2 millions de foyers`` counts a noun; ``5 millions de l'État`` says where from."""
 

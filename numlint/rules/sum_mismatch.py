@@ -7,14 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..document import Document
-from ..i18n import N_, Amount, Phrase
-from ..mentions import Mention
+from ..i18n import N_
 from ..relations import Sum
-from ..rewrite import SCALE_SHIFTS, rescale
-from .api import Example, Finding, Rule, TextEdit
-
-_LOOSE = {"about": Decimal("0.1"), "nearly": Decimal("0.1")}
-"""How far a hedged figure may be from the one it stands for (``environ``, ``près de``)."""
+from ..rewrite import SCALE_SHIFTS
+from .api import Example, Finding, Rule
+from .sum_checks import LOOSE, amount, finding, fraction_findings, listed_findings, rounding
 
 
 class SumMismatch(Rule):
@@ -83,36 +80,45 @@ so are percentages (see NL204).
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
-        for found in document.relations.sums:
-            if found.kind == "total":
-                finding = _total_finding(document.text, found)
-                if finding is not None:
-                    yield finding
-            else:
-                yield from _subset_findings(document.text, found)
+        text, sums = document.text, document.relations.sums
+        found: list[Finding] = []
+        for relation in sums:
+            if relation.kind == "total":
+                finding = _total_finding(text, relation)
+                found.extend([finding] if finding is not None else [])
+            elif relation.kind == "subsets":
+                found.extend(_subset_findings(text, relation))
+            elif relation.kind == "fraction":
+                found.extend(fraction_findings(text, relation))
+        found.extend(listed_findings(text, [r for r in sums if r.kind == "listed"]))
+        seen: set[tuple[int, int]] = set()
+        for finding in found:
+            if (finding.start, finding.end) not in seen:
+                seen.add((finding.start, finding.end))
+                yield finding
 
 
 def _total_finding(text: str, found: Sum) -> Finding | None:
     total, parts = found.total, found.parts
     added = sum((part.value for part in parts), Decimal(0))
-    parts_rounding = sum((_rounding(part) for part in parts), Decimal(0))
-    loose = max(_LOOSE.get(m.hedge_kind or "", Decimal(0)) for m in (total, *parts))
+    parts_rounding = sum((rounding(part) for part in parts), Decimal(0))
+    loose = max(LOOSE.get(m.hedge_kind or "", Decimal(0)) for m in (total, *parts))
 
     def fits(shift: int) -> bool:
         stated = total.value.scaleb(shift)
-        rounding = parts_rounding + _rounding(total).scaleb(shift)
-        return abs(added - stated) <= rounding + loose * abs(stated)
+        allowed = parts_rounding + rounding(total).scaleb(shift)
+        return abs(added - stated) <= allowed + loose * abs(stated)
 
     if fits(0):
         return None
     shift = next((s for s in SCALE_SHIFTS if fits(s)), None)
-    return _finding(
+    return finding(
         text, total, shift,
         N_("“{total}” is given as the total of {count} figures that add up to {sum}."
            "{suggestion}"),
-        {"total": total.text, "count": len(parts), "sum": _amount(added, total)},
+        {"total": total.text, "count": len(parts), "sum": amount(added, total)},
         {"parts": [part.text for part in parts], "sum": str(added),
-         "rounding": str(parts_rounding + _rounding(total))},
+         "rounding": str(parts_rounding + rounding(total))},
     )
 
 
@@ -120,47 +126,20 @@ def _subset_findings(text: str, found: Sum) -> Iterator[Finding]:
     whole = found.total
     if whole.hedge_kind in ("above", "below"):
         return  # "plus de 3 millions": no upper bound to exceed
-    ceiling = abs(whole.value) * (1 + _LOOSE.get(whole.hedge_kind or "", Decimal(0)))
+    ceiling = abs(whole.value) * (1 + LOOSE.get(whole.hedge_kind or "", Decimal(0)))
     ceiling += abs(whole.precision)
     for part in found.parts:
         if part.hedge_kind == "below":
             continue
-        floor = abs(part.value) * (1 - _LOOSE.get(part.hedge_kind or "", Decimal(0)))
+        floor = abs(part.value) * (1 - LOOSE.get(part.hedge_kind or "", Decimal(0)))
         if floor - abs(part.precision) <= ceiling:
             continue
         shift = next((s for s in SCALE_SHIFTS
                       if s < 0 and abs(part.value.scaleb(s)) <= ceiling), None)
-        yield _finding(
+        yield finding(
             text, part, shift,
             N_("“{part}” is a part of “{whole}”, yet larger.{suggestion}"),
             {"part": part.text, "whole": whole.text},
             {"whole": whole.text, "whole_value": str(whole.value),
              "part_value": str(part.value)},
         )
-
-
-def _finding(text: str, figure: Mention, shift: int | None, message: str,
-             params: dict[str, Any], evidence: dict[str, Any]) -> Finding:
-    rewrite = rescale(text, figure, shift) if shift is not None else None
-    params["suggestion"] = ""
-    edits: tuple[TextEdit, ...] = ()
-    if rewrite is not None:
-        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
-        params["suggestion"] = Phrase(N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure})
-        evidence["suggestion"] = rewrite.figure
-    return Finding(figure.start, figure.end, message, params, edits=edits,
-                   fix_description=N_("Rewrite the figure with the scale that fits"),
-                   evidence=evidence)
-
-
-def _rounding(figure: Mention) -> Decimal:
-    """How much a figure of a sum may have been rounded: nothing for a count written in
-    full (*3 morts*, *12 blessés*), half its last digit otherwise (*3,2 millions*)."""
-    digits = "".join(ch for ch in figure.number_text if ch.isdigit())
-    if not figure.scale_exponent and not figure.decimals and digits and digits[-1] != "0":
-        return Decimal(0)
-    return abs(figure.precision)
-
-
-def _amount(value: Decimal, like: Mention) -> Amount:
-    return Amount(value, like.currency or like.unit_text or "")

@@ -1,0 +1,98 @@
+"""Finding fractions of a whole: ``deux tiers du montant alloué (environ 24 millions $)``.
+
+A part is stated as a fraction (*la moitié*, *un tiers*, *deux tiers*, *trois quarts*, *un
+cinquième*, or a percentage: *40 % du budget*) of something, and its amount follows in
+parentheses or after *soit*. The whole is the nearest earlier figure of the same kind in
+the paragraph; the rule (NL205) weighs the pair only where the numbers agree on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..cache import compile_pattern
+from ..mentions import Mention
+from .model import Sum
+from .parts import compatible, measure
+from .wording import APOSTROPHE as _APOS
+from .wording import SPACE as _S
+
+_OF_WHAT = (
+    r"(?:du|des|de" + _S + r"+la|de" + _S + r"+l" + _APOS + r"|de" + _S + r"+(?:ce|cette|ces))"
+    + _S + r"*[\p{L}’'\-]+(?:" + _S + r"+[\p{L}’'\-]+){0,3}?"
+)
+_TO_AMOUNT = r"" + _S + r"*(?:\(|," + _S + r"*soit|:)" + _S + r"*\Z"
+_FRACTION_BEFORE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?P<count>la|une?|deux|trois|quatre|cinq|sept|neuf)" + _S
+    + r"+(?P<unit>moitié|tiers|quarts?|cinquièmes?|dixièmes?)" + _S + r"+" + _OF_WHAT
+    + _TO_AMOUNT
+)
+"""``deux tiers du montant alloué (`` | environ 24 millions $."""
+_PERCENT_OF = compile_pattern(r"(?i)" + _S + r"+" + _OF_WHAT + _TO_AMOUNT)
+"""``40 %`` | `` du budget (`` | 1,2 milliard d'euros."""
+_COUNTS = {"la": 1, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+           "sept": 7, "neuf": 9}
+_UNITS = {"moitié": 2, "tiers": 3, "quart": 4, "cinquième": 5, "dixième": 10}
+_FARTHEST_WHOLE = 400
+_SENTENCE_END = compile_pattern(r"[.!?;](?:[\s\u00a0\u202f»”)]|\Z)")
+
+
+def find_fractions(text: str, mentions: Sequence[Mention]) -> list[Sum]:
+    """Each amount stated as a fraction of an earlier figure, with that figure."""
+    found = []
+    for index, part in enumerate(mentions):
+        kind = measure(part)
+        if kind is None or kind[0] == "count":
+            continue
+        fraction = _fraction_before(text, mentions, index)
+        if fraction is None:
+            continue
+        share, opening = fraction
+        whole = _whole_before(text, mentions, index, opening, kind)
+        if whole is not None:
+            found.append(Sum((part,), whole, "fraction", text[opening:part.start].strip(),
+                             share))
+    return found
+
+
+def _fraction_before(text: str, mentions: Sequence[Mention],
+                     index: int) -> tuple[Decimal, int] | None:
+    """The fraction stated just before ``mentions[index]`` and where its words start."""
+    part = mentions[index]
+    end = part.hedge_span[0] if part.hedge_span else part.start
+    said = _FRACTION_BEFORE.search(text, max(0, end - 90), end)
+    if said is not None:
+        unit = said.group("unit").lower()
+        unit = unit if unit == "tiers" else unit.rstrip("s")
+        count = _COUNTS[said.group("count").lower()]
+        if (unit == "moitié") != (said.group("count").lower() == "la"):
+            return None
+        return Decimal(count) / Decimal(_UNITS[unit]), said.start()
+    if index == 0:
+        return None
+    percent = mentions[index - 1]
+    if percent.kind != "percent" or not 0 < percent.value < 100:
+        return None
+    if _PERCENT_OF.fullmatch(text, percent.end, end) is None:
+        return None
+    return percent.value / 100, percent.hedge_span[0] if percent.hedge_span else percent.start
+
+
+def _whole_before(text: str, mentions: Sequence[Mention], index: int, opening: int,
+                  kind: tuple[str, ...]) -> Mention | None:
+    for earlier in range(index - 1, -1, -1):
+        whole = mentions[earlier]
+        if whole.end > opening:
+            continue
+        if opening - whole.end > _FARTHEST_WHOLE:
+            return None
+        if len(_SENTENCE_END.findall(text, whole.end, opening)) > 2:
+            return None
+        whole_kind = measure(whole)
+        if whole_kind is None or not compatible(whole_kind, kind):
+            continue
+        if whole_kind[0] == "scaled" and kind[0] == "scaled":
+            continue  # neither names what it counts
+        return whole
+    return None

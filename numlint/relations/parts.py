@@ -1,0 +1,203 @@
+"""Finding listed parts: figures a text lists after a whole it has just given.
+
+``Ce nouveau plan d'aide de 483 milliards de dollars […]. Ce plan comporte 320 milliards
+de dollars pour les PME, 60 milliards de prêts, 75 milliards d'aide aux hôpitaux et 25
+milliards pour le dépistage.`` — the list is a breakdown of the whole, though no *au
+total* says so. Real copy writes such breakdowns in many ways: a verb (*comprend*,
+*comporte*, *inclut*, *ventilé*), a bulleted release (*Réservations globales : 471,1 MEUR
+• Logement : 357,4 MEUR • Tertiaire : 113,8 MEUR*), an addition (*75 millions, plus 15
+millions*), or nothing at all (*243 000 personnes. Les Fééries ont accueilli 27 000
+spectateurs, les Lives 25 000 participants…*).
+
+A list found here is only a candidate: its parts may be a few of many, or figures of
+other years. The finder says which words tie it to the whole (``tie``, empty when none);
+a list of three or more is also weighed as its first figure's breakdown (a bulleted
+release opens with its total). The rule (NL205) reads a list only where the numbers
+themselves agree on it (the parts add up to the whole once one figure is read a thousand
+times larger or smaller), or, when words tie it, where a part exceeds the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..cache import compile_pattern
+from ..mentions import Mention
+from .model import Sum
+from .wording import SPACE as _S
+
+_FARTHEST_PART = 130
+"""Characters at most between two parts of one list in a sentence."""
+_FARTHEST_BULLET = 200
+"""Characters at most between two parts of a bulleted list (a line holds a label)."""
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+"""Units of figures that are spans of time: a list of them (*29,27 jours au solstice
+d'été et 29,84 jours au solstice d'hiver*) is rarely a breakdown."""
+_FARTHEST_WHOLE = 420
+"""Characters at most between a whole and the first part listed after it."""
+_MOST_PARTS = 8
+_WHOLES_TRIED = 2
+"""Wholes weighed for one list: the nearest figures of its kind before it (*un déficit
+de 86,8 milliards, contre 1,4 milliard en 2019. Ce déficit s'élevait à 42,8 milliards en
+avril et à 43,9 milliards en mai*)."""
+
+_JOINED = compile_pattern(r"(?i)(?:,|:|" + _S + r"(?:et|plus)" + _S + r")")
+"""Words that join the items of a list in one sentence."""
+_BULLET = compile_pattern(r"\n[\s\u00a0\u202f]*[•–\-*·▪►]")
+"""A line break then a bullet: the next item of a bulleted list."""
+_SENTENCE_END = compile_pattern(r"[.!?;](?:[\s\u00a0\u202f»”)]|\Z)")
+_NOT_A_LIST = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:contre|comparé|comparativement|rapport|après|avant|puis|soit"
+    r"|hausse|baisse|progression|recul|fois|sur|au" + _S + r"+lieu|entre|voire|ou|dont"
+    r"|passe|passent|passera|passeront|passant|passé|portée?s?|porté|atteint|atteindra)"
+    r"(?![\p{L}])|%"
+)
+"""Words between two figures that make them a comparison, a change or a choice, not
+items of one list."""
+_TIES = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:compren(?:d|nent)|comport(?:e|ent)|inclu(?:t|ent)|compos(?:e|ent)"
+    r"|composée?s?|ventilée?s?|répartie?s?|répartit|répartissent|décompos(?:e|ent)"
+    r"|détaillée?s?|provien(?:t|nent))(?![\p{L}])"
+)
+"""Words before a list that make it the breakdown of the whole before it."""
+_NAMED = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:total|totale|globale?s?|ensemble)(?![\p{L}])[^\d.!?;]*\Z"
+)
+"""``un montant total de`` | 1,8 milliard: a whole named as such."""
+_ADDED = compile_pattern(r"(?i)," + _S + r"*plus" + _S + r"+\Z")
+"""``75 millions de livres pour Lukaku, plus`` | 15 millions: an addition."""
+_STRONG_BEFORE = 160
+"""How far before the first part a tying word is looked for (in its sentence)."""
+
+
+def find_listed_parts(text: str, mentions: Sequence[Mention]) -> list[Sum]:
+    """Each list of figures of one kind, with the wholes it may break down."""
+    found: list[Sum] = []
+    index = 0
+    while index < len(mentions):
+        run = _run_from(text, mentions, index)
+        if len(run) < 2:
+            index += 1
+            continue
+        parts = tuple(mentions[i] for i in run)
+        for whole in _wholes_before(text, mentions, run[0], parts):
+            found.append(Sum(parts, whole, "listed", _tie(text, whole, parts)))
+        if len(parts) >= 3:  # "Réservations globales : 471,1 MEUR • Logement : 357,4 MEUR…"
+            found.append(Sum(parts[1:], parts[0], "listed", _tie(text, parts[0], parts[1:])))
+        index = run[-1] + 1
+    return found
+
+
+def measure(mention: Mention) -> tuple[str, ...] | None:
+    """What a figure counts, for lists: money in a currency, a quantity in a unit, a bare
+    scaled number (*60 milliards*: the list's currency), a count; None for what no list
+    of parts holds (percentages, small or written-out numbers, ranges)."""
+    if mention.range_role is not None or mention.per is not None:
+        return None
+    if mention.kind == "money" and mention.currency:
+        return ("money", mention.currency)
+    if mention.kind == "quantity" and mention.unit:
+        return None if mention.unit in _DURATIONS else ("quantity", mention.unit)
+    if mention.kind != "number" or not mention.number_text[:1].isdigit():
+        return None
+    if mention.scale_exponent:
+        return ("scaled",)
+    return ("count",) if abs(mention.value) >= 100 else None
+
+
+def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Two measures one list can hold: the same, or a bare scaled number beside money or
+    another bare scaled number, or a bare count beside a quantity (*3 400 hectares … et
+    7 200 dans celui de Landiras*)."""
+    if first == second:
+        return True
+    pair = {first[0], second[0]}
+    return pair in ({"scaled", "money"}, {"count", "quantity"})
+
+
+def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
+    """Indexes of the list of parts that starts at ``mentions[start]``: figures of one
+    measure, each joined to the one before by a comma, *et*, *plus*, a colon or a bullet;
+    figures of other kinds may come between (*357,4 MEUR (+3,5 %)*)."""
+    first = measure(mentions[start])
+    if first is None:
+        return []
+    run = [start]
+    anchor = first
+    for later in range(start + 1, min(len(mentions), start + 4 * _MOST_PARTS)):
+        if len(run) == _MOST_PARTS:
+            break
+        candidate = mentions[later]
+        kind = measure(candidate)
+        previous = mentions[run[-1]]
+        if candidate.start - previous.end > _FARTHEST_BULLET:
+            break
+        if kind is None or not compatible(anchor, kind):
+            if kind is not None and kind[0] == anchor[0] == "money":
+                break  # another currency: another list
+            continue
+        if not _joins(text, previous.end, _before_hedge(candidate)):
+            break
+        run.append(later)
+        if anchor[0] in ("scaled", "count") and kind[0] in ("money", "quantity"):
+            anchor = kind
+    return run
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    if _BULLET.search(gap):
+        return True
+    return (
+        len(gap) <= _FARTHEST_PART
+        and "\n" not in gap
+        and _SENTENCE_END.search(gap) is None
+        and _JOINED.search(gap) is not None
+        and _NOT_A_LIST.search(gap) is None
+    )
+
+
+def _wholes_before(text: str, mentions: Sequence[Mention], first: int,
+                   parts: Sequence[Mention]) -> list[Mention]:
+    """The nearest figures of the list's kind before it, within a few sentences."""
+    kinds = [kind for kind in map(measure, parts) if kind is not None]
+    named = [kind for kind in kinds if kind[0] in ("money", "quantity")]
+    wholes: list[Mention] = []
+    start = parts[0].start
+    for earlier in range(first - 1, -1, -1):
+        whole = mentions[earlier]
+        if start - whole.end > _FARTHEST_WHOLE or len(wholes) == _WHOLES_TRIED:
+            break
+        kind = measure(whole)
+        if kind is None or not all(compatible(kind, part) for part in kinds):
+            continue
+        if (kind[0] == "count" and named) or (kind[0] == "quantity" and not named):
+            continue  # a count is no whole for hectares, nor hectares for a count
+        if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds):
+            continue  # a bare figure is a whole only for parts that name the currency
+        if len(_SENTENCE_END.findall(text, whole.end, start)) > 2:
+            break
+        wholes.append(whole)
+    return wholes
+
+
+def _tie(text: str, whole: Mention, parts: Sequence[Mention]) -> str:
+    """The word that makes the list a breakdown of ``whole``, or ""."""
+    named = _NAMED.search(text, max(whole.start - 40, 0), whole.start)
+    if named is not None:
+        return named.group(0)
+    sentence = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, whole.end, parts[0].start)),
+        default=whole.end,
+    )
+    window = max(sentence, parts[0].start - _STRONG_BEFORE)
+    tie = _TIES.search(text, window, _before_hedge(parts[0]))
+    if tie is None:
+        tie = _TIES.search(text, parts[0].end, _before_hedge(parts[1]))
+    if tie is None:
+        tie = _ADDED.search(text, parts[0].end, _before_hedge(parts[1]))
+    return tie.group(0).strip(" ,") if tie is not None else ""
+
+
+def _before_hedge(mention: Mention) -> int:
+    return mention.hedge_span[0] if mention.hedge_span else mention.start
