@@ -57,3 +57,24 @@ def test_in_html_the_total_is_found_at_its_place_within_one_paragraph() -> None:
     assert html[finding.start : finding.end] == "12 millions d’euros"
     two_paragraphs = html.replace(". Il se", ".</p><p>Il se")
     assert nl205(two_paragraphs, "html") == []
+
+
+def test_a_count_word_before_the_real_whole_is_not_the_whole() -> None:
+    """Seen at the merge of the part-of-whole wordings: « deux » was read as the whole of
+    « dont 8 500 », an NL205 on the README's own example article."""
+    import numlint
+
+    text = ("Les deux groupes emploient au total quelque 120 000 salariés, "
+            "dont 8 500 en France.")
+    assert [d.code for d in numlint.check(text, format="text")] == []
+
+
+def test_a_part_after_dont_une_de_larger_than_its_whole_is_flagged() -> None:
+    import numlint
+
+    consistent = ("La start-up a levé 63 millions d’euros en six opérations, dont une de "
+                  "47 millions d’euros en 2023.")
+    slipped = consistent.replace("47 millions", "47 milliards")
+    assert [d.code for d in numlint.check(consistent, format="text")] == []
+    found = [d for d in numlint.check(slipped, format="text") if d.code == "NL205"]
+    assert found and slipped[found[0].start : found[0].end].startswith("47 milliards")

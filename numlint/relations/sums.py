@@ -173,6 +173,7 @@ def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | N
     figures of another kind may come between (``63 millions d'euros en six opérations,
     dont une de 47 millions``)."""
     whole = mentions[index]
+    between: list[Mention] = []
     for later in range(index + 1, min(len(mentions), index + 4)):
         candidate = mentions[later]
         gap_end = _before_hedge(candidate)
@@ -180,12 +181,31 @@ def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | N
             return None
         alike = _alike(whole, candidate, text, subset=True)
         if _SUBSET_HINT.search(text, whole.end, gap_end) is not None:
+            if _bare(candidate) and (between or _figure_earlier_in_sentence(text, mentions,
+                                                                           index)):
+                # « 300 km en 3 jours, dont 150 »: a bare part could belong to either
+                # figure; which whole it counts in is a guess, so no verdict.
+                return None
             if alike and _TO_SUBSETS.fullmatch(text, whole.end, gap_end):
                 return later
             return None
         if alike:
             return None  # another figure of the same kind first: not this whole's part
+        between.append(candidate)
     return None
+
+
+def _bare(mention: Mention) -> bool:
+    return mention.currency is None and mention.unit is None
+
+
+def _figure_earlier_in_sentence(text: str, mentions: Sequence[Mention], index: int) -> bool:
+    """Whether another figure comes before ``mentions[index]`` in its sentence."""
+    if index == 0:
+        return False
+    start = mentions[index].start
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
+    return mentions[index - 1].end > sentence_start
 
 
 def _part_of_whole_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
