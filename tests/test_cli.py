@@ -323,11 +323,11 @@ def test_an_unreadable_folder_is_reported_and_the_rest_checked(tmp_path, monkeyp
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", refuse)  # root reads everything: refuse by hand
-    status, out, err = run(capsys, "check", "--output-format", "json", ".")
+    status, out, err = run(capsys, "check", "--output-format", "json", "--lang", "en", ".")
     assert (status, err) == (2, "")
     found = [(f["path"], f["code"]) for f in json.loads(out)]
     assert found == [("locked", "NL902"), ("ok.md", "NL101")]
-    assert "Permission denied" in json.loads(out)[0]["message"]
+    assert json.loads(out)[0]["message"] == "cannot be read: Permission denied"
 
 
 def _fifo(path: Path) -> Path:
