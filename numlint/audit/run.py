@@ -15,7 +15,8 @@ from . import crossdoc
 from .engines import engine_for
 from .inputs import DEFAULT_PARTITION_SIZE, plan
 from .state import State, atomic_write
-from .work import Job, PartitionResult
+from .tables import SealedPartition
+from .work import Job
 
 
 class IncompleteRun(RuntimeError):
@@ -70,7 +71,7 @@ def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
     redone: list[int] = []
     bar = _progress(len(partitions), len(done), options.progress, stderr)
 
-    def on_done(result: PartitionResult) -> None:
+    def on_done(result: SealedPartition) -> None:
         state.save(result)
         redone.append(result.index)
         if bar is not None:
