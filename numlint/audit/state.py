@@ -14,11 +14,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..batch import findings_schema
+from ..errors import Localized
+from ..i18n import N_
 from .inputs import Partition
 from .work import PartitionResult
 
@@ -26,8 +28,14 @@ STATE_SUFFIX = ".state"
 PARTS = ("findings", "figures", "articles")
 
 
-class StateError(ValueError):
+class StateError(Localized, ValueError):
     """A state folder that does not belong to this run."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 def figures_schema() -> Any:
@@ -102,8 +110,9 @@ class State:
                 recorded = None
             if recorded != self.manifest:
                 raise StateError(
-                    f"{self.folder}: this state folder was made for other inputs or options; "
-                    "rerun with --fresh to start over (its finished partitions are dropped)")
+                    N_("{folder}: this state folder was made for other inputs or options; "
+                       "rerun with --fresh to start over (its finished partitions are "
+                       "dropped)"), {"folder": str(self.folder)})
             self.run = 1 + max((entry["run"] for entry in self.journal()), default=0)
             return
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -11,11 +11,12 @@ from ..rules.api import Rule
 from ..rules.registry import installed_rules
 from ..rules.texts import summary
 from .errors import EXIT_CLEAN
+from .language import command_language
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     registry = installed_rules()
-    lang = getattr(args, "lang", None) or DEFAULT_LANGUAGE
+    lang = command_language(args)
     if args.output_format == "json":
         json.dump({
             "rules": [describe(rule, lang) for rule in registry.rules],
