@@ -28,6 +28,7 @@ from .files import STDIN, Target, collect
 from .fixes import fix_text
 from .inputs import Text, check_writable, read_target
 from .progress import Progress
+from .rules import load_error_reason
 from .settings import Settings, overrides_from
 from .terminal import excerpt_width, use_color
 from .writes import Pending, WriteOutcome, report_writes, write_all
@@ -109,7 +110,7 @@ def _warn_load_errors(registry: Registry, err: TextIO, lang: str) -> None:
     for error in load_errors(registry):
         err.write("numlint: warning: " + render(
             N_("rule plugin {entry_point} was not loaded: {reason}"),
-            {"entry_point": error.entry_point, "reason": error.reason}, lang) + "\n")
+            {"entry_point": error.entry_point, "reason": load_error_reason(error, lang)}, lang) + "\n")
 
 
 def load_errors(registry: Registry) -> list[LoadError]:

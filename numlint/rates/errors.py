@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import Localized, NumlintError
-from ..i18n import N_, Phrase
+from ..i18n import N_, Phrase, show
 
 
 class RatesError(NumlintError):
@@ -28,18 +28,20 @@ class RatesFileError(Localized, RatesError):
     def __init__(self, file: str, problem: str, line: int | None = None,
                  params: Mapping[str, Any] | None = None) -> None:
         self.file = file
-        self.problem = problem
         self.line = line
+        self.problem_id = problem
         self.problem_params = dict(params or {})
+        issue = Phrase(problem, self.problem_params) if self.problem_params else Phrase(problem)
+        self.problem = show(issue, "en")
+        """The problem in English (``problem_id`` and ``problem_params`` translate it)."""
         where: Any = file if line is None else Phrase(N_("{file}, line {line}"),
                                                       {"file": file, "line": str(line)})
-        issue = Phrase(problem, self.problem_params) if self.problem_params else Phrase(problem)
         super().__init__(self.localize(N_("{where}: {problem}"),
                                        {"where": where, "problem": issue}))
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keeps the error picklable (multiprocessing) despite the custom signature.
-        return (type(self), (self.file, self.problem, self.line, self.problem_params))
+        return (type(self), (self.file, self.problem_id, self.line, self.problem_params))
 
 
 class RateUnavailable(RatesError, LookupError):
