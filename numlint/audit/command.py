@@ -99,8 +99,8 @@ def _arg_text(message: str, **params: str) -> str:
     return render(message, params, parsing_language())
 
 
-def run(args: argparse.Namespace, stdout: TextIO = sys.stdout,
-        stderr: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace, stdout: TextIO | None = None,
+        stderr: TextIO | None = None) -> int:
     from dataclasses import replace
 
     from ..cli.errors import CliError
@@ -108,6 +108,8 @@ def run(args: argparse.Namespace, stdout: TextIO = sys.stdout,
     from ..config import Config
     from ..errors import os_reason
 
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
     try:
         import pyarrow  # noqa: F401
     except ImportError:

@@ -66,10 +66,11 @@ def manifest(options: Options, job: Job) -> dict[str, Any]:
             "timeout": job.timeout, "format": job.default_format, "cross": job.cross}
 
 
-def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
+def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    stderr = sys.stderr if stderr is None else stderr
     partitions = plan(options.inputs, options.partition_size, job.columns)
     state = State(options.output, manifest(options, job))
     state.open(fresh=options.fresh)

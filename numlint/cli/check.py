@@ -110,7 +110,8 @@ def _warn_load_errors(registry: Registry, err: TextIO, lang: str) -> None:
     for error in load_errors(registry):
         err.write("numlint: warning: " + render(
             N_("rule plugin {entry_point} was not loaded: {reason}"),
-            {"entry_point": error.entry_point, "reason": load_error_reason(error, lang)}, lang) + "\n")
+            {"entry_point": error.entry_point, "reason": load_error_reason(error, lang)},
+            lang) + "\n")
 
 
 def load_errors(registry: Registry) -> list[LoadError]:
