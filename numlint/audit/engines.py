@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..batch import failure_row, warm_up
+from ..errors import Localized
+from ..i18n import N_
 from .inputs import Partition
 from .tables import SealedPartition
 from .work import (
@@ -45,8 +47,14 @@ OnDone = Callable[[SealedPartition], None]
 MAX_DEATHS = 3
 
 
-class EngineError(RuntimeError):
+class EngineError(Localized, RuntimeError):
     """The engine could not run (no Dask installed, no scheduler at the address)."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 # -- processes -------------------------------------------------------------------------
@@ -158,9 +166,11 @@ class ProcessesEngine:
                 self._deaths[place] = self._deaths.get(place, 0) + 1
                 if self._deaths[place] >= MAX_DEATHS:
                     raise EngineError(
-                        f"worker processes died {MAX_DEATHS} times outside any article "
-                        f"(partition {place[0]} of {task.partition.path}); is numlint "
-                        "installed for the workers' Python?")
+                        N_("worker processes died {deaths} times outside any article "
+                           "(partition {partition} of {path}); is numlint installed for "
+                           "the workers' Python?"),
+                        {"deaths": str(MAX_DEATHS), "partition": str(place[0]),
+                         "path": task.partition.path})
             queue.append(task)
         return self._start(job)
 
@@ -190,8 +200,8 @@ class DaskEngine:
         try:
             from distributed import Client, LocalCluster, as_completed
         except ImportError:
-            raise EngineError("the dask engine needs dask.distributed: "
-                              "pip install 'numlint[archive]'") from None
+            raise EngineError(N_("the dask engine needs dask.distributed: "
+                                 "pip install 'numlint[archive]'")) from None
         cluster = None
         try:
             if self.scheduler:
@@ -201,8 +211,8 @@ class DaskEngine:
                                        processes=True, dashboard_address=None)
                 client = Client(cluster)
         except OSError as error:
-            raise EngineError(f"cannot reach the Dask scheduler {self.scheduler}: "
-                              f"{error}") from None
+            raise EngineError(N_("cannot reach the Dask scheduler {scheduler}: {error}"),
+                              {"scheduler": str(self.scheduler), "error": str(error)}) from None
         try:
             client.run(warm_up, job.config)  # once per worker, not per task
             futures = {client.submit(process_partition, p, job, pure=False, retries=2,

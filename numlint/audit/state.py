@@ -14,18 +14,26 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..errors import Localized
+from ..i18n import N_
 from .inputs import Partition
 from .tables import PARTS, SCHEMAS, SealedPartition
 
 STATE_SUFFIX = ".state"
 
 
-class StateError(ValueError):
+class StateError(Localized, ValueError):
     """A state folder that does not belong to this run."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -74,8 +82,9 @@ class State:
                 recorded = None
             if recorded != self.manifest:
                 raise StateError(
-                    f"{self.folder}: this state folder was made for other inputs or options; "
-                    "rerun with --fresh to start over (its finished partitions are dropped)")
+                    N_("{folder}: this state folder was made for other inputs or options; "
+                       "rerun with --fresh to start over (its finished partitions are "
+                       "dropped)"), {"folder": str(self.folder)})
             self.run = 1 + max((entry["run"] for entry in self.journal()), default=0)
             return
         self.folder.mkdir(parents=True, exist_ok=True)
