@@ -241,8 +241,8 @@ def test_port_in_use_is_a_one_line_error():
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "numlint", "serve", "--port", str(port)],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run([sys.executable, "-m", "numlint", "serve", "--port", str(port),
+                               "--lang", "en"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert f"numlint: error: serve: could not serve on 127.0.0.1:{port}" in done.stderr
 
