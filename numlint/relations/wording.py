@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..mentions import Mention
+from ..mentions.lists import borrowing
 
 SPACE = r"[\s\u00a0\u202f]"
 """A space of any width, or a line break (pattern text)."""
@@ -49,3 +50,24 @@ def counted_like(bare: Mention, model: Mention) -> Mention:
     ):
         return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit)
     return bare
+
+
+ELIDED_SCALE_BELOW = 1000
+"""A bare number under this borrows the scale word of the figure it is compared with
+(``1,577 millions … contre 1,709``); ``2,5 millions contre 900 000`` keeps its own value."""
+
+
+def elided_like(bare: Mention, model: Mention) -> Mention:
+    """The figure a comparison writes without what it shares with the other one: ``contre
+    près de 135,9 Mds`` after ``131,7 Mds de DH`` is in dirhams, ``contre 1,709`` after
+    ``1,577 millions`` is 1,709 millions. Any other figure is returned as it is."""
+    if bare.kind != "number" or model.kind == "percent" or bare.per is not None:
+        return bare
+    if model.kind == "number" and not model.scale_exponent:
+        return bare
+    if bare.scale_exponent or not model.scale_exponent or abs(bare.value) >= ELIDED_SCALE_BELOW:
+        if model.kind == "number":
+            return bare
+        return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit,
+                       currency_assumed=model.currency_assumed, inherited=True)
+    return borrowing(bare, model)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..claims import point_change, relative_change, stated_change
+from ..claims import Interval, point_change, relative_change, stated_change
 from ..document import Document
 from ..i18n import N_
 from ..mentions import Mention
 from ..relations import Change
 from ..rounding import rounded
 from .api import Example, Finding, Rule, TextEdit
+from .change_weighing import Slip, computed_change, fits, is_large, scale_slip, weighed_readings
 
 
 class ChangeMismatch(Rule):
@@ -100,28 +101,47 @@ def _mismatch(document: Document, change: Change) -> Finding | None:
     both_percent = start.kind == end.kind == "percent"
     if change.stated_as == "points" and not both_percent:
         return None
-    claimed = stated_change(stated, change.direction)
-    actual = point_change(start, end) if change.stated_as == "points" else relative_change(
-        start, end
-    )
-    if actual is None or actual.overlaps(claimed):
+    readings = weighed_readings(change)
+    if any(fits(change, *reading) for reading in readings):
         return None
+    actual = computed_change(change, start, end)
+    if actual is None:
+        return None
+    claimed = stated_change(stated, change.direction)
     if both_percent:
         other = relative_change(start, end) if change.stated_as == "points" else point_change(
             start, end
         )
         if other is not None and other.overlaps(claimed):
             return None  # right in the other unit: NL202 percent-points reports it
-    computed = _point_estimate(start, end, change.stated_as)
+    slip = scale_slip(change, readings)
+    strong = change.tie == "grammar" and change.basis is None
+    if not strong and slip is None:
+        return None  # a loose tie: only the numbers agreeing on a slip make it a finding
+    large = strong and is_large(change, start, end)
+    if slip is not None:
+        start, end = slip.start, slip.end
+        actual = computed_change(change, start, end) or actual
+    computed = _point_estimate(change, start, end)
     params = {"stated": stated.text, "start": start.text, "end": end.text,
               "computed": rounded(computed, Decimal(1).scaleb(-max(stated.decimals, 1)))}
-    if change.stated_as == "points":
+    if slip is not None and change.stated_as != "points":
+        params["figure"] = slip.figure.text
+        message = (
+            N_("“{stated}”: from {start} to {end} the change is {computed} %; it would be "
+               "the stated change with “{figure}” 1 000 times smaller.")
+            if slip.factor < 1 else
+            N_("“{stated}”: from {start} to {end} the change is {computed} %; it would be "
+               "the stated change with “{figure}” 1 000 times larger.")
+        )
+    elif change.stated_as == "points":
         message = N_("“{stated}”: from {start} to {end} the change is {computed} points.")
     else:
         message = N_("“{stated}”: from {start} to {end} the change is {computed} %.")
-    replacement = _written_like(stated, abs(computed))
     edits: tuple[TextEdit, ...] = ()
-    if replacement is not None and (computed > 0) == (change.direction > 0):
+    replacement = _written_like(stated, abs(computed))
+    if (slip is None and replacement is not None and change.direction != 0
+            and (computed > 0) == (change.direction > 0) and not _negative(start, end)):
         edits = (TextEdit(*stated.number_span, replacement),)
     return Finding(
         stated.start,
@@ -130,23 +150,69 @@ def _mismatch(document: Document, change: Change) -> Finding | None:
         params,
         edits=edits,
         fix_description=N_("Write the change computed from the endpoints"),
-        evidence={
-            "start": start.text,
-            "end": end.text,
-            "stated": stated.text,
-            "stated_as": change.stated_as,
-            "direction": change.direction,
-            "computed_low": f"{actual.low:.4f}",
-            "computed_high": f"{actual.high:.4f}",
-        },
+        evidence=_evidence(change, start, end, actual, readings, slip, large),
+        severity="error" if large else None,
     )
 
 
-def _point_estimate(start: Mention, end: Mention, stated_as: str | None) -> Decimal:
+def _evidence(
+    change: Change, start: Mention, end: Mention, actual: Interval,
+    readings: Sequence[tuple[Mention, Mention]], slip: Slip | None, large: bool,
+) -> dict[str, Any]:
+    """What was weighed: the tie, every reading tried, the slip that explains it."""
+    stated = change.stated
+    assert stated is not None
+    evidence: dict[str, Any] = {
+        "start": start.text,
+        "end": end.text,
+        "stated": stated.text,
+        "stated_as": change.stated_as,
+        "direction": change.direction,
+        "computed_low": f"{actual.low:.4f}",
+        "computed_high": f"{actual.high:.4f}",
+        "tie": change.tie,
+        "weighed": [
+            f"{a.text} → {b.text}: {_shown(computed_change(change, a, b))}" for a, b in readings
+        ],
+        "severity_reason": (
+            "a connector ties the rate to its endpoints and it is off by far more than the "
+            "rounding of the figures" if large else
+            "the rate is off by more than the rounding of the figures, but not by far"
+            if change.tie == "grammar" and change.basis is None else
+            "the text does not say which figures the rate is about: reported only because "
+            "one figure read 1 000 times off makes it right"
+        ),
+    }
+    if change.basis is not None:
+        evidence["basis"] = change.basis
+    if _negative(start, end):
+        evidence["negative"] = "both figures are below zero: the change of their size"
+    if slip is not None:
+        evidence["slip"] = {
+            "figure": slip.figure.text,
+            "factor": "1000" if slip.factor > 1 else "0.001",
+            "reading": f"{slip.start.text} → {slip.end.text}",
+        }
+    return evidence
+
+
+def _shown(interval: Interval | None) -> str:
+    if interval is None:
+        return "not computable"
+    return f"{interval.low:.2f} % to {interval.high:.2f} %"
+
+
+def _point_estimate(change: Change, start: Mention, end: Mention) -> Decimal:
     """The change the printed endpoints give, before any rounding allowance."""
-    if stated_as == "points":
+    if change.stated_as == "points":
         return end.value - start.value
+    if _negative(start, end):
+        return (abs(end.value) / abs(start.value) - 1) * 100
     return (end.value / start.value - 1) * 100
+
+
+def _negative(start: Mention, end: Mention) -> bool:
+    return start.value < 0 and end.value < 0
 
 
 def _written_like(stated: Mention, value: Decimal) -> str | None:

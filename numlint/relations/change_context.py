@@ -1,0 +1,203 @@
+"""Changes the text ties loosely: a rate stated after one figure whose start is an earlier
+figure of the same quantity (*elles avaient récolté 8,4 milliards … Cette année, le montant
+plafonne à 3,8 milliards, soit une baisse de 55 %*), a rate stated in the sentence before
+its endpoints (*allégé de 3,1 %. Le solde s'est établi à 131,7 Mds, contre 135,9 Mds*), a
+table row (*10 588 684 8 815 789 20,1%*).
+
+Nothing in the words says which figures the rate is about, so these changes carry
+``tie="context"`` or ``"table"`` and every figure that may be the start: a rule reads them
+only where the numbers themselves agree on it (see NL201).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..cache import compile_pattern
+from ..mentions import Mention
+from .change_words import CHANGE_WORD_AFTER, STATED_BEFORE, other_basis, stated_as
+from .model import Change
+from .wording import comparable, elided_like, hedge_length
+
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+"""Units of a figure that says how long, not how much (*pour chacune des cinq semaines*)."""
+SENTENCES_BACK = 2
+"""How many sentences before the rate's own an unnamed start is looked for."""
+MOST_CANDIDATES = 6
+"""The nearest figures kept as possible starts: further ones are about something else."""
+ATTACHED_REACH = 120
+"""Characters at most between a figure and the rate stated of it."""
+
+_SENTENCE_END = compile_pattern(r"[.!?…](?=[\s\u00a0\u202f»”\")]*(?:\s|\Z))|\n")
+_ROW_GAP = compile_pattern(r"[\x20\u00a0\u202f\t|/;]+")
+_ROW_END = compile_pattern(r"[\x20\u00a0\u202f\t|]*(?:\n|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedPair:
+    """Two figures the text compares (*B contre A*, *B par rapport aux A*) with no rate
+    stated next to them: a rate stated nearby may be theirs."""
+
+    start: Mention
+    end: Mention
+    index: int
+    """Index in the mentions of the first one written (``end``)."""
+    alternatives: tuple[Mention, ...] = ()
+
+
+def context_changes(
+    text: str, mentions: Sequence[Mention], used: set[int], pairs: Sequence[ComparedPair]
+) -> list[Change]:
+    """The rates no grammar ties to their endpoints, with the figures they may be about."""
+    sentences = _sentences(text)
+    paired = {p.index for p in pairs} | {p.index + 1 for p in pairs}
+    changes = []
+    for i, figure in enumerate(mentions):
+        if i in used or figure.kind not in ("percent", "number"):
+            continue
+        row = _table_row(text, mentions, i)
+        if row is not None:
+            changes.append(row)
+            continue
+        stated = _stated(text, figure)
+        if stated is None:
+            continue
+        sentence = _sentence_of(sentences, figure.start)
+        basis = other_basis(text, figure)
+        pair = _pair_for(mentions, pairs, sentences, sentence, i)
+        if pair is not None:
+            changes.append(_change(pair.start, pair.end, stated, basis, pair.alternatives))
+            continue
+        later = _attached(text, mentions, i, sentences[sentence][0])
+        if later is None or mentions.index(later) in paired:
+            continue
+        window_start = sentences[max(0, sentence - SENTENCES_BACK)][0]
+        candidates = _candidates(mentions, later, i, window_start, sentences[sentence][1])
+        if candidates:
+            changes.append(_change(candidates[0], later, stated, basis, candidates[1:]))
+    return changes
+
+
+def _change(
+    start: Mention, end: Mention, stated: tuple[Mention, bool, int], basis: str | None,
+    alternatives: Sequence[Mention], tie: str = "context",
+) -> Change:
+    figure, points, direction = stated
+    return Change(
+        start, end, figure, "points" if points else "percent", direction,
+        tie=tie,  # type: ignore[arg-type]
+        alternatives=tuple(alternatives),
+        basis=basis,
+    )
+
+
+def _stated(text: str, figure: Mention) -> tuple[Mention, bool, int] | None:
+    """A percentage or points with a word, a sign or a comparative saying it is a change."""
+    gap_end = figure.start - hedge_length(figure)
+    word = STATED_BEFORE.search(text, max(0, gap_end - 40), gap_end)
+    if word is None:
+        word = CHANGE_WORD_AFTER.match(text, figure.end)
+        if word is not None and word.end() - figure.end > 25:
+            word = None
+    return stated_as(text, figure, word)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for found in _SENTENCE_END.finditer(text):
+        spans.append((start, found.end()))
+        start = found.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], position: int) -> int:
+    for number, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return number
+    return len(sentences) - 1
+
+
+def _counts(figure: Mention) -> bool:
+    """A figure that may be an endpoint: not a rate, not a duration."""
+    if figure.kind == "percent":
+        return False
+    return not (figure.kind == "quantity" and figure.unit in DURATIONS)
+
+
+def _attached(
+    text: str, mentions: Sequence[Mention], index: int, sentence_start: int
+) -> Mention | None:
+    """The figure the rate is stated of: the nearest one before it in its sentence."""
+    stated = mentions[index]
+    for figure in reversed(mentions[:index]):
+        if figure.end <= sentence_start or stated.start - figure.end > ATTACHED_REACH:
+            return None
+        if _counts(figure):
+            return figure
+    return None
+
+
+def _candidates(
+    mentions: Sequence[Mention], later: Mention, index: int, window_start: int, window_end: int
+) -> list[Mention]:
+    """Figures of ``later``'s quantity around it that may be its start, nearest first."""
+    found = []
+    for figure in mentions:
+        if figure is later or figure is mentions[index] or not _counts(figure):
+            continue
+        if figure.start < window_start or figure.end > window_end:
+            continue
+        meant = elided_like(figure, later)
+        if comparable(meant, later) and meant.value != later.value:
+            found.append(meant)
+    found.sort(key=lambda figure: abs(figure.start - later.start))
+    return found[:MOST_CANDIDATES]
+
+
+def _pair_for(
+    mentions: Sequence[Mention], pairs: Sequence[ComparedPair],
+    sentences: Sequence[tuple[int, int]], sentence: int, index: int,
+) -> ComparedPair | None:
+    """A compared pair in the rate's sentence; or in the next or previous one when the
+    rate's sentence holds no other figure (*allégé de 3,1 %. Le solde … contre …*)."""
+    def within(number: int) -> list[ComparedPair]:
+        if not 0 <= number < len(sentences):
+            return []
+        start, end = sentences[number]
+        return [p for p in pairs if start <= p.end.start and p.start.end <= end]
+
+    here = within(sentence)
+    if here:
+        return min(here, key=lambda p: abs(p.index - index))
+    start, end = sentences[sentence]
+    alone = not any(
+        start <= m.start < end and m is not mentions[index] and _counts(m) for m in mentions
+    )
+    if not alone:
+        return None
+    for number in (sentence + 1, sentence - 1):
+        nearby = within(number)
+        if len(nearby) == 1:
+            return nearby[0]
+    return None
+
+
+def _table_row(text: str, mentions: Sequence[Mention], index: int) -> Change | None:
+    """``Volume annuel traité (m³) 10 588 684 8 815 789 20,1%``: two figures and a rate
+    ending a line, with nothing but spaces between."""
+    if index < 2 or mentions[index].kind != "percent":
+        return None
+    rate, second, first = mentions[index], mentions[index - 1], mentions[index - 2]
+    if not (_ROW_GAP.fullmatch(text, first.end, second.start)
+            and _ROW_GAP.fullmatch(text, second.end, rate.start)
+            and _ROW_END.match(text, rate.end)):
+        return None
+    if not (_counts(first) and _counts(second) and comparable(first, second)):
+        return None
+    direction = stated_as(text, rate, None)
+    return Change(
+        second, first, rate, "percent", 0 if direction is None else direction[2],
+        tie="table", alternatives=(), basis=None,
+    )
