@@ -208,3 +208,52 @@ def test_moroccan_dirham_abbreviation_and_glued_points_are_read() -> None:
     ]
     assert found[2].text == "8,7"
     assert mentions("la 5G et la DH") == []
+
+
+def test_a_rate_that_leads_to_its_figure_and_a_base_later_in_the_sentence() -> None:
+    text = ("Par contre, une augmentation de 18,6% durant cette période a été observée sur les "
+            "exportations hors hydrocarbures, en atteignant 402 millions USD, tandis qu’elles "
+            "n’ont pas dépassé les 339 millions USD au cours du premier bimestre 2020.")
+    assert _nl201(text) == []
+    (finding,) = _nl201(text.replace("402 millions", "402 milliards"))
+    assert finding.evidence["slip"]["figure"] == "402 milliards USD"
+
+
+def test_a_loose_tie_is_weighed_both_ways() -> None:
+    """The figure the rate follows is the earlier one here (*Elle a été de A l'année
+    précédente, ce qui signifie une diminution de p %*)."""
+    text = ("La production est estimée à 20.970.000 quintaux. Elle a été de 23.472.000 quintaux "
+            "l'année précédente, ce qui signifie une diminution de 10,7%.")
+    assert _nl201(text) == []
+    (finding,) = _nl201(text.replace("20.970.000", "20 970 000 000"))
+    assert finding.severity == "warning"
+
+
+def test_units_a_power_of_ten_apart_count_the_same_quantity() -> None:
+    text = ("La FAO prévoit 690 millions de tonnes de blé. Bien qu'en légère baisse (- 1,4 %) "
+            "par rapport à celle de 2011 (700 Mt), elle resterait élevée.")
+    assert _nl201(text) == []
+    (finding,) = _nl201(text.replace("690 millions", "690 milliards"))
+    assert finding.evidence["tie"] == "context"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the imports' rate, next to the exports' figure
+        "Les exportations se sont établies à 35,6 milliards de dollars. Le montant des "
+        "importations a enregistré une baisse annuelle de 1 %, à 34,8 milliards de dollars.",
+        # a threshold, not the base
+        "La production est estimée à 29,7 millions de tonnes, en recul de 15% par rapport à "
+        "l'année dernière. Seules deux autres récoltes n'ont pas franchi les 30 millions de "
+        "tonnes.",
+        # each « (B, ± p %) » is against a figure the text does not give
+        "La production est prévue inchangée dans l'UE (138 Mt), en nette hausse aux Etats-Unis "
+        "(60 Mt, + 10,3 %), en petite hausse en Inde (88,3 Mt, + 1,6 %), en légère baisse en "
+        "Chine (115,5 Mt, - 2 %).",
+        # a signed rate that is itself one of the compared figures
+        "La récession a été réévaluée à -10 % pour 2020 au lieu de -11%.",
+    ],
+)
+def test_no_finding_on_rates_of_other_figures(text: str) -> None:
+    assert _nl201(text) == []

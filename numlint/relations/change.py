@@ -44,8 +44,8 @@ from .wording import (
     MULTIPLE_HEDGES,
     NUMBER_WORDS,
     comparable,
-    elided_like,
     hedge_length,
+    same_quantity,
 )
 from .wording import OF as _DE
 from .wording import SPACE as _S
@@ -109,9 +109,15 @@ _BEFORE_CONTRE = compile_pattern(
 """``48,2 milliards en 2025, contre`` | ``41 milliards``, ``78 % au lieu de`` | 69,3 %,
 ``20 milliards USD en nette hausse par rapport aux`` | 19,5 milliards: the earlier figure
 follows."""
+_BASE_CUE = (
+    r"(?:par" + _S + r"+rapport" + _S + r"+(?:à|aux?)|comparée?s?" + _S + r"+(?:à|aux?)"
+    r"|comparativement" + _S + r"+(?:à|aux?))"
+)
+"""What introduces a base after its rate; not *contre*, which there compares the rate with
+another (*en hausse de 5 % contre 3 % l'an dernier*) or the figure with another entity's."""
 _BASE_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:(?:points?|pts?)(?:" + _S + r"+de" + _S + r"+pourcentage)?)?"
-    + _S + r"*(?:" + _TIME + r")?" + _S + r"*,?" + _S + r"*" + _COMPARED_TO
+    + _S + r"*(?:" + _TIME + r")?" + _S + r"*,?" + _S + r"*" + _BASE_CUE
     + r"(?:" + _S + r"*(?:les?" + _S + r"+|la" + _S + r"+|l" + _APOS + r"))?"
     + r"(?:" + _S + r"*[\p{L}\d'’\-]+){0,10}?" + _S + r"*\(?" + _S + r"*\Z"
 )
@@ -216,6 +222,13 @@ def _change(
     )
 
 
+_EXPECTED = compile_pattern(
+    r"(?i)[\p{L}\s\u00a0\u202f'’\-]{0,30}?(?<!\p{L})(?:attendue?s?|prévue?s?|estimée?s?|"
+    r"anticipée?s?|escomptée?s?|espérée?s?|visée?s?|budgétée?s?|projetée?s?|consensus|"
+    r"analystes|objectif|prévisions?|pronostics?)(?!\p{L})"
+)
+"""Words after a compared figure saying it is a forecast or a target, not the figure of an
+earlier time: ``contre 309 millions attendus par les analystes``."""
 _COMPARED_CUE = compile_pattern(r"(?i)contre|lieu|rapport|compar")
 
 
@@ -228,11 +241,20 @@ def _compared(
     gap_end = earlier.start - hedge_length(earlier)
     if not _BEFORE_CONTRE.fullmatch(text, later.end, gap_end):
         return None
-    meant = elided_like(earlier, later)
-    if not comparable(meant, later):
+    if _EXPECTED.match(text, earlier.end):
+        return None  # "contre 309 millions attendus": a forecast, not the earlier figure
+    meant = same_quantity(earlier, later)
+    if meant is None:
         return None
-    literal = (earlier,) if meant.scale_exponent != earlier.scale_exponent else ()
-    return meant, literal
+    return meant, _literal(meant, earlier)
+
+
+def _literal(meant: Mention, written: Mention) -> tuple[Mention, ...]:
+    """The figure as written, when it borrowed a scale word (``contre 1,709`` may also be
+    1,709): weighed too. A unit normalized (``700 Mt`` as tonnes) has no other reading."""
+    if meant.scale_exponent == written.scale_exponent or written.unit not in (None, meant.unit):
+        return ()
+    return (written,)
 
 
 def _based_after(text: str, mentions: Sequence[Mention], used: set[int]) -> list[Change]:
@@ -252,11 +274,10 @@ def _based_after(text: str, mentions: Sequence[Mention], used: set[int]) -> list
         base_start = base.start - hedge_length(base)
         if base_start - stated_end > 80 or not _BASE_AFTER.fullmatch(text, stated_end, base_start):
             continue
-        meant = elided_like(base, later)
-        if not comparable(meant, later):
+        meant = same_quantity(base, later)
+        if meant is None:
             continue
-        literal = (base,) if meant.scale_exponent != base.scale_exponent else ()
-        changes.append(_change(text, meant, later, stated, None, literal))
+        changes.append(_change(text, meant, later, stated, None, _literal(meant, base)))
     return changes
 
 

@@ -18,7 +18,8 @@ from ..cache import compile_pattern
 from ..mentions import Mention
 from .change_words import CHANGE_WORD_AFTER, STATED_BEFORE, other_basis, stated_as
 from .model import Change
-from .wording import comparable, elided_like, hedge_length
+from .wording import SPACE as _S
+from .wording import hedge_length, same_quantity
 
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 """Units of a figure that says how long, not how much (*pour chacune des cinq semaines*)."""
@@ -30,6 +31,12 @@ ATTACHED_REACH = 120
 """Characters at most between a figure and the rate stated of it."""
 
 _SENTENCE_END = compile_pattern(r"[.!?…](?=[\s\u00a0\u202f»”\")]*(?:\s|\Z))|\n")
+_LEADS_TO = compile_pattern(
+    r"(?i)(?:pour" + _S + r"+atteindre|en" + _S + r"+atteignant|atteignant|pour" + _S
+    + r"+s['’]établir" + _S + r"+à|,?" + _S + r"*à)" + _S + r"*(?:[\p{L}]+" + _S + r"+)?\Z"
+)
+"""From a rate to the figure it leads to: ``, en atteignant`` | 402 millions, ``, à`` |
+34,8 milliards."""
 _ROW_GAP = compile_pattern(r"[\x20\u00a0\u202f\t|/;]+")
 _ROW_END = compile_pattern(r"[\x20\u00a0\u202f\t|]*(?:\n|\Z)")
 
@@ -69,7 +76,7 @@ def context_changes(
         if pair is not None:
             changes.append(_change(pair.start, pair.end, stated, basis, pair.alternatives))
             continue
-        later = _attached(text, mentions, i, sentences[sentence][0])
+        later = _attached(text, mentions, i, sentences[sentence])
         if later is None or mentions.index(later) in paired:
             continue
         window_start = sentences[max(0, sentence - SENTENCES_BACK)][0]
@@ -127,16 +134,22 @@ def _counts(figure: Mention) -> bool:
 
 
 def _attached(
-    text: str, mentions: Sequence[Mention], index: int, sentence_start: int
+    text: str, mentions: Sequence[Mention], index: int, sentence: tuple[int, int]
 ) -> Mention | None:
-    """The figure the rate is stated of: the nearest one before it in its sentence."""
+    """The figure the rate is stated of: the one it leads to (*une hausse de 18,6 % …, en
+    atteignant 402 millions*), else the nearest one before it in its sentence, else the
+    nearest one after it there (*en baisse (- 1,4 %) par rapport à celle de 2011 (700 Mt)*)."""
     stated = mentions[index]
+    following = [m for m in mentions[index + 1 :] if m.start < sentence[1]
+                 and m.start - stated.end <= ATTACHED_REACH and _counts(m)]
+    if following and _LEADS_TO.search(text, stated.end, following[0].start):
+        return following[0]
     for figure in reversed(mentions[:index]):
-        if figure.end <= sentence_start or stated.start - figure.end > ATTACHED_REACH:
-            return None
+        if figure.end <= sentence[0] or stated.start - figure.end > ATTACHED_REACH:
+            break
         if _counts(figure):
             return figure
-    return None
+    return following[0] if following else None
 
 
 def _candidates(
@@ -149,8 +162,8 @@ def _candidates(
             continue
         if figure.start < window_start or figure.end > window_end:
             continue
-        meant = elided_like(figure, later)
-        if comparable(meant, later) and meant.value != later.value:
+        meant = same_quantity(figure, later)
+        if meant is not None and meant.value != later.value:
             found.append(meant)
     found.sort(key=lambda figure: abs(figure.start - later.start))
     return found[:MOST_CANDIDATES]
@@ -166,7 +179,10 @@ def _pair_for(
         if not 0 <= number < len(sentences):
             return []
         start, end = sentences[number]
-        return [p for p in pairs if start <= p.end.start and p.start.end <= end]
+        return [p for p in pairs if start <= p.end.start and p.start.end <= end
+                and stated.start not in (p.start.start, p.end.start)]
+
+    stated = mentions[index]
 
     here = within(sentence)
     if here:
@@ -194,7 +210,7 @@ def _table_row(text: str, mentions: Sequence[Mention], index: int) -> Change | N
             and _ROW_GAP.fullmatch(text, second.end, rate.start)
             and _ROW_END.match(text, rate.end)):
         return None
-    if not (_counts(first) and _counts(second) and comparable(first, second)):
+    if not (_counts(first) and _counts(second) and same_quantity(second, first) is not None):
         return None
     direction = stated_as(text, rate, None)
     return Change(

@@ -4,9 +4,11 @@ the number words of multiples, and when two figures count the same thing."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from ..mentions import Mention
 from ..mentions.lists import borrowing
+from ..unit_factors import unit_factor
 
 SPACE = r"[\s\u00a0\u202f]"
 """A space of any width, or a line break (pattern text)."""
@@ -71,3 +73,26 @@ def elided_like(bare: Mention, model: Mention) -> Mention:
         return replace(bare, kind=model.kind, currency=model.currency, unit=model.unit,
                        currency_assumed=model.currency_assumed, inherited=True)
     return borrowing(bare, model)
+
+
+def same_quantity(figure: Mention, model: Mention) -> Mention | None:
+    """``figure`` counted like ``model`` when both count the same quantity, else None: a bare
+    figure borrows what the comparison leaves out (:func:`elided_like`), and a unit ten, a
+    thousand or a million times another is normalized (``700 Mt`` against ``690 millions de
+    tonnes`` is 700 000 000 tonnes), so that only the values differ."""
+    meant = elided_like(figure, model)
+    if comparable(meant, model):
+        return meant
+    if meant.kind != "quantity" or model.kind != "quantity" or meant.per != model.per:
+        return None
+    if meant.unit is None or model.unit is None:
+        return None
+    own, other = unit_factor(meant.unit), unit_factor(model.unit)
+    if own is None or other is None or own.dimensions != other.dimensions:
+        return None
+    ratio = own.factor / other.factor
+    shift = ratio.adjusted()
+    if ratio != Decimal(1).scaleb(shift):
+        return None  # miles against kilometres: not a change of one quantity
+    return replace(meant, value=meant.value * ratio, unit=model.unit,
+                   scale_exponent=meant.scale_exponent + shift)

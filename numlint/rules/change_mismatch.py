@@ -24,27 +24,52 @@ class ChangeMismatch(Rule):
     explanation = """\
 ## What it does
 
-Finds a change stated next to its endpoints — *passe de 200 à 250 millions d'euros, soit
-une hausse de 50 %*, *ont augmenté de 406 %, passant de 19,4 à 100,2 millions* — and
-recomputes it from the endpoints. The tolerance is the rounding of the printed figures:
-200 and 250 allow anything from +24,7 % to +25,3 %, so 50 % is wrong; 406 % is wrong
-too, since 19,4 → 100,2 is +416,5 %. A stated rise between endpoints that fall (or the
-reverse) is reported as well.
+Finds a change stated with its endpoints and recomputes it from them. The wordings real
+copy uses are read: *passe de 200 à 250 millions d'euros, soit une hausse de 50 %*; *ont
+augmenté de 406 %, passant de 19,4 à 100,2 millions*; *35,2 Mds DH contre 33,4 Mds DH à
+fin juillet 2014, en allégement de 5,4 %*; *se situe à 78 % au lieu de 69,3 %, soit un
+gain de 8,7 points*; *un accroissement de 5,5 % : 35,2 Mds DH contre 33,4 Mds DH*; *5,43
+réaux, ce qui représente une baisse de 2,25 % par rapport à 5,55 réaux*; *1,577 millions
+… contre 1,709 un an plus tôt* (the earlier figure borrows the scale word, and is weighed
+read both ways); a sign written apart (*(- 28 %)*); two balances below zero (*-52,1 contre
+-76,4 Mds, en allégement de 31,8 %*: the change of their size).
+
+The tolerance is the rounding of the printed figures: 200 and 250 allow anything from
++24,7 % to +25,3 %, so 50 % is wrong; 406 % is wrong too, since 19,4 → 100,2 is +416,5 %.
+A stated rise between endpoints that fall (or the reverse) is reported as well.
+
+**Severity.** Where a connector ties the rate to its endpoints (*soit*, *contre*, *en
+hausse de … par rapport à*, *passant de*), a rate far off — by half as much again or in
+sign, and by a point or more — is an **error**; a rate off by less, but by more than the
+rounding, is a warning. Where the words do not say which figures the rate is about — a
+start one or two sentences back (*elles avaient récolté 8,4 milliards … Cette année, le
+montant plafonne à 3,8 milliards, soit une baisse de 55 %*), a rate in the sentence
+before its endpoints, a table row *B A p %*, a rate on another basis (*à périmètre
+constant*, *en volume*) — only a **warning**, and only when one figure written 1 000 times
+larger or smaller would make the rate right: the numbers then agree on a scale slip. The
+evidence lists the tie, every reading weighed and the slip.
 
 When the endpoints are percentages and the stated change is right *in points*, NL202
 reports it instead. The fix writes the recomputed change at the writer's precision; it
-changes a figure, so it is unsafe.
+changes a figure, so it is unsafe. No fix is offered when a figure 1 000 times off explains
+the mismatch: the figure is wrong, not the rate.
 
 ## Why it matters
 
 Growth rates are the figures readers quote. A wrong one is usually a computation from
-the wrong base year or a transposed digit, and nothing else in the text will catch it.
+the wrong base year or a transposed digit, and nothing else in the text will catch it; a
+scale word slipped on one endpoint (*millions* for *milliards*) shows as a rate that no
+longer fits.
 
 ## When it stays silent
 
-*de 3 à 5 millions* without a verb of change is a range. A percentage that is not tied
-to the endpoints by a connector (*soit*, a comma, a parenthesis, *passant de*) may be
-about something else, and is left alone.
+*de 3 à 5 millions* without a verb of change is a range. A rate whose base the text does
+not give (*10,2 millions de visiteurs, soit une hausse de 25 % par rapport à 2017*) has
+nothing to be checked against; a rate of another figure of the sentence (*les ventes
+atteignent 120 millions contre 100 millions, et la marge progresse de 3 %*) or against
+another year than the figure nearby (*88,5 % … le précédent record, 87,9 % en 2014 … en
+hausse de 0,7 point par rapport à 2015*) is left alone: a loose tie is reported only on a
+scale slip.
 """
     examples = (
         Example(
@@ -83,6 +108,56 @@ about something else, and is left alone.
         Example(
             "Les ventes ont reculé de 20 %, à 240 millions d'euros contre 300 millions.",
             valid=True,
+        ),
+        Example(
+            "Les recettes atteignent 35,2 Mds DH contre 33,4 Mds DH à fin juillet 2014, en "
+            "hausse de {{55 %}}.",
+            valid=False,
+            fixed="Les recettes atteignent 35,2 Mds DH contre 33,4 Mds DH à fin juillet 2014, "
+            "en hausse de 5 %.",
+            note="Far off with a connector tying it: an error.",
+        ),
+        Example(
+            "Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de {{3,7}} "
+            "points.",
+            valid=False,
+            fixed="Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de 8,7 "
+            "points.",
+        ),
+        Example(
+            "L'euro s'est négocié à 5,43 réaux en moyenne, ce qui représente une baisse de "
+            "2,25 % par rapport à 5,55 réaux la veille.",
+            valid=True,
+            note="The base after the rate; 5,545 → 5,435 allows -2,3 %.",
+        ),
+        Example(
+            "Le déficit s'établit à -52,1 Mds DH contre -76,4 Mds DH, en allégement de 31,8 %.",
+            valid=True,
+            note="Two balances below zero: the change of their size.",
+        ),
+        Example(
+            "Un accroissement de {{5,5 %}} : 35,2 M DH contre 33,4 Mds DH au titre de la même "
+            "période de 2014.",
+            valid=False,
+            note="35,2 milliards would make the rate right: a scale slip, so no fix of the rate.",
+        ),
+        Example(
+            "Elles avaient récolté 8,4 milliards d'euros au premier semestre 2022. Cette "
+            "année, le montant plafonne à 3,8 millions d'euros, soit une baisse de {{55%}}.",
+            valid=False,
+            note="The start is a sentence back: a warning, only because 3,8 milliards would "
+            "make the rate right.",
+        ),
+        Example(
+            "Elles avaient récolté 8,4 milliards d'euros au premier semestre 2022. Cette "
+            "année, le montant plafonne à 5,1 milliards d'euros, soit une baisse de 55%.",
+            valid=True,
+            note="The base may be a figure the text does not give: silent.",
+        ),
+        Example(
+            "Volume annuel traité (m³) 10 588 684 000 8 815 789 {{20,1%}}",
+            valid=False,
+            note="A table row: the columns give the order, so both are weighed.",
         ),
     )
 

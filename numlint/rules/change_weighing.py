@@ -32,12 +32,14 @@ class Slip:
 
 def weighed_readings(change: Change) -> list[tuple[Mention, Mention]]:
     """The (start, end) pairs the text may mean: the named endpoints, every other figure
-    that may be the start, and for a table row both orders (its columns say which)."""
+    that may be the start, and, where the words do not say which comes first (a table row,
+    a loose tie), both orders."""
     start, end = change.start, change.end
     assert start is not None and end is not None
     readings = [(start, end), *((other, end) for other in change.alternatives)]
-    if change.tie == "table":
-        readings.append((end, start))
+    if change.tie in ("table", "context"):
+        # the columns, or nothing in the words, say which figure is the earlier one
+        readings.extend((b, a) for a, b in list(readings))
     return readings
 
 
