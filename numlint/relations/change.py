@@ -33,6 +33,7 @@ from .change_words import (
     FALL_STEMS,
     RISE_STEMS,
     STATED_BEFORE,
+    may_state,
     other_basis,
     stated_as,
 )
@@ -262,7 +263,7 @@ def _based_after(text: str, mentions: Sequence[Mention], used: set[int]) -> list
     later figure, the change stated of it, then its base."""
     changes = []
     for i in range(len(mentions) - 2):
-        if i + 1 in used:
+        if i + 1 in used or not may_state(text, mentions[i + 1]):
             continue
         later, base = mentions[i], mentions[i + 2]
         stated = _stated_after(text, mentions, i + 1)

@@ -11,12 +11,13 @@ only where the numbers themselves agree on it (see NL201).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..cache import compile_pattern
 from ..mentions import Mention
-from .change_words import CHANGE_WORD_AFTER, STATED_BEFORE, other_basis, stated_as
+from .change_words import CHANGE_WORD_AFTER, STATED_BEFORE, may_state, other_basis, stated_as
 from .model import Change
 from .wording import SPACE as _S
 from .wording import hedge_length, same_quantity
@@ -27,10 +28,15 @@ SENTENCES_BACK = 2
 """How many sentences before the rate's own an unnamed start is looked for."""
 MOST_CANDIDATES = 6
 """The nearest figures kept as possible starts: further ones are about something else."""
+ALONE_REACH = 40
+"""Mentions either side looked at to tell whether a rate's sentence holds another figure."""
 ATTACHED_REACH = 120
 """Characters at most between a figure and the rate stated of it."""
 
 _SENTENCE_END = compile_pattern(r"[.!?…](?=[\s\u00a0\u202f»”\")]*(?:\s|\Z))|\n")
+_SENTENCE_END_BACK = compile_pattern(r"(?r)[.!?…](?=[\s\u00a0\u202f»”\")]*(?:\s|\Z))|\n")
+SENTENCE_REACH = 600
+"""How far a sentence's ends are looked for: a longer one is cut there."""
 _LEADS_TO = compile_pattern(
     r"(?i)(?:pour" + _S + r"+atteindre|en" + _S + r"+atteignant|atteignant|pour" + _S
     + r"+s['’]établir" + _S + r"+à|,?" + _S + r"*à)" + _S + r"*(?:[\p{L}]+" + _S + r"+)?\Z"
@@ -57,11 +63,12 @@ def context_changes(
     text: str, mentions: Sequence[Mention], used: set[int], pairs: Sequence[ComparedPair]
 ) -> list[Change]:
     """The rates no grammar ties to their endpoints, with the figures they may be about."""
-    sentences = _sentences(text)
+    starts = [m.start for m in mentions]
+    position = {m.start: i for i, m in enumerate(mentions)}
     paired = {p.index for p in pairs} | {p.index + 1 for p in pairs}
     changes = []
     for i, figure in enumerate(mentions):
-        if i in used or figure.kind not in ("percent", "number"):
+        if i in used or not may_state(text, figure):
             continue
         row = _table_row(text, mentions, i)
         if row is not None:
@@ -70,17 +77,20 @@ def context_changes(
         stated = _stated(text, figure)
         if stated is None:
             continue
-        sentence = _sentence_of(sentences, figure.start)
+        sentence = _sentence_around(text, figure.start)
         basis = other_basis(text, figure)
-        pair = _pair_for(mentions, pairs, sentences, sentence, i)
+        pair = _pair_for(text, mentions, pairs, sentence, i)
         if pair is not None:
             changes.append(_change(pair.start, pair.end, stated, basis, pair.alternatives))
             continue
-        later = _attached(text, mentions, i, sentences[sentence])
-        if later is None or mentions.index(later) in paired:
+        later = _attached(text, mentions, i, sentence)
+        if later is None or position[later.start] in paired:
             continue
-        window_start = sentences[max(0, sentence - SENTENCES_BACK)][0]
-        candidates = _candidates(mentions, later, i, window_start, sentences[sentence][1])
+        window_start = sentence[0]
+        for _ in range(SENTENCES_BACK):
+            window_start = _sentence_around(text, window_start - 1)[0] if window_start else 0
+        window = mentions[bisect_left(starts, window_start) : bisect_left(starts, sentence[1])]
+        candidates = _candidates(window, later, figure)
         if candidates:
             changes.append(_change(candidates[0], later, stated, basis, candidates[1:]))
     return changes
@@ -110,20 +120,17 @@ def _stated(text: str, figure: Mention) -> tuple[Mention, bool, int] | None:
     return stated_as(text, figure, word)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for found in _SENTENCE_END.finditer(text):
-        spans.append((start, found.end()))
-        start = found.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _sentence_of(sentences: Sequence[tuple[int, int]], position: int) -> int:
-    for number, (start, end) in enumerate(sentences):
-        if start <= position < end:
-            return number
-    return len(sentences) - 1
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    """The sentence (or line) ``position`` is in, looked for at most
+    :data:`SENTENCE_REACH` characters either side."""
+    if position < 0:
+        return (0, 0)
+    low = max(0, position - SENTENCE_REACH)
+    before = _SENTENCE_END_BACK.search(text, low, position)
+    start = before.end() if before is not None else low
+    after = _SENTENCE_END.search(text, position, position + SENTENCE_REACH)
+    end = after.end() if after is not None else min(len(text), position + SENTENCE_REACH)
+    return start, end
 
 
 def _counts(figure: Mention) -> bool:
@@ -152,15 +159,11 @@ def _attached(
     return following[0] if following else None
 
 
-def _candidates(
-    mentions: Sequence[Mention], later: Mention, index: int, window_start: int, window_end: int
-) -> list[Mention]:
-    """Figures of ``later``'s quantity around it that may be its start, nearest first."""
+def _candidates(window: Sequence[Mention], later: Mention, stated: Mention) -> list[Mention]:
+    """Figures of ``later``'s quantity in the window that may be its start, nearest first."""
     found = []
-    for figure in mentions:
-        if figure is later or figure is mentions[index] or not _counts(figure):
-            continue
-        if figure.start < window_start or figure.end > window_end:
+    for figure in window:
+        if figure is later or figure is stated or not _counts(figure):
             continue
         meant = same_quantity(figure, later)
         if meant is not None and meant.value != later.value:
@@ -170,31 +173,35 @@ def _candidates(
 
 
 def _pair_for(
-    mentions: Sequence[Mention], pairs: Sequence[ComparedPair],
-    sentences: Sequence[tuple[int, int]], sentence: int, index: int,
+    text: str, mentions: Sequence[Mention], pairs: Sequence[ComparedPair],
+    sentence: tuple[int, int], index: int,
 ) -> ComparedPair | None:
     """A compared pair in the rate's sentence; or in the next or previous one when the
     rate's sentence holds no other figure (*allégé de 3,1 %. Le solde … contre …*)."""
-    def within(number: int) -> list[ComparedPair]:
-        if not 0 <= number < len(sentences):
-            return []
-        start, end = sentences[number]
+    stated = mentions[index]
+
+    def within(start: int, end: int) -> list[ComparedPair]:
         return [p for p in pairs if start <= p.end.start and p.start.end <= end
                 and stated.start not in (p.start.start, p.end.start)]
 
-    stated = mentions[index]
-
-    here = within(sentence)
+    if not pairs:
+        return None
+    here = within(*sentence)
     if here:
         return min(here, key=lambda p: abs(p.index - index))
-    start, end = sentences[sentence]
+    start, end = sentence
     alone = not any(
-        start <= m.start < end and m is not mentions[index] and _counts(m) for m in mentions
+        start <= m.start < end and m is not stated and _counts(m)
+        for m in mentions[max(0, index - ALONE_REACH) : index + ALONE_REACH]
     )
     if not alone:
         return None
-    for number in (sentence + 1, sentence - 1):
-        nearby = within(number)
+    following = _sentence_around(text, end) if end < len(text) else None
+    previous = _sentence_around(text, start - 1) if start > 0 else None
+    for nearby_sentence in (following, previous):
+        if nearby_sentence is None:
+            continue
+        nearby = within(*nearby_sentence)
         if len(nearby) == 1:
             return nearby[0]
     return None

@@ -4,6 +4,8 @@ que*), and the bases a rate may be on that its endpoints are not (*à périmètr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..cache import compile_pattern
@@ -70,12 +72,25 @@ def direction_of(word: str, number_text: str) -> int:
         return -1
     if number_text[:1] == "+":
         return 1
-    lowered = word.lower()
+    return _word_direction(word.lower())
+
+
+@lru_cache(maxsize=1024)
+def _word_direction(lowered: str) -> int:
     if any(lowered.startswith(stem) for stem in FALL_STEMS):
         return -1
     if any(lowered.startswith(stem) for stem in RISE_STEMS):
         return 1
     return 0
+
+
+def may_state(text: str, figure: Mention) -> bool:
+    """A percentage, or a number of points: the only figures a rate is stated in."""
+    if figure.kind == "percent":
+        return True
+    if figure.kind != "number" or text[figure.end : figure.end + 4].lstrip()[:1] not in "pP":
+        return False  # (a cheap look first: most numbers are not followed by "points")
+    return match_at(POINTS_AFTER, text, figure.end) is not None
 
 
 def detached_sign(text: str, figure: Mention) -> int:
