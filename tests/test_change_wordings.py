@@ -257,3 +257,33 @@ def test_units_a_power_of_ten_apart_count_the_same_quantity() -> None:
 )
 def test_no_finding_on_rates_of_other_figures(text: str) -> None:
     assert _nl201(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rate is year on year, the compared figure of the month before
+        "Le trafic a atteint 2 millions de passagers en juillet, contre 1,5 million en juin, "
+        "soit une hausse de 12 % sur un an.",
+        # a forecast is not the earlier figure
+        "Le bénéfice atteint 308 millions d'euros, contre 309 millions d'euros attendus par "
+        "les analystes, en hausse de 18 %.",
+        # « contre » after a rate compares it with another entity's figure
+        "Renault vend 120 000 voitures, en hausse de 5 %, contre 100 000 pour Peugeot.",
+        # a yearly average over twenty years
+        "La population est passée de 60 à 68 millions entre 2000 et 2020, soit une hausse de "
+        "0,6 % par an.",
+    ],
+)
+def test_no_finding_where_the_rate_is_on_another_base(text: str) -> None:
+    assert _nl201(text) == []
+
+
+def test_a_rate_on_another_period_is_weighed_as_a_loose_tie() -> None:
+    text = ("Le trafic a atteint 2 millions de passagers en juillet, contre 1,5 milliard en "
+            "juin, soit une hausse de 12 % sur un an.")
+    (change,) = [c for c in _changes(text) if c.stated is not None]
+    assert change.basis == "another period than the compared figure"
+    (finding,) = _nl201(text)  # 2 milliards would allow +12 %: a warning, never an error
+    assert finding.severity == "warning"
+    assert finding.evidence["basis"] == "another period than the compared figure"

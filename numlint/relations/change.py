@@ -14,6 +14,7 @@ sentence is never taken for it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -35,6 +36,8 @@ from .change_words import (
     STATED_BEFORE,
     may_state,
     other_basis,
+    period_of,
+    rate_period,
     stated_as,
 )
 from .change_words import POINTS_AFTER as _POINTS_AFTER
@@ -183,6 +186,13 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
             if stated is None:
                 pairs.append(ComparedPair(first, second, i, alternatives))
                 continue
+            if _other_period(text, first, stated[0]):
+                # "2 millions en juillet, contre 1,5 million en juin, soit +12 % sur un
+                # an": the rate is against another period than the figure compared
+                changes.append(replace(_change(text, first, second, stated, None, alternatives),
+                                       basis="another period than the compared figure"))
+                used.add(index[stated[0].start])
+                continue
         elif side_by_side:
             # "de 3 à 5 millions" is a range; a change only when stated before it
             # ("a bondi de 25 %, de 200 à 250 millions") or with a multiple
@@ -248,6 +258,16 @@ def _compared(
     if meant is None:
         return None
     return meant, _literal(meant, earlier)
+
+
+def _other_period(text: str, earlier: Mention, stated: Mention) -> bool:
+    """Do the words after the earlier figure and the rate's own base name periods of
+    different lengths (*en juin* against *sur un an*)?"""
+    own = rate_period(text, stated)
+    if own is None:
+        return False
+    compared = period_of(text, earlier.end, min(stated.start, earlier.end + 60))
+    return compared is not None and compared != own
 
 
 def _literal(meant: Mention, written: Mention) -> tuple[Mention, ...]:

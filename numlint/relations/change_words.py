@@ -157,3 +157,45 @@ def _decimal_dot(piece: str, index: int) -> bool:
     return piece[index] == "." and 0 < index < len(piece) - 1 and piece[index - 1].isdigit() and (
         piece[index + 1].isdigit()
     )
+
+
+_MONTHS = (
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre"
+)
+_PERIODS = (
+    ("year", compile_pattern(
+        r"(?i)(?<!\p{L})(?:un" + _S + r"+an|l" + _APOS + r"an|l" + _APOS + r"année|année"
+        r"|annuel(?:le)?|douze" + _S + r"+mois|12" + _S + r"+mois|(?:19|20)\d\d)(?!\p{L})")),
+    ("quarter", compile_pattern(r"(?i)(?<!\p{L})trimestr\p{L}*")),
+    ("month", compile_pattern(
+        r"(?i)(?<!\p{L})(?:mois|mensuel(?:le)?|" + _MONTHS + r")(?!\p{L})")),
+)
+_RATE_PERIOD = compile_pattern(
+    r"(?i)" + _S + r"*(?:,|\))?" + _S + r"*(?:sur|en|par" + _S + r"+rapport" + _S
+    + r"+(?:à|au|aux)|comparée?s?" + _S + r"+(?:à|au|aux)|vs\.?)" + _S
+    + r"+[\p{L}\d'’\s\u00a0\u202f]{1,30}"
+)
+"""What may follow a rate to name its own base: ``sur un an``, ``en glissement annuel``,
+``par rapport au mois précédent``."""
+
+
+def period_of(text: str, start: int, end: int) -> str | None:
+    """The length of period words in ``start..end`` name (``year``, ``quarter``,
+    ``month``), or None when they name none or several."""
+    found = {name for name, pattern in _PERIODS if pattern.search(text, start, end)}
+    if "year" in found and "month" in found:
+        found.discard("month")  # "en juin 2022": a month of another year, yearly
+    return found.pop() if len(found) == 1 else None
+
+
+def rate_period(text: str, stated: Mention) -> str | None:
+    """The period the rate names for itself right after it (``+12 % sur un an``)."""
+    end = stated.end
+    points = match_at(POINTS_AFTER, text, end)
+    if points is not None:
+        end = points.end()
+    found = match_at(_RATE_PERIOD, text, end)
+    if found is None:
+        return None
+    return period_of(text, found.start(), found.end())
