@@ -287,3 +287,12 @@ def test_a_rate_on_another_period_is_weighed_as_a_loose_tie() -> None:
     (finding,) = _nl201(text)  # 2 milliards would allow +12 %: a warning, never an error
     assert finding.severity == "warning"
     assert finding.evidence["basis"] == "another period than the compared figure"
+
+
+def test_percent_points_reads_only_tied_changes() -> None:
+    tied = "Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de 8,7 %."
+    assert [d.code for d in numlint.check(tied, format="text")
+            if d.severity in ("error", "warning")] == ["NL202"]
+    loose = ("Le taux atteint 7,4 % contre 7,2 % fin 2022. Le chômage des jeunes, lui, "
+             "augmente de 0,2 %.")
+    assert [d for d in numlint.check(loose, format="text") if d.code == "NL202"] == []
