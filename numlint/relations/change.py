@@ -252,7 +252,7 @@ def _compared(
     gap_end = earlier.start - hedge_length(earlier)
     if not _BEFORE_CONTRE.fullmatch(text, later.end, gap_end):
         return None
-    if _EXPECTED.match(text, earlier.end):
+    if match_at(_EXPECTED, text, earlier.end):
         return None  # "contre 309 millions attendus": a forecast, not the earlier figure
     meant = same_quantity(earlier, later)
     if meant is None:

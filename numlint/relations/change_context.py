@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..cache import compile_pattern
+from ..matching import match_at
 from ..mentions import Mention
 from .change_words import CHANGE_WORD_AFTER, STATED_BEFORE, may_state, other_basis, stated_as
 from .model import Change
@@ -114,7 +115,7 @@ def _stated(text: str, figure: Mention) -> tuple[Mention, bool, int] | None:
     gap_end = figure.start - hedge_length(figure)
     word = STATED_BEFORE.search(text, max(0, gap_end - 40), gap_end)
     if word is None:
-        word = CHANGE_WORD_AFTER.match(text, figure.end)
+        word = match_at(CHANGE_WORD_AFTER, text, figure.end)
         if word is not None and word.end() - figure.end > 25:
             word = None
     return stated_as(text, figure, word)
@@ -215,7 +216,7 @@ def _table_row(text: str, mentions: Sequence[Mention], index: int) -> Change | N
     rate, second, first = mentions[index], mentions[index - 1], mentions[index - 2]
     if not (_ROW_GAP.fullmatch(text, first.end, second.start)
             and _ROW_GAP.fullmatch(text, second.end, rate.start)
-            and _ROW_END.match(text, rate.end)):
+            and match_at(_ROW_END, text, rate.end)):
         return None
     if not (_counts(first) and _counts(second) and same_quantity(second, first) is not None):
         return None
