@@ -13,6 +13,10 @@ JSON Lines archive of ``--size`` bytes of text (ids made unique per copy). Measu
 - each engine and worker count: ``numlint audit`` as a subprocess, wall time from start to
   the output written (start-up, reading, state files, the cross-document check and the
   final Parquet included), MB/s per worker, and its ratio to the single-process figure;
+- CPU seconds: of the whole run (every process, from ``getrusage``) against the single
+  process's, and of the main process alone (sampled): unlike wall time, these hold on a
+  busy machine, and they tell extra work (start-up, sealing, writing, NL901) apart from
+  waiting for a core;
 - peak RSS of each worker process (sampled every 0.1 s with psutil) and of the main one;
 - the projected time for 1 million 4 kB articles (4 GB) on N cores from those figures.
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -66,12 +71,19 @@ def build_archive(path: Path, size: int) -> tuple[int, int]:
     return count, written
 
 
-def single_process(archive: Path) -> float:
-    """Wall seconds of a fresh Python process that reads the archive and calls check() on
-    each article: what one core does without the audit (imports included, as for it)."""
-    start = time.perf_counter()
+def children_cpu() -> float:
+    """CPU seconds of every finished descendant so far (those waited for, recursively)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def single_process(archive: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of a fresh Python process that reads the archive and calls
+    check() on each article: what one core does without the audit (imports included, as
+    for it)."""
+    start, cpu = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, __file__, "--single-process", str(archive)], check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
 def check_each(archive: Path) -> None:
@@ -93,6 +105,8 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peaks: dict[int, tuple[str, int]] = {}
+        self.cpu = 0.0
+        """The root process's CPU seconds at the last sample."""
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -107,6 +121,11 @@ class RssSampler(threading.Thread):
                 family = [root, *root.children(recursive=True)]
             except psutil.Error:
                 return
+            try:
+                times = root.cpu_times()
+                self.cpu = times.user + times.system
+            except psutil.Error:
+                pass
             for process in family:
                 try:
                     rss = process.memory_info().rss
@@ -125,12 +144,12 @@ def run_audit(archive: Path, engine: str, workers: int, cross: bool,
     command = [sys.executable, "-m", "numlint", "audit", str(archive), "-o", str(output),
                "--engine", engine, "--workers", str(workers), "--format-in", "text", "-q",
                *([] if cross else ["--no-cross-check"])]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     sampler = RssSampler(process.pid)
     sampler.start()
     _, errors = process.communicate()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu
     sampler.stop.set()
     sampler.join()
     if process.returncode not in (0, 1):
@@ -138,7 +157,7 @@ def run_audit(archive: Path, engine: str, workers: int, cross: bool,
     worker_rss = [rss for pid, (line, rss) in sampler.peaks.items()
                   if pid != process.pid and "resource_tracker" not in line
                   and "forkserver" not in line and rss > 30e6]
-    return {"seconds": elapsed,
+    return {"seconds": elapsed, "cpu": cpu, "main_cpu": sampler.cpu,
             "main_rss": sampler.peaks.get(process.pid, ("", 0))[1],
             "worker_rss": max(worker_rss, default=0),
             "workers_seen": len(worker_rss)}
@@ -172,12 +191,13 @@ def main() -> int:
         articles, size = build_archive(archive, args.size)
         print(f"archive: {articles} articles, {size / 1e6:.1f} MB of text "
               f"(load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
-        seconds = single_process(archive)
+        seconds, single_cpu = single_process(archive)
         baseline = size / seconds / 1e6
         print(f"single process, check() on each article: {seconds:.1f} s, "
-              f"{baseline:.2f} MB/s on one core")
+              f"{baseline:.2f} MB/s on one core, {single_cpu:.1f} CPU s")
         print(f"{'engine':10} {'NL901':5} {'workers':>7} {'wall s':>8} {'MB/s':>7} "
-              f"{'MB/s/worker':>11} {'vs 1 core':>9} {'peak RSS/worker':>15} {'main RSS':>9}")
+              f"{'MB/s/worker':>11} {'vs 1 core':>9} {'CPU s':>7} {'vs 1 core':>9} "
+              f"{'main CPU s':>10} {'peak RSS/worker':>15} {'main RSS':>9}")
         per_worker = {}
         runs = [(engine, workers, cross) for engine in args.engines
                 for cross in (False, True) for workers in args.workers]
@@ -188,6 +208,8 @@ def main() -> int:
             print(f"{engine:10} {'on' if cross else 'off':5} {workers:7d} "
                   f"{figures['seconds']:8.1f} {rate:7.2f} "
                   f"{rate / workers:11.2f} {rate / workers / baseline:8.0%} "
+                  f"{figures['cpu']:7.1f} {figures['cpu'] / single_cpu:8.0%} "
+                  f"{figures['main_cpu']:10.1f} "
                   f"{figures['worker_rss'] / 1e6:12.0f} MB "
                   f"{figures['main_rss'] / 1e6:6.0f} MB")
         total = ARTICLES * ARTICLE_BYTES

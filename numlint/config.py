@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import SEVERITIES, Severity
-from .errors import NumlintError
-from .i18n import LANGUAGES, N_, render, translate
+from .errors import Localized, NumlintError, phrase_of
+from .i18n import LANGUAGES, N_
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_FIGURES, Limits, positive_whole
 from .rules.api import Rule
 
@@ -27,21 +27,14 @@ KNOWN_KEYS = frozenset(
 _ISO = re.compile(r"^[A-Z]{3}$")
 
 
-class ConfigError(NumlintError):
+class ConfigError(Localized, NumlintError):
     """A configuration numlint cannot follow; the message says which key and why.
 
     Given a message id (marked with ``N_``) and its ``params``, the error is shown in the
     user's language by :meth:`localized`; ``str(error)`` is the English text."""
 
     def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
-        self.message = message
-        self.params = dict(params or {})
-        super().__init__(self.localized("en"))
-
-    def localized(self, lang: str = "fr") -> str:
-        if not self.params:
-            return translate(self.message, lang)
-        return render(self.message, self.params, lang)
+        super().__init__(self.localize(message, params))
 
 
 @dataclass(frozen=True)
@@ -73,7 +66,8 @@ class Config:
         loaded now (relative to ``base``, else the working folder), and the rules'
         settings are checked against the installed rules."""
         if not isinstance(data, Mapping):
-            raise ConfigError(f"{origin}: expected a table, got {type(data).__name__}")
+            raise ConfigError(N_("{origin}: expected a table, got {kind}"),
+                              {"origin": origin, "kind": type(data).__name__})
         unknown = sorted(set(data) - KNOWN_KEYS)
         if unknown:
             raise ConfigError(N_("{origin}: unknown key {key}"),
@@ -142,7 +136,9 @@ class Config:
                 try:
                     settings[name] = declared[name].coerce(value)
                 except ValueError as error:
-                    raise ConfigError(f"{self.origin}: rule {rule.code}: {error}") from None
+                    raise ConfigError(N_("{origin}: rule {code}: {error}"),
+                                      {"origin": self.origin, "code": rule.code,
+                                       "error": phrase_of(error)}) from None
         return settings
 
 
@@ -166,13 +162,15 @@ def _codes(data: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:
 
 def _rule_tables(value: Any, origin: str) -> dict[str, dict[str, Any]]:
     if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
-        raise ConfigError(f"{origin}: 'rules' must hold one table per rule code or name")
+        raise ConfigError(N_("{origin}: 'rules' must hold one table per rule code or name"),
+                          {"origin": origin})
     return {str(k): dict(v) for k, v in value.items()}
 
 
 def _currencies(value: Any, origin: str) -> dict[str, str | None]:
     if not isinstance(value, Mapping):
-        raise ConfigError(f"{origin}: 'currencies' must be a table of written form = ISO code")
+        raise ConfigError(N_("{origin}: 'currencies' must be a table of written form = ISO "
+                             "code"), {"origin": origin})
     from babel.numbers import list_currencies
 
     iso_codes = list_currencies()
@@ -182,7 +180,8 @@ def _currencies(value: Any, origin: str) -> dict[str, str | None]:
             result[str(written)] = None
             continue
         if not isinstance(code, str) or not _ISO.match(code) or code not in iso_codes:
-            raise ConfigError(f"{origin}: currency {written!r}: unknown ISO 4217 code {code!r}")
+            raise ConfigError(N_("{origin}: currency {written}: unknown ISO 4217 code {code}"),
+                              {"origin": origin, "written": repr(written), "code": repr(code)})
         result[str(written)] = code
     return result
 
@@ -204,14 +203,16 @@ def _rates_file(data: Mapping[str, Any], origin: str, base: str | Path | None) -
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{origin}: 'rates' must be the path of an ECB rates file")
+        raise ConfigError(N_("{origin}: 'rates' must be the path of an ECB rates file"),
+                          {"origin": origin})
     path = Path(base or ".", value).resolve()
     from .pipeline import user_rates
 
     try:
         user_rates(str(path))
     except ConfigError as error:
-        raise ConfigError(f"{origin}: 'rates': {error}") from None
+        raise ConfigError(N_("{origin}: 'rates': {error}"),
+                          {"origin": origin, "error": phrase_of(error)}) from None
     return str(path)
 
 
@@ -223,7 +224,8 @@ def _limits(data: Mapping[str, Any], origin: str) -> Limits:
                                        "max-figures"),
         )
     except ValueError as error:
-        raise ConfigError(f"{origin}: {error}") from None
+        raise ConfigError(N_("{origin}: {error}"),
+                          {"origin": origin, "error": phrase_of(error)}) from None
 
 
 def _optional_bool(data: Mapping[str, Any], key: str, origin: str) -> bool | None:
@@ -236,5 +238,6 @@ def _optional_bool(data: Mapping[str, Any], key: str, origin: str) -> bool | Non
 
 def _per_file_ignores(value: Any, origin: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
-        raise ConfigError(f"{origin}: 'per-file-ignores' must map glob patterns to codes")
+        raise ConfigError(N_("{origin}: 'per-file-ignores' must map glob patterns to codes"),
+                          {"origin": origin})
     return {str(glob): _codes({"codes": codes}, "codes", origin) for glob, codes in value.items()}

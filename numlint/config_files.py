@@ -63,12 +63,14 @@ def file_selection(table: dict[str, Any], origin: str, base: Path) -> FileSelect
         if key in table:
             value = table.pop(key)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{origin}: {key!r} must be a list of patterns (strings)")
+                raise ConfigError(N_("{origin}: {key} must be a list of patterns (strings)"),
+                                  {"origin": origin, "key": repr(key)})
             values[key.replace("-", "_")] = tuple(value)
     if "respect-gitignore" in table:
         value = table.pop("respect-gitignore")
         if not isinstance(value, bool):
-            raise ConfigError(f"{origin}: 'respect-gitignore' must be true or false")
+            raise ConfigError(N_("{origin}: {key} must be true or false"),
+                              {"origin": origin, "key": repr("respect-gitignore")})
         values["respect_gitignore"] = value
     return FileSelection(base=base, **values)
 
@@ -130,8 +132,9 @@ def _config_in(directory: Path) -> Path | None:
         if pyproject.is_file() and _declares_numlint(pyproject):
             return pyproject
     except PermissionError as error:
-        raise ConfigError(f"{display(Path(error.filename or directory))}: cannot be read: "
-                          f"{error.strerror}") from None
+        raise ConfigError(N_("{path}: cannot be read: {reason}"),
+                          {"path": display(Path(error.filename or directory)),
+                           "reason": os_reason(error)}) from None
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import LocalizedValueError
 from .i18n import N_
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -48,5 +49,6 @@ def positive_whole(value: Any, name: str) -> int:
     """A limit from configuration: a whole number above zero."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
             or value != int(value) or value <= 0:
-        raise ValueError(f"{name!r} must be a whole number above zero, not {value!r}")
+        raise LocalizedValueError(N_("{name} must be a whole number above zero, not {value}"),
+                                  {"name": repr(name), "value": repr(value)})
     return int(value)

@@ -27,6 +27,7 @@ from .engine import (
     internal_error,
     run_rules,
 )
+from .errors import phrase_of
 from .i18n import LANGUAGES, N_, render
 from .mentions import scanner_for
 from .rates import RatesError, RateTable, embedded_table, load_ecb_file
@@ -191,7 +192,7 @@ def user_rates(path: str) -> RateTable:
     try:
         return load_ecb_file(Path(path))
     except RatesError as error:
-        raise ConfigError(str(error)) from None
+        raise ConfigError(N_("{error}"), {"error": phrase_of(error)}) from None
 
 
 def _internal(message: str, params: Mapping[str, Any], lang: str) -> Diagnostic:

@@ -68,7 +68,7 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     write_jsonl(tmp_path / "ok.jsonl", [article(0)])
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     os.chdir(tmp_path)
-    assert audit(*args, "-o", "f.parquet") == 2
+    assert audit(*args, "-o", "f.parquet", "--lang", "en") == 2
     error = capsys.readouterr().err
     assert message in error and error.count("\n") == 1 and "Traceback" not in error
     assert not (tmp_path / "f.parquet").exists()
@@ -131,5 +131,5 @@ def test_a_parquet_input_without_the_text_column_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "a.parquet"
     pq.write_table(pa.Table.from_pylist([{"body": "x", "uid": "1"}]), path)
-    assert audit(path, "-o", tmp_path / "f.parquet") == 2
+    assert audit(path, "-o", tmp_path / "f.parquet", "--lang", "en") == 2
     assert "no text column 'text' (columns: body, uid; see --columns)" in capsys.readouterr().err

@@ -131,7 +131,7 @@ def test_end_to_end_in_the_audit_output(tmp_path: Path) -> None:
 def test_the_arrow_prefilter_keeps_every_figure_that_matters() -> None:
     pa = pytest.importorskip("pyarrow", reason="the archive extra is not installed (pyarrow)")
     from numlint.audit.crossdoc import candidates
-    from numlint.audit.state import figures_schema
+    from numlint.audit.tables import figures_schema
 
     everything = figures(dated([*DEAL, SLIP, "Un budget de 3 millions d’euros pour Lyon."]))
     everything.append(dict(everything[0], doc_id="undated", date=None))

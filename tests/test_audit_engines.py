@@ -15,7 +15,8 @@ from audit_support import article, read_findings, write_jsonl
 from numlint.audit.engines import ProcessesEngine
 from numlint.audit.inputs import Article, plan
 from numlint.audit.run import Options, audit
-from numlint.audit.work import ArticleResult, Job, PartitionResult, process_article
+from numlint.audit.tables import SealedPartition
+from numlint.audit.work import ArticleResult, Job, process_article
 
 
 def stall_or_crash(item: Article, job: Job) -> ArticleResult:
@@ -27,10 +28,10 @@ def stall_or_crash(item: Article, job: Job) -> ArticleResult:
     return process_article(item, job)
 
 
-def run_engine(tmp_path: Path, texts: list[str], workers: int) -> list[PartitionResult]:
+def run_engine(tmp_path: Path, texts: list[str], workers: int) -> list[SealedPartition]:
     records = [dict(article(n), text=text) for n, text in enumerate(texts)]
     partitions = plan([str(write_jsonl(tmp_path / "in.jsonl", records))], size=3)
-    results: list[PartitionResult] = []
+    results: list[SealedPartition] = []
     ProcessesEngine(workers=workers, process=stall_or_crash).run(
         partitions, Job(timeout=3.0, default_format="text"), results.append)
     return sorted(results, key=lambda r: r.index)
@@ -42,11 +43,11 @@ def test_a_stuck_article_times_out_and_the_rest_of_its_partition_is_checked(
     texts = [slip, "STALL", slip, slip, "CRASH", slip, slip]
     results = run_engine(tmp_path, texts, workers=2)
     assert [r.index for r in results] == [0, 1, 2]
-    articles = [a for r in results for a in r.articles]
+    articles = [a for r in results for a in r.rows("articles")]
     assert [a["doc_id"] for a in articles] == [f"art-{n:04d}" for n in range(7)]
     assert [a["failed"] for a in articles] == [None, "timeout", None, None, "crashed", None,
                                                None]
-    findings = [f for r in results for f in r.findings]
+    findings = [f for r in results for f in r.rows("findings")]
     stuck = next(f for f in findings if f["doc_id"] == "art-0001")
     assert stuck["code"] == "NL000" and "3 s" in stuck["message"]
     checked = {f["doc_id"] for f in findings if f["code"] == "NL101"}

@@ -349,6 +349,9 @@ def test_a_fifo_as_rates_file_is_refused_not_waited_on(article, capsys, tmp_path
     _fifo(tmp_path / "rates.csv")
     status, out, err = run(capsys, "check", "--rates", "rates.csv", "article.md")
     assert (status, out) == (2, "")
+    assert_one_line_error(err, "rates.csv : pas un fichier ordinaire")
+    status, out, err = run(capsys, "check", "--lang", "en", "--rates", "rates.csv", "article.md")
+    assert (status, out) == (2, "")
     assert_one_line_error(err, "rates.csv: not a regular file")
 
 
@@ -434,7 +437,10 @@ def test_a_corrupt_rates_file(article, capsys):
     rates = write(article.parent / "rates.csv", "Date,USD,\n2025-02-11,1.03x,\n")
     status, out, err = run(capsys, "check", "--rates", str(rates), "article.md")
     assert (status, out) == (2, "")
-    assert_one_line_error(err, "rates.csv, line 2")
+    assert_one_line_error(err, "rates.csv, ligne 2 : taux USD incorrect '1.03x'")
+    status, out, err = run(capsys, "check", "--lang", "en", "--rates", str(rates), "article.md")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "rates.csv, line 2: bad USD rate '1.03x'")
 
 
 def test_a_fresher_rates_file_is_used(article, capsys):

@@ -78,6 +78,9 @@ def test_explain_json(capsys):
 def test_explain_an_unknown_rule_exits_2(asked, capsys):
     status, out, err = run(capsys, "explain", asked)
     assert (status, out) == (2, "")
+    assert_one_line_error(err, "règle inconnue")
+    status, out, err = run(capsys, "explain", "--lang", "en", asked)
+    assert (status, out) == (2, "")
     assert_one_line_error(err, "unknown rule")
 
 
@@ -107,7 +110,7 @@ def test_rules_lists_every_installed_rule(capsys):
 def test_rates_says_which_table_is_in_force(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     table = embedded_table()
-    status, out, _ = run(capsys, "rates")
+    status, out, _ = run(capsys, "rates", "--lang", "en")
     assert status == 0
     assert out.splitlines()[0] == f"Rates in force: {table.source}"
     assert "chosen by:  default (embedded table)" in out
@@ -136,7 +139,7 @@ def test_rates_from_the_configuration_relative_to_its_file(capsys, tmp_path, mon
     (tmp_path / "numlint.toml").write_text('rates = "data/rates.csv"\n', encoding="utf-8")
     (tmp_path / "articles").mkdir()
     monkeypatch.chdir(tmp_path / "articles")
-    status, out, _ = run(capsys, "rates")
+    status, out, _ = run(capsys, "rates", "--lang", "en")
     assert status == 0
     data, config = tmp_path / "data" / "rates.csv", tmp_path / "numlint.toml"
     assert f"chosen by:  rates = {data} in {config}" in out  # outside the cwd: absolute

@@ -159,7 +159,7 @@ def test_explicitly_named_files_and_folders_are_checked_even_if_excluded(capsys)
 def test_a_bad_exclude_is_a_one_line_error(capsys):
     make("a.md")
     Path("numlint.toml").write_text('exclude = "public"\n', encoding="utf-8")
-    status, out, err = run(capsys, "check", ".")
+    status, out, err = run(capsys, "check", "--lang", "en", ".")
     assert (status, out) == (2, "")
     assert err == ("numlint: error: numlint.toml: 'exclude' must be a list of patterns "
                    "(strings)\n")

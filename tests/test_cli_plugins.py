@@ -129,8 +129,11 @@ def test_a_plugin_that_failed_to_load_is_listed_and_warned_about(monkeypatch, ca
     page.write_text(CLEAN, encoding="utf-8")
     status, out, err = run(capsys, "check", str(page))
     assert status == 0
+    assert ("numlint: warning: l’extension de règles TST999 = maison.broken:Rule n’a pas été "
+            "chargée" in err)
+    status, out, err = run(capsys, "check", "--lang", "en", str(page))
     assert "numlint: warning: rule plugin TST999 = maison.broken:Rule was not loaded" in err
-    status, out, err = run(capsys, "check", "--quiet", str(page))  # --quiet says it too
+    status, out, err = run(capsys, "check", "--lang", "en", "--quiet", str(page))  # -q too
     assert err == ("numlint: warning: rule plugin TST999 = maison.broken:Rule was not "
                    "loaded: cannot be imported: ModuleNotFoundError()\n")
 
@@ -164,6 +167,10 @@ def test_a_plugin_whose_code_clashes_is_reported_even_with_quiet(monkeypatch, ca
     page = tmp_path / "a.md"
     page.write_text(ARTICLE, encoding="utf-8")
     err = run(capsys, "check", "--quiet", str(page))[2]
+    [line] = err.splitlines()
+    assert line.startswith("numlint: warning: l’extension de règles ")
+    assert "le code NL101 est déjà pris par numlint." in line
+    err = run(capsys, "check", "--lang", "en", "--quiet", str(page))[2]
     [line] = err.splitlines()
     assert line.startswith("numlint: warning: rule plugin ")
     assert "was not loaded" in line and "NL101" in line

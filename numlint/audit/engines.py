@@ -1,45 +1,60 @@
 """The engines that run the partitions: local processes, or a Dask cluster.
 
-Both call ``on_done(result)`` once per finished partition, in the main process, which
-records it in the state folder; an engine never writes results itself.
+Both call ``on_done(sealed)`` once per finished partition, in the main process, which
+records it in the state folder; an engine never writes results itself. A partition is
+sealed into Arrow tables where it was checked (see :mod:`.tables`), so the main process
+only receives and writes tables and stays out of the workers' way.
 
 The processes engine gives each worker one partition at a time and hears from it before
-and after every article, so an article that runs past the timeout is known: its worker
-is killed, the article becomes an ``NL000`` row (``timeout``), and a new worker takes the
-rest of the partition. The Dask engine sends whole partitions as tasks; Dask retries a
-task whose worker died, and a partition that still fails becomes one ``NL000`` row per
-article (``partition-failed``) rather than a hole in the output.
+every article, so an article that runs past the timeout is known: its worker is killed,
+and a new worker checks the partition again with that article as an ``NL000`` row
+(``timeout``, or ``crashed`` for one that killed its worker). Checking is deterministic,
+so the articles checked twice give the same rows. The next partition is handed out
+before a finished one is saved, so no worker waits for the main process's writes. The
+Dask engine sends whole partitions as tasks; Dask retries a task whose worker died, and a
+partition that still fails becomes one ``NL000`` row per article (``partition-failed``)
+rather than a hole in the output.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..batch import failure_row, warm_up
-from .inputs import Article, Partition
+from ..errors import Localized
+from ..i18n import N_
+from .inputs import Partition
+from .tables import SealedPartition
 from .work import (
+    SEALING,
     ArticleResult,
     Job,
     PartitionResult,
+    ProcessArticle,
     article_row,
     articles_of,
+    check_partition,
     process_article,
     process_partition,
-    timeout_result,
 )
 
-OnDone = Callable[[PartitionResult], None]
+OnDone = Callable[[SealedPartition], None]
 MAX_DEATHS = 3
-ProcessArticle = Callable[[Article, Job], ArticleResult]
 
 
-class EngineError(RuntimeError):
+class EngineError(Localized, RuntimeError):
     """The engine could not run (no Dask installed, no scheduler at the address)."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 # -- processes -------------------------------------------------------------------------
@@ -47,23 +62,31 @@ class EngineError(RuntimeError):
 
 def _worker_main(connection: Connection, job: Job, process: ProcessArticle) -> None:
     warm_up(job.config)
+
+    def on_start(position: int, doc_id: str) -> None:
+        connection.send(("start", position, doc_id))
+
     while True:
         task = connection.recv()
         if task is None:
             return
-        partition, skip = task
-        for position, article in articles_of(partition, job, skip):
-            connection.send(("start", position, article.id))
-            connection.send(("article", position, process(article, job)))
-        connection.send(("end", None, None))
+        partition, skipped = task
+        tables = check_partition(partition, job, process, skipped, on_start)
+        connection.send(("end", None, tables))
+
+
+@dataclass
+class _Task:
+    partition: Partition
+    skipped: dict[int, str] = field(default_factory=dict)
+    """Articles of an earlier try that timed out or killed their worker, and why."""
 
 
 @dataclass
 class _Worker:
     process: Any
     connection: Connection
-    partition: Partition | None = None
-    result: PartitionResult | None = None
+    task: _Task | None = None
     article: tuple[int, str] | None = None
     started: float = 0.0
 
@@ -77,31 +100,35 @@ class ProcessesEngine:
     _deaths: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def run(self, partitions: Sequence[Partition], job: Job, on_done: OnDone) -> None:
-        queue: list[tuple[Partition, int, PartitionResult | None]] = [
-            (p, 0, None) for p in partitions]
-        queue.reverse()
+        queue = [_Task(p) for p in reversed(partitions)]
         pool = [self._start(job) for _ in range(min(self.workers, len(partitions)))]
         try:
-            while queue or any(w.partition is not None for w in pool):
-                for worker in pool:
-                    if worker.partition is None and queue:
-                        partition, skip, result = queue.pop()
-                        worker.partition = partition
-                        worker.result = result or PartitionResult(partition.index)
-                        worker.connection.send((partition, skip))
-                ready = wait([w.connection for w in pool if w.partition is not None], 0.2)
+            while queue or any(w.task is not None for w in pool):
+                self._hand_out(pool, queue)
+                ready = wait([w.connection for w in pool if w.task is not None], 0.2)
+                finished: list[SealedPartition] = []
                 for index, worker in enumerate(pool):
                     if worker.connection in ready:
                         try:
-                            self._receive(worker, on_done)
+                            finished.extend(self._receive(worker))
                         except (EOFError, OSError):
                             pool[index] = self._replace(worker, job, queue, "crashed")
                     elif (worker.article is not None
                           and time.monotonic() - worker.started > job.timeout):
                         pool[index] = self._replace(worker, job, queue, "timeout")
+                self._hand_out(pool, queue)  # before saving: no worker waits for the writes
+                for sealed in finished:
+                    on_done(sealed)
         finally:
             for worker in pool:
                 self._stop(worker)
+
+    @staticmethod
+    def _hand_out(pool: list[_Worker], queue: list[_Task]) -> None:
+        for worker in pool:
+            if worker.task is None and queue:
+                worker.task = queue.pop()
+                worker.connection.send((worker.task.partition, worker.task.skipped))
 
     def _start(self, job: Job) -> _Worker:
         ours, theirs = self._context.Pipe()
@@ -111,41 +138,40 @@ class ProcessesEngine:
         theirs.close()
         return _Worker(process, ours)
 
-    def _receive(self, worker: _Worker, on_done: OnDone) -> None:
+    @staticmethod
+    def _receive(worker: _Worker) -> list[SealedPartition]:
         while worker.connection.poll():
             kind, position, payload = worker.connection.recv()
-            assert worker.result is not None
-            if kind == "start":
+            if kind == "start" and position == SEALING:
+                worker.article = None  # a death from here on is outside any article
+            elif kind == "start":
                 worker.article, worker.started = (position, payload), time.monotonic()
-            elif kind == "article":
-                worker.result.add(payload)
-                worker.article = None
             else:
-                on_done(worker.result)
-                worker.partition = worker.result = worker.article = None
-                return
+                worker.task = worker.article = None
+                return [payload]
+        return []
 
-    def _replace(self, worker: _Worker, job: Job, queue: list[Any], why: str) -> _Worker:
-        """Kill a stuck or dead worker; its article becomes a row, the rest is requeued.
+    def _replace(self, worker: _Worker, job: Job, queue: list[_Task], why: str) -> _Worker:
+        """Kill a stuck or dead worker; its article becomes a row, its partition is redone.
 
         A worker that dies outside any article (at start-up, reading its partition) is
         retried; the third time at the same place ends the run with an error."""
         self._stop(worker, kill=True)
-        if worker.partition is not None and worker.result is not None:
+        task = worker.task
+        if task is not None:
             if worker.article is not None:
-                position, doc_id = worker.article
-                worker.result.add(timeout_result(doc_id, job.timeout, why))
-                skip = position + 1
+                task.skipped[worker.article[0]] = why
             else:
-                skip = len(worker.result.articles)
-                place = (worker.partition.index, skip)
+                place = (task.partition.index, len(task.skipped))
                 self._deaths[place] = self._deaths.get(place, 0) + 1
                 if self._deaths[place] >= MAX_DEATHS:
                     raise EngineError(
-                        f"worker processes died {MAX_DEATHS} times outside any article "
-                        f"(partition {place[0]} of {worker.partition.path}); is numlint "
-                        "installed for the workers' Python?")
-            queue.append((worker.partition, skip, worker.result))
+                        N_("worker processes died {deaths} times outside any article "
+                           "(partition {partition} of {path}); is numlint installed for "
+                           "the workers' Python?"),
+                        {"deaths": str(MAX_DEATHS), "partition": str(place[0]),
+                         "path": task.partition.path})
+            queue.append(task)
         return self._start(job)
 
     @staticmethod
@@ -174,8 +200,8 @@ class DaskEngine:
         try:
             from distributed import Client, LocalCluster, as_completed
         except ImportError:
-            raise EngineError("the dask engine needs dask.distributed: "
-                              "pip install 'numlint[archive]'") from None
+            raise EngineError(N_("the dask engine needs dask.distributed: "
+                                 "pip install 'numlint[archive]'")) from None
         cluster = None
         try:
             if self.scheduler:
@@ -185,8 +211,8 @@ class DaskEngine:
                                        processes=True, dashboard_address=None)
                 client = Client(cluster)
         except OSError as error:
-            raise EngineError(f"cannot reach the Dask scheduler {self.scheduler}: "
-                              f"{error}") from None
+            raise EngineError(N_("cannot reach the Dask scheduler {scheduler}: {error}"),
+                              {"scheduler": str(self.scheduler), "error": str(error)}) from None
         try:
             client.run(warm_up, job.config)  # once per worker, not per task
             futures = {client.submit(process_partition, p, job, pure=False, retries=2,
@@ -206,7 +232,7 @@ class DaskEngine:
                 cluster.close()
 
 
-def failed_partition(partition: Partition, job: Job, error: BaseException) -> PartitionResult:
+def failed_partition(partition: Partition, job: Job, error: BaseException) -> SealedPartition:
     """One row per article of a partition whose task failed (read here, in the client)."""
     result = PartitionResult(partition.index)
     detail = f"its partition failed on every try: {type(error).__name__}: {error}"
@@ -217,7 +243,7 @@ def failed_partition(partition: Partition, job: Job, error: BaseException) -> Pa
     for doc_id in ids:
         findings = [failure_row(doc_id, "partition-failed", detail)]
         result.add(ArticleResult(findings, [], article_row(doc_id, None, 0, findings)))
-    return result
+    return result.seal()
 
 
 def engine_for(name: str, workers: int, scheduler: str | None) -> Any:

@@ -15,13 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import Localized
+from ..i18n import N_
 from .command import DEFAULT_PARTITION_SIZE
 
 FIELDS = ("text", "date", "format", "id")
 
 
-class InputError(ValueError):
+class InputError(Localized, ValueError):
     """An input numlint cannot read; the message names the file and why."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 @dataclass(frozen=True)
@@ -43,10 +51,11 @@ class ColumnMap:
                 key, sep, column = part.partition("=")
                 key, column = key.strip(), column.strip()
                 if not sep or not column:
-                    raise InputError(f"--columns: expected FIELD=COLUMN, not {part.strip()!r}")
+                    raise InputError(N_("--columns: expected FIELD=COLUMN, not {part}"),
+                                     {"part": repr(part.strip())})
                 if key not in FIELDS:
-                    raise InputError(f"--columns: unknown field {key!r} "
-                                     f"(fields: {', '.join(FIELDS)})")
+                    raise InputError(N_("--columns: unknown field {key} (fields: {fields})"),
+                                     {"key": repr(key), "fields": ", ".join(FIELDS)})
                 names[key] = column
         return cls(**names)
 
@@ -83,14 +92,14 @@ def plan(paths: Sequence[str], size: int = DEFAULT_PARTITION_SIZE,
     """The partitions of the inputs, in input order; unreadable inputs, and Parquet files
     without the text column, are errors."""
     if size < 1:
-        raise InputError("--partition-size must be at least 1")
+        raise InputError(N_("--partition-size must be at least 1"))
     partitions: list[Partition] = []
     for name in paths:
         path = Path(name)
         if not path.is_file():
-            raise InputError(f"{name}: no such file")
+            raise InputError(N_("{path}: no such file"), {"path": name})
         if not os.access(path, os.R_OK):
-            raise InputError(f"{name}: not readable")
+            raise InputError(N_("{path}: not readable"), {"path": name})
         kind = kind_of(path)
         if kind == "parquet":
             cuts = _plan_parquet(path, size, (columns or ColumnMap()).text)
@@ -108,7 +117,8 @@ def kind_of(path: Path) -> Literal["jsonl", "parquet"]:
         return "parquet"
     if suffixes and suffixes[-1] in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
-    raise InputError(f"{path}: unknown input type (expected .jsonl, .ndjson or .parquet)")
+    raise InputError(N_("{path}: unknown input type (expected .jsonl, .ndjson or .parquet)"),
+                     {"path": str(path)})
 
 
 def _plan_jsonl(path: Path, size: int) -> list[tuple[int, int, int, int]]:
@@ -135,11 +145,12 @@ def _plan_parquet(path: Path, size: int, text: str) -> list[tuple[int, int, int,
     try:
         handle = pq.ParquetFile(path)
     except Exception as error:
-        raise InputError(f"{path}: not a readable Parquet file ({error})") from None
+        raise InputError(N_("{path}: not a readable Parquet file ({error})"),
+                         {"path": str(path), "error": str(error)}) from None
     names = handle.schema_arrow.names
     if text not in names:
-        raise InputError(f"{path}: no text column {text!r} (columns: {', '.join(names)}; "
-                         "see --columns)")
+        raise InputError(N_("{path}: no text column {text} (columns: {columns}; see --columns)"),
+                         {"path": str(path), "text": repr(text), "columns": ", ".join(names)})
     metadata = handle.metadata
     cuts = []
     row = 1

@@ -5,21 +5,30 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
+from ..errors import Localized
+from ..i18n import N_
 from . import crossdoc
 from .engines import engine_for
 from .inputs import DEFAULT_PARTITION_SIZE, plan
 from .state import State, atomic_write
-from .work import Job, PartitionResult
+from .tables import SealedPartition
+from .work import Job
 
 
-class IncompleteRun(RuntimeError):
+class IncompleteRun(Localized, RuntimeError):
     """The engine stopped before every partition was finished."""
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 @dataclass
@@ -58,10 +67,11 @@ def manifest(options: Options, job: Job) -> dict[str, Any]:
             "timeout": job.timeout, "format": job.default_format, "cross": job.cross}
 
 
-def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
+def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    stderr = sys.stderr if stderr is None else stderr
     partitions = plan(options.inputs, options.partition_size, job.columns)
     state = State(options.output, manifest(options, job))
     state.open(fresh=options.fresh)
@@ -70,7 +80,7 @@ def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
     redone: list[int] = []
     bar = _progress(len(partitions), len(done), options.progress, stderr)
 
-    def on_done(result: PartitionResult) -> None:
+    def on_done(result: SealedPartition) -> None:
         state.save(result)
         redone.append(result.index)
         if bar is not None:
@@ -85,8 +95,9 @@ def audit(options: Options, job: Job, stderr: TextIO = sys.stderr) -> Summary:
             bar.close()
     missing = [p.index for p in partitions if p.index not in state.done(partitions)]
     if missing:  # an engine that returned without every partition: never a silent hole
-        raise IncompleteRun(f"{len(missing)} partitions were not finished (first: "
-                            f"{missing[0]}); rerun the same command to resume")
+        raise IncompleteRun(N_("{missing} partitions were not finished (first: {first}); "
+                               "rerun the same command to resume"),
+                            {"missing": str(len(missing)), "first": str(missing[0])})
     findings = state.table(partitions, "findings")
     figures = state.table(partitions, "figures")
     articles = state.table(partitions, "articles")

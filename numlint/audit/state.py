@@ -14,44 +14,26 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..batch import findings_schema
+from ..errors import Localized
+from ..i18n import N_
 from .inputs import Partition
-from .work import PartitionResult
+from .tables import PARTS, SCHEMAS, SealedPartition
 
 STATE_SUFFIX = ".state"
-PARTS = ("findings", "figures", "articles")
 
 
-class StateError(ValueError):
+class StateError(Localized, ValueError):
     """A state folder that does not belong to this run."""
 
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(self.localize(message, params))
 
-def figures_schema() -> Any:
-    import pyarrow as pa
-
-    text, integer = pa.string(), pa.int64()
-    return pa.schema([
-        ("doc_id", text), ("date", text), ("measure", text), ("digits", text),
-        ("exponent", integer), ("start", integer), ("end", integer), ("line", integer),
-        ("column", integer), ("end_line", integer), ("end_column", integer), ("text", text),
-        ("excerpt", text), ("context", text), ("rewrites", text),
-    ])
-
-
-def articles_schema() -> Any:
-    import pyarrow as pa
-
-    return pa.schema([("doc_id", pa.string()), ("date", pa.string()), ("bytes", pa.int64()),
-                      ("findings", pa.int64()), ("failed", pa.string())])
-
-
-SCHEMAS: dict[str, Callable[[], Any]] = {
-    "findings": findings_schema, "figures": figures_schema, "articles": articles_schema,
-}
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.params))
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -75,11 +57,9 @@ def _umask() -> int:
     return mask
 
 
-def write_table(path: Path, rows: list[dict[str, Any]], schema: Any) -> None:
-    import pyarrow as pa
+def write_table(path: Path, table: Any) -> None:
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist(rows, schema=schema)
     atomic_write(path, lambda temporary: pq.write_table(table, temporary))
 
 
@@ -102,8 +82,9 @@ class State:
                 recorded = None
             if recorded != self.manifest:
                 raise StateError(
-                    f"{self.folder}: this state folder was made for other inputs or options; "
-                    "rerun with --fresh to start over (its finished partitions are dropped)")
+                    N_("{folder}: this state folder was made for other inputs or options; "
+                       "rerun with --fresh to start over (its finished partitions are "
+                       "dropped)"), {"folder": str(self.folder)})
             self.run = 1 + max((entry["run"] for entry in self.journal()), default=0)
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -116,12 +97,11 @@ class State:
     def done(self, partitions: Sequence[Partition]) -> set[int]:
         return {p.index for p in partitions if self._file(p.index, "done").exists()}
 
-    def save(self, result: PartitionResult) -> None:
+    def save(self, result: SealedPartition) -> None:
         for part in PARTS:
-            write_table(self._file(result.index, f"{part}.parquet"), getattr(result, part),
-                        SCHEMAS[part]())
-        counts = json.dumps({"articles": len(result.articles),
-                             "findings": len(result.findings)})
+            write_table(self._file(result.index, f"{part}.parquet"), result.table(part))
+        counts = json.dumps({"articles": result.count("articles"),
+                             "findings": result.count("findings")})
         atomic_write(self._file(result.index, "done"),
                      lambda temporary: temporary.write_text(counts, encoding="utf-8"))
         with (self.folder / "journal.jsonl").open("a", encoding="utf-8") as journal:

@@ -7,7 +7,7 @@ engine gives the same results, article for article.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +15,7 @@ from ..batch import DEFAULT_FORMAT, FORMATS, as_date, checked_document, failure_
 from ..config import Config
 from .figures import figures_of
 from .inputs import Article, ColumnMap, Partition, read
+from .tables import SealedPartition
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class ArticleResult:
 
 @dataclass
 class PartitionResult:
+    """A partition's rows while it is being checked; :meth:`seal` makes them tables."""
+
     index: int
     findings: list[dict[str, Any]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)
@@ -49,6 +52,11 @@ class PartitionResult:
         self.findings.extend(result.findings)
         self.figures.extend(result.figures)
         self.articles.append(result.article)
+
+    def seal(self) -> SealedPartition:
+        return SealedPartition.of(self.index, {"findings": self.findings,
+                                               "figures": self.figures,
+                                               "articles": self.articles})
 
 
 def process_article(article: Article, job: Job) -> ArticleResult:
@@ -88,19 +96,43 @@ def article_row(doc_id: str, day: Any, size: int,
     }
 
 
-def articles_of(partition: Partition, job: Job, skip: int = 0) -> Iterator[tuple[int, Article]]:
-    for position, article in enumerate(read(partition, job.columns)):
-        if position >= skip:
-            yield position, article
+def articles_of(partition: Partition, job: Job) -> Iterator[tuple[int, Article]]:
+    yield from enumerate(read(partition, job.columns))
 
 
-def process_partition(partition: Partition, job: Job) -> PartitionResult:
+ProcessArticle = Callable[[Article, Job], ArticleResult]
+SEALING = -1
+"""The position ``on_start`` hears once a partition's articles are all checked."""
+OnStart = Callable[[int, str], None]
+
+
+def check_partition(partition: Partition, job: Job,
+                    process: ProcessArticle = process_article,
+                    skipped: Mapping[int, str] | None = None,
+                    on_start: OnStart | None = None) -> SealedPartition:
+    """All of a partition, sealed.
+
+    ``skipped`` maps the positions of articles not to check again (one that timed out or
+    killed a worker on an earlier try) to the reason their row gives; ``on_start`` hears
+    of each article before it is checked (the processes engine times it), then of
+    :data:`SEALING` once every article is checked."""
+    result = PartitionResult(partition.index)
+    for position, article in articles_of(partition, job):
+        if skipped and position in skipped:
+            result.add(timeout_result(article.id, job.timeout, skipped[position]))
+            continue
+        if on_start is not None:
+            on_start(position, article.id)
+        result.add(process(article, job))
+    if on_start is not None:
+        on_start(SEALING, "")
+    return result.seal()
+
+
+def process_partition(partition: Partition, job: Job) -> SealedPartition:
     """All of a partition, in one call (the Dask engine's task)."""
     warm_up(job.config)
-    result = PartitionResult(partition.index)
-    for _, article in articles_of(partition, job):
-        result.add(process_article(article, job))
-    return result
+    return check_partition(partition, job)
 
 
 def timeout_result(doc_id: str, seconds: float, why: str = "timeout") -> ArticleResult:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ..config import ConfigError
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, render, translate
+from ..i18n import N_, render, translate
 from ..rates import RatesError
 from .errors import EXIT_ERROR, CliError, one_line
 
@@ -22,14 +22,16 @@ INTERRUPTED = 130
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return its status."""
+    from .language import startup_language
     from .parser import build_parser
 
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
-    lang = asked_language(words)
+    lang = startup_language(words)
+    parser = build_parser(lang)
     try:
         args = parser.parse_args(words)
-        return _dispatch(args)
+        args.startup_lang = lang
+        return _dispatch(args, lang)
     except SystemExit as exit_:  # --help, --version
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
     except (CliError, ConfigError, RatesError) as error:
@@ -49,21 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang))
 
 
-def asked_language(words: Sequence[str]) -> str:
-    """The language of the command's own messages: ``--lang`` when given and known (the
-    errors of the command line itself are reported in it too), else French."""
-    for index, word in enumerate(words):
-        value = None
-        if word == "--lang" and index + 1 < len(words):
-            value = words[index + 1]
-        elif word.startswith("--lang="):
-            value = word.partition("=")[2]
-        if value in LANGUAGES:
-            return value
-    return DEFAULT_LANGUAGE
-
-
-def _dispatch(args: object) -> int:
+def _dispatch(args: object, lang: str) -> int:
     command = getattr(args, "command", None)
     if command == "check":
         from .check import Streams, run
@@ -95,7 +83,7 @@ def _dispatch(args: object) -> int:
 
         return lsp(args)  # type: ignore[arg-type]
     return _fail(translate(N_("a command is required: check, explain, rules, rates, audit, "
-                              "serve or lsp (see numlint --help)"), DEFAULT_LANGUAGE))
+                              "serve or lsp (see numlint --help)"), lang))
 
 
 def _fail(message: str) -> int:

@@ -23,11 +23,12 @@ from ..pipeline import check, user_rates
 from ..reports import FileReport, Options, Report, write_report
 from ..rules.registry import LoadError, Registry, installed_rules
 from .diff import unified_diff
-from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
+from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError, os_reason
 from .files import STDIN, Target, collect
 from .fixes import fix_text
 from .inputs import Text, check_writable, read_target
 from .progress import Progress
+from .rules import load_error_reason
 from .settings import Settings, overrides_from
 from .terminal import excerpt_width, use_color
 from .writes import Pending, WriteOutcome, report_writes, write_all
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     checked = _check_all(targets, configs, args, streams, fixing)
     # after the checks (an error stays the only line on stderr), and even with --quiet:
     # a plugin that was not loaded, or pushed out another rule, changes what is checked
-    _warn_load_errors(registry, streams.err)
+    _warn_load_errors(registry, streams.err, report_language(args, checked))
     if args.diff:
         return _print_diffs(checked, args, streams)
     writes = _write_fixes(checked, streams) if args.fix else WriteOutcome()
@@ -95,19 +96,22 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
 
 def _validate_options(args: argparse.Namespace) -> None:
     if args.statistics and args.output_format not in ("text", "json"):
-        raise UsageError("check: --statistics works with --output-format text or json")
+        raise UsageError(N_("check: --statistics works with --output-format text or json"))
     if args.verified and (args.fix or args.diff or args.statistics
                           or args.output_format not in ("text", "json")):
-        raise UsageError("check: --verified works with --output-format text or json, "
-                         "without --fix, --diff or --statistics")
+        raise UsageError(N_("check: --verified works with --output-format text or json, "
+                            "without --fix, --diff or --statistics"))
     if args.stdin_filename and args.paths and STDIN not in args.paths:
-        raise UsageError("check: --stdin-filename names standard input: add '-' to the paths")
+        raise UsageError(N_("check: --stdin-filename names standard input: add '-' to the "
+                            "paths"))
 
 
-def _warn_load_errors(registry: Registry, err: TextIO) -> None:
+def _warn_load_errors(registry: Registry, err: TextIO, lang: str) -> None:
     for error in load_errors(registry):
-        err.write(f"numlint: warning: rule plugin {error.entry_point} was not loaded: "
-                  f"{error.reason}\n")
+        err.write("numlint: warning: " + render(
+            N_("rule plugin {entry_point} was not loaded: {reason}"),
+            {"entry_point": error.entry_point, "reason": load_error_reason(error, lang)},
+            lang) + "\n")
 
 
 def load_errors(registry: Registry) -> list[LoadError]:
@@ -133,9 +137,10 @@ def _require_regular_file(path: str) -> None:
     try:
         mode = os.stat(path).st_mode
     except OSError as error:
-        raise ConfigError(f"rates file {path}: cannot be read: {error.strerror}") from None
+        raise ConfigError(N_("rates file {path}: cannot be read: {reason}"),
+                          {"path": path, "reason": os_reason(error)}) from None
     if not stat.S_ISREG(mode):
-        raise ConfigError(f"rates file {path}: not a regular file")
+        raise ConfigError(N_("rates file {path}: not a regular file"), {"path": path})
 
 
 def _check_all(targets: Sequence[Target], configs: Sequence[Config],

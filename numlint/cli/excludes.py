@@ -16,7 +16,8 @@ from pathlib import Path
 from pathspec import GitIgnoreSpec
 
 from ..config_files import FileSelection
-from .errors import InputError
+from ..i18n import N_
+from .errors import InputError, os_reason
 
 GITIGNORE = ".gitignore"
 
@@ -104,7 +105,8 @@ def _read_gitignore(folder: Path) -> _Rules | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read: {error.strerror}") from None
+        raise InputError(N_("{path}: cannot be read: {reason}"),
+                         {"path": str(path), "reason": os_reason(error)}) from None
     return _Rules(folder, GitIgnoreSpec.from_lines(lines))
 
 

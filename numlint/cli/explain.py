@@ -14,6 +14,7 @@ from ..rules.registry import CODE_FORMAT, installed_rules
 from ..rules.texts import explanation, has_translation, summary
 from ..testing.cases import parse_marked
 from .errors import EXIT_CLEAN, UsageError
+from .language import command_language
 from .rules import describe
 
 
@@ -22,13 +23,14 @@ def find_rule(code_or_name: str) -> type[Rule]:
     wanted = code_or_name.strip()
     rule = registry.find(wanted.upper() if CODE_FORMAT.match(wanted.upper()) else wanted)
     if rule is None:
-        raise UsageError(f"explain: unknown rule {code_or_name!r} (see numlint rules)")
+        raise UsageError(N_("explain: unknown rule {rule} (see numlint rules)"),
+                         {"rule": repr(code_or_name)})
     return rule
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     rule = find_rule(args.rule)
-    lang = getattr(args, "lang", None) or DEFAULT_LANGUAGE
+    lang = command_language(args)
     if args.output_format == "json":
         json.dump(as_json(rule, lang), out, ensure_ascii=False, indent=2)
         out.write("\n")

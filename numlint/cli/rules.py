@@ -11,11 +11,12 @@ from ..rules.api import Rule
 from ..rules.registry import installed_rules
 from ..rules.texts import summary
 from .errors import EXIT_CLEAN
+from .language import command_language
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     registry = installed_rules()
-    lang = getattr(args, "lang", None) or DEFAULT_LANGUAGE
+    lang = command_language(args)
     if args.output_format == "json":
         json.dump({
             "rules": [describe(rule, lang) for rule in registry.rules],
@@ -38,8 +39,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if registry.errors:
         out.write("\n" + translate(N_("Plugins that failed to load:"), lang) + "\n")
         for error in registry.errors:
-            out.write(f"  {error.entry_point}: {error.reason}\n")
+            out.write(f"  {error.entry_point}: {load_error_reason(error, lang)}\n")
     return EXIT_CLEAN
+
+
+def load_error_reason(error: object, lang: str) -> str:
+    """A load error's reason in ``lang`` (a registry's own errors may only have ``reason``)."""
+    localized = getattr(error, "localized", None)
+    return localized(lang) if callable(localized) else str(getattr(error, "reason", error))
 
 
 def origin(rule: type[Rule]) -> str:

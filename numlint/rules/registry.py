@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 
+from ..i18n import DEFAULT_LANGUAGE, N_, Phrase, show
 from .api import RULE_ATTRIBUTES, Rule
 
 ENTRY_POINT_GROUP = "numlint.rules"
@@ -24,6 +25,12 @@ class LoadError:
 
     entry_point: str
     reason: str
+    """Why, in English."""
+    message: Phrase | None = field(default=None, compare=False)
+    """Why, as a message numlint translates (None: ``reason`` as it is)."""
+
+    def localized(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return show(self.message, lang) if self.message is not None else self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +73,18 @@ def load_rules() -> Registry:
         try:
             loaded = entry_point.load()
         except Exception as error:
-            errors.append(LoadError(label, f"cannot be imported: {error!r}"))
+            errors.append(_load_error(label, Phrase(N_("cannot be imported: {error}"),
+                                                    {"error": repr(error)})))
             continue
-        problem = validate_rule_class(loaded)
+        problem = rule_class_problem(loaded)
         if problem is None and loaded.code in rules and rules[loaded.code] is not loaded:
             owner = rules[loaded.code]
-            problem = (f"code {loaded.code} is already used by {owner.__module__}."
-                       f"{owner.__name__}; this plugin's rule was not loaded")
+            problem = Phrase(N_("code {code} is already used by {owner}; this plugin's rule "
+                                "was not loaded"),
+                             {"code": loaded.code,
+                              "owner": f"{owner.__module__}.{owner.__name__}"})
         if problem is not None:
-            errors.append(LoadError(label, problem))
+            errors.append(_load_error(label, problem))
             continue
         rules[loaded.code] = loaded
     return Registry(tuple(sorted(rules.values(), key=lambda r: r.code)), tuple(errors))
@@ -86,15 +96,27 @@ def _is_builtin(entry_point: EntryPoint) -> bool:
     return entry_point.module.split(".", 1)[0] == "numlint" and name in (None, "numlint")
 
 
+def _load_error(label: str, problem: Phrase) -> LoadError:
+    return LoadError(label, show(problem, "en"), problem)
+
+
 def validate_rule_class(candidate: object) -> str | None:
-    """Why ``candidate`` is not a usable rule class, or None if it is."""
+    """Why ``candidate`` is not a usable rule class (in English), or None if it is."""
+    problem = rule_class_problem(candidate)
+    return None if problem is None else show(problem, "en")
+
+
+def rule_class_problem(candidate: object) -> Phrase | None:
+    """Why ``candidate`` is not a usable rule class, as a message, or None if it is."""
     if not (isinstance(candidate, type) and issubclass(candidate, Rule)):
-        return "is not a subclass of numlint.rules.api.Rule"
+        return Phrase(N_("is not a subclass of numlint.rules.api.Rule"))
     missing = [name for name in RULE_ATTRIBUTES if not getattr(candidate, name, None)]
     if missing:
-        return f"does not declare {', '.join(missing)}"
+        return Phrase(N_("does not declare {names}"), {"names": ", ".join(missing)})
     if not CODE_FORMAT.match(candidate.code):
-        return f"code {candidate.code!r} is not like NL101 (2-5 capitals, 3 digits)"
+        return Phrase(N_("code {code} is not like NL101 (2-5 capitals, 3 digits)"),
+                      {"code": repr(candidate.code)})
     if candidate.severity not in ("error", "warning", "info"):
-        return f"severity {candidate.severity!r} is not error, warning or info"
+        return Phrase(N_("severity {severity} is not error, warning or info"),
+                      {"severity": repr(candidate.severity)})
     return None
