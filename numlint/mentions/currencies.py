@@ -196,6 +196,9 @@ HOUSE_SYMBOLS: dict[str, str | None] = {
     "₩": "KRW",
     "₪": "ILS",
     "Fr.": "CHF",
+    # Moroccan copy writes the dirham "DH" (or "Dh", "DHS") after the figure: "35,2 Mds DH".
+    "DH": "MAD",
+    "DHS": "MAD",
 }
 """Symbols as newsrooms write them. ``$`` alone is USD by default (a Canadian house sets
 ``"$" = "CAD"`` in its configuration); ``¥`` alone is the yen."""

@@ -46,6 +46,16 @@ class Restatement:
     """The words that point back (``ces``, ``cette somme de``)."""
 
 
+ChangeTie = Literal["grammar", "context", "table"]
+"""``grammar``: a verb or connector joins the endpoints and the stated change (*passe de A
+à B, soit*; *B contre A, en hausse de p %*; *p % : B contre A*; *B, en baisse de p % par
+rapport à A*). ``context``: the change is stated after one figure (*B, soit une baisse de
+p %*) and the start is an earlier figure of the same quantity, in its sentence or the two
+before, that the text does not name, or the endpoints are in the next sentence; weak, so a
+rule reads it only where the numbers agree on it. ``table``: a row *B A p %*, whose order
+only the columns' headings give."""
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """A figure moving from ``start`` to ``end``, and what the text says of the move:
@@ -68,6 +78,14 @@ class Change:
     comparison: bool = False
     """True for two figures compared (*600 millions, soit six fois plus que les 100
     millions de 2020*): ``end`` is ``multiple`` times ``start``, no move in time."""
+    tie: ChangeTie = "grammar"
+    """How the text ties the stated change to its endpoints (see :data:`ChangeTie`)."""
+    alternatives: tuple[Mention, ...] = ()
+    """Other figures that may be the start, where the text does not say which one is (a
+    ``context`` tie), or ``start`` read without the scale it borrows (``contre 1,709``)."""
+    basis: str | None = None
+    """Words saying the rate is on another basis than the endpoints (*à périmètre
+    constant*, *en volume*), or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,10 @@ one unit whose value is right only in the other: *baisse de 0,2 %* (it is 0,2 po
 The fix changes the unit word (*0,2 %* → *0,2 point*); it is unsafe, because the writer
 may have meant the other figure.
 
+It reads the changes NL201 reads with a connector tying the rate to its endpoints
+(*passant de*, *contre … soit*, *au lieu de*, a gain glued to its unit: *8,7points*); a
+rate the text ties to them loosely (a sentence away, a table row) is left to NL201.
+
 ## Why it matters
 
 Points and percent differ by a factor of ten or more on rates like unemployment or
@@ -55,12 +59,26 @@ inflation: confusing them turns a small fall into a large one.
         ),
         Example("Le chômage baisse de 0,2 point, passant de 9,4 % à 9,2 %.", valid=True),
         Example("Le chômage baisse de 2,1 %, passant de 9,4 % à 9,2 %.", valid=True),
+        Example(
+            "Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de "
+            "{{8,7 %}}.",
+            valid=False,
+            fixed="Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de "
+            "8,7 points.",
+        ),
+        Example(
+            "Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de "
+            "8,7points.",
+            valid=True,
+        ),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         for change in document.relations.changes:
             if change.start is None or change.end is None or change.stated is None:
                 continue
+            if change.tie != "grammar":
+                continue  # which rates a loose tie is about is a guess: no unit to correct
             if change.start.kind == change.end.kind == "percent":
                 finding = _confusion(document, change)
                 if finding is not None:
