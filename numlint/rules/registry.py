@@ -31,9 +31,6 @@ class Registry:
     rules: tuple[type[Rule], ...]
     errors: tuple[LoadError, ...] = ()
 
-    def by_code(self) -> dict[str, type[Rule]]:
-        return {rule.code: rule for rule in self.rules}
-
     def find(self, code_or_name: str) -> type[Rule] | None:
         for rule in self.rules:
             if code_or_name in (rule.code, rule.name):

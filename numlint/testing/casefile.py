@@ -32,7 +32,6 @@ from typing import Any
 
 from .cases import CaseResult, check_case, parse_marked
 
-SUFFIX = ".numlint.toml"
 FORMATS = ("text", "markdown", "html")
 LANGUAGES = ("fr", "en")
 KINDS = ("valid", "invalid")
