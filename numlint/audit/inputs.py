@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import NumlintError
 from .command import DEFAULT_PARTITION_SIZE
 
 FIELDS = ("text", "date", "format", "id")
 
 
-class InputError(ValueError):
+class InputError(NumlintError):
     """An input numlint cannot read; the message names the file and why."""
 
 

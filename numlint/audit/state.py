@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..batch import findings_schema
+from ..errors import NumlintError
 from .inputs import Partition
 from .work import PartitionResult
 
@@ -26,7 +27,7 @@ STATE_SUFFIX = ".state"
 PARTS = ("findings", "figures", "articles")
 
 
-class StateError(ValueError):
+class StateError(NumlintError):
     """A state folder that does not belong to this run."""
 
 

@@ -6,13 +6,20 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..claims import point_change, relative_change, stated_change
-from ..document import Document
-from ..i18n import N_
-from ..mentions import Mention
-from ..relations import Change
-from ..rounding import rounded
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    N_,
+    Change,
+    Document,
+    Example,
+    Finding,
+    Mention,
+    Rule,
+    TextEdit,
+    point_change,
+    relative_change,
+    rounded,
+    stated_change,
+)
 
 
 class ChangeMismatch(Rule):
