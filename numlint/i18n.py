@@ -28,12 +28,6 @@ def N_(message: str) -> str:
     return message
 
 
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
-    return lang
-
-
 def translate(message: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The message in ``lang``; a message without translation (a plugin's own) is kept."""
     if lang == "en":

@@ -9,11 +9,8 @@ will not guess), and the written forms the scanner must recognize.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import regex
 
 from ..cache import compile_pattern
 
@@ -360,13 +357,3 @@ def _add_name(by_name: dict[str, set[str]], name: str, code: str) -> None:
     bare = _PARENTHESIS.sub("", name).strip()
     if bare != name:
         by_name.setdefault(bare, set()).add(code)
-
-
-def forms_pattern(forms: Iterable[str]) -> str:
-    """A regex alternation of written forms, longest first, any space width between words."""
-    parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        words = [regex.escape(w).replace("'", "['’]") for w in form.split()]
-        parts.append(r"[ \u00a0\u202f]*".join(words) if _is_symbol(form) else
-                     r"[ \u00a0\u202f]+".join(words))
-    return "|".join(parts)

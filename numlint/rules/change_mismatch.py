@@ -6,13 +6,21 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..claims import Interval, point_change, relative_change, stated_change
-from ..document import Document
-from ..i18n import N_
-from ..mentions import Mention
-from ..relations import Change
-from ..rounding import rounded
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    N_,
+    Change,
+    Document,
+    Example,
+    Finding,
+    Interval,
+    Mention,
+    Rule,
+    TextEdit,
+    point_change,
+    relative_change,
+    rounded,
+    stated_change,
+)
 from .change_weighing import Slip, computed_change, fits, is_large, scale_slip, weighed_readings
 
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
-from ..claims import Interval, point_change, relative_change, stated_change
-from ..mentions import Mention
-from ..relations import Change
+from .api import Change, Interval, Mention, point_change, relative_change, stated_change
 
 LARGE_FACTOR = Decimal("1.5")
 """A rate and the change its endpoints give that differ by this factor (or in sign) are

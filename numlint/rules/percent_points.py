@@ -6,14 +6,21 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..cache import compile_pattern
-from ..claims import point_change, relative_change, stated_change
-from ..document import Document
-from ..i18n import N_
-from ..matching import match_at
-from ..relations import Change
-from ..rounding import rounded
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    N_,
+    Change,
+    Document,
+    Example,
+    Finding,
+    Rule,
+    TextEdit,
+    compile_pattern,
+    match_at,
+    point_change,
+    relative_change,
+    rounded,
+    stated_change,
+)
 
 _POINTS = compile_pattern(
     r"(?i)[\s\u00a0\u202f]*points?(?:[\s\u00a0\u202f]+de[\s\u00a0\u202f]+pourcentage)?"

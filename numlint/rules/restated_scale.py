@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
-from ..i18n import N_, Phrase
-from ..rewrite import rescale
-from .api import Example, Finding, Rule, TextEdit
+from .api import N_, Document, Example, Finding, Phrase, Rule, TextEdit, rescale
 
 
 class RestatedScale(Rule):

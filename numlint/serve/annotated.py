@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..errors import NumlintError
 
-class AnnotationError(ValueError):
+
+class AnnotationError(NumlintError):
     """The ``data`` field is not LanguageTool's annotated JSON."""
 
 

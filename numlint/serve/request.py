@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..config import Config
+from ..errors import NumlintError
 from ..i18n import LANGUAGES
 from ..sources import FORMATS, Format, read_source
 from .annotated import AnnotatedText, AnnotationError, parse_annotated
@@ -23,7 +24,7 @@ RULE_PREFIX = "NUMLINT_"
 FRENCH = re.compile(r"^(fr|fr[-_][A-Za-z0-9-]+|auto)$", re.IGNORECASE)
 
 
-class BadRequest(ValueError):
+class BadRequest(NumlintError):
     """The request cannot be checked; the message says why (answered with status 400)."""
 
 

@@ -30,9 +30,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..errors import NumlintError
 from .cases import CaseResult, check_case, parse_marked
 
-SUFFIX = ".numlint.toml"
 FORMATS = ("text", "markdown", "html")
 LANGUAGES = ("fr", "en")
 KINDS = ("valid", "invalid")
@@ -47,7 +47,7 @@ KEYS = {"valid": COMMON_KEYS, "invalid": INVALID_KEYS}
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(valid|invalid)[ \t]*\]\]", re.MULTILINE)
 
 
-class CaseFileError(ValueError):
+class CaseFileError(NumlintError):
     """A case file that cannot be read; the message names the file and the case."""
 
 
