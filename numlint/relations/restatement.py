@@ -18,6 +18,7 @@ significant digits or more: ``26``, ``7,6``; round numbers — ``1``, ``4``, ``1
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -59,8 +60,9 @@ def find_restatements(text: str, mentions: Sequence[Mention]) -> list[Restatemen
     earlier_by_number: dict[str, list[Mention]] = {}
     """The figures read so far, by their number's digits (one look per pointer, not a
     walk back through the whole article)."""
-    earlier_by_mantissa: dict[Decimal, list[Mention]] = {}
-    """The scaled figures read so far, by the number written before their scale word."""
+    earlier_by_mantissa: dict[Decimal, deque[Mention]] = {}
+    """The scaled figures of the last :data:`WINDOW` characters, by the number written
+    before their scale word (older ones are dropped: the walk stays linear)."""
     for later in mentions:
         digits = _digits(later.number_text)
         pointer = _POINTER.search(text, max(0, later.start - 30), later.start)
@@ -69,13 +71,13 @@ def find_restatements(text: str, mentions: Sequence[Mention]) -> list[Restatemen
             if first is not None:
                 found.append(Restatement(first, later, pointer.group("pointer")))
         elif _scaled(later):
-            unpointed = _unpointed(text, earlier_by_mantissa.get(_mantissa(later), ()), later)
+            unpointed = _unpointed(text, _within_window(earlier_by_mantissa, later), later)
             if unpointed is not None:
                 found.append(unpointed)
         if digits:
             earlier_by_number.setdefault(digits, []).append(later)
         if _scaled(later):
-            earlier_by_mantissa.setdefault(_mantissa(later), []).append(later)
+            earlier_by_mantissa.setdefault(_mantissa(later), deque()).append(later)
     return found
 
 
@@ -124,6 +126,16 @@ def distinctive(mention: Mention) -> bool:
     ``2,5``, ``25``)."""
     digits = "".join(str(d) for d in _mantissa(mention).as_tuple().digits).strip("0")
     return len(digits) >= 2 and digits not in _ROUND_PAIRS
+
+
+def _within_window(by_mantissa: dict[Decimal, deque[Mention]], later: Mention) -> deque[Mention]:
+    """The earlier figures with ``later``'s number at most :data:`WINDOW` characters back."""
+    candidates = by_mantissa.get(_mantissa(later))
+    if candidates is None:
+        return deque()
+    while candidates and later.start - candidates[0].end > WINDOW:
+        candidates.popleft()
+    return candidates
 
 
 def _unpointed(text: str, candidates: Sequence[Mention], later: Mention) -> Restatement | None:
