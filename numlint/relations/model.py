@@ -43,7 +43,17 @@ class Restatement:
     first: Mention
     later: Mention
     reference: str
-    """The words that point back (``ces``, ``cette somme de``)."""
+    """The words that point back (``ces``, ``cette somme de``), or those that tie the
+    later figure to the earlier claim (``le montant déclaré était de``, ``les``); empty
+    when only the numbers tie them."""
+    tie: Literal["pointer", "amount", "definite", "none"] = "pointer"
+    """What says it is the same figure: a pointer right before it (``ces``, ``cette somme
+    de``: the text says so); an amount word of the later clause (``le prix de cette
+    transaction s'élève à``) or a definite article (``les 4,2 millions``) before the same
+    number 1 000 times off; or nothing but the same distinctive number 1 000 times off."""
+    distinctive: bool = True
+    """Whether the later figure's number is unlikely to repeat by chance (two significant
+    digits or more, not a round half: ``26``, ``7,6``; not ``4``, ``100``, ``2,5``)."""
 
 
 ChangeTie = Literal["grammar", "context", "table"]

@@ -12,8 +12,9 @@ check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
 
 - declaring a rule: :class:`Rule`, :class:`Example`, :class:`Setting`;
 - what it reads: :class:`Document` (the analysed article), :class:`Mention` (one figure),
-  the relations :class:`Change`, :class:`Sum`, :class:`Range`;
-- what it yields: :class:`Finding`, :class:`TextEdit`;
+  the relations :class:`Change`, :class:`Sum`, :class:`Range`, :class:`Restatement`;
+- what it yields: :class:`Finding`, :class:`TextEdit` (a :data:`Severity` overrides the
+  rule's own);
 - messages: :func:`N_` marks a message id for translation; :class:`Phrase` and
   :class:`Amount` are parameters shown in the reader's language;
 - conversions (``2,4 milliards de dollars (environ 2,3 milliards d'euros)``):
@@ -78,7 +79,7 @@ if TYPE_CHECKING:
     from ..mentions import Mention
     from ..mentions.digits import shifted
     from ..rates.coarse import SOURCE as COARSE_SOURCE
-    from ..relations import Change, Range, Sum
+    from ..relations import Change, Range, Restatement, Sum
     from ..rewrite import (
         LONG_SCALES,
         NARROW_NO_BREAK_SPACE,
@@ -198,7 +199,7 @@ _LAZY = {
         ("LONG_SCALES", "NARROW_NO_BREAK_SPACE", "NO_BREAK_SPACE", "SCALE_SHIFTS", "agree",
          "grouped", "rescale", "rescale_number"),
         "numlint.rewrite"),
-    **dict.fromkeys(("Change", "Range", "Sum"), "numlint.relations"),
+    **dict.fromkeys(("Change", "Range", "Restatement", "Sum"), "numlint.relations"),
     "Document": "numlint.document",
     "Mention": "numlint.mentions",
     "TEMPERATURES": "numlint.conversion",
@@ -230,8 +231,10 @@ __all__ = [
     "Mention",
     "Phrase",
     "Range",
+    "Restatement",
     "Rule",
     "Setting",
+    "Severity",
     "Sum",
     "TextEdit",
     "agree",
