@@ -16,7 +16,7 @@ interruption loses little (defined here so that ``numlint --help`` imports no re
 
 
 
-def add_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction,
                t: Callable[[str], str] = str) -> None:
     from ..cli.parser import add_lang
 

@@ -68,7 +68,8 @@ class AnnotatedText:
                 else p.plain_start <= offset < p.plain_end)
         ]
         texts = [p for p in candidates if p.is_text]
-        return (texts or candidates or [None])[0]
+        chosen = texts or candidates
+        return chosen[0] if chosen else None
 
     def _index(self, offset: int) -> int:
         return bisect_right(self._starts, offset)

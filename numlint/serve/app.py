@@ -95,7 +95,8 @@ def create_app(settings: ServeSettings) -> Starlette:
         ours: Any = (_in_thread(request, asked) if asked.french else _nothing())
         theirs: Any = (proxy.ask(client, settings.upstream or "", "v2/check", sent)
                        if sent is not None else _nothing())
-        found, upstream = await asyncio.gather(ours, theirs, return_exceptions=True)
+        answers: tuple[Any, Any] = await asyncio.gather(ours, theirs, return_exceptions=True)
+        found, upstream = answers
         if isinstance(found, ConfigError):
             return _error(400, f"Error: {found}")
         if isinstance(found, BaseException):
