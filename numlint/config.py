@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import SEVERITIES, Severity
@@ -91,14 +92,27 @@ class Config:
         config.resolve(installed_rules().rules)  # unknown codes and settings: now
         return config
 
-    def resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
+    def resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], Mapping[str, Any]]]:
         """The rules to run and their settings; unknown codes and settings are errors.
-        Worked out once per configuration and set of rules (checks reuse it)."""
+        Worked out once per configuration and set of rules (checks reuse it): the settings
+        are read-only views, shared by every check made with this configuration."""
+        return list(self.plan(rules).rules)
+
+    def plan(self, rules: Sequence[type[Rule]]) -> RulePlan:
+        """:meth:`resolve`, with what a check derives from it, worked out once."""
         key = tuple(rules)
-        cache = self.__dict__.setdefault("_resolved", {})
-        if key not in cache:
-            cache[key] = self._resolve(rules)
-        return [(rule, dict(settings)) for rule, settings in cache[key]]
+        cache = self.__dict__.get("_resolved")
+        if cache is None:  # a frozen dataclass: its cache goes in by the back door
+            cache = self.__dict__.setdefault("_resolved", {})
+        plan = cache.get(key)
+        if plan is None:
+            chosen = tuple((rule, MappingProxyType(settings))
+                           for rule, settings in self._resolve(rules))
+            plan = cache.setdefault(key, RulePlan(
+                rules=chosen,
+                settings_by_code=MappingProxyType({r.code: s for r, s in chosen}),
+                codes=frozenset(r.code for r, _ in chosen)))
+        return plan
 
     def _resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
         known = {rule.code for rule in rules}
@@ -142,9 +156,23 @@ class Config:
         return settings
 
 
+@dataclass(frozen=True, slots=True)
+class RulePlan:
+    """The rules a configuration runs, their settings (read-only), by code, and the codes."""
+
+    rules: tuple[tuple[type[Rule], Mapping[str, Any]], ...]
+    settings_by_code: Mapping[str, Mapping[str, Any]]
+    codes: frozenset[str]
+
+
+DEFAULT_CONFIG = Config()
+"""The configuration of a check given none: one object, so that its rule plan is worked out
+once per process, not once per check."""
+
+
 def as_config(config: Config | Mapping[str, Any] | None) -> Config:
     if config is None:
-        return Config()
+        return DEFAULT_CONFIG
     if isinstance(config, Config):
         return config
     return Config.from_mapping(config, origin="config")

@@ -91,7 +91,8 @@ def run(
     settings = as_config(config)
     language = settings.lang if lang is None else checked_language(lang)
     registry = installed_rules()
-    rules = settings.resolve(registry.rules)
+    plan = settings.plan(registry.rules)
+    rules = plan.rules
     too_large = settings.limits.exceeded_by(text)
     if too_large:
         return Run([_internal(*too_large, language)], None, None, language)
@@ -99,7 +100,7 @@ def run(
                         if skip_boilerplate is None else skip_boilerplate)
     try:
         document = analyse(prose, date=article_date, config=settings,
-                           rule_settings={rule.code: s for rule, s in rules})
+                           rule_settings=plan.settings_by_code)
     except TimeoutError:
         return Run([_internal(N_("The text could not be scanned in time; it was not checked."),
                               {}, language)], prose, None, language)
@@ -118,7 +119,7 @@ def run(
         for failure in document.relations.failures
     ]
     kept = apply_suppressions(
-        diagnostics, text, format, {rule.code for rule, _ in rules}, lang=language
+        diagnostics, text, format, plan.codes, lang=language
     )
     return Run(kept, prose, document, language)
 
