@@ -9,11 +9,11 @@ check off.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from .diagnostics import SEVERITIES, Severity
 from .errors import Localized, NumlintError, phrase_of
@@ -26,6 +26,7 @@ KNOWN_KEYS = frozenset(
      "skip-boilerplate", "per-file-ignores", "max-bytes", "max-figures"}
 )
 _ISO = re.compile(r"^[A-Z]{3}$")
+T = TypeVar("T")
 
 
 class ConfigError(Localized, NumlintError):
@@ -101,18 +102,31 @@ class Config:
     def plan(self, rules: Sequence[type[Rule]]) -> RulePlan:
         """:meth:`resolve`, with what a check derives from it, worked out once."""
         key = tuple(rules)
-        cache = self.__dict__.get("_resolved")
-        if cache is None:  # a frozen dataclass: its cache goes in by the back door
-            cache = self.__dict__.setdefault("_resolved", {})
-        plan = cache.get(key)
+        plan = self._cache.get(key)
         if plan is None:
             chosen = tuple((rule, MappingProxyType(settings))
                            for rule, settings in self._resolve(rules))
-            plan = cache.setdefault(key, RulePlan(
+            plan = self._cache.setdefault(key, RulePlan(
                 rules=chosen,
                 settings_by_code=MappingProxyType({r.code: s for r, s in chosen}),
                 codes=frozenset(r.code for r, _ in chosen)))
         return plan
+
+    def derived(self, name: str, make: Callable[[Config], T]) -> T:
+        """``make(self)``, worked out once for this configuration (it is frozen): what
+        every check made with it shares, such as its scanner."""
+        key = ("derived", name)
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache.setdefault(key, make(self))
+        return value
+
+    @property
+    def _cache(self) -> dict[Any, Any]:
+        cache = self.__dict__.get("_derived")
+        if cache is None:  # a frozen dataclass: its cache goes in by the back door
+            cache = self.__dict__.setdefault("_derived", {})
+        return cache
 
     def _resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
         known = {rule.code for rule in rules}

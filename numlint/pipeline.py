@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .config import Config, ConfigError, as_config
 from .conversion import resolve_currencies
@@ -36,6 +36,9 @@ from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
 from .sources.edits import SourceEdit, to_source_edit
 from .suppressions import apply_suppressions
+
+if TYPE_CHECKING:
+    from .mentions.scanner import Scanner
 
 Format = Literal["text", "markdown", "html"]
 
@@ -164,7 +167,7 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config,
 
     ``rule_settings`` are the settings of the rules that will run, by code: a rule that
     must agree with another (NL102 leaves NL101's slips to it) reads them there."""
-    scanner = scanner_for(config.currencies)
+    scanner = config.derived("scanner", _scanner)
     origin: Literal["given", "document"] | None = None
     article_date = date
     if article_date is not None:
@@ -184,6 +187,10 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config,
         rate_table=(lambda: user_rates(rates_file)) if rates_file else embedded_table,
         rule_settings=rule_settings or {},
     )
+
+
+def _scanner(config: Config) -> Scanner:
+    return scanner_for(config.currencies)
 
 
 @lru_cache(maxsize=4)
