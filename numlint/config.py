@@ -121,6 +121,13 @@ class Config:
             value = self._cache.setdefault(key, make(self))
         return value
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without what it derived (rule plans, scanners): a worker process that
+        receives it works them out again, once."""
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
+
     @property
     def _cache(self) -> dict[Any, Any]:
         cache = self.__dict__.get("_derived")
