@@ -15,8 +15,6 @@ from functools import lru_cache
 
 import regex
 
-from ..cache import compile_pattern
-
 LOCALES = ("fr", "fr_FR", "fr_BE", "fr_CH", "fr_CA")
 
 HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
@@ -225,8 +223,8 @@ def _codes_in_circulation() -> frozenset[str]:
     return frozenset(codes)
 
 
-_YEARS = compile_pattern(r"\(\s*\d{4}")
-_PARENTHESIS = compile_pattern(r"\s*\(.*?\)")
+_YEARS = regex.compile(r"\(\s*\d{4}")
+_PARENTHESIS = regex.compile(r"\s*\(.*?\)")
 
 
 @lru_cache(maxsize=4096)
