@@ -47,13 +47,15 @@ _SECRET_SIZE = 32
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile(pattern, flags)``, for the modules that import it from here.
+    """``regex.compile(pattern, flags)``, done on the pattern's first use, for the
+    modules that import it from here (:func:`numlint.matching.lazy_pattern`).
 
     Compiled patterns are not cached: their compiled form is engine bytecode, which the C
-    engines trust, and nothing read from a user-writable folder is fed to them. The
-    scanner's patterns are small instead (:mod:`numlint.mentions.pattern`).
+    engines trust, and nothing read from a user-writable folder is fed to them.
     """
-    return regex.compile(pattern, flags)
+    from .matching import lazy_pattern
+
+    return lazy_pattern(pattern, flags)
 
 
 def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:

@@ -72,7 +72,7 @@ class _ReferenceScanner(Scanner):
                 if position < end - start:
                     yield start + position
 
-    def _figure_at(self, text, position, timeout):  # type: ignore[no-untyped-def]
+    def _figure_at(self, text, _head, position, timeout):  # type: ignore[no-untyped-def]
         found = self.reference.match(text, position, timeout=timeout)
         return None if found is None else _Match(found)
 

@@ -65,6 +65,10 @@ DURATION_UNITS = frozenset({"century", "year", "month", "week", "day", "hour", "
 """``un an``, ``une heure``: after the article, durations are not read as figures."""
 
 
+DEMI_UNITS = r"\L<demi_units>"
+"""The named list of the unit names a ``demi`` may govern, in the head pattern."""
+
+
 def _alternation(forms: Iterable[str]) -> str:
     return trie_pattern(forms)
 
@@ -168,7 +172,7 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> 
     word_sep = r"(?:" + SPS + r"|-|‑)"
     scale_or_unit = (
         "(?i:" + _alternation(set(lexicon.SCALE_WORDS) | set(words.SCALES))
-        + "|" + (trie_pattern(units.names) if strict else r"\L<demi_units>") + ")" + LETTER_END
+        + "|" + (trie_pattern(units.names) if strict else DEMI_UNITS) + ")" + LETTER_END
     )
     # A singular ordinal or fraction noun is a fraction only when nothing but "de" or
     # punctuation follows: "un cinquième des voix", not "un cinquième mandat".
@@ -211,7 +215,10 @@ class Sources:
 
     head: str
     """A skip (time, date, reference…) or a figure up to its scale and fraction: an
-    optional currency in front, a sign, a number in digits or words, a scale word."""
+    optional currency in front, a sign, a number in digits or words, a scale word; no unit
+    name after ``demi`` (for a text where none follows one)."""
+    demi_head: str
+    """:attr:`head` with the named list ``demi_units`` after ``demi`` (:func:`demi_unit_list`)."""
     percent: str
     """``GAP`` then a percent sign or word (group ``percent``)."""
     de: str
@@ -233,8 +240,10 @@ class Sources:
 def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
     """The patterns of the scanner for these lexicons (compiled by :class:`.scanner.Scanner`)."""
     parts = _parts(currencies, units, strict=False)
+    demi_head = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + parts["head"] + ")"
     return Sources(
-        head=TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + parts["head"] + ")",
+        head=demi_head.replace(DEMI_UNITS, "(?!)"),  # an empty named list matches ""
+        demi_head=demi_head,
         percent=GAP + parts["percent"],
         de=parts["de"],
         demi_hyphen=r"[-‑](?<=(?i:demie?)[-‑])",

@@ -40,6 +40,7 @@ _SUB_UNIT_GROUPS = ("cents", "cents_words", "cent_unit", "cents_bare")
 _PER_GROUPS = ("per_article", "per", "per_adjective")
 _HYPHENS = "-‑"
 _UN_SEPARATORS = SPACES | frozenset(_HYPHENS)
+_DEMI = regex.compile(r"(?i)demi")
 
 Spans = dict[str, tuple[int, int]]
 
@@ -157,6 +158,26 @@ class Tail:
             following = lowered[end]
             if not following.isalnum() or following.isdecimal():
                 return True
+        return False
+
+
+    def demi_unit_follows(self, text: str) -> bool:
+        """Whether a unit name follows a ``demi``/``demie`` and a separator in ``text``
+        (``demi-heure``, ``demi litre``): only then can the head's ``demi`` units match."""
+        for found in _DEMI.finditer(text):
+            end = found.end()
+            for after in (end, end + 1) if text[end : end + 1] in ("e", "E") else (end,):
+                if after >= len(text):
+                    continue
+                if text[after] in SPACES:
+                    while after < len(text) and text[after] in SPACES:
+                        after += 1
+                elif text[after] in _HYPHENS:
+                    after += 1
+                else:
+                    continue
+                if self.unit_names.match_letter_end(text, after) is not None:
+                    return True
         return False
 
 
