@@ -135,16 +135,8 @@ class Tail:
         after = start + 2
         if text[after : after + 1].lower() == "e" and text[after + 1 : after + 2] in _UN_SEPARATORS:
             after += 1
-        if after >= len(text):
-            return False
-        if text[after] in SPACES:
-            while after < len(text) and text[after] in SPACES:
-                after += 1
-        elif text[after] in _HYPHENS:
-            after += 1
-        else:
-            return False
-        return self.after_un.match_letter_end(text, after) is not None
+        word = _after_separator(text, after)
+        return word is not None and self.after_un.match_letter_end(text, word) is not None
 
     def anchor_un_opens(self, lowered: str, after: int) -> bool:
         """The anchor pass's test for ``un``/``une`` ending at ``after`` in the lower-cased
@@ -160,25 +152,30 @@ class Tail:
                 return True
         return False
 
-
     def demi_unit_follows(self, text: str) -> bool:
         """Whether a unit name follows a ``demi``/``demie`` and a separator in ``text``
         (``demi-heure``, ``demi litre``): only then can the head's ``demi`` units match."""
         for found in _DEMI.finditer(text):
             end = found.end()
             for after in (end, end + 1) if text[end : end + 1] in ("e", "E") else (end,):
-                if after >= len(text):
-                    continue
-                if text[after] in SPACES:
-                    while after < len(text) and text[after] in SPACES:
-                        after += 1
-                elif text[after] in _HYPHENS:
-                    after += 1
-                else:
-                    continue
-                if self.unit_names.match_letter_end(text, after) is not None:
+                word = _after_separator(text, after)
+                if word is not None and self.unit_names.match_letter_end(text, word) is not None:
                     return True
         return False
+
+
+def _after_separator(text: str, at: int) -> int | None:
+    """Where the word after the separator at ``at`` starts (a run of spaces or one
+    hyphen: ``(?:SP+|-|‑)``), or None when no separator is there."""
+    if at >= len(text):
+        return None
+    if text[at] in _HYPHENS:
+        return at + 1
+    if text[at] not in SPACES:
+        return None
+    while at < len(text) and text[at] in SPACES:
+        at += 1
+    return at
 
 
 def _copy(match: regex.Match[str], names: Iterable[str], spans: Spans) -> None:
