@@ -1,11 +1,10 @@
-"""numlint's per-user cache: what every new process would otherwise rebuild.
+"""numlint's per-user cache: data every new process would otherwise rebuild.
 
-The ``regex`` module parses and compiles in pure Python: the scanner's pattern, built from
-hundreds of CLDR currency and unit names, takes about half a second, and the few dozen
-smaller patterns of the other stages as much again, which a pre-commit hook would pay on
-every commit. The compiled form (the program regex's C engine runs) rebuilds in a few
-milliseconds. The same goes, on a smaller scale, for the standard scanner's lexicons, the
-French message catalog and the inflated ECB table (see :func:`memo_json`).
+What is kept is plain data: the French message catalog read from its ``.po`` file
+(:func:`memo_json`) and the inflated ECB table (:func:`memo_text`). Compiled patterns are
+not kept (their compiled form is engine bytecode, which the C engines of ``re`` and
+``regex`` trust); the scanner's lexicons are package data generated at build time
+(``tools/generate_lexicons.py``).
 
 Everything is kept in the user's cache folder (``$NUMLINT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/numlint``, else ``~/.cache/numlint``), in a subfolder per numlint,
@@ -15,11 +14,10 @@ subfolder, the subfolders of other versions are removed, so upgrades leave nothi
 behind. ``NUMLINT_NO_CACHE=1`` turns the cache off. A missing, stale, corrupt or
 unwritable cache only costs the rebuild.
 
-Nothing read from the cache is used unverified: some entries (compiled programs) go to
-the C engines of ``re`` and ``regex``, which trust them and can crash on a damaged one.
-Every entry is stored behind a BLAKE2 digest of its name and content keyed by a secret
-of this user's cache (``secret`` in the cache base, 32 random bytes, mode 0600, owned by
-the user: otherwise the cache is not used). An entry whose digest does not match, or
+Nothing read from the cache is used unverified: every entry is stored behind a BLAKE2
+digest of its name and content keyed by a secret of this user's cache (``secret`` in the
+cache base, 32 random bytes, mode 0600, owned by the user: otherwise the cache is not
+used). An entry whose digest does not match, or
 that fails to load in any way, is rebuilt and stored again. A shared cache folder, a CI
 cache restored from elsewhere or a flipped bit therefore cost a rebuild, never a wrong
 result or a crash.
@@ -27,8 +25,6 @@ result or a crash.
 
 from __future__ import annotations
 
-import _sre
-import base64
 import hmac
 import json
 import os
@@ -36,7 +32,6 @@ import re
 import shutil
 import sys
 import tempfile
-from array import array
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -44,82 +39,23 @@ from typing import Any
 
 import regex
 
-_FORMAT = 3
+_FORMAT = 4
+"""4: no compiled patterns any more (a new format prunes the folders of older ones)."""
 _MAGIC = b"numlint-cache "
 _SECRET_NAME = "secret"
 _SECRET_SIZE = 32
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile(pattern, flags)``, from the cache when a compiled form is there."""
-    folder = cache_folder()
-    if folder is None:
-        return regex.compile(pattern, flags)
-    path = folder / f"pattern-{_key(pattern, flags)}.json"
-    cached = _load(path, pattern, flags)
-    if cached is not None:
-        return cached
-    compiled = regex.compile(pattern, flags)
-    _store(path, compiled, flags)
-    return compiled
+    """``regex.compile(pattern, flags)``, done on the pattern's first use, for the
+    modules that import it from here (:func:`numlint.matching.lazy_pattern`).
 
-
-def compile_standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)`` for the standard engine, cached the same way.
-
-    The scanner's anchor passes use ``re`` (its first-character filter makes them fast);
-    ``re`` too compiles in Python. Its compiled form is rebuilt through ``_sre`` exactly
-    as ``re._compiler.compile`` does; the key includes the Python version, whose engine
-    code this is, and any surprise falls back to ``re.compile``.
+    Compiled patterns are not cached: their compiled form is engine bytecode, which the C
+    engines trust, and nothing read from a user-writable folder is fed to them.
     """
-    folder = cache_folder()
-    if folder is None:
-        return re.compile(pattern, flags)
-    path = folder / f"re-{_key(pattern, flags, sys.version)}.json"
-    data = _read_json(path)
-    if data is not None:
-        try:
-            if data["pattern"] == pattern and data["requested_flags"] == flags:
-                return _sre.compile(
-                    pattern, data["flags"], _unpack_code(data["code"]), data["groups"],
-                    data["groupindex"], tuple(data["indexgroup"]),
-                )
-        except Exception:  # verified yet unusable (another engine): rebuilt below
-            pass
-    try:
-        from re import _compiler, _parser
+    from .matching import lazy_pattern
 
-        parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        data = {
-            "pattern": pattern,
-            "requested_flags": flags,
-            "flags": flags | parsed.state.flags,
-            "code": _pack_code(code),
-            "groups": parsed.state.groups - 1,
-            "groupindex": groupindex,
-            "indexgroup": indexgroup,
-        }
-        compiled = _sre.compile(pattern, data["flags"], list(code), data["groups"],
-                                groupindex, tuple(indexgroup))
-    except Exception:
-        return re.compile(pattern, flags)
-    _write_json(path, data)
-    return compiled
-
-
-def _pack_code(code: list[int]) -> str:
-    """The engine's program as base64 of 32-bit words: a JSON list of tens of thousands of
-    numbers takes several times longer to read back."""
-    return base64.b64encode(array("I", code).tobytes()).decode("ascii")
-
-
-def _unpack_code(packed: str) -> list[int]:
-    return array("I", base64.b64decode(packed)).tolist()
+    return lazy_pattern(pattern, flags)
 
 
 def memo_json(name: str, key_parts: list[str], build: Callable[[], Any]) -> Any:
@@ -220,63 +156,6 @@ def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()[:32]
-
-
-def _load(path: Path, pattern: str, flags: int) -> regex.Pattern[str] | None:
-    data = _read_json(path)
-    if data is None:
-        return None
-    try:
-        if data["pattern"] != pattern or data["requested_flags"] != flags:
-            return None
-        return _rebuild(data)
-    except Exception:  # verified yet unusable (regex internals changed): compiled again
-        return None
-
-
-def _rebuild(data: dict[str, Any]) -> regex.Pattern[str]:
-    from regex import _regex  # the C engine: builds a pattern from its compiled form
-
-    return _regex.compile(
-        data["pattern"],
-        data["flags"],
-        base64.b64decode(data["code"]),
-        data["groupindex"],
-        {int(k): v for k, v in data["indexgroup"].items()},
-        data["named_lists"],
-        data["named_list_indexes"],
-        data["req_offset"],
-        tuple(data["required_chars"]),
-        data["req_flags"],
-        data["public_group_count"],
-    )
-
-
-def _store(path: Path, compiled: regex.Pattern[str], requested_flags: int) -> None:
-    try:
-        (
-            pattern, flags, code, groupindex, indexgroup, named_lists, named_list_indexes,
-            req_offset, required_chars, req_flags, public_group_count,
-        ) = compiled._pickled_data  # type: ignore[attr-defined]
-        if named_lists or named_list_indexes:
-            return  # named lists hold Python sets: not worth caching
-        data = {
-            "pattern": pattern,
-            "requested_flags": requested_flags,
-            "flags": flags,
-            "code": base64.b64encode(code).decode("ascii"),
-            "groupindex": groupindex,
-            "indexgroup": {str(k): v for k, v in indexgroup.items()},
-            "named_lists": {},
-            "named_list_indexes": [],
-            "req_offset": req_offset,
-            "required_chars": list(required_chars),
-            "req_flags": req_flags,
-            "public_group_count": public_group_count,
-        }
-    except (ValueError, TypeError, AttributeError):
-        return  # regex internals changed: compile next time too
-    _write_json(path, data)
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

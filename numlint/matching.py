@@ -39,3 +39,41 @@ def match_at(
     if found is not None and (found.partial or found.end() + margin > endpos):
         return pattern.match(text, pos, timeout=timeout)
     return found
+
+
+class LazyPattern:
+    """A ``regex`` pattern compiled on first use, then used directly.
+
+    ``regex`` compiles in pure Python (a few milliseconds a pattern): the dozens of module
+    patterns of the relation and rule stages would cost every start a tenth of a second,
+    though checking a short text uses a third of them. An attribute read the first time
+    (``match``, ``finditer``, ``groupindex``…) compiles the pattern and is then kept on the
+    instance, so later reads cost what they cost on the pattern itself.
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = regex.compile(self._source, self._flags)
+            self.__dict__["_compiled"] = compiled
+        return compiled
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._source!r}, {self._flags!r})"
+
+
+def lazy_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern compiled the first time it is used (see :class:`LazyPattern`)."""
+    return LazyPattern(source, flags)  # type: ignore[return-value]

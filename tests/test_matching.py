@@ -17,6 +17,7 @@ from numlint.relations import change, equivalence, shares, sums
 
 PATTERNS = {
     "scanner": default_scanner().pattern,
+    "scanner_demi": default_scanner()._demi_pattern,
     "neuf_noun_follows": _helpers().neuf_noun_follows,
     "month_follows": _helpers().month_follows,
     "base_after": shares._BASE_AFTER,
@@ -63,3 +64,17 @@ def test_match_at_reads_a_window_not_the_rest_of_the_text() -> None:
     bounded = cpu(lambda: match_at(shares._BASE_AFTER, long_text, 4))
     assert match_at(shares._BASE_AFTER, long_text, 4) is None
     assert whole / bounded > 20, f"match_at only {whole / bounded:.0f}x cheaper"
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_matches_like_the_pattern() -> None:
+    from numlint.matching import LazyPattern, lazy_pattern
+
+    source = r"(?i)(?P<n>\d+)\s*(?P<unit>\p{L}+)"
+    lazy = lazy_pattern(source)
+    assert isinstance(lazy, LazyPattern) and "_compiled" not in vars(lazy)
+    text = "3 Kg, 12 tonnes"
+    expected = regex.compile(source)
+    assert [m.groupdict() for m in lazy.finditer(text)] == [
+        m.groupdict() for m in expected.finditer(text)]
+    assert "_compiled" in vars(lazy) and lazy.groupindex == expected.groupindex
+    assert match_at(lazy, text, 6).span() == expected.match(text, 6).span()

@@ -42,15 +42,10 @@ def table_text() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = table_text()
-    if "--check" in argv:
-        if not TABLE.exists() or TABLE.read_text(encoding="utf-8") != text:
-            print(f"{TABLE.relative_to(ROOT)} is not current: run {Path(__file__).name}")
-            return 1
-        return 0
-    TABLE.parent.mkdir(parents=True, exist_ok=True)
-    TABLE.write_text(text, encoding="utf-8")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generated_file import write_or_check
+
+    return write_or_check(TABLE, table_text(), argv, ROOT, Path(__file__).name)
 
 
 if __name__ == "__main__":

@@ -15,10 +15,9 @@ from functools import cache, cached_property
 
 import regex
 
-from ..cache import compile_pattern
 from .currencies import CurrencyLexicon, normalize_written
 from .model import Mention
-from .trie import trie_pattern
+from .written_names import WrittenCurrencies
 
 WINDOW = 600
 """How far back (characters, within the paragraph) a currency may be read from."""
@@ -67,27 +66,27 @@ _SWISS = (
 @cache
 def _helpers() -> dict[str, regex.Pattern[str]]:
     return {
-        "british": compile_pattern(_BRITISH),
-        "weight": compile_pattern(r"(?<!\p{L})" + _WEIGHT + r"(?!\p{L})"),
-        "converts": compile_pattern(_SP + r"*(?:\(|[,:]?" + _SP + r"*(?i:soit|ou|=))"
+        "british": regex.compile(_BRITISH),
+        "weight": regex.compile(r"(?<!\p{L})" + _WEIGHT + r"(?!\p{L})"),
+        "converts": regex.compile(_SP + r"*(?:\(|[,:]?" + _SP + r"*(?i:soit|ou|=))"
                                     + _SP + r"*"),
         **{
-            f"country-{head}": compile_pattern(
+            f"country-{head}": regex.compile(
                 r"(?<!\p{L})(?i:" + "|".join(f"(?P<{code}>{words})" for code, words in rows)
                 + r")"
             )
             for head, rows in _BY_COUNTRY.items()
         },
-        "swiss": compile_pattern(_SWISS),
-        "livres": compile_pattern(
+        "swiss": regex.compile(_SWISS),
+        "livres": regex.compile(
             _SP + r"+(?:(?i:de" + _SP + r"+|d['’]))?(?P<unit>(?i:livres?))(?!\p{L})"
         ),
-        "counted": compile_pattern(
+        "counted": regex.compile(
             _SP + r"*(?:(?i:de|des|d)(?:['’]|" + _SP + r")"
             r"|(?!(?i:et|ou|soit|contre)(?!\p{L}))\p{L})"
         ),
-        "opens": compile_pattern(_SP + r"*\("),
-        "total": compile_pattern(
+        "opens": regex.compile(_SP + r"*\("),
+        "total": regex.compile(
             _SP + r"*,?" + _SP + r"*(?i:soit|au" + _SP + r"+total|pour" + _SP + r"+un"
             + _SP + r"+total" + _SP + r"+de|sur" + _SP + r"+un" + _SP + r"+total"
             + _SP + r"+de)" + _SP + r"*:?" + _SP + r"*"
@@ -102,15 +101,10 @@ class CurrencyContext:
     currencies: CurrencyLexicon
 
     @cached_property
-    def _names(self) -> regex.Pattern[str]:
+    def _names(self) -> WrittenCurrencies:
         """Currency names, codes and plain symbols written anywhere, with or without a figure."""
-        names = [n.lower() for n in self.currencies.names]
         symbols = [s for s in self.currencies.symbols if not any(c.isalpha() for c in s)]
-        return compile_pattern(
-            r"(?<!\p{L})(?i:" + trie_pattern(names) + r")(?!\p{L})"
-            r"|(?<![\p{L}\p{N}])(?:" + trie_pattern(sorted(self.currencies.codes))
-            + r")(?![\p{L}\p{N}])|" + trie_pattern(symbols, glued_spaces=True)
-        )
+        return WrittenCurrencies(self.currencies.names, self.currencies.codes, symbols)
 
     def warm(self) -> None:
         """Compile the patterns now (the standard scanner does, so no first call pays)."""
@@ -204,11 +198,11 @@ class CurrencyContext:
         before the figure (``livres turques``), or sterling in a British story, the nearer."""
         paragraph = _paragraph_start(text, start)
         qualified = None
-        for found in self._names.finditer(text, max(paragraph, start - WINDOW), start):
-            key = normalize_written(found.group())
-            code, _ = self.currencies.lookup(found.group())
-            if key.startswith("livre") and code is not None:
-                qualified = code, found.span()
+        for span in self._names.finditer(text, max(paragraph, start - WINDOW), start):
+            written = text[span[0] : span[1]]
+            code, _ = self.currencies.lookup(written)
+            if normalize_written(written).startswith("livre") and code is not None:
+                qualified = code, span
         british = _last(_helpers()["british"], text, paragraph,
                         min(len(text), end + WINDOW // 2))
         if qualified is not None and (
@@ -299,10 +293,10 @@ class CurrencyContext:
         one it is converted into (``2 500 milliards (17,6 millions d'euros)`` is not in euros)."""
         mention = mentions[index]
         start = max(_paragraph_start(text, mention.start), mention.start - WINDOW)
-        for found in reversed(list(self._names.finditer(text, start, mention.start))):
-            code, assumed = self.currencies.lookup(found.group())
+        for span in reversed(list(self._names.finditer(text, start, mention.start))):
+            code, assumed = self.currencies.lookup(text[span[0] : span[1]])
             if code is not None and code != not_this:
-                return code, assumed, found.span()
+                return code, assumed, span
         return None
 
 

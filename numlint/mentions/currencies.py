@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..cache import compile_pattern
+import regex
 
 LOCALES = ("fr", "fr_FR", "fr_BE", "fr_CH", "fr_CA")
 
@@ -225,8 +225,8 @@ def _codes_in_circulation() -> frozenset[str]:
     return frozenset(codes)
 
 
-_YEARS = compile_pattern(r"\(\s*\d{4}")
-_PARENTHESIS = compile_pattern(r"\s*\(.*?\)")
+_YEARS = regex.compile(r"\(\s*\d{4}")
+_PARENTHESIS = regex.compile(r"\s*\(.*?\)")
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,6 @@ from functools import cache
 
 import regex
 
-from ..cache import compile_pattern
 from .digits import plain, shifted
 from .model import Mention
 
@@ -23,7 +22,7 @@ _JOIN = r"[\x20\u00a0\u202f]*,[\x20\u00a0\u202f]+|[\x20\u00a0\u202f]+(?:et|ou)[\
 
 @cache
 def _join() -> regex.Pattern[str]:
-    return compile_pattern(_JOIN)
+    return regex.compile(_JOIN)
 
 
 def share_across_lists(mentions: list[Mention], text: str) -> list[Mention]:

@@ -1,9 +1,13 @@
-"""The one pattern the scanner runs over the text, built once from the lexicons.
+"""The patterns the scanner runs over the text, built from the lexicons.
 
-Each match is either something that looks like a figure but is not an amount (a time,
-a date, an ordinal, a phone number, a reference like ``49-3``: group ``skip``) or a figure:
-an optional currency in front, a number in digits or words, an optional scale word, and
-an optional percent sign, currency or unit, then an optional "per" complement.
+At each anchor, the head pattern (:attr:`Sources.head`) matches either something that
+looks like a figure but is not an amount (a time, a date, an ordinal, a phone number, a
+reference like ``49-3``: group ``skip``) or a figure up to its scale: an optional currency
+in front, a number in digits or words, an optional scale word. :mod:`.tail` reads the rest
+(an optional percent sign, currency or unit, then an optional "per" complement) with the
+small patterns of :class:`Sources` and dictionary lookups of the CLDR names, which no
+pattern holds: hundreds of names cost the ``regex`` module a second to compile.
+:func:`reference_pattern_source` is the whole scan as one pattern, for the tests.
 
 Nothing is compiled at import: :class:`.scanner.Scanner` builds these once, on first use.
 """
@@ -16,7 +20,6 @@ from dataclasses import dataclass
 
 import regex
 
-from ..cache import compile_pattern, compile_standard
 from . import lexicon, words
 from .currencies import CurrencyLexicon
 from .trie import trie_pattern
@@ -62,11 +65,15 @@ DURATION_UNITS = frozenset({"century", "year", "month", "week", "day", "hour", "
 """``un an``, ``une heure``: after the article, durations are not read as figures."""
 
 
+DEMI_UNITS = r"\L<demi_units>"
+"""The named list of the unit names a ``demi`` may govern, in the head pattern."""
+
+
 def _alternation(forms: Iterable[str]) -> str:
     return trie_pattern(forms)
 
 
-def _after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> set[str]:
+def after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> set[str]:
     """What may follow ``un``/``une`` for it to be the number one (``un million``,
     ``un dollar``, ``une tonne``, ``un quart``); otherwise it is an article."""
     unit_names = {
@@ -103,18 +110,13 @@ class Anchors:
     """URLs, which the pattern skips whole (run on the lower-cased text)."""
 
 
-def build_anchor_patterns(currencies: CurrencyLexicon, units: UnitLexicon) -> Anchors:
-    return compile_anchors(anchor_sources(currencies, units))
+def build_anchor_patterns() -> Anchors:
+    return Anchors(**{name: re.compile(source) for name, source in anchor_sources().items()})
 
 
-def compile_anchors(sources: dict[str, str]) -> Anchors:
-    return Anchors(**{name: compile_standard(source) for name, source in sources.items()})
-
-
-def anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> dict[str, str]:
+def anchor_sources() -> dict[str, str]:
     """The sources of the :class:`Anchors` patterns, by field name."""
     number_words = trie_pattern(words.NUMBER_WORDS - {"un", "une"}, for_re=True)
-    after_un = trie_pattern(_after_un_forms(currencies, units), for_re=True)
     symbols = re.escape("".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"})))
     space = r"[\x20\u00a0\u202f\u2009]"
     return {
@@ -124,7 +126,9 @@ def anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> dict[str,
         "sign_digits": r"[" + symbols + r"](\d)",
         "words": (
             r"[\s'’ʼ(\[«\"“\-–—/:;,.](?:(?:" + number_words + r")(?![^\W\d_])"
-            r"|une?(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))"
+            # group 1: "un"/"une", a figure when a word of after_un_forms follows (the
+            # scanner looks it up: .tail.Tail.anchor_un_opens)
+            r"|(une?)(?=" + space + r"|[\-‑])"
             r"|demie?(?=" + space + r"|[\-‑])"
             r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
         ),
@@ -136,7 +140,7 @@ def build_prefix_pattern() -> regex.Pattern[str]:
     """What may stand just before a digit and belong to the figure: a currency code or
     lettered symbol (``USD``, ``US$``, ``usd$``, ``EUR``) or a sign. Searched backwards
     from a digit, at most :data:`PREFIX_WINDOW` characters."""
-    return compile_pattern(
+    return regex.compile(
         r"(?r)(?<![\p{L}\p{N}])(?:(?:[\p{Lu}$¥£]{1,5}|(?i:[a-z]{2,3}\$|\$[a-z]{1,3}))"
         r"[\x20\u00a0\u202f]{0,2}|[\-−+])\Z"
     )
@@ -150,14 +154,25 @@ def _has_letters(symbol: str) -> bool:
     return any(ch.isalpha() for ch in symbol)
 
 
-def _word_run(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
+def _word_run(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> str:
     """A run of number words: ``quatre-vingt-dix-sept``, ``un million et demi``,
-    ``deux virgule cinq``, ``trois cinquièmes``. :mod:`.words` reads it."""
+    ``deux virgule cinq``, ``trois cinquièmes``. :mod:`.words` reads it.
+
+    ``un``/``une`` opens a run only before one of :func:`after_un_forms` (``un million``,
+    ``une tonne``). With ``strict`` the pattern says so itself (the reference pattern of
+    the tests); otherwise it only asks for a separator, and the scanner looks the next
+    word up (:meth:`.tail.Tail.un_opens`): a thousand names cost the pattern a second to
+    compile.
+
+    ``demi`` opens or joins a run before a scale word or a unit name (``une demi-heure``).
+    With ``strict`` the unit names are a trie; otherwise the named list ``demi_units``
+    (:func:`demi_unit_list`), which the ``regex`` module compiles as a set, not as a
+    pattern."""
     number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
     word_sep = r"(?:" + SPS + r"|-|‑)"
     scale_or_unit = (
-        "(?i:" + _alternation(set(lexicon.SCALE_WORDS) | set(words.SCALES)) + "|"
-        + trie_pattern(units.names) + ")" + LETTER_END
+        "(?i:" + _alternation(set(lexicon.SCALE_WORDS) | set(words.SCALES))
+        + "|" + (trie_pattern(units.names) if strict else DEMI_UNITS) + ")" + LETTER_END
     )
     # A singular ordinal or fraction noun is a fraction only when nothing but "de" or
     # punctuation follows: "un cinquième des voix", not "un cinquième mandat".
@@ -175,9 +190,12 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
         + "|(?i:" + singular + ")" + LETTER_END + closes
         + "|(?i:demie?)" + LETTER_END + "(?:" + closes + "|" + demi_governs + "))"
     )
-    after_un = _alternation(_after_un_forms(currencies, units))
+    after_un = (
+        "(?i:" + _alternation(after_un_forms(currencies, units)) + ")" + LETTER_END
+        if strict else ""
+    )
     first = (
-        r"(?:(?i:une?)(?=" + word_sep + "(?i:" + after_un + ")" + LETTER_END + ")"
+        r"(?:(?i:une?)(?=" + word_sep + after_un + ")"
         + "|(?i:" + number_words + ")" + LETTER_END
         + "|(?i:demie?)" + demi_governs + ")"
     )
@@ -190,13 +208,124 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
     return first + r"(?:" + joiner + token + ")*" + not_a_rank
 
 
-def build_pattern(currencies: CurrencyLexicon, units: UnitLexicon) -> regex.Pattern[str]:
-    """Compile the scanner's pattern for these lexicons (done once, then cached)."""
-    return compile_pattern(pattern_source(currencies, units), regex.V0)
+@dataclass(frozen=True)
+class Sources:
+    """The sources of the scanner's patterns: the head, run at an anchor, and the small
+    patterns the scanner reads the rest of a figure with (see :mod:`.tail`)."""
+
+    head: str
+    """A skip (time, date, reference…) or a figure up to its scale and fraction: an
+    optional currency in front, a sign, a number in digits or words, a scale word; no unit
+    name after ``demi`` (for a text where none follows one)."""
+    demi_head: str
+    """:attr:`head` with the named list ``demi_units`` after ``demi`` (:func:`demi_unit_list`)."""
+    percent: str
+    """``GAP`` then a percent sign or word (group ``percent``)."""
+    de: str
+    """``de``/``des``/``d’`` between a number and its currency or unit."""
+    demi_hyphen: str
+    """The hyphen of ``demi-litre``, the only gap a unit may follow without a space."""
+    currency_signs: str
+    """Currency symbols and ISO codes (a currency name is looked up in a trie)."""
+    sub_unit: str
+    """Cents after an amount: ``15 dollars et 15 cents``, ``15 euros 50``."""
+    unit_symbols: str
+    """Unit symbols (a unit name is looked up in a trie)."""
+    below_zero: str
+    """``sous zéro`` after a temperature."""
+    per: str
+    """A "per" complement: ``par mois``, ``/an``, ``annuels``."""
 
 
-def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
-    """The source of the scanner's pattern for these lexicons."""
+def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
+    """The patterns of the scanner for these lexicons (compiled by :class:`.scanner.Scanner`)."""
+    parts = _parts(currencies, units, strict=False)
+    demi_head = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + parts["head"] + ")"
+    return Sources(
+        head=demi_head.replace(DEMI_UNITS, "(?!)"),  # an empty named list matches ""
+        demi_head=demi_head,
+        percent=GAP + parts["percent"],
+        de=parts["de"],
+        demi_hyphen=r"[-‑](?<=(?i:demie?)[-‑])",
+        currency_signs=parts["currency_signs"],
+        sub_unit=parts["sub_unit"],
+        unit_symbols=parts["unit_symbols"],
+        below_zero=parts["below_zero"],
+        per="(?:" + parts["per"] + ")?",
+    )
+
+
+def reference_pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
+    """The whole scan as one pattern, names and all: what the scanner's head, small
+    patterns and trie lookups together must match exactly (the tests compare them; it
+    takes the ``regex`` module about a second to compile)."""
+    parts = _parts(currencies, units, strict=True)
+    currency_names = trie_pattern(n.lower() for n in currencies.names)
+    currency_after = (
+        parts["currency_signs"] + "|(?i:" + currency_names + ")" + LETTER_END
+    )
+    unit_after = (
+        "(?i:" + trie_pattern(units.names) + ")" + LETTER_END + "|" + parts["unit_symbols"]
+    )
+    after_gap = "(?:[-‑](?<=(?i:demie?)[-‑])|" + GAP + ")"
+    de = "(?:(?:" + parts["de"] + "))"
+    figure = (
+        parts["head"]
+        + r"(?:" + GAP + parts["percent"]
+        + "|" + after_gap + de + "?(?P<currency>" + currency_after + ")" + parts["sub_unit"]
+        + "|" + after_gap + de + "?(?P<unit>" + unit_after + ")" + parts["below_zero"] + ")?"
+        r"(?:" + parts["per"] + ")?"
+    )
+    return TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + figure + ")"
+
+
+def reference_anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> dict[str, str]:
+    """:func:`anchor_sources` with ``un``/``une`` tested in the pattern itself, names and
+    all (what :meth:`.tail.Tail.anchor_un_opens` must agree with; for the tests)."""
+    sources = anchor_sources()
+    after_un = trie_pattern(after_un_forms(currencies, units), for_re=True)
+    space = r"[\x20\u00a0\u202f\u2009]"
+    sources["words"] = sources["words"].replace(
+        r"|(une?)(?=" + space + r"|[\-‑])",
+        r"|(une?)(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))",
+    )
+    return sources
+
+
+def demi_unit_list(units: UnitLexicon) -> frozenset[str]:
+    """The named list ``demi_units`` of the head: the unit names, and each name with a
+    space or apostrophe also in the other spellings the trie would match (one or two
+    spaces of any width, any apostrophe) unless a shorter name ends where it has one
+    (``demi-mètre carré`` is already a ``demi-mètre``: the lookahead only asks whether
+    some name follows)."""
+    names = set(units.names)
+    listed = set(names)
+    for name in names:
+        cuts = [i for i, ch in enumerate(name) if ch in _SPACES or ch in _APOSTROPHES]
+        if cuts and not any(name[:cut] in names for cut in cuts):
+            listed |= _spellings(name)
+    return frozenset(listed)
+
+
+_SPACES = " \u00a0\u202f\u2009"
+_APOSTROPHES = "'’ʼ"
+
+
+def _spellings(name: str) -> set[str]:
+    """Every spelling of ``name`` the trie pattern of it matches."""
+    spellings = [""]
+    for ch in name:
+        if ch in _SPACES:
+            options = [a + b for a in ("", *_SPACES) for b in _SPACES]
+        elif ch in _APOSTROPHES:
+            options = list(_APOSTROPHES)
+        else:
+            options = [ch]
+        spellings = [s + o for s in spellings for o in options]
+    return set(spellings)
+
+
+def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dict[str, str]:
     number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
     scale_words = _alternation(set(lexicon.SCALE_WORDS) | set(lexicon.MULTIPLIER_WORDS))
     abbreviations = _alternation(
@@ -210,14 +339,12 @@ def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
         (s for s in currencies.symbols if _has_letters(s)), glued_spaces=True
     )
     currency_codes = _alternation(currencies.codes)
-    currency_names = trie_pattern(n.lower() for n in currencies.names)
-    currency_after = (
+    currency_signs = (
         # "20 $ au total": a spaced, lower-case "au"/"ca" is French, not $ AU or $ CA.
         r"(?!\$" + SP + r"+(?:au|ca)(?!\p{L}))"
         "(?i:" + lettered_symbols + r")(?![\p{L}\p{N}]|" + APOS + ")"
         "|(?:" + currency_symbols + r")(?![\p{L}\p{N}]|" + APOS + ")"
         "|(?:" + currency_codes + r")" + WORD_END
-        + "|(?i:" + currency_names + ")" + LETTER_END
     )
     currency_before = (
         "(?i:" + lettered_symbols + ")|(?:" + currency_symbols + ")"
@@ -238,9 +365,8 @@ def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
         + "|" + SPS + r"(?P<cents_bare>\d{2})(?![\d\p{L}])(?![.,]\d)"
         r"(?=" + SP + r"*(?:[.;:!?)\]»\n]|,(?!\d)|\Z)))?"
     )
-    unit_after = (  # names first: "deg celsius" is longer than the symbol "deg"
-        "(?i:" + trie_pattern(units.names) + ")" + LETTER_END
-        + "|(?:" + trie_pattern(units.symbols, glued_spaces=True) + r")(?![\p{L}\p{N}]|"
+    unit_symbols = (
+        "(?:" + trie_pattern(units.symbols, glued_spaces=True) + r")(?![\p{L}\p{N}]|"
         + APOS + r"|[-‑]\p{L})"  # not "de l'enveloppe", "les 2 mi-temps"
     )
     below_zero = (
@@ -259,7 +385,7 @@ def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
         r"(?P<percent>%|‰|(?i:pour" + SP + r"?cents?|pour-cent|pourcents?|pourcentages?)"
         + LETTER_END + ")"
     )
-    de = r"(?:(?i:de|des)" + SPS + "|(?i:d)" + APOS + SP + "?)"
+    de = r"(?i:de|des)" + SPS + "|(?i:d)" + APOS + SP + "?"
     per_words = _alternation(lexicon.PER_WORDS)
     per_adjectives = _alternation(lexicon.PER_ADJECTIVES)
     not_a_rate = _alternation(lexicon.NOT_A_RATE_AFTER_ARTICLE)
@@ -282,19 +408,18 @@ def pattern_source(currencies: CurrencyLexicon, units: UnitLexicon) -> str:
         + r"(?<!\d" + SP + "*(?i:moins))"
         + SPS + r"(?=\d|(?i:" + number_words + ")" + LETTER_END + ")"
     )
-    after_gap = "(?:[-‑](?<=(?i:demie?)[-‑])|" + GAP + ")"  # "demi-litre", "une demi-heure"
-    figure = (
+    head = (
         r"(?:(?P<currency_before>" + currency_before + ")" + GAP + ")?"
         r"(?:(?P<sign>[\-−+](?=\d)|" + minus + "))?"
         r"(?:(?P<digits>" + DIGITS + r")(?!\d)(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
         r"|(?P<dot_decimal>" + DOT_DECIMAL + r")"
         r"|(?P<vulgar>" + VULGAR + ")"
-        r"|(?P<words>" + _word_run(currencies, units) + "))"
+        r"|(?P<words>" + _word_run(currencies, units, strict) + "))"
         r"(?:" + GAP + scale + ")?"
         r"(?:" + SPS + r"(?i:et)" + SPS + fraction + LETTER_END + ")?"
-        r"(?:" + GAP + percent
-        + "|" + after_gap + "(?:" + de + ")?(?P<currency>" + currency_after + ")" + sub_unit
-        + "|" + after_gap + "(?:" + de + ")?(?P<unit>" + unit_after + ")" + below_zero + ")?"
-        r"(?:" + per + ")?"
     )
-    return TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + figure + ")"
+    return {
+        "head": head, "percent": percent, "de": de, "currency_signs": currency_signs,
+        "sub_unit": sub_unit, "unit_symbols": unit_symbols, "below_zero": below_zero,
+        "per": per,
+    }

@@ -1,7 +1,9 @@
-"""The scan: one pass of one pattern over the text, each match turned into mentions.
+"""The scan: anchors first, then a figure read at each, each figure turned into mentions.
 
-This is the only place that walks the text. What a match means is decided here from the
-pattern's groups and the lexicons; words and digit strings are read by
+This is the only place that walks the text. Anchor passes (:class:`.pattern.Anchors`) find
+where a figure may start; the head pattern reads it up to its scale there and
+:class:`.tail.Tail` the rest (currency, unit, percent, "per"). What a figure means is
+decided here from their groups and the lexicons; words and digit strings are read by
 :mod:`.words` and :mod:`.digits`. Nothing is compiled at import: the patterns are built on
 first use and shared.
 """
@@ -10,30 +12,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, cached_property
 
 import regex
 
-from ..cache import compile_pattern
 from ..matching import match_at
 from . import lexicon
 from .compounds import merge_compounds
 from .context import CurrencyContext
 from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
 from .digits import parse_digits, plain, shifted
+from .figure import Figure
 from .lists import share_across_lists
 from .model import Kind, Mention
 from .pattern import (
     PREFIX_WINDOW,
     Anchors,
+    Sources,
     build_anchor_patterns,
-    build_pattern,
     build_prefix_pattern,
-    compile_anchors,
+    demi_unit_list,
+    pattern_sources,
 )
 from .split_numbers import merge_split_numbers
+from .tail import Tail
 from .units import UnitLexicon, rate_unit
 from .words import WordNumber, divide, read_word_numbers
 
@@ -67,21 +71,21 @@ def _helpers() -> _Helpers:
     )
     months = "|".join(regex.escape(m) for m in lexicon.MONTHS)
     return _Helpers(
-        hedge_before=compile_pattern(
+        hedge_before=regex.compile(
             r"(?ri)(?<![\p{L}])(?P<hedge>" + hedges + r")[\s\u00a0\u202f]*\Z"
         ),
-        word_before=compile_pattern(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
-        range_join=compile_pattern(
+        word_before=regex.compile(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
+        range_join=regex.compile(
             r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+"
             r"|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
         ),
-        range_opener=compile_pattern(
+        range_opener=regex.compile(
             r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z"
         ),
-        neuf_noun_follows=compile_pattern(
+        neuf_noun_follows=regex.compile(
             r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
         ),
-        month_follows=compile_pattern(
+        month_follows=regex.compile(
             r"(?i)[\x20\u00a0\u202f]+(?:" + months + r")(?![\p{L}])"
         ),
     )
@@ -94,20 +98,31 @@ class Scanner:
     currencies: CurrencyLexicon
     units: UnitLexicon
 
-    sources: tuple[str, tuple[tuple[str, str], ...]] | None = field(
-        default=None, compare=False, repr=False
-    )
-    """The pattern's and anchors' sources when already known (:mod:`.standard`)."""
+    @cached_property
+    def sources(self) -> Sources:
+        return pattern_sources(self.currencies, self.units)
 
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
-        if self.sources is not None:
-            return compile_pattern(self.sources[0], regex.V0)
-        return build_pattern(self.currencies, self.units)
+        """The head pattern, run at each anchor of a text where no unit name follows a
+        ``demi`` (it has no ``demi`` units: the same matches there)."""
+        return regex.compile(self.sources.head, regex.V0)
+
+    @cached_property
+    def _demi_pattern(self) -> regex.Pattern[str]:
+        """The head pattern with every unit name a ``demi`` may govern (``une demi-heure``);
+        compiled only when a text needs it (the named list costs 0.1 s to compile)."""
+        return regex.compile(
+            self.sources.demi_head, regex.V0, demi_units=demi_unit_list(self.units)
+        )
+
+    @cached_property
+    def tail(self) -> Tail:
+        return Tail(self.sources, self.currencies, self.units)
 
     @cached_property
     def _group_names(self) -> tuple[str, ...]:
-        """The pattern's group names in group order: a match's ``groups()`` read by name."""
+        """The head's group names in group order: a match's ``groups()`` read by name."""
         names = [""] * self.pattern.groups
         for name, index in self.pattern.groupindex.items():
             names[index - 1] = name
@@ -115,9 +130,7 @@ class Scanner:
 
     @cached_property
     def anchors(self) -> Anchors:
-        if self.sources is not None:
-            return compile_anchors(dict(self.sources[1]))
-        return build_anchor_patterns(self.currencies, self.units)
+        return build_anchor_patterns()
 
     def _anchor_positions(self, text: str) -> Iterator[int]:
         """Where a figure may start, in order, chunk by chunk.
@@ -128,6 +141,7 @@ class Scanner:
         :data:`LOOKAHEAD` characters past the cut for what follows an anchor.
         """
         anchors = self.anchors
+        un_opens = self.tail.anchor_un_opens
         for start, end in _chunks(text):
             chunk = text[start : end + LOOKAHEAD]  # anchors look ahead past the cut
             lowered = chunk.lower()
@@ -136,7 +150,11 @@ class Scanner:
             before = text[start - 1].lower()[:1] if start else " "
             positions = [m.start() for m in anchors.signs.finditer(chunk)]
             positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
-            positions += [m.start() for m in anchors.words.finditer(before + lowered)]
+            spaced = before + lowered
+            positions += [
+                m.start() for m in anchors.words.finditer(spaced)
+                if m.start(1) < 0 or un_opens(spaced, m.end())
+            ]
             positions += [m.start() for m in anchors.links.finditer(lowered)]
             positions.sort()
             for position in positions:
@@ -146,7 +164,8 @@ class Scanner:
     def scan(self, text: str, *, timeout: float | None = None) -> list[Mention]:
         """One left-to-right pass: find where a figure may start, read it there."""
         found: list[Mention] = []
-        for match in self._matches(text, timeout):
+        head = self._demi_pattern if self.tail.demi_unit_follows(text) else self.pattern
+        for match in self._matches(text, head, timeout):
             if match.group("skip") is None:
                 found.extend(self._mentions_of(match, text))
         linked = _link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
@@ -156,8 +175,9 @@ class Scanner:
     def context(self) -> CurrencyContext:
         return CurrencyContext(self.currencies)
 
-    def _matches(self, text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
-        pattern = self.pattern
+    def _matches(
+        self, text: str, head: regex.Pattern[str], timeout: float | None
+    ) -> Iterator[Figure]:
         prefix_before = _prefix_before()
         done = 0
         for position in self._anchor_positions(text):
@@ -169,15 +189,30 @@ class Scanner:
                     text, max(done, position - PREFIX_WINDOW), position
                 )
                 if prefix is not None:
-                    match = pattern.match(text, prefix.start(), timeout=timeout)
+                    match = self._figure_at(text, head, prefix.start(), timeout)
             if match is None:
-                match = pattern.match(text, position, timeout=timeout)
+                match = self._figure_at(text, head, position, timeout)
             if match is not None and match.end() > position:
                 done = match.end()
                 yield match
 
-    def _mentions_of(self, match: regex.Match[str], text: str) -> list[Mention]:
-        g = dict(zip(self._group_names, match.groups(), strict=True))
+    def _figure_at(
+        self, text: str, pattern: regex.Pattern[str], position: int, timeout: float | None
+    ) -> Figure | None:
+        """The figure (or skip) that starts at ``position``: the head, then the tail."""
+        head = pattern.match(text, position, timeout=timeout)
+        if head is None:
+            return None
+        if head.start("skip") >= 0:
+            return Figure(head, text, {}, head.end())
+        words = head.start("words")
+        if words >= 0 and _opens_with_un(text, words) and not self.tail.un_opens(text, words):
+            return None  # "un chat": an article (the head asks only for a separator)
+        spans, end = self.tail.read(text, head.end())
+        return Figure(head, text, spans, end)
+
+    def _mentions_of(self, match: Figure, text: str) -> list[Mention]:
+        g = match.groups_by_name(self._group_names)
         if g["words"] is not None:
             return self._word_mentions(match, g, text)
         mention = self._digit_mention(match, g, text)
@@ -185,7 +220,7 @@ class Scanner:
 
     # -- numbers in digits -------------------------------------------------------------
 
-    def _digit_mention(self, match: regex.Match[str], g: _Groups, text: str) -> Mention | None:
+    def _digit_mention(self, match: Figure, g: _Groups, text: str) -> Mention | None:
         if g["vulgar"] is not None:
             numerator, denominator = lexicon.VULGAR_FRACTIONS[g["vulgar"]]
             value, decimals = divide(numerator, denominator), 1
@@ -217,7 +252,7 @@ class Scanner:
 
     # -- numbers in words -------------------------------------------------------------
 
-    def _word_mentions(self, match: regex.Match[str], g: _Groups, text: str) -> list[Mention]:
+    def _word_mentions(self, match: Figure, g: _Groups, text: str) -> list[Mention]:
         run_start = match.start("words")
         run = g["words"]
         numbers = read_word_numbers(run)
@@ -257,7 +292,7 @@ class Scanner:
 
     def _assemble(
         self,
-        match: regex.Match[str],
+        match: Figure,
         g: _Groups,
         text: str,
         value: Decimal,
@@ -388,7 +423,7 @@ class Scanner:
             sub_unit=sub_unit,
         )
 
-    def _cents(self, match: regex.Match[str], g: _Groups) -> tuple[Decimal | None, int]:
+    def _cents(self, match: Figure, g: _Groups) -> tuple[Decimal | None, int]:
         """``et 15 cents``, ``et quarante-cinq centimes``, ``50`` after an amount: hundredths."""
         currency = normalize_written(g["currency"])
         if currency in lexicon.SUB_UNITS or currency in ("penny", "pence"):
@@ -407,6 +442,20 @@ class Scanner:
         if not 0 < cents < 100:
             return None, 0
         return cents.scaleb(-2), match.end("cent_unit")
+
+
+def _opens_with_un(text: str, start: int) -> bool:
+    """Whether the run of number words at ``start`` opens with ``un``/``une`` then a
+    separator (the head's first alternative, whatever follows)."""
+    if text[start : start + 2].lower() != "un":
+        return False
+    after = start + 2
+    if text[after : after + 1] in ("e", "E") and text[after + 1 : after + 2] in _UN_SEPARATORS:
+        after += 1
+    return text[after : after + 1] in _UN_SEPARATORS
+
+
+_UN_SEPARATORS = frozenset(" \u00a0\u202f\u2009-‑")
 
 
 def _is_minus(sign: str | None) -> bool:
@@ -428,7 +477,7 @@ def _scale_exponent(written: str) -> int:
 
 
 def _bare_word_mention(
-    text: str, start: int, end: int, number: WordNumber, match: regex.Match[str], signed: bool
+    text: str, start: int, end: int, number: WordNumber, match: Figure, signed: bool
 ) -> Mention:
     """A spelled-out number inside a run, before the last one: it takes no unit."""
     exponent = lexicon.SCALE_WORDS.get(number.last_scale, 0) if number.last_scale else 0
@@ -492,11 +541,11 @@ def _hedge_last_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_GLUED_POINTS = compile_pattern(r"(?:points?|pts?)(?![\p{L}\p{N}])")
+_GLUED_POINTS = regex.compile(r"(?:points?|pts?)(?![\p{L}\p{N}])")
 """``8,7points``: a change in points written without its space, still a figure."""
 
 
-def _is_not_a_quantity(written: str, value: Decimal, match: regex.Match[str], text: str) -> bool:
+def _is_not_a_quantity(written: str, value: Decimal, match: Figure, text: str) -> bool:
     """A bare number that is a year, a postcode or a reference (``l'article 12``)."""
     following = text[match.end() : match.end() + 1]
     if following.isalpha() and not _GLUED_POINTS.match(text, match.end()):

@@ -1,32 +1,29 @@
-"""The standard scanner, built from CLDR once per machine.
+"""The standard scanner: numlint's own lexicons, shared by every check of the process.
 
-Building it means reading Babel's locale data for five French locales and turning
-hundreds of currency and unit names into trie-shaped patterns: about a tenth of a second,
-paid again by every new process (each pre-commit run, each command). The result depends
-only on numlint's scanner code and the Babel, regex and Python versions, so it is kept
-as JSON in numlint's cache folder (see :mod:`numlint.cache`) under a key made of
-exactly those.
+Its currency and unit lexicons come from CLDR (five French locales, via Babel) and
+numlint's house lists. They are gathered once, at build time, by
+``tools/generate_lexicons.py`` into ``numlint/data/scanner_lexicons.json`` (a test checks
+that the file is current): a start reads one small JSON file instead of Babel's locale
+data. The patterns are compiled from these lexicons on first use.
 """
 
 from __future__ import annotations
 
-import sys
+import json
 import threading
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from ..cache import digest_of, memo_json
-from .currencies import CurrencyLexicon, build_currency_lexicon
-from .pattern import anchor_sources, pattern_source
+from .currencies import CurrencyLexicon
 from .scanner import Scanner
-from .units import UnitLexicon, build_unit_lexicon
+from .units import UnitLexicon
+
+LEXICONS = Path(__file__).resolve().parent.parent / "data" / "scanner_lexicons.json"
+"""The lexicons generated at build time (``tools/generate_lexicons.py``)."""
 
 
 def standard_scanner() -> Scanner:
-    data = memo_json("scanner", _key_parts(), _build)
+    data = _lexicons()
     currencies = CurrencyLexicon(
         by_form=dict(data["currencies"]["by_form"]),
         assumed=frozenset(data["currencies"]["assumed"]),
@@ -39,41 +36,13 @@ def standard_scanner() -> Scanner:
         symbols=tuple(data["units"]["symbols"]),
         names=tuple(data["units"]["names"]),
     )
-    anchors = tuple(sorted(data["anchors"].items()))
-    return Scanner(currencies, units, sources=(data["pattern"], anchors))
+    return Scanner(currencies, units)
 
 
-def _build() -> dict[str, Any]:
-    currencies, units = build_currency_lexicon(), build_unit_lexicon()
-    return {
-        "currencies": {
-            "by_form": currencies.by_form,
-            "assumed": sorted(currencies.assumed),
-            "codes": sorted(currencies.codes),
-            "names": list(currencies.names),
-            "symbols": list(currencies.symbols),
-        },
-        "units": {
-            "by_form": units.by_form,
-            "symbols": list(units.symbols),
-            "names": list(units.names),
-        },
-        "pattern": pattern_source(currencies, units),
-        "anchors": anchor_sources(currencies, units),
-    }
-
-
-def _key_parts() -> list[str]:
-    """What the scanner is made of: this package's code and the libraries it reads."""
-    code = digest_of()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        code.update(path.read_bytes())
-    return [
-        code.hexdigest(),
-        metadata.version("babel"),
-        regex.__version__,
-        sys.version,
-    ]
+def _lexicons() -> dict[str, Any]:
+    with open(LEXICONS, encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
 
 
 _LOCK = threading.Lock()
@@ -87,7 +56,7 @@ def default_scanner() -> Scanner:
         with _LOCK:
             if _DEFAULT is None:
                 scanner = standard_scanner()
-                _ = scanner.pattern, scanner.anchors, scanner._group_names
+                _ = scanner.pattern, scanner.anchors, scanner._group_names, scanner.tail
                 scanner.context.warm()
                 _DEFAULT = scanner
     return _DEFAULT

@@ -78,3 +78,89 @@ def _emit(node: dict[str, dict], optional: str) -> str:
     if _END in node:
         return "(?:" + body + ")?" if optional == "?" else "(?:" + body + "|)"
     return body
+
+
+SPACES = frozenset(" \u00a0\u202f\u2009")
+"""The spaces a space of a form matches (any width, never a line break)."""
+APOSTROPHES = frozenset("'’ʼ")
+_SPACE_KEY = " "
+_APOSTROPHE_KEY = "'"
+_FORM_END = ""
+
+
+def _key(ch: str) -> str:
+    if ch in SPACES:
+        return _SPACE_KEY
+    if ch in APOSTROPHES:
+        return _APOSTROPHE_KEY
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+class FormSet:
+    """Word lists looked up by walking a trie of characters, not compiled into a pattern.
+
+    Hundreds of CLDR names make a pattern that the ``regex`` module takes a second to
+    parse; a walk over a dictionary trie costs nothing to build and reads a name in a
+    few microseconds. It matches as :func:`trie_pattern` does inside ``(?i:…)``: any
+    case (by ``str.lower``), a space of a form as one or two spaces of any width (or as
+    many as there are, ``spaces=None``), an apostrophe as any apostrophe; candidates come
+    longest first, the order in which the trie-shaped pattern tries them.
+    """
+
+    __slots__ = ("_root", "first_keys")
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        root: dict[str, dict] = {}
+        for form in forms:
+            node = root
+            previous = None
+            for ch in form:
+                key = _key(ch)
+                if key == _SPACE_KEY and previous == _SPACE_KEY:
+                    continue  # a run of spaces is one space of the form
+                node = node.setdefault(key, {})
+                previous = key
+            node.setdefault(_FORM_END, []).append(form)
+        self._root = root
+        self.first_keys = frozenset(k for k in root if k != _FORM_END)
+        """The keys a form may start with (a cheap test before a walk)."""
+
+    def ends(self, text: str, start: int, end: int | None = None,
+             spaces: int | None = 2) -> list[int]:
+        """Where the forms written at ``start`` end, longest first (none: empty list)."""
+        stop = len(text) if end is None else end
+        node = self._root
+        found: list[int] = []
+        i = start
+        while i < stop:
+            ch = text[i]
+            if ch in SPACES:
+                child = node.get(_SPACE_KEY)
+                if child is None:
+                    break
+                run = i + 1
+                while run < stop and text[run] in SPACES:
+                    run += 1
+                if spaces is not None and run - i > spaces:
+                    break  # more spaces than a space of a form matches
+                i = run
+            else:
+                child = node.get(_key(ch))
+                if child is None:
+                    break
+                i += 1
+            node = child
+            if _FORM_END in node:
+                found.append(i)
+        found.reverse()
+        return found
+
+    def match_letter_end(self, text: str, start: int, end: int | None = None) -> int | None:
+        """The end of the longest form at ``start`` not followed by a letter, or None:
+        ``(?i:forms)(?!\\p{L})``."""
+        stop = len(text) if end is None else end
+        for found in self.ends(text, start, stop):
+            if found >= stop or not text[found].isalpha():
+                return found
+        return None

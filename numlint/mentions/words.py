@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Context, Decimal
 
-from ..cache import compile_pattern
+import regex
+
 from .lexicon import FRACTION_NOUNS
 
 UNITS: dict[str, int] = {
@@ -69,7 +70,7 @@ ONLY_IN_COMPOUNDS = frozenset({"un", "deux", "trois"})
 _OPEN = ("start", "hundred", "thousand", "scale")
 """After these, any unit, teen or ten may come (``cent deux``, ``mille onze``)."""
 
-_TOKEN = compile_pattern(r"[^\s\-‑]+")
+_TOKEN = regex.compile(r"[^\s\-‑]+")
 _DIVISION = Context(prec=28)
 _HALF = Decimal("0.5")
 

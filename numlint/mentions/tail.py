@@ -1,0 +1,185 @@
+"""What follows a figure's number, and the name lookups of the scan, without big patterns.
+
+The scan was one pattern holding every CLDR currency and unit name (about 100 000
+characters: a second for the ``regex`` module to compile, every start). It is now a
+head pattern (:attr:`.pattern.Sources.head`: a skip, or a figure up to its scale) and
+this reader for the rest, which tries, in the order the one pattern did:
+
+1. a percent sign or word;
+2. a gap (or the hyphen of ``demi-``), an optional ``de``/``d’``, a currency: symbols and
+   codes by a small pattern, then names by a :class:`.trie.FormSet` walk; its cents;
+3. the same gap, a unit: names by a walk, then symbols by a small pattern; ``sous zéro``;
+4. then, in every case, an optional "per" complement.
+
+Each part after the number is optional, so the one pattern committed to the first
+success of each in turn: reading them one after the other gives the same groups.
+``tests/test_scanner_split.py`` checks it against the one pattern
+(:func:`.pattern.reference_pattern_source`).
+
+The lookup the head leaves out is here too: whether ``un``/``une`` opens a run of number
+words (:meth:`Tail.un_opens`, and :meth:`Tail.anchor_un_opens` for the anchor pass).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .currencies import CurrencyLexicon
+from .pattern import Sources, after_un_forms
+from .trie import SPACES, FormSet
+from .units import UnitLexicon
+
+TAIL_GROUPS = (
+    "percent", "currency", "cents", "cents_words", "cent_unit", "cents_bare", "unit",
+    "below_zero", "per_article", "per", "per_adjective",
+)
+"""The groups of a figure read here rather than by the head pattern."""
+_SUB_UNIT_GROUPS = ("cents", "cents_words", "cent_unit", "cents_bare")
+_PER_GROUPS = ("per_article", "per", "per_adjective")
+_HYPHENS = "-‑"
+_UN_SEPARATORS = SPACES | frozenset(_HYPHENS)
+_DEMI = regex.compile(r"(?i)demi")
+
+Spans = dict[str, tuple[int, int]]
+
+
+class Tail:
+    """Reads what follows the number of a figure (see the module doc); build once."""
+
+    def __init__(self, sources: Sources, currencies: CurrencyLexicon, units: UnitLexicon):
+        self.percent = regex.compile(sources.percent, regex.V0)
+        self.de = regex.compile(sources.de, regex.V0)
+        self.demi_hyphen = regex.compile(sources.demi_hyphen, regex.V0)
+        self.currency_signs = regex.compile(sources.currency_signs, regex.V0)
+        self.sub_unit = regex.compile(sources.sub_unit, regex.V0)
+        self.unit_symbols = regex.compile(sources.unit_symbols, regex.V0)
+        self.below_zero = regex.compile(sources.below_zero, regex.V0)
+        self.per = regex.compile(sources.per, regex.V0)
+        self.currency_names = FormSet(n.lower() for n in currencies.names)
+        self.unit_names = FormSet(units.names)
+        self.after_un = FormSet(after_un_forms(currencies, units))
+
+    def read(self, text: str, end: int) -> tuple[Spans, int]:
+        """The spans of :data:`TAIL_GROUPS` that match after ``end``, and the figure's end."""
+        spans: Spans = {}
+        found = self.percent.match(text, end)
+        if found is not None:
+            spans["percent"] = found.span("percent")
+            end = found.end()
+        else:
+            end = self._currency_or_unit(text, end, spans)
+        per = self.per.match(text, end)
+        if per is not None and per.end() > end:
+            _copy(per, _PER_GROUPS, spans)
+            end = per.end()
+        return spans, end
+
+    def _currency_or_unit(self, text: str, end: int, spans: Spans) -> int:
+        """A currency and its cents, else a unit and ``sous zéro``, at the first start that
+        has one; the figure's end."""
+        starts = self._starts(text, end)
+        readers = (
+            ("currency", self._currency_at, self.sub_unit, _SUB_UNIT_GROUPS),
+            ("unit", self._unit_at, self.below_zero, ("below_zero",)),
+        )
+        for name, find, rest_pattern, rest_groups in readers:
+            for start in starts:
+                found = find(text, start)
+                if found is None:
+                    continue
+                spans[name] = (start, found)
+                rest = rest_pattern.match(text, found)
+                if rest is None or rest.end() == found:
+                    return found
+                _copy(rest, rest_groups, spans)
+                return rest.end()
+        return end
+
+    def _starts(self, text: str, end: int) -> list[int]:
+        """Where a currency or unit may start after a number ending at ``end``, in the order
+        the one pattern tried them: after the hyphen of ``demi-``, then after a gap of up
+        to two spaces; each with ``de``/``des``/``d’`` first, then without."""
+        gaps = []
+        if end < len(text) and text[end] in _HYPHENS and self.demi_hyphen.match(text, end):
+            gaps.append(end + 1)
+        gap = end
+        while gap < len(text) and gap - end < 2 and text[gap] in SPACES:
+            gap += 1
+        gaps.append(gap)
+        starts = []
+        for start in gaps:
+            de = self.de.match(text, start)
+            if de is not None:
+                starts.append(de.end())
+            starts.append(start)
+        return starts
+
+    def _currency_at(self, text: str, start: int) -> int | None:
+        sign = self.currency_signs.match(text, start)
+        if sign is not None:
+            return sign.end()
+        return self.currency_names.match_letter_end(text, start)
+
+    def _unit_at(self, text: str, start: int) -> int | None:
+        name_end = self.unit_names.match_letter_end(text, start)
+        if name_end is not None:
+            return name_end
+        symbol = self.unit_symbols.match(text, start)
+        return symbol.end() if symbol is not None else None
+
+    def un_opens(self, text: str, start: int) -> bool:
+        """Whether the ``un``/``une`` at ``start`` opens a run of number words: a separator,
+        then a number, scale, currency or unit word (``un million``, ``une tonne``)."""
+        after = start + 2
+        if text[after : after + 1].lower() == "e" and text[after + 1 : after + 2] in _UN_SEPARATORS:
+            after += 1
+        word = _after_separator(text, after)
+        return word is not None and self.after_un.match_letter_end(text, word) is not None
+
+    def anchor_un_opens(self, lowered: str, after: int) -> bool:
+        """The anchor pass's test for ``un``/``une`` ending at ``after`` in the lower-cased
+        text: separators, then a form (its spaces any run) not followed by a letter or a
+        non-decimal numeral (what ``(?![^\\W\\d_])`` says in ``re``)."""
+        while after < len(lowered) and (lowered[after] in SPACES or lowered[after] in _HYPHENS):
+            after += 1
+        for end in self.after_un.ends(lowered, after, spaces=None):
+            if end >= len(lowered):
+                return True
+            following = lowered[end]
+            if not following.isalnum() or following.isdecimal():
+                return True
+        return False
+
+    def demi_unit_follows(self, text: str) -> bool:
+        """Whether a unit name follows a ``demi``/``demie`` and a separator in ``text``
+        (``demi-heure``, ``demi litre``): only then can the head's ``demi`` units match."""
+        for found in _DEMI.finditer(text):
+            end = found.end()
+            for after in (end, end + 1) if text[end : end + 1] in ("e", "E") else (end,):
+                word = _after_separator(text, after)
+                if word is not None and self.unit_names.match_letter_end(text, word) is not None:
+                    return True
+        return False
+
+
+def _after_separator(text: str, at: int) -> int | None:
+    """Where the word after the separator at ``at`` starts (a run of spaces or one
+    hyphen: ``(?:SP+|-|‑)``), or None when no separator is there."""
+    if at >= len(text):
+        return None
+    if text[at] in _HYPHENS:
+        return at + 1
+    if text[at] not in SPACES:
+        return None
+    while at < len(text) and text[at] in SPACES:
+        at += 1
+    return at
+
+
+def _copy(match: regex.Match[str], names: Iterable[str], spans: Spans) -> None:
+    for name in names:
+        span = match.span(name)
+        if span[0] >= 0:
+            spans[name] = span
