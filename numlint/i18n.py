@@ -7,6 +7,7 @@ Message ids are English and marked with :func:`N_` where they are written, so th
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(value)
 
 
+_UNGROUPED = re.compile(r"(-?)(\d{4,})(\D.*)", re.DOTALL)
+"""A compact amount past Babel's largest scale word keeps its digits ungrouped."""
+
+
 def _show_amount(amount: Amount, lang: str) -> str:
     from babel.numbers import format_compact_decimal, format_decimal
 
@@ -97,6 +102,10 @@ def _show_amount(amount: Amount, lang: str) -> str:
         shown = format_compact_decimal(
             value, format_type="long", fraction_digits=1, locale=_locale(lang)
         )
+        past_the_largest_word = _UNGROUPED.match(shown)  # « 12000 billions »
+        if past_the_largest_word:
+            sign, digits, rest = past_the_largest_word.groups()
+            shown = sign + format_decimal(int(digits), locale=_locale(lang)) + rest
     else:
         shown = format_decimal(value, format="#,##0.#", locale=_locale(lang))
     return f"{shown} {amount.unit}".strip()
