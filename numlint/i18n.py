@@ -107,8 +107,16 @@ def _show_amount(amount: Amount, lang: str) -> str:
             sign, digits, rest = past_the_largest_word.groups()
             shown = sign + format_decimal(int(digits), locale=_locale(lang)) + rest
     else:
-        shown = format_decimal(value, format="#,##0.#", locale=_locale(lang))
+        shown = format_decimal(value, format=_pattern_for(value), locale=_locale(lang))
     return f"{shown} {amount.unit}".strip()
+
+
+def _pattern_for(value: Decimal) -> str:
+    """One decimal from 1 on (``94,3``); below 1, two significant digits (``0,04``, not
+    ``0``: a message saying « environ 0 kg » explains nothing)."""
+    if value == 0 or abs(value) >= 1 or not value.is_finite():
+        return "#,##0.#"
+    return "#,##0." + "#" * (1 - value.adjusted())
 
 
 def _digits_for(value: Decimal) -> Any:
