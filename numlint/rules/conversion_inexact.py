@@ -170,7 +170,7 @@ def _number_like(mention: Mention, value: Decimal) -> str | None:
     whole, _, fraction = text.partition(",")
     separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f."), None)
     if separator is not None and len(whole) > 4:
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
