@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -128,13 +127,20 @@ def _digits_for(value: Decimal) -> Any:
     return localcontext(prec=digits) if digits else localcontext()
 
 
-@cache
+_LOCALES: dict[str, Any] = {}
+
+
 def _locale(lang: str) -> Any:
     """Babel's locale for ``lang``, parsed once (parsing it per message was a third of the
-    cost of rendering a diagnostic)."""
+    cost of rendering a diagnostic) — again if Babel was imported anew since (a test
+    runner that restores ``sys.modules`` leaves a Locale of the old module behind, which
+    the new one refuses)."""
     from babel import Locale
 
-    return Locale.parse("fr_FR" if lang == "fr" else "en_GB")
+    kept = _LOCALES.get(lang)
+    if type(kept) is not Locale:
+        kept = _LOCALES[lang] = Locale.parse("fr_FR" if lang == "fr" else "en_GB")
+    return kept
 
 
 def _catalog(lang: str) -> dict[str, str]:
