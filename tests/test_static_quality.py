@@ -46,7 +46,6 @@ COMPLEX_LEFT = {
     "numlint/sources/markdown_inline.py:_InlineReader._angle": 28,
     "numlint/sources/markdown.py:_BlockReader._line": 22,
     "numlint/sources/html.py:_HtmlReader._start_tag": 35,
-    "numlint/testing/cases.py:_annotated": 21,
 }
 
 

@@ -296,42 +296,52 @@ def _annotated(
 ) -> list[str]:
     """The text, numbered, with a caret line under every expected and found span."""
     rows = text.split("\n")
-    starts = []
-    offset = 0
-    for row in rows:
-        starts.append(offset)
-        offset += len(row) + 1
+    starts = _row_starts(rows)
     marks = [(s, e, f"expected {code or 'a finding'}") for s, e, code in expected]
     marks += [(s, e, f"found {code}") for s, e, code in found]
     width = len(str(len(rows)))
-    marked_rows = {
-        number for number, start in enumerate(starts)
-        if any(_caret_columns(s, e, start, len(rows[number])) for s, e, _ in marks)
-    }
-    shown = set(range(len(rows)))
-    if len(rows) > LONG_SAMPLE:
-        shown = {
-            n for m in marked_rows for n in range(m - CONTEXT_LINES, m + CONTEXT_LINES + 1)
-            if 0 <= n < len(rows)
-        } or set(range(min(len(rows), LONG_SAMPLE)))
     out = []
     previous = -1
-    for number, row in enumerate(rows):
-        if number not in shown:
-            continue
+    for number in sorted(_shown_rows(rows, starts, marks)):
         if previous >= 0 and number != previous + 1:
             out.append(f"  {' ' * width} | …")
         previous = number
-        out.append(f"  {number + 1:>{width}} | {_visible(row)}")
-        for s, e, label in marks:
-            columns = _caret_columns(s, e, starts[number], len(row))
-            if columns is not None:
-                first, last = columns
-                carets = " " * first + "^" * max(1, last - first)
-                out.append(f"  {' ' * width} | {carets} {label}")
+        out.append(f"  {number + 1:>{width}} | {_visible(rows[number])}")
+        out.extend(_caret_lines(marks, starts[number], len(rows[number]), width))
     if not expected and not found:
         out.append(f"  {' ' * width} | (no span expected, none found)")
     return out
+
+
+def _row_starts(rows: Sequence[str]) -> list[int]:
+    starts, offset = [], 0
+    for row in rows:
+        starts.append(offset)
+        offset += len(row) + 1
+    return starts
+
+
+def _shown_rows(rows: Sequence[str], starts: Sequence[int],
+                marks: Sequence[tuple[int, int, str]]) -> set[int]:
+    """Every row of a short sample; of a long one, the marked rows and their context."""
+    if len(rows) <= LONG_SAMPLE:
+        return set(range(len(rows)))
+    marked = {number for number, start in enumerate(starts)
+              if any(_caret_columns(s, e, start, len(rows[number])) for s, e, _ in marks)}
+    return {n for m in marked for n in range(m - CONTEXT_LINES, m + CONTEXT_LINES + 1)
+            if 0 <= n < len(rows)} or set(range(min(len(rows), LONG_SAMPLE)))
+
+
+def _caret_lines(marks: Sequence[tuple[int, int, str]], row_start: int, row_length: int,
+                 width: int) -> list[str]:
+    lines = []
+    for start, end, label in marks:
+        columns = _caret_columns(start, end, row_start, row_length)
+        if columns is not None:
+            first, last = columns
+            carets = " " * first + "^" * max(1, last - first)
+            lines.append(f"  {' ' * width} | {carets} {label}")
+    return lines
 
 
 def _caret_columns(start: int, end: int, row_start: int, row_length: int) -> tuple[int, int] | None:
