@@ -33,6 +33,7 @@ from .pattern import (
     Sources,
     build_anchor_patterns,
     build_prefix_pattern,
+    compile_source,
     demi_unit_list,
     pattern_sources,
 )
@@ -106,14 +107,14 @@ class Scanner:
     def pattern(self) -> regex.Pattern[str]:
         """The head pattern, run at each anchor of a text where no unit name follows a
         ``demi`` (it has no ``demi`` units: the same matches there)."""
-        return regex.compile(self.sources.head, regex.V0)
+        return compile_source(self.sources.head, self.sources)
 
     @cached_property
     def _demi_pattern(self) -> regex.Pattern[str]:
         """The head pattern with every unit name a ``demi`` may govern (``une demi-heure``);
         compiled only when a text needs it (the named list costs 0.1 s to compile)."""
-        return regex.compile(
-            self.sources.demi_head, regex.V0, demi_units=demi_unit_list(self.units)
+        return compile_source(
+            self.sources.demi_head, self.sources, demi_units=demi_unit_list(self.units)
         )
 
     @cached_property

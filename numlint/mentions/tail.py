@@ -27,7 +27,7 @@ from collections.abc import Iterable
 import regex
 
 from .currencies import CurrencyLexicon
-from .pattern import Sources, after_un_forms
+from .pattern import Sources, after_un_forms, compile_source
 from .trie import SPACES, FormSet
 from .units import UnitLexicon
 
@@ -49,14 +49,14 @@ class Tail:
     """Reads what follows the number of a figure (see the module doc); build once."""
 
     def __init__(self, sources: Sources, currencies: CurrencyLexicon, units: UnitLexicon):
-        self.percent = regex.compile(sources.percent, regex.V0)
-        self.de = regex.compile(sources.de, regex.V0)
-        self.demi_hyphen = regex.compile(sources.demi_hyphen, regex.V0)
-        self.currency_signs = regex.compile(sources.currency_signs, regex.V0)
-        self.sub_unit = regex.compile(sources.sub_unit, regex.V0)
-        self.unit_symbols = regex.compile(sources.unit_symbols, regex.V0)
-        self.below_zero = regex.compile(sources.below_zero, regex.V0)
-        self.per = regex.compile(sources.per, regex.V0)
+        self.percent = compile_source(sources.percent, sources)
+        self.de = compile_source(sources.de, sources)
+        self.demi_hyphen = compile_source(sources.demi_hyphen, sources)
+        self.currency_signs = compile_source(sources.currency_signs, sources)
+        self.sub_unit = compile_source(sources.sub_unit, sources)
+        self.unit_symbols = compile_source(sources.unit_symbols, sources)
+        self.below_zero = compile_source(sources.below_zero, sources)
+        self.per = compile_source(sources.per, sources)
         self.currency_names = FormSet(n.lower() for n in currencies.names)
         self.unit_names = FormSet(units.names)
         self.after_un = FormSet(after_un_forms(currencies, units))
