@@ -97,6 +97,22 @@ def _key(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+_TO_KEYS = str.maketrans(
+    {**{ch: _SPACE_KEY for ch in SPACES}, **{ch: _APOSTROPHE_KEY for ch in APOSTROPHES}}
+)
+
+
+def _keys(form: str) -> str:
+    """The keys of ``form``'s characters (:func:`_key`), a run of spaces as one space."""
+    keyed = form.translate(_TO_KEYS)
+    while "  " in keyed:
+        keyed = keyed.replace("  ", " ")
+    lowered = keyed.lower()
+    if len(lowered) != len(keyed) or "Σ" in keyed:  # str.lower is not char by char there
+        lowered = "".join(_key(ch) for ch in keyed)
+    return lowered
+
+
 class FormSet:
     """Word lists looked up by walking a trie of characters, not compiled into a pattern.
 
@@ -114,14 +130,12 @@ class FormSet:
         root: dict[str, dict] = {}
         for form in forms:
             node = root
-            previous = None
-            for ch in form:
-                key = _key(ch)
-                if key == _SPACE_KEY and previous == _SPACE_KEY:
-                    continue  # a run of spaces is one space of the form
-                node = node.setdefault(key, {})
-                previous = key
-            node.setdefault(_FORM_END, []).append(form)
+            for key in _keys(form):
+                child = node.get(key)
+                if child is None:
+                    child = node[key] = {}
+                node = child
+            node[_FORM_END] = {}
         self._root = root
         self.first_keys = frozenset(k for k in root if k != _FORM_END)
         """The keys a form may start with (a cheap test before a walk)."""
