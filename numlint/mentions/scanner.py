@@ -28,6 +28,7 @@ from .figure import Figure
 from .lists import share_across_lists
 from .model import Kind, Mention
 from .pattern import (
+    ANCHOR_SIGNS,
     PREFIX_WINDOW,
     Anchors,
     Sources,
@@ -150,13 +151,15 @@ class Scanner:
                 lowered = "".join(c if len(low := c.lower()) != 1 else low for c in chunk)
             before = text[start - 1].lower()[:1] if start else " "
             positions = [m.start() for m in anchors.signs.finditer(chunk)]
-            positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
+            if any(sign in chunk for sign in ANCHOR_SIGNS):
+                positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
             spaced = before + lowered
             positions += [
                 m.start() for m in anchors.words.finditer(spaced)
                 if m.start(1) < 0 or un_opens(spaced, m.end())
             ]
-            positions += [m.start() for m in anchors.links.finditer(lowered)]
+            if "://" in lowered or "www." in lowered:
+                positions += [m.start() for m in anchors.links.finditer(lowered)]
             positions.sort()
             for position in positions:
                 if position < end - start:
