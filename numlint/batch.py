@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .config import Config, as_config
 from .diagnostics import Diagnostic
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import pyarrow
 
     from .pipeline import Run
+    from .sources import Format
 
 FORMATS = ("text", "markdown", "html")
 DEFAULT_FORMAT = "markdown"
@@ -149,7 +150,7 @@ def checked_document(
     except ValueError as error:
         return [failure_row(doc_id, "bad-date", str(error))], None
     try:
-        checked = run(text, format=chosen, date=day, config=config)
+        checked = run(text, format=cast("Format", chosen), date=day, config=config)
     except Exception as error:  # a bug in one article must not lose the others
         return [failure_row(doc_id, "failed", f"{type(error).__name__}: {error}")], None
     return [diagnostic_row(doc_id, text, d) for d in checked.diagnostics], checked

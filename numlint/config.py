@@ -9,10 +9,11 @@ check off.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 from .diagnostics import SEVERITIES, Severity
 from .errors import Localized, NumlintError, phrase_of
@@ -25,6 +26,7 @@ KNOWN_KEYS = frozenset(
      "skip-boilerplate", "per-file-ignores", "max-bytes", "max-figures"}
 )
 _ISO = re.compile(r"^[A-Z]{3}$")
+T = TypeVar("T")
 
 
 class ConfigError(Localized, NumlintError):
@@ -91,14 +93,47 @@ class Config:
         config.resolve(installed_rules().rules)  # unknown codes and settings: now
         return config
 
-    def resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
+    def resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], Mapping[str, Any]]]:
         """The rules to run and their settings; unknown codes and settings are errors.
-        Worked out once per configuration and set of rules (checks reuse it)."""
+        Worked out once per configuration and set of rules (checks reuse it): the settings
+        are read-only views, shared by every check made with this configuration."""
+        return list(self.plan(rules).rules)
+
+    def plan(self, rules: Sequence[type[Rule]]) -> RulePlan:
+        """:meth:`resolve`, with what a check derives from it, worked out once."""
         key = tuple(rules)
-        cache = self.__dict__.setdefault("_resolved", {})
-        if key not in cache:
-            cache[key] = self._resolve(rules)
-        return [(rule, dict(settings)) for rule, settings in cache[key]]
+        plan = self._cache.get(key)
+        if plan is None:
+            chosen = tuple((rule, MappingProxyType(settings))
+                           for rule, settings in self._resolve(rules))
+            plan = self._cache.setdefault(key, RulePlan(
+                rules=chosen,
+                settings_by_code=MappingProxyType({r.code: s for r, s in chosen}),
+                codes=frozenset(r.code for r, _ in chosen)))
+        return plan
+
+    def derived(self, name: str, make: Callable[[Config], T]) -> T:
+        """``make(self)``, worked out once for this configuration (it is frozen): what
+        every check made with it shares, such as its scanner."""
+        key = ("derived", name)
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache.setdefault(key, make(self))
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without what it derived (rule plans, scanners): a worker process that
+        receives it works them out again, once."""
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
+
+    @property
+    def _cache(self) -> dict[Any, Any]:
+        cache = self.__dict__.get("_derived")
+        if cache is None:  # a frozen dataclass: its cache goes in by the back door
+            cache = self.__dict__.setdefault("_derived", {})
+        return cache
 
     def _resolve(self, rules: Sequence[type[Rule]]) -> list[tuple[type[Rule], dict[str, Any]]]:
         known = {rule.code for rule in rules}
@@ -142,9 +177,23 @@ class Config:
         return settings
 
 
+@dataclass(frozen=True, slots=True)
+class RulePlan:
+    """The rules a configuration runs, their settings (read-only), by code, and the codes."""
+
+    rules: tuple[tuple[type[Rule], Mapping[str, Any]], ...]
+    settings_by_code: Mapping[str, Mapping[str, Any]]
+    codes: frozenset[str]
+
+
+DEFAULT_CONFIG = Config()
+"""The configuration of a check given none: one object, so that its rule plan is worked out
+once per process, not once per check."""
+
+
 def as_config(config: Config | Mapping[str, Any] | None) -> Config:
     if config is None:
-        return Config()
+        return DEFAULT_CONFIG
     if isinstance(config, Config):
         return config
     return Config.from_mapping(config, origin="config")

@@ -33,13 +33,11 @@ from .rules.api import Rule
 
 NUMLINT_TOML = "numlint.toml"
 PYPROJECT_TOML = "pyproject.toml"
-FILE_NAMES = (NUMLINT_TOML, PYPROJECT_TOML)
 
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*", "node_modules/", "__pycache__/", "site-packages/")
 """Skipped in a folder run unless ``exclude`` is set (gitignore syntax): hidden files and
 folders, and the folders of tools. Virtualenvs (a ``pyvenv.cfg``) are always skipped."""
-SELECTION_KEYS = ("exclude", "extend-exclude", "respect-gitignore")
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,20 @@ class Document:
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
     """The settings of the rules that run on this document, by code."""
 
-    def settings_of(self, rule: type[Rule]) -> Mapping[str, Any]:
+    def settings_of(self, rule: type[Rule] | str) -> Mapping[str, Any]:
         """Another rule's settings as configured for this check (its defaults when it does
-        not run): rules that split one decision read one setting."""
+        not run): rules that split one decision read one setting. ``rule`` is a rule
+        class or the code of an installed rule (so that a rule need not import another)."""
+        if isinstance(rule, str):
+            configured = self.rule_settings.get(rule)
+            if configured:
+                return configured
+            from .rules.registry import installed_rules
+
+            found = installed_rules().find(rule)
+            if found is None:
+                raise LookupError(f"no installed rule has the code {rule!r}")
+            return found.default_settings()
         return self.rule_settings.get(rule.code) or rule.default_settings()
 
     @cached_property

@@ -38,10 +38,29 @@ class Overrun(Exception):
     """A rule ran past its time budget."""
 
 
+FIGURE_RULES = frozenset({
+    "NL001", "NL101", "NL102", "NL103", "NL104", "NL105", "NL201", "NL202", "NL203",
+    "NL204", "NL205", "NL206", "NL301", "NL302", "NL303", "NL304", "NL305", "NL306",
+})
+"""numlint's own rules that report on figures and the relations between them, nothing
+else (NL001 reports on the source, from :func:`numlint.suppressions.apply_suppressions`):
+a document without a figure gives them nothing to say, and they are not called on it. A
+new built-in rule is listed here, or not, on purpose: the engine's tests fail on one that
+is neither here nor in :data:`TEXT_RULES`."""
+
+TEXT_RULES: frozenset[str] = frozenset()
+"""numlint's own rules that may report on a text without figures: always called."""
+
+_BUILTIN: dict[type, bool] = {}
+
+
 def is_builtin(rule_class: type[Rule]) -> bool:
     """numlint's own rules run in the caller's thread, plugins in a fenced one (see
     :mod:`numlint.deadline`)."""
-    return rule_class.__module__.split(".", 1)[0] == "numlint"
+    known = _BUILTIN.get(rule_class)
+    if known is None:
+        known = _BUILTIN[rule_class] = rule_class.__module__.split(".", 1)[0] == "numlint"
+    return known
 
 
 def run_rules(
@@ -50,31 +69,47 @@ def run_rules(
     *,
     budget: float | None = None,
 ) -> Iterator[RuleFinding]:
-    """Run each rule with ``budget`` seconds at most; a failure is reported, not raised."""
+    """Run each rule with ``budget`` seconds at most; a failure is reported, not raised.
+
+    numlint's own rules are called directly: nothing is set up or torn down per rule
+    (no thread, no timer, no lock), so a check costs what its rules cost; on a document
+    without figures, those of :data:`FIGURE_RULES` are not called at all. A plugin's rule
+    is always called, in a thread of its own."""
+    figures = bool(document.mentions)
     for rule_class, settings in rules:
-
-        def findings_of(rule_class: type[Rule] = rule_class,
-                        settings: Mapping[str, Any] = settings) -> list[Finding]:
-            return [_checked(f, document) for f in rule_class().check(document, settings)]
-
         if is_builtin(rule_class):
+            if not figures and rule_class.code in FIGURE_RULES:
+                continue
             try:
-                findings = findings_of()
+                findings = [_checked(f, document)
+                            for f in rule_class().check(document, settings)]
             except (Exception, SystemExit) as error:  # one rule must not take others down
                 yield RuleFinding(None, internal_error(rule_class, error))
                 continue
         else:
-            outcome = run_in_thread(findings_of, budget)
-            if isinstance(outcome.error, KeyboardInterrupt):
-                raise outcome.error
-            if outcome.overran or outcome.error is not None:
-                error = outcome.error or Overrun(
-                    f"ran longer than its budget of {budget:g} s and was abandoned")
-                yield RuleFinding(None, internal_error(rule_class, error))
+            findings = _plugin_findings(rule_class, settings, document, budget)
+            if isinstance(findings, Finding):
+                yield RuleFinding(None, findings)
                 continue
-            findings = outcome.value or []
         for finding in findings:
             yield RuleFinding(rule_class, finding)
+
+
+def _plugin_findings(rule_class: type[Rule], settings: Mapping[str, Any], document: Document,
+                     budget: float | None) -> list[Finding] | Finding:
+    """A plugin's findings, bounded by ``budget``; its internal error when it failed."""
+
+    def findings_of() -> list[Finding]:
+        return [_checked(f, document) for f in rule_class().check(document, settings)]
+
+    outcome = run_in_thread(findings_of, budget)
+    if isinstance(outcome.error, KeyboardInterrupt):
+        raise outcome.error
+    if outcome.overran or outcome.error is not None:
+        error = outcome.error or Overrun(
+            f"ran longer than its budget of {budget:g} s and was abandoned")
+        return internal_error(rule_class, error)
+    return outcome.value or []
 
 
 def internal_error(rule_class: type[Rule], error: BaseException) -> Finding:

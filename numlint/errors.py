@@ -40,7 +40,7 @@ class Localized:
         return Phrase(self.message, self.params) if self.params else Phrase(self.message)
 
 
-class LocalizedValueError(Localized, ValueError):
+class LocalizedValueError(Localized, NumlintError):
     """A ValueError in the user's language (a bad setting or limit)."""
 
     def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:

@@ -28,12 +28,6 @@ def N_(message: str) -> str:
     return message
 
 
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
-    return lang
-
-
 def translate(message: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The message in ``lang``; a message without translation (a plugin's own) is kept."""
     if lang == "en":
@@ -50,8 +44,14 @@ def render(message: str, params: Mapping[str, Any], lang: str = DEFAULT_LANGUAGE
 def plural(number: int, forms: tuple[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
     """``forms`` (the singular and plural message ids, with ``{n}``) for ``number`` in
     ``lang``: French puts 0 and 1 in the singular (« 0 erreur »), English only 1."""
+    return render(plural_form(number, forms, lang), {"n": number}, lang)
+
+
+def plural_form(number: int, forms: tuple[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """The one of ``forms`` (singular, plural message ids) that ``number`` takes in
+    ``lang``, for a message with more placeholders than ``{n}``."""
     singular = number in (0, 1) if lang == "fr" else number == 1
-    return render(forms[0] if singular else forms[1], {"n": number}, lang)
+    return forms[0] if singular else forms[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .config import Config, ConfigError, as_config
 from .conversion import resolve_currencies
@@ -36,6 +36,9 @@ from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
 from .sources.edits import SourceEdit, to_source_edit
 from .suppressions import apply_suppressions
+
+if TYPE_CHECKING:
+    from .mentions.scanner import Scanner
 
 Format = Literal["text", "markdown", "html"]
 
@@ -91,7 +94,8 @@ def run(
     settings = as_config(config)
     language = settings.lang if lang is None else checked_language(lang)
     registry = installed_rules()
-    rules = settings.resolve(registry.rules)
+    plan = settings.plan(registry.rules)
+    rules = plan.rules
     too_large = settings.limits.exceeded_by(text)
     if too_large:
         return Run([_internal(*too_large, language)], None, None, language)
@@ -99,7 +103,7 @@ def run(
                         if skip_boilerplate is None else skip_boilerplate)
     try:
         document = analyse(prose, date=article_date, config=settings,
-                           rule_settings={rule.code: s for rule, s in rules})
+                           rule_settings=plan.settings_by_code)
     except TimeoutError:
         return Run([_internal(N_("The text could not be scanned in time; it was not checked."),
                               {}, language)], prose, None, language)
@@ -118,7 +122,7 @@ def run(
         for failure in document.relations.failures
     ]
     kept = apply_suppressions(
-        diagnostics, text, format, {rule.code for rule, _ in rules}, lang=language
+        diagnostics, text, format, plan.codes, lang=language
     )
     return Run(kept, prose, document, language)
 
@@ -163,7 +167,7 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config,
 
     ``rule_settings`` are the settings of the rules that will run, by code: a rule that
     must agree with another (NL102 leaves NL101's slips to it) reads them there."""
-    scanner = scanner_for(config.currencies)
+    scanner = config.derived("scanner", _scanner)
     origin: Literal["given", "document"] | None = None
     article_date = date
     if article_date is not None:
@@ -183,6 +187,10 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config,
         rate_table=(lambda: user_rates(rates_file)) if rates_file else embedded_table,
         rule_settings=rule_settings or {},
     )
+
+
+def _scanner(config: Config) -> Scanner:
+    return scanner_for(config.currencies)
 
 
 @lru_cache(maxsize=4)

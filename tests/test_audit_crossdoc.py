@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,22 @@ def test_the_odd_one_out_is_a_warning_with_the_other_articles_as_evidence() -> N
     assert all({"adobe", "figma"} <= set(o["shared_words"]) for o in evidence["other_articles"])
     html_source = next(o for o in evidence["other_articles"] if o["doc_id"] == "doc-2")
     assert html_source["figure"] == "97,4\u202fmilliards de dollars"
+
+
+def test_the_message_is_in_the_configured_language() -> None:
+    texts = dated([*DEAL, SLIP])
+    (french,) = check(figures(texts))
+    (english,) = check(figures(texts), CrossSettings(lang="en"))
+    assert re.fullmatch(
+        r"« 97,4 millions de dollars » : 5 autres articles à moins de 30 jours donnent le même "
+        r"chiffre à une autre échelle \(« 97,4.milliards de dollars », doc-[0-4]\)",
+        french["message"]), french["message"]
+    assert english["message"].startswith("“97,4 millions de dollars”: 5 other articles within "
+                                          "30 days give the same figure at another scale")
+    assert french["fix_description"] == "Écrire « 97,4 milliards de dollars »"
+    assert english["fix_description"] == "Write “97,4 milliards de dollars”"
+    (one,) = check(figures(dated([*DEAL[:2], SLIP])))
+    assert " : 2 autres articles " in one["message"]
 
 
 def test_the_majority_is_never_flagged() -> None:

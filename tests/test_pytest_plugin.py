@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import Any
 
 import pytest
@@ -378,3 +379,42 @@ def test_the_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("-p", "no:numlint")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*fixture 'numlint_check' not found*"])
+
+
+# -- a rule class given to the fixture, before any plugin installs it --------------------
+
+class _EveryEuroAmount(Rule):
+    """A plugin rule written against numlint.rules.api only, and never installed."""
+
+    code = "EX901"
+    name = "every-euro-amount"
+    severity = "info"
+    summary = "Reports every amount in euros."
+    explanation = "Reports every amount in euros (a test rule)."
+
+    def check(self, document, settings):
+        from numlint.rules.api import N_
+
+        for mention in document.mentions:
+            if mention.currency == "EUR":
+                yield Finding(mention.start, mention.end, N_("An amount in euros"))
+
+
+def test_the_fixture_runs_a_rule_class_that_is_not_installed(numlint_check) -> None:
+    assert installed_rules().find("EX901") is None
+    found = numlint_check("Le budget atteint 3 millions d'euros et 12 km.", rule=_EveryEuroAmount)
+    assert [(d.code, d.message) for d in found] == [("EX901", "An amount in euros")]
+    numlint_check.expect("Il coûte {{3 millions d'euros}}, pas 12 km.", rule=_EveryEuroAmount)
+    # alongside an installed rule, by code
+    mixed = numlint_check("la somme de 97,4 milliards de dollars (près de 95 millions d'euros)",
+                          rule=[_EveryEuroAmount, "NL101"], date=date(2025, 2, 11))
+    assert sorted(d.code for d in mixed) == ["EX901", "NL101"]
+    assert installed_rules().find("EX901") is None  # only while the check ran
+
+
+def test_the_fixture_refuses_a_class_that_is_not_a_rule(numlint_check) -> None:
+    class NoCode(Rule):
+        name = "no-code"
+
+    with pytest.raises(TypeError, match="does not declare"):
+        numlint_check("3 millions d'euros", rule=NoCode)

@@ -51,6 +51,10 @@ SLIPS = [
     ("Il sait qu'1 euro équivaut à environ 105 dollars.", "105 dollars"),
     ("Chaque jour, le monde consomme environ 80 millions de barils de pétrole, soit près de"
      " 30 millions de barils par an.", "30 millions de barils par an"),
+    ("Un mètre cube d'eau correspond à 1 000 millilitres d'eau.", "1 000 millilitres"),
+    ("un gallon est en moyenne égal à 3,785 millilitres", "3,785 millilitres"),
+    ("une hauteur de 8 844 430 m au-dessus du niveau de la mer (29 029 pieds).",
+     "29 029 pieds"),
 ]
 CONSISTENT = [
     "L'avion vole à 10 000 mètres d'altitude (environ 33 000 pieds).",
@@ -76,6 +80,13 @@ CONSISTENT = [
     " 30 milliards de barils par an.",
     "Chaque jour, il gagne 200 euros de salaire, soit 4 euros par an.",
     "la balance indiquait 14 lb 8 oz (6,57 kg), puis 72 lb 0 oz (32,65 kg)",
+    "Un mètre cube d'eau correspond à 1 000 litres d'eau.",
+    "un gallon est en moyenne égal à 3,785 litres",
+    "un baril est en moyenne égal à 0,1364 tonne, c'est-à-dire",
+    "une hauteur de 8 844,43 m au-dessus du niveau de la mer (29 029 pieds).",
+    # above something else than the sea: another figure, not a conversion
+    "un sommet à 300 m au-dessus de la vallée (300 000 m de dénivelé cumulé)",
+    "La hausse de 3 % correspond à 2 milliards d'euros de recettes.",
 ]
 
 

@@ -122,6 +122,8 @@ def test_annotated_data_date_read_from_html(url):
     ]}
     match = nl101(post(url, data=json.dumps(data), language="fr", format="html").json())
     assert match["numlint"]["evidence"]["date"] == "2025-02-11"
+    assert match["numlint"]["evidence"]["date_origin"] == "document"
+    assert "(tirée du document)" in match["message"]
 
 
 @pytest.mark.parametrize("date_line", ["date: 2025-02-11", "date: '2025-02-11T10:00:00+01:00'"])
@@ -129,6 +131,9 @@ def test_annotated_data_date_from_front_matter_without_format(url, date_line):
     data = {"annotation": [{"markup": f"---\n{date_line}\n---\n\n"}, {"text": SLIP}]}
     match = nl101(post(url, data=json.dumps(data), language="auto").json())
     assert match["numlint"]["evidence"]["date"] == "2025-02-11"
+    assert match["numlint"]["evidence"]["date_origin"] == "document"
+    given = {"annotation": [{"markup": "---\ndate: 2024-01-05\n---\n\n"}, {"text": SLIP}]}
+    match = nl101(post(url, data=json.dumps(given), language="auto", date="2025-02-11").json())
     assert match["numlint"]["evidence"]["date_origin"] == "given"
 
 
@@ -241,8 +246,8 @@ def test_port_in_use_is_a_one_line_error():
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "numlint", "serve", "--port", str(port)],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run([sys.executable, "-m", "numlint", "serve", "--port", str(port),
+                               "--lang", "en"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert f"numlint: error: serve: could not serve on 127.0.0.1:{port}" in done.stderr
 

@@ -199,6 +199,26 @@ def test_parse_date(value: str, expected: date | None) -> None:
     assert parse_date(value) == expected
 
 
+def test_only_an_rfc_2822_date_loads_email_utils() -> None:
+    """email.utils pulls in socket, calendar and base64: an ISO date must not pay for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from numlint.sources import read_source\n"
+        "md = read_source('---\\ndate: 2025-02-11\\n---\\n# T\\n\\n12 euros.\\n', 'markdown')\n"
+        "page = '<html><head><meta name=\"date\" content=\"{}\"></head><p>12 euros</p></html>'\n"
+        "html = read_source(page.format('2025-02-11T08:00:00Z'), 'html')\n"
+        "before = 'email.utils' in sys.modules\n"
+        "rss = read_source(page.format('Tue, 11 Feb 2025 10:00:00 +0100'), 'html')\n"
+        "print(md.date, html.date, before, rss.date, 'email.utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2025-02-11", "2025-02-11", "False", "2025-02-11", "True"]
+
+
 def test_front_matter_keys_and_priority() -> None:
     assert front_matter_date("title: x\ndate: 2025-02-11\n", "yaml") == date(2025, 2, 11)
     assert front_matter_date("date = 2025-02-11T10:00:00+01:00", "toml") == date(2025, 2, 11)

@@ -16,7 +16,7 @@ interruption loses little (defined here so that ``numlint --help`` imports no re
 
 
 
-def add_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction,
                t: Callable[[str], str] = str) -> None:
     from ..cli.parser import add_lang
 
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None,
             engine="dask" if args.scheduler else args.engine, workers=args.workers,
             scheduler=args.scheduler, partition_size=args.partition_size, fresh=args.fresh,
             progress=not args.quiet,
-            cross=crossdoc.CrossSettings(window_days=args.window_days),
+            cross=crossdoc.CrossSettings(window_days=args.window_days, lang=config.lang),
         )
         summary = audit(options, job, stderr)
     except (InputError, StateError, EngineError, IncompleteRun) as error:

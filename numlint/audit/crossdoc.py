@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import DEFAULT_LANGUAGE, N_, plural_form, render
+
 CODE = "NL901"
 NAME = "cross-document-scale"
 MAX_EXAMPLES = 10
@@ -49,6 +51,8 @@ class CrossSettings:
     window_days: int = 30
     min_support: int = 2
     min_shared_words: int = 2
+    lang: str = DEFAULT_LANGUAGE
+    """The language of the messages (the configuration's, as for the other findings)."""
 
 
 def check(figures: Iterable[Mapping[str, Any]],
@@ -159,13 +163,18 @@ def _weigh(figure: Mapping[str, Any],
         "start": figure["start"], "end": figure["end"],
         "line": figure["line"], "column": figure["column"],
         "end_line": figure["end_line"], "end_column": figure["end_column"],
-        "message": (f"« {figure['text']} » : {support} autre(s) article(s) à moins de "
-                    f"{settings.window_days} jours donnent le même chiffre à une autre "
-                    f"échelle (« {example['figure']} », {example['doc_id']})"),
+        "message": render(plural_form(support, (
+            N_("“{figure}”: {n} other article within {days} days gives the same figure at "
+               "another scale (“{example}”, {example_id})"),
+            N_("“{figure}”: {n} other articles within {days} days give the same figure at "
+               "another scale (“{example}”, {example_id})")), settings.lang), {
+            "figure": figure["text"], "n": support, "days": settings.window_days,
+            "example": example["figure"], "example_id": example["doc_id"]}, settings.lang),
         "figure": figure["text"],
         "fix": None if rewrite is None else rewrite[3],
         "fix_safety": None if rewrite is None else "unsafe",
-        "fix_description": None if rewrite is None else f"Écrire « {rewrite[3]} »",
+        "fix_description": None if rewrite is None else render(
+            N_("Write “{replacement}”"), {"replacement": rewrite[3]}, settings.lang),
         "fix_edits": None if rewrite is None else json.dumps(
             [{"start": rewrite[0], "end": rewrite[1], "replacement": rewrite[2]}],
             ensure_ascii=False),

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import Localized
+from ..errors import Localized, NumlintError
 from ..i18n import N_
 from .command import DEFAULT_PARTITION_SIZE
 
 FIELDS = ("text", "date", "format", "id")
 
 
-class InputError(Localized, ValueError):
+class InputError(Localized, NumlintError):
     """An input numlint cannot read; the message names the file and why."""
 
     def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:

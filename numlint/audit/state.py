@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import Localized
+from ..errors import Localized, NumlintError
 from ..i18n import N_
 from .inputs import Partition
 from .tables import PARTS, SCHEMAS, SealedPartition
@@ -26,7 +26,7 @@ from .tables import PARTS, SCHEMAS, SealedPartition
 STATE_SUFFIX = ".state"
 
 
-class StateError(Localized, ValueError):
+class StateError(Localized, NumlintError):
     """A state folder that does not belong to this run."""
 
     def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
@@ -36,7 +36,7 @@ class StateError(Localized, ValueError):
         return (type(self), (self.message, self.params))
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     """``write`` to a temporary file beside ``path``, then rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 
 from ..config_files import FileSelection
 from ..config_files import display as shown_path
-from ..i18n import N_
+from ..i18n import N_, Phrase
 from ..sources import Format
 from .errors import InputError, os_reason
 from .excludes import Excluder
@@ -44,7 +44,7 @@ class Target:
     display: str
     """The name shown in reports: relative to the working directory when inside it."""
     format: Format
-    unreadable: str | None = None
+    unreadable: str | Phrase | None = None
     """The system's reason the input cannot be read, when it was known while collecting
     (a folder of the walk that cannot be listed): reported as its own NL902, like a file."""
 
@@ -117,13 +117,13 @@ def _short(name: str, limit: int = 120) -> str:
 
 
 def walk(root: Path, excluder: Excluder | None = None
-         ) -> tuple[list[Path], list[tuple[Path, str]]]:
+         ) -> tuple[list[Path], list[tuple[Path, Phrase]]]:
     """The checkable files under ``root`` (excluded and ignored paths skipped), and the
     folders that could not be listed, with why: one unreadable folder must not stop the
     run, nor be skipped without a word."""
     excluder = excluder or Excluder(FileSelection())
     found: list[Path] = []
-    unlisted: list[tuple[Path, str]] = []
+    unlisted: list[tuple[Path, Phrase]] = []
 
     def unreadable(error: OSError) -> None:
         folder = Path(error.filename) if error.filename else root

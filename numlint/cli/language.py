@@ -13,6 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -21,7 +22,7 @@ def startup_language(words: Sequence[str], cwd: Path | None = None) -> str:
     """``--lang`` when given and known, else the configuration's ``lang``, else French."""
     asked = option_value(words, "--lang")
     if asked in LANGUAGES:
-        return asked  # type: ignore[return-value]
+        return asked
     return configured_language(option_value(words, "--config"), cwd) or DEFAULT_LANGUAGE
 
 
@@ -53,7 +54,7 @@ def configured_language(forced: str | None, cwd: Path | None = None) -> str | No
         path = Path(forced) if forced else ConfigFinder().find(cwd or Path.cwd())
         if path is None:
             return None
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        data: Any = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):  # ConfigError is a ValueError too
         return None
     if path.name == PYPROJECT_TOML:

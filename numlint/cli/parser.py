@@ -40,7 +40,7 @@ class Parser(argparse.ArgumentParser):
                              {"command": command, "message": message})
         raise UsageError(N_("{message} (see numlint --help)"), {"message": message})
 
-    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
+    def parse_args(self, args=None, namespace=None):
         with argparse_speaking(self.lang):
             return super().parse_args(args, namespace)
 
@@ -109,7 +109,7 @@ def add_lang(parser: argparse.ArgumentParser, t: Translate, help: str) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help=t(help))
 
 
-def _check(commands: argparse._SubParsersAction, t: Translate) -> None:  # type: ignore[type-arg]
+def _check(commands: argparse._SubParsersAction, t: Translate) -> None:
     check = commands.add_parser(
         "check",
         help=t(N_("check files, folders or standard input")),
@@ -170,7 +170,7 @@ def _check(commands: argparse._SubParsersAction, t: Translate) -> None:  # type:
     check.set_defaults(command="check")
 
 
-def _explain(commands: argparse._SubParsersAction, t: Translate) -> None:  # type: ignore[type-arg]
+def _explain(commands: argparse._SubParsersAction, t: Translate) -> None:
     explain = commands.add_parser(
         "explain", help=t(N_("print a rule's documentation")),
         description=t(N_("Print a rule's documentation: summary, explanation, settings, "
@@ -183,7 +183,7 @@ def _explain(commands: argparse._SubParsersAction, t: Translate) -> None:  # typ
                             "lang, else fr)"))
 
 
-def _rules(commands: argparse._SubParsersAction, t: Translate) -> None:  # type: ignore[type-arg]
+def _rules(commands: argparse._SubParsersAction, t: Translate) -> None:
     rules = commands.add_parser(
         "rules", help=t(N_("list the installed rules")),
         description=t(N_("List every installed rule, built-in or plugin, and the plugins "
@@ -194,7 +194,7 @@ def _rules(commands: argparse._SubParsersAction, t: Translate) -> None:  # type:
                           "else fr)"))
 
 
-def _rates(commands: argparse._SubParsersAction, t: Translate) -> None:  # type: ignore[type-arg]
+def _rates(commands: argparse._SubParsersAction, t: Translate) -> None:
     rates = commands.add_parser(
         "rates", help=t(N_("show the exchange-rate table in force")),
         description=t(N_("Show which ECB rate table is in force (source, first and last "

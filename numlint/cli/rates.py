@@ -26,13 +26,14 @@ _DAYS = (N_("{n} day"), N_("{n} days"))
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     table, chosen_by = table_in_force(args)
+    currencies = sorted(table.currencies)
     info = {
         "source": table.source,
         "chosen_by": show(chosen_by, "en"),
         "first_date": table.first_date.isoformat(),
         "last_date": table.last_date.isoformat(),
         "days": len(table),
-        "currencies": sorted(table.currencies),
+        "currencies": currencies,
     }
     if args.output_format == "json":
         json.dump(info, out, ensure_ascii=False, indent=2)
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         render(N_("{first} to {last} ({days})"), {
             "first": info["first_date"], "last": info["last_date"],
             "days": _days(len(table), lang)}, lang),
-        f"{len(table.currencies)} ({', '.join(info['currencies'])})",
+        f"{len(table.currencies)} ({', '.join(currencies)})",
     )
     out.write(render(N_("Rates in force: {source}"),
                      {"source": show_source(table.source, lang)}, lang) + "\n")

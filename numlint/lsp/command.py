@@ -15,7 +15,7 @@ from ..i18n import N_, Phrase
 EXTRA_HINT = N_("numlint lsp needs the 'lsp' extra: pip install 'numlint[lsp]'")
 
 
-def add_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction,
                t: Callable[[str], str] = str) -> None:
     lsp = commands.add_parser(
         "lsp", help=t(N_("run the language server (LSP over standard input and output)")),

@@ -18,7 +18,7 @@ from pygls.workspace import TextDocument
 
 from .. import __version__
 from ..cli.errors import one_line
-from ..config import Config, ConfigError
+from ..config import DEFAULT_CONFIG, Config, ConfigError
 from ..config_files import find_config_file, load_config_file
 from ..diagnostics import Diagnostic
 from ..i18n import DEFAULT_LANGUAGE, N_, render
@@ -53,11 +53,11 @@ def document_format(document: TextDocument) -> Format | None:
 def document_config(document: TextDocument) -> Config:
     """The configuration for the document's file, found from its folder as the CLI does."""
     if not document.path:
-        return Config()
+        return DEFAULT_CONFIG
     path = Path(document.path)
     found = find_config_file(path.parent)
     if found is None:
-        return Config()
+        return DEFAULT_CONFIG
     config_file = load_config_file(found, installed_rules().rules)
     ignored = config_file.ignored_codes(path)
     config = config_file.config

@@ -9,7 +9,6 @@ will not guess), and the written forms the scanner must recognize.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -194,6 +193,9 @@ HOUSE_SYMBOLS: dict[str, str | None] = {
     "₩": "KRW",
     "₪": "ILS",
     "Fr.": "CHF",
+    # Moroccan copy writes the dirham "DH" (or "Dh", "DHS") after the figure: "35,2 Mds DH".
+    "DH": "MAD",
+    "DHS": "MAD",
 }
 """Symbols as newsrooms write them. ``$`` alone is USD by default (a Canadian house sets
 ``"$" = "CAD"`` in its configuration); ``¥`` alone is the yen."""
@@ -355,13 +357,3 @@ def _add_name(by_name: dict[str, set[str]], name: str, code: str) -> None:
     bare = _PARENTHESIS.sub("", name).strip()
     if bare != name:
         by_name.setdefault(bare, set()).add(code)
-
-
-def forms_pattern(forms: Iterable[str]) -> str:
-    """A regex alternation of written forms, longest first, any space width between words."""
-    parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        words = [regex.escape(w).replace("'", "['’]") for w in form.split()]
-        parts.append(r"[ \u00a0\u202f]*".join(words) if _is_symbol(form) else
-                     r"[ \u00a0\u202f]+".join(words))
-    return "|".join(parts)

@@ -39,7 +39,7 @@ def share_across_lists(mentions: list[Mention], text: str) -> list[Mention]:
             _close(shared, index + 1, list_end)
             list_end = None
             continue
-        shared[index] = _take_from(item, after)
+        shared[index] = borrowing(item, after)
         list_end = index + 1 if list_end is None else list_end
     _close(shared, 0, list_end)
     return shared
@@ -72,7 +72,8 @@ def _gives(mention: Mention) -> bool:
     return bool(mention.scale_exponent) or mention.kind in ("money", "quantity")
 
 
-def _take_from(item: Mention, last: Mention) -> Mention:
+def borrowing(item: Mention, last: Mention) -> Mention:
+    """``item`` written bare, with the scale word, currency or unit of ``last``."""
     exponent = last.scale_exponent
     value = item.value
     if exponent:

@@ -545,11 +545,15 @@ def _hedge_last_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_GLUED_POINTS = regex.compile(r"(?:points?|pts?)(?![\p{L}\p{N}])")
+"""``8,7points``: a change in points written without its space, still a figure."""
+
+
 def _is_not_a_quantity(written: str, value: Decimal, match: Figure, text: str) -> bool:
     """A bare number that is a year, a postcode or a reference (``l'article 12``)."""
     following = text[match.end() : match.end() + 1]
-    if following.isalpha():
-        return True  # 5G, 3D, 2CV: names, not quantities
+    if following.isalpha() and not _GLUED_POINTS.match(text, match.end()):
+        return True  # 5G, 3D, 2CV: names, not quantities (but 8,7points is a change)
     if len(written) == 4 and written.isdigit() and 1000 <= value <= 2100:
         return True
     if len(written) == 5 and written.isdigit():

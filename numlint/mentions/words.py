@@ -427,11 +427,3 @@ def _parse_phrase(tokens: _Tokens, i: int) -> tuple[WordNumber | None, int]:
         Decimal(cardinal.value), start, cardinal.end, cardinal.last_scale,
         cardinal.scale_start, cardinal.scale_end,
     ), j
-
-
-def word_value(text: str) -> Decimal | None:
-    """The value of ``text`` if it is exactly one spelled-out number, else None."""
-    numbers = read_word_numbers(text)
-    if len(numbers) != 1 or numbers[0].start != 0 or numbers[0].end != len(text.rstrip()):
-        return None
-    return numbers[0].value

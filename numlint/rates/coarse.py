@@ -81,7 +81,3 @@ def coarse_rate(currency: str, on: date) -> CoarseRate | None:
         return None
     year = min(on.year, last)
     return CoarseRate(currency, years[year], year)
-
-
-def coarse_currencies() -> frozenset[str]:
-    return frozenset(_PER_EUR)

@@ -7,6 +7,7 @@ is turned into a Decimal only when a lookup needs it, then memoized: loading the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
@@ -50,7 +51,7 @@ class Rate:
     per_eur: Decimal
     date: date
     """The date of the rate actually used."""
-    requested: date
+    requested: dt.date
     """The date that was asked for."""
     fallback: Fallback | None
     """None when ``date == requested``, else why another date was used."""
@@ -67,7 +68,7 @@ class Conversion:
     """The cross rate used: units of ``to_currency`` per 1 ``from_currency``."""
     date: date
     """The date of the rates actually used."""
-    requested: date
+    requested: dt.date
     fallback: Fallback | None
     amount: Decimal
     """The amount that was converted, in ``from_currency``."""
@@ -279,6 +280,7 @@ class RateTable:
                 currency=codes[0],
                 requested=on,
             )
+        kind: Fallback
         if on > self.last_date:
             row, anchor, kind = len(self._dates) - 1, self.last_date, "latest"
         else:

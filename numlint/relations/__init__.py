@@ -39,12 +39,17 @@ _FINDERS: tuple[tuple[str, Callable[[str, Sequence[Mention]], list[Any]]], ...] 
 )
 
 
+_NONE = Relations()
+
+
 def find_relations(text: str, mentions: Sequence[Mention]) -> Relations:
     """Every kind of relation between the mentions of ``text``.
 
     A finder that fails (a bug, on some odd text) is left out and named in
     ``failures``: the rules still run on what the other finders found.
     """
+    if not mentions:  # no figure, no relation between figures
+        return _NONE
     found: dict[str, tuple[Any, ...]] = {}
     failures: list[str] = []
     for kind, finder in _FINDERS:

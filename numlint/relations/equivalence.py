@@ -38,8 +38,9 @@ _LINKERS = (
     + r"|soit" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
     + r"|soit" + _S + r"+encore|ou|ou" + _S + r"+encore|=|≈|~"
     + r"|(?:qui" + _S + r"+)?représent(?:e|ent|ant|aient|ait)|valorisée?s?" + _S + r"+à"
-    + r"|équiva(?:ut|lent|lait|laient)" + _S + r"+à|(?:est|sont)" + _S + r"+égale?s?" + _S
-    + r"+à"
+    + r"|équiva(?:ut|lent|lait|laient)" + _S + r"+à|(?:est|sont)" + _S + r"+(?:en" + _S
+    + r"+moyenne" + _S + r"+)?égale?s?" + _S + r"+à"
+    + r"|correspond(?:ent|ait|aient)?" + _S + r"+à"
 )
 _FAR_LINKER = compile_pattern(
     r"(?i)[^\d.!?\n;()]{0,140}?,?" + _S + r"*(?:ce" + _S + r"+qui|qui|cela)" + _S
@@ -61,7 +62,7 @@ _GAP = {
         + _LINKERS + r")" + _S + r"*)?\Z"
     ),
     "loose": compile_pattern(
-        r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,4}" + _S
+        r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,6}" + _S
         + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
     "parenthesis": compile_pattern(
@@ -88,12 +89,16 @@ _CLOSING_PARENTHESIS = compile_pattern(
 _LEFT_OPEN = compile_pattern(r"," + _S + r"+\p{L}[^()\n]*?[.!?](?:" + _S + r"|\Z)")
 """A parenthesis the writer forgot to close, the sentence ending first: ``(14,4 milliards
 de dollars, creusant le déficit.``: read as closed, for a conversion into another currency."""
+_SEA_LEVEL = _S + r"+du" + _S + r"+niveau" + _S + r"+(?:de" + _S + r"+la" + _S + r"+mer|moyen)"
+"""``au-dessus du niveau de la mer``: where an altitude is measured from, not an amount
+added to it (``8 848 m au-dessus du niveau de la mer (29 029 pieds)``)."""
 _NOT_THE_SAME_AMOUNT = compile_pattern(
     r"(?i)" + _S + r"*(?:de" + _S + r"+plus|de" + _S + r"+moins|en" + _S + r"+plus|en" + _S
     + r"+moins|supplémentaires?|additionnel(?:le)?s?|de" + _S + r"+(?:hausse|baisse|mieux"
     r"|différence|diminution|progression|recul|croissance|réduction|gain|perte|déficit"
     r"|surcoût)|d" + _APOS + r"(?:augmentation|écart|économies?|excédent)"
-    r"|par" + _S + r"+rapport|au-dessus|au-dessous|au-delà|en" + _S + r"+deçà|du" + _S
+    r"|par" + _S + r"+rapport|au-dess(?:us|ous)(?!" + _SEA_LEVEL + r")|au-delà|en" + _S
+    + r"+deçà|du" + _S
     + r"+total|de" + _S + r"+l" + _APOS + r"ensemble|du" + _S + r"+PIB|dont|chacun)"
     r"(?![\p{L}])"
 )

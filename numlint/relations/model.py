@@ -43,7 +43,27 @@ class Restatement:
     first: Mention
     later: Mention
     reference: str
-    """The words that point back (``ces``, ``cette somme de``)."""
+    """The words that point back (``ces``, ``cette somme de``), or those that tie the
+    later figure to the earlier claim (``le montant déclaré était de``, ``les``); empty
+    when only the numbers tie them."""
+    tie: Literal["pointer", "amount", "definite", "none"] = "pointer"
+    """What says it is the same figure: a pointer right before it (``ces``, ``cette somme
+    de``: the text says so); an amount word of the later clause (``le prix de cette
+    transaction s'élève à``) or a definite article (``les 4,2 millions``) before the same
+    number 1 000 times off; or nothing but the same distinctive number 1 000 times off."""
+    distinctive: bool = True
+    """Whether the later figure's number is unlikely to repeat by chance (two significant
+    digits or more, not a round half: ``26``, ``7,6``; not ``4``, ``100``, ``2,5``)."""
+
+
+ChangeTie = Literal["grammar", "context", "table"]
+"""``grammar``: a verb or connector joins the endpoints and the stated change (*passe de A
+à B, soit*; *B contre A, en hausse de p %*; *p % : B contre A*; *B, en baisse de p % par
+rapport à A*). ``context``: the change is stated after one figure (*B, soit une baisse de
+p %*) and the start is an earlier figure of the same quantity, in its sentence or the two
+before, that the text does not name, or the endpoints are in the next sentence; weak, so a
+rule reads it only where the numbers agree on it. ``table``: a row *B A p %*, whose order
+only the columns' headings give."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +88,14 @@ class Change:
     comparison: bool = False
     """True for two figures compared (*600 millions, soit six fois plus que les 100
     millions de 2020*): ``end`` is ``multiple`` times ``start``, no move in time."""
+    tie: ChangeTie = "grammar"
+    """How the text ties the stated change to its endpoints (see :data:`ChangeTie`)."""
+    alternatives: tuple[Mention, ...] = ()
+    """Other figures that may be the start, where the text does not say which one is (a
+    ``context`` tie), or ``start`` read without the scale it borrows (``contre 1,709``)."""
+    basis: str | None = None
+    """Words saying the rate is on another basis than the endpoints (*à périmètre
+    constant*, *en volume*), or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def sarif_log(report: Report, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         if d.code not in index:
             index[d.code] = len(rules)
             rules.append(_internal(lang) if d.code == "NL000" else _unknown_rule(d))
-    results = []
+    results: list[dict[str, Any]] = []
     for file in report.files:
         lines = _Lines(file.source)
         uri = artifact_uri(file.path)
@@ -128,7 +128,7 @@ def information_uri() -> str | None:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "documentation", "repository", "source"):
             return url.strip()
-    home = meta.get("Home-page")
+    home = next(iter(meta.get_all("Home-page") or ()), None)
     return home or None
 
 

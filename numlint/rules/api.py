@@ -1,13 +1,44 @@
-"""The plugin API: what a rule declares and what it yields.
+"""The plugin API: everything a rule may import, numlint's own rules included.
 
 A rule is a class with a stable code, a name, a default severity, a one-line summary, an
 explanation (what it does, why it matters), examples (valid and invalid samples, which
 are also its tests and its documentation) and optional settings. Its :meth:`Rule.check`
-reads a :class:`~numlint.document.Document` and yields :class:`Finding` objects; numlint
-turns them into diagnostics at source offsets, in the reader's language.
+reads a :class:`Document` and yields :class:`Finding` objects; numlint turns them into
+diagnostics at source offsets, in the reader's language.
 
-Rules are registered under the entry-point group ``numlint.rules`` (numlint's own rules
-too), see ``docs/writing-a-rule.md``.
+numlint's built-in rules import from this module only (a test checks it), so a plugin
+can do whatever they do: translate its messages (:func:`N_`), reuse the conversion
+check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
+
+- declaring a rule: :class:`Rule`, :class:`Example`, :class:`Setting`;
+- what it reads: :class:`Document` (the analysed article), :class:`Mention` (one figure),
+  the relations :class:`Change`, :class:`Sum`, :class:`Range`, :class:`Restatement`;
+- what it yields: :class:`Finding`, :class:`TextEdit` (a :data:`Severity` overrides the
+  rule's own);
+- messages: :func:`N_` marks a message id for translation; :class:`Phrase` and
+  :class:`Amount` are parameters shown in the reader's language;
+- conversions (``2,4 milliards de dollars (environ 2,3 milliards d'euros)``):
+  :func:`assess` gives the verdict, :class:`Assessment`, :func:`evidence_of`,
+  :func:`english_reading` / :func:`english_explains` / :data:`ENGLISH_SCALES` (the
+  English *billion*), :func:`plain` (a value written for a message),
+  :data:`DEFAULT_TOLERANCES`;
+- changes and multiples (``de 12 à 15, soit +25 %``): :func:`relative_change`,
+  :func:`point_change`, :func:`ratio_of`, :func:`stated_change`, :func:`multiple_allows`,
+  :func:`change_of_multiple` (an :class:`Interval` of what is consistent);
+- fixes: :func:`rescale` / :func:`rescale_number` (a figure at another scale, ``95
+  millions`` -> ``95 milliards``), :func:`agree` (a scale word agreeing with its number),
+  :func:`grouped` (digits grouped the French way), :data:`SCALE_SHIFTS`,
+  :data:`LONG_SCALES`, :data:`NO_BREAK_SPACE`, :data:`NARROW_NO_BREAK_SPACE`,
+  :func:`shifted` (a decimal string with its point moved);
+- helpers: :func:`rounded` (Decimal rounding to a quantum), :func:`compile_pattern` (a
+  regular expression compiled once per process), :func:`match_at` (a pattern matched
+  at a position of the text), :data:`TEMPERATURES` (the units that are temperatures),
+  :data:`COARSE_SOURCE` (the evidence label of a coarse yearly rate).
+
+The names of the last five groups are loaded on first use, so that importing this module
+stays cheap. Everything else under ``numlint`` is internal and may change; rules are
+registered under the entry-point group ``numlint.rules`` (numlint's own rules too), see
+``docs/writing-a-rule.md``.
 """
 
 from __future__ import annotations
@@ -16,14 +47,50 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..diagnostics import Safety, Severity
 from ..errors import LocalizedValueError
-from ..i18n import N_
+from ..i18n import N_, Amount, Phrase
 
 if TYPE_CHECKING:
+    from ..cache import compile_pattern
+    from ..claims import (
+        DEFAULT_TOLERANCES,
+        ENGLISH_SCALES,
+        Assessment,
+        Interval,
+        assess,
+        change_of_multiple,
+        english_explains,
+        english_reading,
+        evidence_of,
+        multiple_allows,
+        plain,
+        point_change,
+        ratio_of,
+        relative_change,
+        stated_change,
+    )
+    from ..conversion import TEMPERATURES
     from ..document import Document
+    from ..matching import match_at
+    from ..mentions import Mention
+    from ..mentions.digits import shifted
+    from ..rates.coarse import SOURCE as COARSE_SOURCE
+    from ..relations import Change, Range, Restatement, Sum
+    from ..rewrite import (
+        LONG_SCALES,
+        NARROW_NO_BREAK_SPACE,
+        NO_BREAK_SPACE,
+        SCALE_SHIFTS,
+        agree,
+        grouped,
+        rescale,
+        rescale_number,
+    )
+    from ..rounding import rounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +186,85 @@ class Rule:
 
 
 RULE_ATTRIBUTES = ("code", "name", "severity", "summary", "explanation")
+
+
+_LAZY = {
+    **dict.fromkeys(
+        ("DEFAULT_TOLERANCES", "ENGLISH_SCALES", "Assessment", "Interval", "assess",
+         "change_of_multiple",
+         "english_explains", "english_reading", "evidence_of", "multiple_allows", "plain",
+         "point_change", "ratio_of", "relative_change", "stated_change"),
+        "numlint.claims"),
+    **dict.fromkeys(
+        ("LONG_SCALES", "NARROW_NO_BREAK_SPACE", "NO_BREAK_SPACE", "SCALE_SHIFTS", "agree",
+         "grouped", "rescale", "rescale_number"),
+        "numlint.rewrite"),
+    **dict.fromkeys(("Change", "Range", "Restatement", "Sum"), "numlint.relations"),
+    "Document": "numlint.document",
+    "Mention": "numlint.mentions",
+    "TEMPERATURES": "numlint.conversion",
+    "compile_pattern": "numlint.cache",
+    "match_at": "numlint.matching",
+    "rounded": "numlint.rounding",
+    "shifted": "numlint.mentions.digits",
+}
+_RENAMED = {"COARSE_SOURCE": ("numlint.rates.coarse", "SOURCE")}
+
+__all__ = [
+    "COARSE_SOURCE",
+    "DEFAULT_TOLERANCES",
+    "ENGLISH_SCALES",
+    "LONG_SCALES",
+    "NARROW_NO_BREAK_SPACE",
+    "NO_BREAK_SPACE",
+    "N_",
+    "RULE_ATTRIBUTES",
+    "SCALE_SHIFTS",
+    "TEMPERATURES",
+    "Amount",
+    "Assessment",
+    "Change",
+    "Document",
+    "Example",
+    "Finding",
+    "Interval",
+    "Mention",
+    "Phrase",
+    "Range",
+    "Restatement",
+    "Rule",
+    "Setting",
+    "Severity",
+    "Sum",
+    "TextEdit",
+    "agree",
+    "assess",
+    "change_of_multiple",
+    "compile_pattern",
+    "english_explains",
+    "english_reading",
+    "evidence_of",
+    "grouped",
+    "match_at",
+    "multiple_allows",
+    "plain",
+    "point_change",
+    "ratio_of",
+    "relative_change",
+    "rescale",
+    "rescale_number",
+    "rounded",
+    "shifted",
+    "stated_change",
+]
+
+
+if not TYPE_CHECKING:  # type checkers see the imports above, not this
+
+    def __getattr__(name: str) -> Any:
+        module, attribute = _RENAMED.get(name) or (_LAZY.get(name), name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(module), attribute)
+        globals()[name] = value
+        return value

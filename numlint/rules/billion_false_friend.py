@@ -6,13 +6,22 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..cache import compile_pattern
-from ..claims import ENGLISH_SCALES, assess, english_explains, english_reading
-from ..document import Document
-from ..i18n import N_, Phrase
-from ..mentions import Mention
-from ..rewrite import rescale
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    ENGLISH_SCALES,
+    N_,
+    Document,
+    Example,
+    Finding,
+    Mention,
+    Phrase,
+    Rule,
+    TextEdit,
+    assess,
+    compile_pattern,
+    english_explains,
+    english_reading,
+    rescale,
+)
 
 _CONNECTOR = compile_pattern(r"(?i)[\s\u00a0\u202f]*(?:de|d['’])")
 

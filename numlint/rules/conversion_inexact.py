@@ -7,15 +7,25 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import DEFAULT_TOLERANCES, Assessment, assess, english_reading, evidence_of
-from ..document import Document
-from ..i18n import N_, Amount
-from ..mentions import Mention
-from ..mentions.digits import shifted
-from ..rewrite import agree
-from ..rounding import rounded
-from .api import Example, Finding, Rule, Setting, TextEdit
-from .conversion_magnitude import ConversionMagnitude
+from .api import (
+    DEFAULT_TOLERANCES,
+    N_,
+    Amount,
+    Assessment,
+    Document,
+    Example,
+    Finding,
+    Mention,
+    Rule,
+    Setting,
+    TextEdit,
+    agree,
+    assess,
+    english_reading,
+    evidence_of,
+    rounded,
+    shifted,
+)
 
 
 class ConversionInexact(Rule):
@@ -109,7 +119,7 @@ usually comes from a rate of another year or a sum of the wrong lines.
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         # one verdict per conversion: what NL101 calls a slip of magnitude, as configured
-        magnitude = Decimal(str(document.settings_of(ConversionMagnitude)["factor"]))
+        magnitude = Decimal(str(document.settings_of("NL101")["factor"]))
         for equivalence in document.relations.equivalences:
             assessment = assess(equivalence, document, settings)
             if assessment is None or assessment.consistent:

@@ -7,12 +7,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..claims import Assessment, assess, english_explains, evidence_of
-from ..document import Document
-from ..i18n import N_, Amount, Phrase
-from ..rewrite import SCALE_SHIFTS, rescale
-from ..rounding import rounded
-from .api import Example, Finding, Rule, Setting, TextEdit
+from .api import (
+    N_,
+    SCALE_SHIFTS,
+    Amount,
+    Assessment,
+    Document,
+    Example,
+    Finding,
+    Phrase,
+    Rule,
+    Setting,
+    TextEdit,
+    assess,
+    english_explains,
+    evidence_of,
+    rescale,
+    rounded,
+)
 
 NEAR = Decimal("1.25")
 """How far off a conversion may still be once its scale is fixed, for the fix to be offered."""

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..cache import compile_pattern
-from ..document import Document
-from ..i18n import N_
-from .api import Example, Finding, Rule, TextEdit
+from .api import N_, Document, Example, Finding, Rule, TextEdit, compile_pattern
 
 _DOT_DECIMAL = compile_pattern(r"[+\-−]?\d+\.\d+")
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..cache import compile_pattern
-from ..document import Document
-from ..i18n import N_
-from ..rewrite import NARROW_NO_BREAK_SPACE, grouped
-from .api import Example, Finding, Rule, Setting, TextEdit
+from .api import (
+    N_,
+    NARROW_NO_BREAK_SPACE,
+    Document,
+    Example,
+    Finding,
+    Rule,
+    Setting,
+    TextEdit,
+    compile_pattern,
+    grouped,
+)
 
 _UNGROUPED = compile_pattern(r"[+\-−]?\d{5,}(?:,\d+)?")
 _OTHER_GROUPS = compile_pattern(r"[+\-−]?\d{1,3}(?:[.'’]\d{3})+(?:,\d+)?")

@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..cache import compile_pattern
-from ..document import Document
-from ..i18n import N_
-from ..rewrite import grouped
-from .api import Example, Finding, Rule, TextEdit
+from .api import N_, Document, Example, Finding, Rule, TextEdit, compile_pattern, grouped
 
 _THREE_DECIMALS = compile_pattern(r"\d{1,3},\d{3}")
 _ENGLISH_LOOKING = compile_pattern(r"(?!0,)\d{1,3},\d00")

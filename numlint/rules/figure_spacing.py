@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
-from ..i18n import N_
-from ..mentions import Mention
-from ..rewrite import NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    N_,
+    NARROW_NO_BREAK_SPACE,
+    NO_BREAK_SPACE,
+    Document,
+    Example,
+    Finding,
+    Mention,
+    Rule,
+    TextEdit,
+)
 
 _BREAKING = " \t"
 

@@ -7,13 +7,23 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..claims import ENGLISH_SCALES, assess, english_explains, plain
-from ..document import Document
-from ..i18n import N_, Amount, Phrase
-from ..mentions import Mention
-from ..rates.coarse import SOURCE as COARSE_SOURCE
-from ..rewrite import rescale
-from .api import Example, Finding, Rule, Setting
+from .api import (
+    COARSE_SOURCE,
+    ENGLISH_SCALES,
+    N_,
+    Amount,
+    Document,
+    Example,
+    Finding,
+    Mention,
+    Phrase,
+    Rule,
+    Setting,
+    assess,
+    english_explains,
+    plain,
+    rescale,
+)
 
 TRILLION_EXPONENT = 18
 """A French *trillion*: 10^18, a million times any economy's yearly output."""

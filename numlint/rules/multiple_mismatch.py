@@ -6,12 +6,20 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..claims import change_of_multiple, multiple_allows, ratio_of, stated_change
-from ..document import Document
-from ..i18n import N_
-from ..relations import Change
-from ..rounding import rounded
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    N_,
+    Change,
+    Document,
+    Example,
+    Finding,
+    Rule,
+    TextEdit,
+    change_of_multiple,
+    multiple_allows,
+    ratio_of,
+    rounded,
+    stated_change,
+)
 
 
 class MultipleMismatch(Rule):

@@ -6,14 +6,21 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..cache import compile_pattern
-from ..claims import point_change, relative_change, stated_change
-from ..document import Document
-from ..i18n import N_
-from ..matching import match_at
-from ..relations import Change
-from ..rounding import rounded
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    N_,
+    Change,
+    Document,
+    Example,
+    Finding,
+    Rule,
+    TextEdit,
+    compile_pattern,
+    match_at,
+    point_change,
+    relative_change,
+    rounded,
+    stated_change,
+)
 
 _POINTS = compile_pattern(
     r"(?i)[\s\u00a0\u202f]*points?(?:[\s\u00a0\u202f]+de[\s\u00a0\u202f]+pourcentage)?"
@@ -37,6 +44,10 @@ one unit whose value is right only in the other: *baisse de 0,2 %* (it is 0,2 po
 The fix changes the unit word (*0,2 %* → *0,2 point*); it is unsafe, because the writer
 may have meant the other figure.
 
+It reads the changes NL201 reads with a connector tying the rate to its endpoints
+(*passant de*, *contre … soit*, *au lieu de*, a gain glued to its unit: *8,7points*); a
+rate the text ties to them loosely (a sentence away, a table row) is left to NL201.
+
 ## Why it matters
 
 Points and percent differ by a factor of ten or more on rates like unemployment or
@@ -55,12 +66,26 @@ inflation: confusing them turns a small fall into a large one.
         ),
         Example("Le chômage baisse de 0,2 point, passant de 9,4 % à 9,2 %.", valid=True),
         Example("Le chômage baisse de 2,1 %, passant de 9,4 % à 9,2 %.", valid=True),
+        Example(
+            "Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de "
+            "{{8,7 %}}.",
+            valid=False,
+            fixed="Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de "
+            "8,7 points.",
+        ),
+        Example(
+            "Le taux de couverture se situe à 78 % au lieu de 69,3 %, soit un gain de "
+            "8,7points.",
+            valid=True,
+        ),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         for change in document.relations.changes:
             if change.start is None or change.end is None or change.stated is None:
                 continue
+            if change.tie != "grammar":
+                continue  # which rates a loose tie is about is a guess: no unit to correct
             if change.start.kind == change.end.kind == "percent":
                 finding = _confusion(document, change)
                 if finding is not None:

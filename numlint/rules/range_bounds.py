@@ -6,13 +6,21 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, localcontext
 from typing import Any
 
-from ..claims import assess, plain
-from ..conversion import TEMPERATURES
-from ..document import Document
-from ..i18n import N_, Phrase
-from ..relations import Range
-from ..rewrite import LONG_SCALES, rescale_number
-from .api import Example, Finding, Rule, TextEdit
+from .api import (
+    LONG_SCALES,
+    N_,
+    TEMPERATURES,
+    Document,
+    Example,
+    Finding,
+    Phrase,
+    Range,
+    Rule,
+    TextEdit,
+    assess,
+    plain,
+    rescale_number,
+)
 
 STRONG = Decimal(10)
 """Lower bound over upper bound from which an inverted range is an order-of-magnitude slip

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 
@@ -38,9 +41,6 @@ class Registry:
     rules: tuple[type[Rule], ...]
     errors: tuple[LoadError, ...] = ()
 
-    def by_code(self) -> dict[str, type[Rule]]:
-        return {rule.code: rule for rule in self.rules}
-
     def find(self, code_or_name: str) -> type[Rule] | None:
         for rule in self.rules:
             if code_or_name in (rule.code, rule.name):
@@ -50,16 +50,42 @@ class Registry:
 
 _lock = threading.Lock()
 _installed: Registry | None = None
+_extended: ContextVar[Registry | None] = ContextVar("numlint_extended_rules", default=None)
 
 
 def installed_rules() -> Registry:
-    """The rules installed in this environment, loaded once per process."""
+    """The rules installed in this environment, loaded once per process (plus those
+    :func:`with_rules` adds in the current context)."""
+    extended = _extended.get()
+    if extended is not None:
+        return extended
     global _installed
     if _installed is None:
         with _lock:
             if _installed is None:
                 _installed = load_rules()
     return _installed
+
+
+@contextmanager
+def with_rules(rules: Sequence[type[Rule]]) -> Iterator[Registry]:
+    """Run with ``rules`` installed too, in this context only (threads and other tasks
+    do not see them): a rule is testable before its plugin is installed. A given rule
+    takes the place of an installed one with the same code."""
+    for rule in rules:
+        problem = validate_rule_class(rule)
+        if problem is not None:
+            raise TypeError(f"{rule!r} {problem}")
+    given = {rule.code: rule for rule in rules}
+    base = installed_rules()
+    kept = [rule for rule in base.rules if rule.code not in given]
+    registry = Registry(tuple(sorted([*kept, *given.values()], key=lambda r: r.code)),
+                        base.errors)
+    token = _extended.set(registry)
+    try:
+        yield registry
+    finally:
+        _extended.reset(token)
 
 
 def load_rules() -> Registry:

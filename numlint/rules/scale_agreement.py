@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
-from ..i18n import N_
-from ..rewrite import LONG_SCALES, agree
-from .api import Example, Finding, Rule, TextEdit
+from .api import LONG_SCALES, N_, Document, Example, Finding, Rule, TextEdit, agree
 
 
 class ScaleAgreement(Rule):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
-from ..i18n import N_
-from .api import Example, Finding, Rule
+from .api import N_, Document, Example, Finding, Rule
 
 
 class SharesExceedWhole(Rule):

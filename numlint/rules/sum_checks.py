@@ -13,11 +13,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import N_, Amount, Phrase
-from ..mentions import Mention
-from ..relations import Sum
-from ..rewrite import rescale
-from .api import Finding, TextEdit
+from .api import N_, Amount, Finding, Mention, Phrase, Sum, TextEdit, rescale
 
 LOOSE = {"about": Decimal("0.1"), "nearly": Decimal("0.1")}
 """How far a hedged figure may be from the one it stands for (``environ``, ``près de``)."""

@@ -6,11 +6,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..document import Document
-from ..i18n import N_
-from ..relations import Sum
-from ..rewrite import SCALE_SHIFTS
-from .api import Example, Finding, Rule
+from .api import N_, SCALE_SHIFTS, Document, Example, Finding, Rule, Sum
 from .sum_checks import LOOSE, amount, finding, fraction_findings, listed_findings, rounding
 
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..document import Document
-from ..i18n import N_
-from ..mentions import Mention
-from ..rewrite import NO_BREAK_SPACE
-from .api import Example, Finding, Rule, TextEdit
+from .api import N_, NO_BREAK_SPACE, Document, Example, Finding, Mention, Rule, TextEdit
 
 CURRENCY_WORDS = {
     "EUR": ("euro", "euros"),

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..errors import NumlintError
 
-class AnnotationError(ValueError):
+
+class AnnotationError(NumlintError):
     """The ``data`` field is not LanguageTool's annotated JSON."""
 
 
@@ -66,7 +68,8 @@ class AnnotatedText:
                 else p.plain_start <= offset < p.plain_end)
         ]
         texts = [p for p in candidates if p.is_text]
-        return (texts or candidates or [None])[0]
+        chosen = texts or candidates
+        return chosen[0] if chosen else None
 
     def _index(self, offset: int) -> int:
         return bisect_right(self._starts, offset)

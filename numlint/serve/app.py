@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -95,7 +95,8 @@ def create_app(settings: ServeSettings) -> Starlette:
         ours: Any = (_in_thread(request, asked) if asked.french else _nothing())
         theirs: Any = (proxy.ask(client, settings.upstream or "", "v2/check", sent)
                        if sent is not None else _nothing())
-        found, upstream = await asyncio.gather(ours, theirs, return_exceptions=True)
+        answers: tuple[Any, Any] = await asyncio.gather(ours, theirs, return_exceptions=True)
+        found, upstream = answers
         if isinstance(found, ConfigError):
             return _error(400, f"Error: {found}")
         if isinstance(found, BaseException):
@@ -140,9 +141,17 @@ async def _in_thread(request: Request, asked: CheckRequest) -> list[Diagnostic]:
 
 def _run(asked: CheckRequest) -> list[Diagnostic]:
     found = check(asked.text, format=asked.format, date=asked.date, config=asked.config)
+    if asked.date_from_document:
+        found = [_dated_by_document(d) for d in found]
     if asked.picky:
         return found
     return [d for d in found if d.severity != "info"]
+
+
+def _dated_by_document(found: Diagnostic) -> Diagnostic:
+    if found.evidence.get("date_origin") != "given":
+        return found
+    return replace(found, evidence={**found.evidence, "date_origin": "document"})
 
 
 async def _nothing() -> None:

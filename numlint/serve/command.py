@@ -19,7 +19,7 @@ from ..i18n import N_, Phrase
 EXTRA_HINT = N_("numlint serve needs the 'serve' extra: pip install 'numlint[serve]'")
 
 
-def add_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction,
                t: Callable[[str], str] = str) -> None:
     from ..cli.parser import add_lang
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..config import Config
+from ..errors import NumlintError
 from ..i18n import LANGUAGES
 from ..sources import FORMATS, Format, read_source
 from .annotated import AnnotatedText, AnnotationError, parse_annotated
@@ -23,7 +24,7 @@ RULE_PREFIX = "NUMLINT_"
 FRENCH = re.compile(r"^(fr|fr[-_][A-Za-z0-9-]+|auto)$", re.IGNORECASE)
 
 
-class BadRequest(ValueError):
+class BadRequest(NumlintError):
     """The request cannot be checked; the message says why (answered with status 400)."""
 
 
@@ -39,6 +40,9 @@ class CheckRequest:
     french: bool
     picky: bool
     annotated: AnnotatedText | None = None
+    date_from_document: bool = False
+    """The date was read from the markup of ``data`` (front matter, meta tags), not given:
+    the evidence says so, as ``check()`` does for a document it reads itself."""
 
     @property
     def source(self) -> str:
@@ -61,6 +65,7 @@ def read_request(fields: Mapping[str, str], base: Config) -> CheckRequest:
         raise BadRequest(f"Unknown 'format' {format_!r}: expected one of {', '.join(FORMATS)}")
     article_date = _date(fields.get("date"))
     annotated = None
+    date_from_document = False
     if "data" in fields:
         try:
             annotated = parse_annotated(fields["data"])
@@ -69,6 +74,7 @@ def read_request(fields: Mapping[str, str], base: Config) -> CheckRequest:
         text = annotated.plain
         if article_date is None:
             article_date = _stated_date(annotated.source, format_)
+            date_from_document = article_date is not None
         format_ = "text"
     else:
         text = fields["text"]
@@ -81,6 +87,7 @@ def read_request(fields: Mapping[str, str], base: Config) -> CheckRequest:
         french=bool(FRENCH.match(language)),
         picky=fields.get("level", "default").strip().lower() == "picky",
         annotated=annotated,
+        date_from_document=date_from_document,
     )
 
 

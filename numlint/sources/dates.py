@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from email.utils import parsedate_tz
 from typing import Literal
 
 FrontMatter = Literal["yaml", "toml"]
@@ -76,6 +75,9 @@ def parse_date(value: str) -> date | None:
         month = _FRENCH_MONTHS[m.group(2).lower()]
         return _checked(int(m.group(3)), month, int(m.group(1)))
     if any(c.isalpha() for c in value[:4]):
+        # email.utils pulls in socket, calendar and base64: only an RFC 2822 date needs it
+        from email.utils import parsedate_tz
+
         parts = parsedate_tz(value)
         if parts is not None:
             return _checked(parts[0], parts[1], parts[2])

@@ -28,11 +28,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from ..errors import NumlintError
+from ..sources import Format
 from .cases import CaseResult, check_case, parse_marked
 
-SUFFIX = ".numlint.toml"
 FORMATS = ("text", "markdown", "html")
 LANGUAGES = ("fr", "en")
 KINDS = ("valid", "invalid")
@@ -47,7 +48,7 @@ KEYS = {"valid": COMMON_KEYS, "invalid": INVALID_KEYS}
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(valid|invalid)[ \t]*\]\]", re.MULTILINE)
 
 
-class CaseFileError(ValueError):
+class CaseFileError(NumlintError):
     """A case file that cannot be read; the message names the file and the case."""
 
 
@@ -60,7 +61,7 @@ class Case:
     kind: str
     rules: tuple[str, ...]
     text: str
-    format: str = "text"
+    format: Format = "text"
     date: date | None = None
     lang: str = "fr"
     config: Mapping[str, Any] = field(default_factory=dict)
@@ -161,7 +162,7 @@ def _case(
             f"{', '.join(sorted(KEYS[kind]))}"
         )
     rules = _rules(entry.get("rule"))
-    text = _string(entry, "text", required=True)
+    text = _required_string(entry, "text")
     try:
         marked = parse_marked(text)
     except ValueError as error:
@@ -170,7 +171,7 @@ def _case(
         raise CaseFileError("a valid sample must not mark a span with {{ }}")
     if kind == "invalid" and not marked.spans:
         raise CaseFileError("an invalid sample must mark each expected finding with {{ }}")
-    fmt = _choice(entry, "format", FORMATS, "text")
+    fmt = cast(Format, _choice(entry, "format", FORMATS, "text"))
     codes = _strings(entry, "codes") if "codes" in entry else None
     if codes is not None:
         if len(codes) != len(marked.spans):
@@ -239,6 +240,12 @@ def _string(entry: Mapping[str, Any], key: str, *, required: bool = False) -> st
         return None
     if not isinstance(value, str):
         raise CaseFileError(f"{key!r} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _required_string(entry: Mapping[str, Any], key: str) -> str:
+    value = _string(entry, key, required=True)
+    assert value is not None  # required: _string raised otherwise
     return value
 
 

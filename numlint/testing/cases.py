@@ -14,9 +14,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Edit, apply_edits
+
+if TYPE_CHECKING:
+    from ..sources.document import Format
 
 OPEN, CLOSE = "{{", "}}"
 INTERNAL_ERROR = "NL000"
@@ -89,7 +92,7 @@ def check_case(
     sample: str,
     *,
     fixed: str | None = None,
-    format: str = "text",
+    format: Format = "text",
     date: date | None = None,
     config: Mapping[str, Any] | None = None,
     messages: Sequence[str] = (),

@@ -177,7 +177,7 @@ def write_number(value: Decimal, places: int, separator: str = "\u202f") -> str:
     sign, digits, _ = quantized.as_tuple()
     text = "".join(map(str, digits)).rjust(places + 1, "0")
     whole, fraction = (text[:-places], text[-places:]) if places else (text, "")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -12,9 +12,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from numlint.document import Document
-from numlint.mentions import Mention
-from numlint.rules.api import Example, Finding, Rule, Setting, TextEdit
+from numlint.rules.api import Document, Example, Finding, Mention, Rule, Setting, TextEdit
 
 SIMPLE_NUMBER = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})*),(\d+)$")
 """A number as French copy prints it before a scale word: ``4,237``, ``1 234,56``."""

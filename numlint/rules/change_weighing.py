@@ -1,0 +1,123 @@
+"""Weighing a stated change against its endpoints: every reading the text allows, whether
+the rate fits one of them, how far off it is, and whether one figure written 1 000 times
+off (a scale word shifted, a number with three zeros too many) would make it right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal, localcontext
+
+from .api import Change, Interval, Mention, point_change, relative_change, stated_change
+
+LARGE_FACTOR = Decimal("1.5")
+"""A rate and the change its endpoints give that differ by this factor (or in sign) are
+far apart: no rounding of the figures explains it."""
+LARGE_POINTS = Decimal(1)
+"""…and by at least one point: +0,4 % against +0,7 % is a rounding quarrel, not a slip."""
+SLIP_FACTORS = (Decimal(1000), Decimal("0.001"))
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """One figure 1 000 times off that would make the rate right: ``start`` → ``end`` is
+    the reading, ``figure`` the one of them to scale by ``factor``."""
+
+    start: Mention
+    end: Mention
+    figure: Mention
+    factor: Decimal
+
+
+def weighed_readings(change: Change) -> list[tuple[Mention, Mention]]:
+    """The (start, end) pairs the text may mean: the named endpoints, every other figure
+    that may be the start, and, where the words do not say which comes first (a table row,
+    a loose tie), both orders."""
+    start, end = change.start, change.end
+    assert start is not None and end is not None
+    readings = [(start, end), *((other, end) for other in change.alternatives)]
+    if change.tie in ("table", "context"):
+        # the columns, or nothing in the words, say which figure is the earlier one
+        readings.extend((b, a) for a, b in list(readings))
+    return readings
+
+
+def _unsigned(change: Change, start: Mention, end: Mention) -> bool:
+    """No sign to compare: a table's unsigned rate, or two balances below zero (a deficit
+    that *s'allège* has a smaller size, whichever way the writer counts the sign)."""
+    return change.direction == 0 or (start.value < 0 and end.value < 0)
+
+
+def computed_change(change: Change, start: Mention, end: Mention) -> Interval | None:
+    """The change from ``start`` to ``end`` over their rounding, in the stated unit; below
+    zero, the change of their size (*-76,4 → -52,1 Mds* is -31,8 %)."""
+    if change.stated_as == "points":
+        if not start.kind == end.kind == "percent":
+            return None
+        return point_change(start, end)
+    if start.value < 0 and end.value < 0:
+        start, end = replace(start, value=-start.value), replace(end, value=-end.value)
+    return relative_change(start, end)
+
+
+def _claimed(change: Change) -> Interval:
+    assert change.stated is not None
+    return stated_change(change.stated, change.direction)
+
+
+def fits(change: Change, start: Mention, end: Mention) -> bool:
+    """Does the rate hold for this reading, given the rounding of every figure?"""
+    actual = computed_change(change, start, end)
+    if actual is None:
+        return False
+    claimed = _claimed(change)
+    if actual.overlaps(claimed):
+        return True
+    if _unsigned(change, start, end):
+        return actual.overlaps(Interval(-claimed.high, -claimed.low))
+    return False
+
+
+def is_large(change: Change, start: Mention, end: Mention) -> bool:
+    """Far apart: by a factor of :data:`LARGE_FACTOR` or in sign, and by a point or more,
+    between the nearest values rate and endpoints allow."""
+    actual = computed_change(change, start, end)
+    if actual is None:
+        return False
+    claimed = _claimed(change)
+    if _unsigned(change, start, end):
+        actual = Interval(min(abs(actual.low), abs(actual.high)) if actual.low * actual.high > 0
+                          else Decimal(0), max(abs(actual.low), abs(actual.high)))
+        claimed = Interval(abs(claimed.low) if claimed.low * claimed.high > 0 else Decimal(0),
+                           max(abs(claimed.low), abs(claimed.high)))
+    if actual.high < claimed.low:
+        near_actual, near_claimed = actual.high, claimed.low
+    else:
+        near_actual, near_claimed = actual.low, claimed.high
+    if abs(near_actual - near_claimed) < LARGE_POINTS:
+        return False
+    if near_actual * near_claimed <= 0:
+        return True
+    small, big = sorted((abs(near_actual), abs(near_claimed)))
+    return big >= small * LARGE_FACTOR
+
+
+def scale_slip(change: Change, readings: list[tuple[Mention, Mention]]) -> Slip | None:
+    """The first reading and figure that, written 1 000 times larger or smaller, make the
+    rate right (``3,8 millions`` for ``3,8 milliards``)."""
+    for start, end in readings:
+        for figure in (end, start):
+            for factor in SLIP_FACTORS:
+                scaled = _scaled(figure, factor)
+                reading = (scaled, end) if figure is start else (start, scaled)
+                if fits(change, *reading):
+                    return Slip(start, end, figure, factor)
+    return None
+
+
+def _scaled(figure: Mention, factor: Decimal) -> Mention:
+    """``figure`` written ``factor`` times larger: its rounding moves with its scale."""
+    with localcontext() as context:
+        context.prec = 28
+        shift = 3 if factor > 1 else -3
+        return replace(figure, value=figure.value * factor,
+                       scale_exponent=figure.scale_exponent + shift)

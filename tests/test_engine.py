@@ -1,0 +1,113 @@
+"""The engine's fixed cost: what it may leave out on a document without figures, and what not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import numlint
+from numlint.config import DEFAULT_CONFIG, Config
+from numlint.engine import FIGURE_RULES, TEXT_RULES, is_builtin, run_rules
+from numlint.pipeline import analyse
+from numlint.rules.api import Finding, Rule
+from numlint.rules.registry import installed_rules
+from numlint.sources import read_source
+
+BUILTIN = [rule for rule in installed_rules().rules if is_builtin(rule)]
+
+FIGURE_FREE = [
+    "",
+    "   \n\n",
+    "Le gouvernement a présenté son budget mardi, sans surprise.",
+    "# Titre\n\nUn paragraphe *sans* chiffre, avec un [lien](https://example.org/a-b).",
+    "<p>Les prix\u00a0? Ils montent, dit-on, l’année durant\u202f!</p>",
+    "<!-- numlint-disable NL101 -->\nRien à signaler ici.",
+    "Des milliers de manifestants, des millions d’euros : aucun nombre écrit.",
+]
+
+
+def test_every_builtin_rule_is_classified_for_figure_free_documents() -> None:
+    codes = {rule.code for rule in BUILTIN}
+    assert codes, "no built-in rule found"
+    assert codes <= FIGURE_RULES | TEXT_RULES, sorted(codes - FIGURE_RULES - TEXT_RULES)
+    assert not FIGURE_RULES & TEXT_RULES
+
+
+def _document(text: str, format: str = "markdown"):
+    plan = DEFAULT_CONFIG.plan(installed_rules().rules)
+    return analyse(read_source(text, format), date=None, config=DEFAULT_CONFIG,
+                   rule_settings=plan.settings_by_code)
+
+
+def _all_rules_findings(document) -> list[tuple[str, Finding]]:
+    found = []
+    for rule in BUILTIN:
+        found += [(rule.code, f) for f in rule().check(document, rule.default_settings())]
+    return found
+
+
+@pytest.mark.parametrize("text", FIGURE_FREE)
+def test_a_figure_rule_called_on_a_figure_free_document_finds_nothing(text: str) -> None:
+    for format in ("markdown", "html", "text"):
+        document = _document(text, format)
+        assert document.mentions == ()
+        assert _all_rules_findings(document) == []
+
+
+_PIECES = st.sampled_from([
+    *"abcdefghijklmnopqrstuvwxyzéèàçôœ ABCDEFGHIJKLMNOPQRSTUVWXYZ,.;:!?()«»%€$£/-*#<>\n",
+    "\u00a0", "\u202f", "’", " km ", " milliards ", " euros ", " soit ", " dont ",
+    " contre ", " environ ", "<!-- numlint-disable -->", "https://"])
+
+
+@given(st.lists(_PIECES, max_size=60).map("".join), st.sampled_from(["markdown", "text"]))
+def test_on_any_text_without_a_figure_the_figure_rules_find_nothing(text: str,
+                                                                     format: str) -> None:
+    document = _document(text, format)
+    assume(not document.mentions)
+    assert _all_rules_findings(document) == []
+
+
+def test_a_figure_free_document_calls_no_figure_rule(monkeypatch) -> None:
+    called: list[str] = []
+    for rule in BUILTIN:
+        original = rule.check
+        monkeypatch.setattr(rule, "check", lambda self, document, settings, _o=original,
+                            _c=rule.code: called.append(_c) or _o(self, document, settings))
+    rules = DEFAULT_CONFIG.resolve(installed_rules().rules)
+    assert list(run_rules(_document("Aucun chiffre ici."), rules)) == []
+    assert called == [rule.code for rule, _ in rules if rule.code in TEXT_RULES]
+    list(run_rules(_document("Il a payé 12 euros."), rules))
+    assert set(called) >= {rule.code for rule, _ in rules}
+
+
+class _EmptyNotice(Rule):
+    code, name, severity = "XE101", "empty-notice", "warning"
+    summary, explanation = "Reports a text without figures.", "A plugin for the engine's tests."
+
+    def check(self, document, settings):
+        if not document.mentions:
+            yield Finding(0, len(document.text), "no figure at all")
+
+
+def test_a_plugin_rule_is_still_called_on_a_figure_free_document(monkeypatch) -> None:
+    from numlint.rules import registry
+
+    real = registry.installed_rules()
+    monkeypatch.setattr(registry, "_installed", registry.Registry((*real.rules, _EmptyNotice)))
+    config = Config.from_mapping({"extend-select": ["XE101"]})
+    for text in ("", "Aucun chiffre ici."):
+        assert [d.code for d in numlint.check(text, config=config)] == ["XE101"]
+    assert numlint.check("Il a payé 12 euros.", config=config) == []
+
+
+def test_the_rule_plan_is_worked_out_once_per_configuration() -> None:
+    rules = installed_rules().rules
+    config = Config.from_mapping({"ignore": ["NL105"]})
+    assert config.plan(rules) is config.plan(rules)
+    assert "NL105" not in config.plan(rules).codes
+    settings = dict(config.plan(rules).settings_by_code)
+    with pytest.raises(TypeError):  # shared by every check: read-only
+        settings["NL101"]["factor"] = 1  # type: ignore[index]
+    assert DEFAULT_CONFIG.plan(rules) is DEFAULT_CONFIG.plan(rules)
