@@ -122,9 +122,13 @@ class Anchors:
     """The digits of a run that starts with a sign (``$15``: group 1 is ``15``), where the
     figure may start before the sign (``nzd$15``)."""
     words: re.Pattern[str]
-    """Number words after a space or punctuation, and ``un``/``une``/``demi``/``moins`` when
-    a figure follows (run on ``" " + text.lower()``: a match starts on the character before
-    the word, so its start is the word's offset in the text)."""
+    """Number words after a space or punctuation, and ``demi``/``moins`` when a figure
+    follows (run on ``" " + text.lower()``: a match starts on the character before the
+    word, so its start is the word's offset in the text)."""
+    un: re.Pattern[str]
+    """``un``/``une`` after a space or punctuation and before a separator, run as
+    :attr:`words`: a figure when a word of :func:`after_un_forms` follows, which the
+    scanner looks up (:meth:`.tail.Tail.anchor_un_opens`)."""
     links: re.Pattern[str]
     """URLs, which the pattern skips whole (run on the lower-cased text).
 
@@ -153,15 +157,17 @@ def anchor_sources() -> dict[str, str]:
         # long run of signs is quadratic
         "sign_digits": r"[" + symbols + r"](\d)",
         "words": (
-            r"[\s'’ʼ(\[«\"“\-–—/:;,.](?:(?:" + number_words + r")(?![^\W\d_])"
-            # group 1: "un"/"une", a figure when a word of after_un_forms follows (the
-            # scanner looks it up: .tail.Tail.anchor_un_opens)
-            r"|(une?)(?=" + space + r"|[\-‑])"
+            _WORD_BEFORE + r"(?:(?:" + number_words + r")(?![^\W\d_])"
             r"|demie?(?=" + space + r"|[\-‑])"
             r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
         ),
+        "un": _WORD_BEFORE + r"une?(?=" + space + r"|[\-‑])",
         "links": r"https?://|www\.",
     }
+
+
+_WORD_BEFORE = r"[\s'’ʼ(\[«\"“\-–—/:;,.]"
+"""What the anchor passes of words want before a word (run on ``" " + text.lower()``)."""
 
 
 def build_prefix_pattern() -> regex.Pattern[str]:
@@ -331,9 +337,11 @@ def reference_anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) ->
     after_un = trie_pattern(after_un_forms(currencies, units), for_re=True)
     space = r"[\x20\u00a0\u202f\u2009]"
     sources["words"] = sources["words"].replace(
-        r"|(une?)(?=" + space + r"|[\-‑])",
-        r"|(une?)(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))",
+        r"|demie?(",
+        r"|une?(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))|demie?(",
+        1,
     )
+    sources["un"] = "(?!)"
     return sources
 
 

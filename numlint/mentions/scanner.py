@@ -154,9 +154,9 @@ class Scanner:
             if any(sign in chunk for sign in ANCHOR_SIGNS):
                 positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
             spaced = before + lowered
+            positions += [m.start() for m in anchors.words.finditer(spaced)]
             positions += [
-                m.start() for m in anchors.words.finditer(spaced)
-                if m.start(1) < 0 or un_opens(spaced, m.end())
+                m.start() for m in anchors.un.finditer(spaced) if un_opens(spaced, m.end())
             ]
             if "://" in lowered or "www." in lowered:
                 positions += [m.start() for m in anchors.links.finditer(lowered)]
@@ -204,7 +204,7 @@ class Scanner:
         self, text: str, pattern: regex.Pattern[str], position: int, timeout: float | None
     ) -> Figure | None:
         """The figure (or skip) that starts at ``position``: the head, then the tail."""
-        head = pattern.match(text, position, timeout=timeout)
+        head = match_at(pattern, text, position, timeout=timeout)
         if head is None:
             return None
         if head.start("skip") >= 0:
