@@ -7,12 +7,12 @@ Message ids are English and marked with :func:`N_` where they are written, so th
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -89,6 +89,10 @@ def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(value)
 
 
+_UNGROUPED = re.compile(r"(-?)(\d{4,})(\D.*)", re.DOTALL)
+"""A compact amount past Babel's largest scale word keeps its digits ungrouped."""
+
+
 def _show_amount(amount: Amount, lang: str) -> str:
     from babel.numbers import format_compact_decimal, format_decimal
 
@@ -97,9 +101,21 @@ def _show_amount(amount: Amount, lang: str) -> str:
         shown = format_compact_decimal(
             value, format_type="long", fraction_digits=1, locale=_locale(lang)
         )
+        past_the_largest_word = _UNGROUPED.match(shown)  # « 12000 billions »
+        if past_the_largest_word:
+            sign, digits, rest = past_the_largest_word.groups()
+            shown = sign + format_decimal(int(digits), locale=_locale(lang)) + rest
     else:
-        shown = format_decimal(value, format="#,##0.#", locale=_locale(lang))
+        shown = format_decimal(value, format=_pattern_for(value), locale=_locale(lang))
     return f"{shown} {amount.unit}".strip()
+
+
+def _pattern_for(value: Decimal) -> str:
+    """One decimal from 1 on (``94,3``); below 1, two significant digits (``0,04``, not
+    ``0``: a message saying « environ 0 kg » explains nothing)."""
+    if value == 0 or abs(value) >= 1 or not value.is_finite():
+        return "#,##0.#"
+    return "#,##0." + "#" * (1 - value.adjusted())
 
 
 def _digits_for(value: Decimal) -> Any:
@@ -111,13 +127,20 @@ def _digits_for(value: Decimal) -> Any:
     return localcontext(prec=digits) if digits else localcontext()
 
 
-@cache
+_LOCALES: dict[str, Any] = {}
+
+
 def _locale(lang: str) -> Any:
     """Babel's locale for ``lang``, parsed once (parsing it per message was a third of the
-    cost of rendering a diagnostic)."""
+    cost of rendering a diagnostic) — again if Babel was imported anew since (a test
+    runner that restores ``sys.modules`` leaves a Locale of the old module behind, which
+    the new one refuses)."""
     from babel import Locale
 
-    return Locale.parse("fr_FR" if lang == "fr" else "en_GB")
+    kept = _LOCALES.get(lang)
+    if type(kept) is not Locale:
+        kept = _LOCALES[lang] = Locale.parse("fr_FR" if lang == "fr" else "en_GB")
+    return kept
 
 
 def _catalog(lang: str) -> dict[str, str]:

@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from .claims import Assessment, assess, evidence_of
+from .claims import Assessment, evidence_of
 from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document
 from .i18n import N_, Amount, render, show
 from .mentions import Mention
 from .pipeline import Format, run
-from .rules.conversion_inexact import dollar_sign_after
 from .sources import ProseDocument
+from .verdict import Verdict, dollar_sign_after, judge
 
 Status = Literal["confirmed", "inconsistent", "unverified"]
 RelationKind = Literal["conversion", "restatement"]
@@ -117,6 +117,22 @@ def verify(
                         tuple(sorted(relations, key=lambda r: (r.start, r.end, r.kind))))
 
 
+_UNJUDGED = {
+    "coarse-rate": N_("only an order of magnitude of the rate is known: it cannot judge a gap "
+                      "of a few percent"),
+    "coarse-gap": N_("only an order of magnitude of the rate is known: it cannot judge a gap "
+                     "of a few percent"),
+    "undated": N_("the text is undated: the latest rate cannot judge a gap of a few percent"),
+    "loose-tie": N_("only their closeness ties these figures: a gap that is no power of "
+                    "1 000 may mean two amounts"),
+    "stated-rate": N_("the text states the rate, which may be another day's: only a slip of "
+                      "magnitude is judged"),
+    "english-scale": N_("a billion or trillion: only its English reading is judged, not a "
+                        "gap of a few percent"),
+}
+"""Why a conversion outside its tolerance gets no verdict, by :attr:`Verdict.reason`."""
+
+
 @dataclass(frozen=True)
 class _Reader:
     prose: ProseDocument
@@ -126,7 +142,8 @@ class _Reader:
 
     def conversion(self, first: Mention, second: Mention, equivalence: Any) -> VerifiedRelation:
         start, end, codes = self._place("conversion", first, second)
-        assessment = assess(equivalence, self.document)
+        verdict = judge(equivalence, self.document)  # the rules' own verdict
+        assessment = verdict.assessment
         figures = (first.text, second.text)
         if codes:
             return VerifiedRelation("conversion", "inconsistent", start, end, figures,
@@ -153,7 +170,7 @@ class _Reader:
                 evidence=self._evidence(assessment))
         return VerifiedRelation("conversion", "unverified", start, end, figures,
                                 self._compared(first, second, assessment, "?"),
-                                reason=self._why_not_judged(assessment),
+                                reason=self._why_not_judged(verdict),
                                 evidence=self._evidence(assessment))
 
     def restatement(self, first: Mention, later: Mention) -> VerifiedRelation:
@@ -212,18 +229,15 @@ class _Reader:
                            "day": self.document.date.isoformat()}, self.lang)
         return render(N_("these units do not convert into each other"), {}, self.lang)
 
-    def _why_not_judged(self, assessment: Assessment) -> str:
-        converted = assessment.converted
-        first, second = assessment.equivalence.first, assessment.equivalence.second
-        assumed = next((m for m in (first, second) if dollar_sign_after(m)), None)
-        if assumed is not None:
+    def _why_not_judged(self, verdict: Verdict) -> str:
+        assessment = verdict.assessment
+        if verdict.reason == "assumed-dollar" and assessment is not None:
+            pair = (assessment.equivalence.first, assessment.equivalence.second)
+            assumed = next(m for m in pair if dollar_sign_after(m))
             return render(N_("the currency of “{figure}” was assumed ({currency})"),
                           {"figure": assumed.text, "currency": assumed.currency}, self.lang)
-        if converted.method == "coarse-rate":
-            return render(N_("only an order of magnitude of the rate is known: it cannot "
-                             "judge a gap of a few percent"), {}, self.lang)
-        if converted.method == "ecb-rate" and not self.document.dated:
-            return render(N_("the text is undated: the latest rate cannot judge a gap of a "
-                             "few percent"), {}, self.lang)
+        why = _UNJUDGED.get(verdict.reason)
+        if why is not None:
+            return render(why, {}, self.lang)
         return render(N_("outside the tolerance, but not by enough to be reported"), {},
                       self.lang)

@@ -345,3 +345,14 @@ def test_a_tracer_still_works_after_a_check() -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) >= 1
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Le colis pèse 40 g (environ 40 kg).", "environ 0,04 kg"),
+    ("Une dose de 5 mg (soit 5 g).", "environ 0,005 g"),
+    ("Le camion pèse 400 kg (environ 400 t).", "environ 0,4 t"),
+])
+def test_a_conversion_below_one_is_shown_with_its_significant_digits(text: str,
+                                                                     shown: str) -> None:
+    (found,) = [d for d in numlint.check(text, format="text") if d.code == "NL101"]
+    assert shown in found.message

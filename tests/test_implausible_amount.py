@@ -85,3 +85,22 @@ def test_a_slipped_conversion_of_an_english_trillion_is_still_an_error() -> None
     found_codes = {d.code for d in numlint.check(text, format="text",
                                                  date=datetime.date(2010, 9, 20))}
     assert "NL101" in found_codes
+
+
+def test_an_amount_past_the_largest_scale_word_is_shown_with_its_digits_grouped():
+    (found,) = [d for d in numlint.check("Le groupe a levé 12 000 000 milliards d’euros.",
+                                         format="text", date="2025-02-11")
+                if d.code == "NL105"]
+    assert "environ 12\u202f000 billions EUR" in found.message
+    (english,) = [d for d in numlint.check("Le groupe a levé 12 000 000 milliards d’euros.",
+                                           format="text", date="2025-02-11", lang="en")
+                  if d.code == "NL105"]
+    assert "12,000 trillion EUR" in english.message
+
+
+def test_an_english_singular_billion_gets_one_finding_with_one_fix():
+    found = numlint.check("Le contrat vaut 3 billion de dollars.", format="text")
+    assert [d.code for d in found] == ["NL104"]
+    assert [e.replacement for e in found[0].fix.edits] == ["milliards"]
+    plural = numlint.check("Le contrat vaut 1,5 billions de dollars.", format="text")
+    assert "NL305" in [d.code for d in plural]  # a French agreement slip is still one

@@ -18,7 +18,10 @@ check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
 - messages: :func:`N_` marks a message id for translation; :class:`Phrase` and
   :class:`Amount` are parameters shown in the reader's language;
 - conversions (``2,4 milliards de dollars (environ 2,3 milliards d'euros)``):
-  :func:`assess` gives the verdict, :class:`Assessment`, :func:`evidence_of`,
+  :func:`judge` gives the one :class:`Verdict` on a conversion (consistent, a slip of
+  magnitude, an English *billion*, a few percent off, or not judged and why) that
+  NL101, NL102 and NL104 share; :func:`assess` measures it (:class:`Assessment`),
+  :func:`evidence_of`,
   :func:`english_reading` / :func:`english_explains` / :data:`ENGLISH_SCALES` (the
   English *billion*), :func:`plain` (a value written for a message),
   :data:`DEFAULT_TOLERANCES`;
@@ -91,6 +94,7 @@ if TYPE_CHECKING:
         rescale_number,
     )
     from ..rounding import rounded
+    from ..verdict import Verdict, judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +204,7 @@ _LAZY = {
          "grouped", "rescale", "rescale_number"),
         "numlint.rewrite"),
     **dict.fromkeys(("Change", "Range", "Restatement", "Sum"), "numlint.relations"),
+    **dict.fromkeys(("Verdict", "judge"), "numlint.verdict"),
     "Document": "numlint.document",
     "Mention": "numlint.mentions",
     "TEMPERATURES": "numlint.conversion",
@@ -237,6 +242,7 @@ __all__ = [
     "Severity",
     "Sum",
     "TextEdit",
+    "Verdict",
     "agree",
     "assess",
     "change_of_multiple",
@@ -245,6 +251,7 @@ __all__ = [
     "english_reading",
     "evidence_of",
     "grouped",
+    "judge",
     "match_at",
     "multiple_allows",
     "plain",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from .api import (
@@ -16,10 +15,9 @@ from .api import (
     Phrase,
     Rule,
     TextEdit,
-    assess,
     compile_pattern,
-    english_explains,
     english_reading,
+    judge,
     rescale,
 )
 
@@ -72,14 +70,11 @@ figure by a thousand. A French *billion* is rare in news copy: public debts, wor
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         reported: set[tuple[int, int]] = set()
         for equivalence in document.relations.equivalences:
-            assessment = assess(equivalence, document)
-            if assessment is None or assessment.consistent:
+            verdict = judge(equivalence, document)  # one verdict per conversion
+            if verdict.kind != "english-scale":
                 continue
-            for figure in (equivalence.first, equivalence.second):
-                english = english_reading(figure)
-                if english is None or figure.span in reported:
-                    continue
-                if _english_fits(assessment, figure, english):
+            for figure in verdict.english:
+                if figure.span not in reported:
                     reported.add(figure.span)
                     yield _finding(document, figure, Phrase(N_("an equivalence holds only then")))
         for figure in document.mentions:
@@ -89,10 +84,6 @@ figure by a thousand. A French *billion* is rare in news copy: public debts, wor
             if clue is not None:
                 reported.add(figure.span)
                 yield _finding(document, figure, clue)
-
-
-def _english_fits(assessment: Any, figure: Mention, english: Decimal) -> bool:
-    return english_explains(assessment, figure)
 
 
 def _english_grammar(text: str, figure: Mention) -> Phrase | None:

@@ -20,9 +20,8 @@ from .api import (
     Setting,
     TextEdit,
     agree,
-    assess,
-    english_reading,
     evidence_of,
+    judge,
     rounded,
     shifted,
 )
@@ -118,38 +117,12 @@ usually comes from a rate of another year or a sum of the wrong lines.
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
-        # one verdict per conversion: what NL101 calls a slip of magnitude, as configured
-        magnitude = Decimal(str(document.settings_of("NL101")["factor"]))
+        # one verdict per conversion (numlint.verdict), drawn with these tolerances: what
+        # a rate or a wording cannot judge to a few percent is left unjudged there
         for equivalence in document.relations.equivalences:
-            assessment = assess(equivalence, document, settings)
-            if assessment is None or assessment.consistent:
-                continue
-            ratio = assessment.ratio
-            if ratio is not None and (ratio >= magnitude or ratio <= 1 / magnitude):
-                continue  # a slip of magnitude: NL101
-            if any(map(dollar_sign_after, (equivalence.first, equivalence.second))):
-                continue  # "125 millions $" is how Quebec writes CAD: no evidence for USD
-            if equivalence.marker == "loose":
-                continue  # weak structure: a few percent off says it may be another amount
-            if equivalence.marker == "rate":
-                continue  # a rate stated may be another day's: its magnitude is NL101's
-            if assessment.converted.method == "coarse-rate":
-                continue  # a yearly order of magnitude cannot judge a few percent
-            if english_reading(equivalence.second) or english_reading(equivalence.first):
-                continue  # billion/trillion: NL104 looks at those
-            if assessment.converted.method == "ecb-rate" and not (
-                document.dated or settings["check_undated"]
-            ):
-                continue  # the latest rate is a guess for an undated text
-            yield _finding(assessment, document)
-
-
-def dollar_sign_after(figure: Mention) -> bool:
-    """``125 millions $``: a bare dollar sign after the figure, the Canadian way."""
-    return (
-        figure.currency_assumed and figure.unit_text == "$"
-        and figure.unit_span is not None and figure.unit_span[0] > figure.number_span[0]
-    )
+            verdict = judge(equivalence, document)
+            if verdict.kind == "inexact" and verdict.assessment is not None:
+                yield _finding(verdict.assessment, document)
 
 
 def _finding(assessment: Assessment, document: Document) -> Finding:
@@ -197,7 +170,7 @@ def _number_like(mention: Mention, value: Decimal) -> str | None:
     whole, _, fraction = text.partition(",")
     separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f."), None)
     if separator is not None and len(whole) > 4:
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]

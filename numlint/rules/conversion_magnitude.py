@@ -19,17 +19,14 @@ from .api import (
     Rule,
     Setting,
     TextEdit,
-    assess,
-    english_explains,
     evidence_of,
+    judge,
     rescale,
     rounded,
 )
 
 NEAR = Decimal("1.25")
 """How far off a conversion may still be once its scale is fixed, for the fix to be offered."""
-COARSE_FACTOR = Decimal(30)
-"""The least ratio reported when a side's rate is only a yearly order of magnitude."""
 
 
 class ConversionMagnitude(Rule):
@@ -134,21 +131,13 @@ left to NL104, which explains it better.
                 yield finding
 
     def _findings(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
-        factor = Decimal(str(settings["factor"]))
+        # one verdict per conversion (numlint.verdict), drawn with this rule's factor
         for equivalence in document.relations.equivalences:
-            assessment = assess(equivalence, document)
-            if assessment is None or assessment.consistent:
-                continue
-            ratio = assessment.ratio
-            coarse = assessment.converted.coarse or equivalence.marker == "rate"
-            least = max(factor, COARSE_FACTOR) if coarse else factor
-            if ratio is None or (ratio < least and ratio > 1 / least):
-                continue
-            if equivalence.marker == "loose" and not near_power_of_thousand(ratio):
-                continue  # weak structure: only a scale slip's own signature is trusted
-            if _english_billion_explains(assessment):
-                continue  # NL104 billion-false-friend reports it, with a better reason
-            yield _finding(assessment, document, ratio)
+            verdict = judge(equivalence, document)
+            if verdict.kind == "magnitude" and verdict.assessment is not None:
+                ratio = verdict.assessment.ratio
+                if ratio is not None:
+                    yield _finding(verdict.assessment, document, ratio)
 
 
 def _shared_slip(document: Document, finding: Finding,
@@ -225,19 +214,6 @@ def _shift_that_fits(assessment: Assessment) -> int | None:
         if 1 / NEAR < remaining < NEAR:
             return shift
     return None
-
-
-def _english_billion_explains(assessment: Assessment) -> bool:
-    equivalence = assessment.equivalence
-    return english_explains(assessment, equivalence.second) or english_explains(
-        assessment, equivalence.first
-    )
-
-
-def near_power_of_thousand(ratio: Decimal) -> bool:
-    """1 000, 10^6, 10^-3… within the spread of a rate and a rounding (±25 %)."""
-    powers = (-12, -9, -6, -3, 3, 6, 9, 12)
-    return any(1 / NEAR < ratio.scaleb(-power) < NEAR for power in powers)
 
 
 def _rounded_factor(ratio: Decimal) -> Decimal:

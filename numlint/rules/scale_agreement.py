@@ -7,6 +7,9 @@ from typing import Any
 
 from .api import LONG_SCALES, N_, Document, Example, Finding, Rule, TextEdit, agree
 
+_ENGLISH_SINGULARS = frozenset({"billion", "trillion"})
+"""Singular after a plural number: English grammar (NL104), not a French agreement slip."""
+
 
 class ScaleAgreement(Rule):
     code = "NL305"
@@ -25,6 +28,13 @@ not change, so the fix is safe. (*Mille* is invariable and never reported.)
 
 It is the most common typographic slip around figures in French copy, and the one
 proofreaders are asked to catch first.
+
+## When it stays silent
+
+A singular *billion* or *trillion* after a number of two or more (*3 billion de
+dollars*) is English grammar left by a translation: NL104 (billion-false-friend)
+reports it, with the fix an editor wants (*3 milliards*), rather than a second finding
+with another fix on the same words (*3 billions*, a thousand times more).
 """
     examples = (
         Example("La facture atteint {{1,5 milliards d'euros}}.", valid=False,
@@ -33,6 +43,8 @@ proofreaders are asked to catch first.
                 fixed="Un plan de 20 milliards d'euros."),
         Example("La facture atteint 1,5 milliard d'euros, contre 2 milliards l'an passé.",
                 valid=True),
+        Example("Le contrat vaut 3 billion de dollars.", valid=True,
+                note="English grammar: NL104 reports it, with its own fix."),
     )
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
@@ -42,6 +54,8 @@ proofreaders are asked to catch first.
             if written not in long_words or not mention.number_text[:1].isdigit():
                 continue
             number = abs(mention.value).scaleb(-mention.scale_exponent)
+            if written in _ENGLISH_SINGULARS and number >= 2:
+                continue  # English grammar: NL104's, with the fix "milliards"
             rewrite = agree(document.text, mention, number)
             if rewrite is None:
                 continue

@@ -103,6 +103,26 @@ def load_case_file(path: Path, label: str | None = None) -> list[Case]:
 
 
 def parse_case_file(source: str, label: str = "<case file>") -> list[Case]:
+    data = _toml(source, label)
+    defaults = {key: data[key] for key in DEFAULT_KEYS if key in data}
+    header_lines = _header_lines(source)
+    cases: list[Case] = []
+    counters: dict[tuple[tuple[str, ...], str], int] = {}
+    for kind in KINDS:
+        entries = _entries(data, kind, label)
+        lines = header_lines[kind] if len(header_lines[kind]) == len(entries) else []
+        for index, entry in enumerate(entries):
+            line = lines[index] if lines else None
+            try:
+                cases.append(_case(kind, {**defaults, **entry}, line, counters))
+            except CaseFileError as error:
+                raise CaseFileError(f"{_where(label, kind, index, line, entry)}: {error}") \
+                    from None
+    _check_unique(cases, label)
+    return sorted(cases, key=lambda c: (c.line or 0))
+
+
+def _toml(source: str, label: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -113,36 +133,41 @@ def parse_case_file(source: str, label: str = "<case file>") -> list[Case]:
             f"{label}: unknown top-level key {unknown[0]!r} (defaults may be "
             f"{', '.join(sorted(DEFAULT_KEYS))}; cases go in [[valid]] and [[invalid]])"
         )
-    defaults = {key: data[key] for key in DEFAULT_KEYS if key in data}
-    header_lines: dict[str, list[int]] = {kind: [] for kind in KINDS}
+    return data
+
+
+def _header_lines(source: str) -> dict[str, list[int]]:
+    """The 1-based line of each ``[[valid]]``/``[[invalid]]`` header, by kind."""
+    lines: dict[str, list[int]] = {kind: [] for kind in KINDS}
     for match in _HEADER.finditer(source):
-        header_lines[match.group(1)].append(source.count("\n", 0, match.start()) + 1)
-    cases: list[Case] = []
-    counters: dict[tuple[tuple[str, ...], str], int] = {}
-    for kind in KINDS:
-        entries = data.get(kind, [])
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise CaseFileError(f"{label}: {kind!r} must be a list of tables ([[{kind}]])")
-        lines = header_lines[kind] if len(header_lines[kind]) == len(entries) else []
-        for index, entry in enumerate(entries):
-            line = lines[index] if lines else None
-            where = f"{label}: {kind} case #{index + 1}" + (f" (line {line})" if line else "")
-            if isinstance(entry.get("name"), str):
-                where += f" {entry['name']!r}"
-            try:
-                case = _case(kind, {**defaults, **entry}, line, counters)
-            except CaseFileError as error:
-                raise CaseFileError(f"{where}: {error}") from None
-            cases.append(case)
-    seen: dict[str, Case] = {}
+        lines[match.group(1)].append(source.count("\n", 0, match.start()) + 1)
+    return lines
+
+
+def _entries(data: Mapping[str, Any], kind: str, label: str) -> list[dict[str, Any]]:
+    entries = data.get(kind, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise CaseFileError(f"{label}: {kind!r} must be a list of tables ([[{kind}]])")
+    return entries
+
+
+def _where(label: str, kind: str, index: int, line: int | None,
+           entry: Mapping[str, Any]) -> str:
+    where = f"{label}: {kind} case #{index + 1}" + (f" (line {line})" if line else "")
+    if isinstance(entry.get("name"), str):
+        where += f" {entry['name']!r}"
+    return where
+
+
+def _check_unique(cases: list[Case], label: str) -> None:
+    seen: set[str] = set()
     for case in cases:
         if case.id in seen:
             raise CaseFileError(f"{label}: two cases are named {case.id!r}: give them "
                                 "different names")
-        seen[case.id] = case
+        seen.add(case.id)
     if not cases:
         raise CaseFileError(f"{label}: no case: add [[valid]] or [[invalid]] tables")
-    return sorted(cases, key=lambda c: (c.line or 0))
 
 
 def _case(
@@ -151,18 +176,48 @@ def _case(
     line: int | None,
     counters: dict[tuple[tuple[str, ...], str], int],
 ) -> Case:
-    unknown = sorted(set(entry) - KEYS[kind])
-    if unknown:
-        hint = ""
-        if kind == "valid" and unknown[0] in INVALID_KEYS:
-            hint = " (a valid sample expects no finding)"
-        raise CaseFileError(
-            f"unknown key {unknown[0]!r}{hint}; {'an' if kind == 'invalid' else 'a'} {kind} "
-            "case takes "
-            f"{', '.join(sorted(KEYS[kind]))}"
-        )
+    _check_keys(kind, entry)
     rules = _rules(entry.get("rule"))
     text = _required_string(entry, "text")
+    spans = _marked_spans(kind, text)
+    messages = entry.get("messages", ())
+    return Case(
+        id=_case_id(entry, rules, kind, counters),
+        kind=kind,
+        rules=rules,
+        text=text,
+        format=cast(Format, _choice(entry, "format", FORMATS, "text")),
+        date=_date(entry.get("date")),
+        lang=_choice(entry, "lang", LANGUAGES, "fr"),
+        config=_config(entry),
+        messages=(messages,) if isinstance(messages, str) else _strings(entry, "messages"),
+        codes=_codes(entry, spans, rules),
+        fixed=_string(entry, "fixed"),
+        safety=_choice(entry, "safety", ("safe", "unsafe"), None),
+        fixable=_fixable(entry),
+        note=_string(entry, "note") or "",
+        skip=_string(entry, "skip"),
+        xfail=_string(entry, "xfail"),
+        line=line,
+    )
+
+
+def _check_keys(kind: str, entry: Mapping[str, Any]) -> None:
+    unknown = sorted(set(entry) - KEYS[kind])
+    if not unknown:
+        return
+    hint = ""
+    if kind == "valid" and unknown[0] in INVALID_KEYS:
+        hint = " (a valid sample expects no finding)"
+    raise CaseFileError(
+        f"unknown key {unknown[0]!r}{hint}; {'an' if kind == 'invalid' else 'a'} {kind} "
+        "case takes "
+        f"{', '.join(sorted(KEYS[kind]))}"
+    )
+
+
+def _marked_spans(kind: str, text: str) -> int:
+    """How many spans ``text`` marks with ``{{ }}``, checked against the case's kind."""
     try:
         marked = parse_marked(text)
     except ValueError as error:
@@ -171,52 +226,48 @@ def _case(
         raise CaseFileError("a valid sample must not mark a span with {{ }}")
     if kind == "invalid" and not marked.spans:
         raise CaseFileError("an invalid sample must mark each expected finding with {{ }}")
-    fmt = cast(Format, _choice(entry, "format", FORMATS, "text"))
-    codes = _strings(entry, "codes") if "codes" in entry else None
-    if codes is not None:
-        if len(codes) != len(marked.spans):
-            raise CaseFileError(
-                f"'codes' lists {len(codes)} code(s) for {len(marked.spans)} marked span(s)"
-            )
-        stray = [c for c in codes if c not in rules]
-        if stray:
-            raise CaseFileError(f"'codes': {stray[0]} is not among the rules run "
-                                f"({', '.join(rules)})")
+    return len(marked.spans)
+
+
+def _codes(entry: Mapping[str, Any], spans: int,
+           rules: tuple[str, ...]) -> tuple[str, ...] | None:
+    if "codes" not in entry:
+        return None
+    codes = _strings(entry, "codes")
+    if len(codes) != spans:
+        raise CaseFileError(f"'codes' lists {len(codes)} code(s) for {spans} marked span(s)")
+    stray = [c for c in codes if c not in rules]
+    if stray:
+        raise CaseFileError(f"'codes': {stray[0]} is not among the rules run "
+                            f"({', '.join(rules)})")
+    return codes
+
+
+def _case_id(entry: Mapping[str, Any], rules: tuple[str, ...], kind: str,
+             counters: dict[tuple[tuple[str, ...], str], int]) -> str:
     name = _string(entry, "name")
     if name is not None and not NAME.match(name):
         raise CaseFileError(f"'name' {name!r} may hold only letters, digits, '-', '_', '.'")
     key = (rules, kind)
     counters[key] = counters.get(key, 0) + 1
-    case_id = f"{'+'.join(rules)}-{kind}-{name or counters[key]}"
+    return f"{'+'.join(rules)}-{kind}-{name or counters[key]}"
+
+
+def _config(entry: Mapping[str, Any]) -> dict[str, Any]:
     config = entry.get("config", {})
     if not isinstance(config, dict):
         raise CaseFileError("'config' must be a table, like [tool.numlint]")
     if "select" in config:
         raise CaseFileError("'config' must not set 'select': the case's 'rule' chooses "
                             "the rules run")
+    return config
+
+
+def _fixable(entry: Mapping[str, Any]) -> bool | None:
     fixable = entry.get("fixable")
     if fixable is not None and not isinstance(fixable, bool):
         raise CaseFileError("'fixable' must be true or false")
-    messages = entry.get("messages", ())
-    return Case(
-        id=case_id,
-        kind=kind,
-        rules=rules,
-        text=text,
-        format=fmt,
-        date=_date(entry.get("date")),
-        lang=_choice(entry, "lang", LANGUAGES, "fr"),
-        config=config,
-        messages=(messages,) if isinstance(messages, str) else _strings(entry, "messages"),
-        codes=codes,
-        fixed=_string(entry, "fixed"),
-        safety=_choice(entry, "safety", ("safe", "unsafe"), None),
-        fixable=fixable,
-        note=_string(entry, "note") or "",
-        skip=_string(entry, "skip"),
-        xfail=_string(entry, "xfail"),
-        line=line,
-    )
+    return fixable
 
 
 def _rules(value: Any) -> tuple[str, ...]:
