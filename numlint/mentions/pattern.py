@@ -73,6 +73,25 @@ def _alternation(forms: Iterable[str]) -> str:
     return trie_pattern(forms)
 
 
+class _Lists:
+    """The word lists of the patterns: tries in the reference pattern (``strict``), else
+    ``regex`` named lists, which it compiles as sets (a trie of forty words takes it a few
+    milliseconds to parse; compile time is every start's). A named list matches exactly
+    its forms, longest first, as a trie does; forms with a space or an apostrophe (which a
+    trie matches in several spellings) stay a trie."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.named: dict[str, frozenset[str]] = {}
+
+    def of(self, name: str, forms: Iterable[str]) -> str:
+        forms = frozenset(forms)
+        if self.strict or any(ch in _SPACES or ch in _APOSTROPHES for f in forms for ch in f):
+            return trie_pattern(forms)
+        assert self.named.setdefault(name, forms) == forms, name
+        return r"\L<" + name + ">"
+
+
 def after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> set[str]:
     """What may follow ``un``/``une`` for it to be the number one (``un million``,
     ``un dollar``, ``une tonne``, ``un quart``); otherwise it is an article."""
@@ -103,11 +122,24 @@ class Anchors:
     """The digits of a run that starts with a sign (``$15``: group 1 is ``15``), where the
     figure may start before the sign (``nzd$15``)."""
     words: re.Pattern[str]
-    """Number words after a space or punctuation, and ``un``/``une``/``demi``/``moins`` when
-    a figure follows (run on ``" " + text.lower()``: a match starts on the character before
-    the word, so its start is the word's offset in the text)."""
+    """Number words after a space or punctuation, and ``demi``/``moins`` when a figure
+    follows (run on ``" " + text.lower()``: a match starts on the character before the
+    word, so its start is the word's offset in the text)."""
+    un: re.Pattern[str]
+    """``un``/``une`` after a space or punctuation and before a separator, run as
+    :attr:`words`: a figure when a word of :func:`after_un_forms` follows, which the
+    scanner looks up (:meth:`.tail.Tail.anchor_un_opens`)."""
     links: re.Pattern[str]
-    """URLs, which the pattern skips whole (run on the lower-cased text)."""
+    """URLs, which the pattern skips whole (run on the lower-cased text).
+
+    ``sign_digits`` and ``links`` run only on a chunk that has a currency sign, or
+    ``://`` or ``www.``: without one they find nothing, and a substring test costs less
+    than a pass."""
+
+
+ANCHOR_SIGNS = "".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"}))
+"""The currency signs a figure may start with or follow (the ``signs`` and
+``sign_digits`` anchor passes)."""
 
 
 def build_anchor_patterns() -> Anchors:
@@ -117,7 +149,7 @@ def build_anchor_patterns() -> Anchors:
 def anchor_sources() -> dict[str, str]:
     """The sources of the :class:`Anchors` patterns, by field name."""
     number_words = trie_pattern(words.NUMBER_WORDS - {"un", "une"}, for_re=True)
-    symbols = re.escape("".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"})))
+    symbols = re.escape(ANCHOR_SIGNS)
     space = r"[\x20\u00a0\u202f\u2009]"
     return {
         "signs": r"[\d" + symbols + "".join(lexicon.VULGAR_FRACTIONS) + "]+",
@@ -125,15 +157,17 @@ def anchor_sources() -> dict[str, str]:
         # long run of signs is quadratic
         "sign_digits": r"[" + symbols + r"](\d)",
         "words": (
-            r"[\s'’ʼ(\[«\"“\-–—/:;,.](?:(?:" + number_words + r")(?![^\W\d_])"
-            # group 1: "un"/"une", a figure when a word of after_un_forms follows (the
-            # scanner looks it up: .tail.Tail.anchor_un_opens)
-            r"|(une?)(?=" + space + r"|[\-‑])"
+            _WORD_BEFORE + r"(?:(?:" + number_words + r")(?![^\W\d_])"
             r"|demie?(?=" + space + r"|[\-‑])"
             r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
         ),
+        "un": _WORD_BEFORE + r"une?(?=" + space + r"|[\-‑])",
         "links": r"https?://|www\.",
     }
+
+
+_WORD_BEFORE = r"[\s'’ʼ(\[«\"“\-–—/:;,.]"
+"""What the anchor passes of words want before a word (run on ``" " + text.lower()``)."""
 
 
 def build_prefix_pattern() -> regex.Pattern[str]:
@@ -154,7 +188,9 @@ def _has_letters(symbol: str) -> bool:
     return any(ch.isalpha() for ch in symbol)
 
 
-def _word_run(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> str:
+def _word_run(
+    currencies: CurrencyLexicon, units: UnitLexicon, strict: bool, lists: _Lists
+) -> str:
     """A run of number words: ``quatre-vingt-dix-sept``, ``un million et demi``,
     ``deux virgule cinq``, ``trois cinquièmes``. :mod:`.words` reads it.
 
@@ -168,10 +204,10 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> 
     With ``strict`` the unit names are a trie; otherwise the named list ``demi_units``
     (:func:`demi_unit_list`), which the ``regex`` module compiles as a set, not as a
     pattern."""
-    number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
+    number_words = lists.of("number_words", words.NUMBER_WORDS - {"un", "une"})
     word_sep = r"(?:" + SPS + r"|-|‑)"
     scale_or_unit = (
-        "(?i:" + _alternation(set(lexicon.SCALE_WORDS) | set(words.SCALES))
+        "(?i:" + lists.of("run_scales", set(lexicon.SCALE_WORDS) | set(words.SCALES))
         + "|" + (trie_pattern(units.names) if strict else DEMI_UNITS) + ")" + LETTER_END
     )
     # A singular ordinal or fraction noun is a fraction only when nothing but "de" or
@@ -181,12 +217,15 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> 
         + "|" + SPS + r"(?i:de|des|du)" + LETTER_END + "|" + SPS + "(?i:d)" + APOS + ")"
     )
     demi_governs = r"(?=(?:" + SPS + r"|[-‑])" + scale_or_unit + ")"
-    singular = _alternation(
+    singular = lists.of("singular_ordinals",
         [o for o in words.ORDINALS if not o.endswith("s")] + ["tiers", "quart"]
     )
-    plural = _alternation([o for o in words.ORDINALS if o.endswith("s")] + ["quarts"])
+    plural = lists.of(
+        "plural_ordinals", [o for o in words.ORDINALS if o.endswith("s")] + ["quarts"]
+    )
     token = (
-        "(?:(?i:" + _alternation(words.NUMBER_WORDS) + "|" + plural + ")" + LETTER_END
+        "(?:(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + "|" + plural + ")"
+        + LETTER_END
         + "|(?i:" + singular + ")" + LETTER_END + closes
         + "|(?i:demie?)" + LETTER_END + "(?:" + closes + "|" + demi_governs + "))"
     )
@@ -199,10 +238,11 @@ def _word_run(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> 
         + "|(?i:" + number_words + ")" + LETTER_END
         + "|(?i:demie?)" + demi_governs + ")"
     )
-    ordinals = _alternation(words.ORDINALS)
+    ordinals = lists.of("ordinals", words.ORDINALS)
     joiner = word_sep + r"(?:(?i:et|virgule)" + word_sep + r")?"
     not_a_rank = (  # "vingt-cinquième", "trois cent vingtième": ranks, not amounts
-        "(?!(?:" + joiner + "(?i:" + _alternation(words.NUMBER_WORDS) + ")" + LETTER_END + ")*"
+        "(?!(?:" + joiner + "(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + ")"
+        + LETTER_END + ")*"
         + joiner + "(?i:" + ordinals + ")" + LETTER_END + ")"
     )
     return first + r"(?:" + joiner + token + ")*" + not_a_rank
@@ -235,11 +275,21 @@ class Sources:
     """``sous zéro`` after a temperature."""
     per: str
     """A "per" complement: ``par mois``, ``/an``, ``annuels``."""
+    lists: dict[str, frozenset[str]]
+    """The named lists of these patterns (``regex.compile(…, **lists)``)."""
+
+
+def compile_source(
+    source: str, sources: Sources, **more_lists: frozenset[str]
+) -> regex.Pattern[str]:
+    """One of the ``sources`` compiled, with the named lists it uses."""
+    return regex.compile(source, regex.V0, ignore_unused=True, **sources.lists, **more_lists)
 
 
 def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
     """The patterns of the scanner for these lexicons (compiled by :class:`.scanner.Scanner`)."""
-    parts = _parts(currencies, units, strict=False)
+    lists = _Lists(strict=False)
+    parts = _parts(currencies, units, strict=False, lists=lists)
     demi_head = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + parts["head"] + ")"
     return Sources(
         head=demi_head.replace(DEMI_UNITS, "(?!)"),  # an empty named list matches ""
@@ -252,6 +302,7 @@ def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
         unit_symbols=parts["unit_symbols"],
         below_zero=parts["below_zero"],
         per="(?:" + parts["per"] + ")?",
+        lists=lists.named,
     )
 
 
@@ -286,9 +337,11 @@ def reference_anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) ->
     after_un = trie_pattern(after_un_forms(currencies, units), for_re=True)
     space = r"[\x20\u00a0\u202f\u2009]"
     sources["words"] = sources["words"].replace(
-        r"|(une?)(?=" + space + r"|[\-‑])",
-        r"|(une?)(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))",
+        r"|demie?(",
+        r"|une?(?=(?:" + space + r"|[\-‑])+(?:" + after_un + r")(?![^\W\d_]))|demie?(",
+        1,
     )
+    sources["un"] = "(?!)"
     return sources
 
 
@@ -325,10 +378,16 @@ def _spellings(name: str) -> set[str]:
     return set(spellings)
 
 
-def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dict[str, str]:
-    number_words = _alternation(words.NUMBER_WORDS - {"un", "une"})
-    scale_words = _alternation(set(lexicon.SCALE_WORDS) | set(lexicon.MULTIPLIER_WORDS))
-    abbreviations = _alternation(
+def _parts(
+    currencies: CurrencyLexicon, units: UnitLexicon, strict: bool, lists: _Lists | None = None
+) -> dict[str, str]:
+    lists = lists if lists is not None else _Lists(strict)
+    number_words = lists.of("number_words", words.NUMBER_WORDS - {"un", "une"})
+    scale_words = lists.of(
+        "scale_words", set(lexicon.SCALE_WORDS) | set(lexicon.MULTIPLIER_WORDS)
+    )
+    abbreviations = lists.of(
+        "scale_abbreviations",
         set(lexicon.SCALE_ABBREVIATIONS) - lexicon.ABBREVIATIONS_NEEDING_CURRENCY
     )
     word_sep = r"(?:" + SPS + r"|-|‑)"
@@ -338,7 +397,7 @@ def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dic
     lettered_symbols = trie_pattern(
         (s for s in currencies.symbols if _has_letters(s)), glued_spaces=True
     )
-    currency_codes = _alternation(currencies.codes)
+    currency_codes = lists.of("currency_codes", currencies.codes)
     currency_signs = (
         # "20 $ au total": a spaced, lower-case "au"/"ca" is French, not $ AU or $ CA.
         r"(?!\$" + SP + r"+(?:au|ca)(?!\p{L}))"
@@ -350,7 +409,8 @@ def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dic
         "(?i:" + lettered_symbols + ")|(?:" + currency_symbols + ")"
         "|(?:" + currency_codes + r")(?=" + GAP + r"\d)"
     )
-    small_words = _alternation(
+    small_words = lists.of(
+        "small_words",
         (set(words.UNITS) | set(words.TEENS) | set(words.TENS)) - {"zéro", "zero"}
     )
     small_number = (
@@ -360,8 +420,8 @@ def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dic
     )
     sub_unit = (  # 15 dollars et 15 cents, 1 USD 23 centimes, 15 euros 50.
         "(?:" + SPS + "(?:(?i:et)" + SPS + ")?(?:(?P<cents>\\d{1,2})(?!\\d)|(?P<cents_words>"
-        + small_number + "))" + SPS + "(?P<cent_unit>(?i:" + _alternation(lexicon.SUB_UNITS)
-        + "))" + LETTER_END
+        + small_number + "))" + SPS
+        + "(?P<cent_unit>(?i:" + lists.of("sub_units", lexicon.SUB_UNITS) + "))" + LETTER_END
         + "|" + SPS + r"(?P<cents_bare>\d{2})(?![\d\p{L}])(?![.,]\d)"
         r"(?=" + SP + r"*(?:[.;:!?)\]»\n]|,(?!\d)|\Z)))?"
     )
@@ -386,9 +446,9 @@ def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dic
         + LETTER_END + ")"
     )
     de = r"(?i:de|des)" + SPS + "|(?i:d)" + APOS + SP + "?"
-    per_words = _alternation(lexicon.PER_WORDS)
-    per_adjectives = _alternation(lexicon.PER_ADJECTIVES)
-    not_a_rate = _alternation(lexicon.NOT_A_RATE_AFTER_ARTICLE)
+    per_words = lists.of("per_words", lexicon.PER_WORDS)
+    per_adjectives = lists.of("per_adjectives", lexicon.PER_ADJECTIVES)
+    not_a_rate = lists.of("not_a_rate", lexicon.NOT_A_RATE_AFTER_ARTICLE)
     # "1 801,80 euros brut par mois", "30 000 euros nets annuels": the qualifier stays in
     # the figure when a "per" complement follows it
     qualifier = "(?:" + SPS + "(?i:bruts?|brutes?|nets?|nettes?|HT|TTC)" + LETTER_END + ")?"
@@ -414,7 +474,7 @@ def _parts(currencies: CurrencyLexicon, units: UnitLexicon, strict: bool) -> dic
         r"(?:(?P<digits>" + DIGITS + r")(?!\d)(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
         r"|(?P<dot_decimal>" + DOT_DECIMAL + r")"
         r"|(?P<vulgar>" + VULGAR + ")"
-        r"|(?P<words>" + _word_run(currencies, units, strict) + "))"
+        r"|(?P<words>" + _word_run(currencies, units, strict, lists) + "))"
         r"(?:" + GAP + scale + ")?"
         r"(?:" + SPS + r"(?i:et)" + SPS + fraction + LETTER_END + ")?"
     )

@@ -28,11 +28,13 @@ from .figure import Figure
 from .lists import share_across_lists
 from .model import Kind, Mention
 from .pattern import (
+    ANCHOR_SIGNS,
     PREFIX_WINDOW,
     Anchors,
     Sources,
     build_anchor_patterns,
     build_prefix_pattern,
+    compile_source,
     demi_unit_list,
     pattern_sources,
 )
@@ -106,14 +108,14 @@ class Scanner:
     def pattern(self) -> regex.Pattern[str]:
         """The head pattern, run at each anchor of a text where no unit name follows a
         ``demi`` (it has no ``demi`` units: the same matches there)."""
-        return regex.compile(self.sources.head, regex.V0)
+        return compile_source(self.sources.head, self.sources)
 
     @cached_property
     def _demi_pattern(self) -> regex.Pattern[str]:
         """The head pattern with every unit name a ``demi`` may govern (``une demi-heure``);
         compiled only when a text needs it (the named list costs 0.1 s to compile)."""
-        return regex.compile(
-            self.sources.demi_head, regex.V0, demi_units=demi_unit_list(self.units)
+        return compile_source(
+            self.sources.demi_head, self.sources, demi_units=demi_unit_list(self.units)
         )
 
     @cached_property
@@ -149,13 +151,15 @@ class Scanner:
                 lowered = "".join(c if len(low := c.lower()) != 1 else low for c in chunk)
             before = text[start - 1].lower()[:1] if start else " "
             positions = [m.start() for m in anchors.signs.finditer(chunk)]
-            positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
+            if any(sign in chunk for sign in ANCHOR_SIGNS):
+                positions += [m.start(1) for m in anchors.sign_digits.finditer(chunk)]
             spaced = before + lowered
+            positions += [m.start() for m in anchors.words.finditer(spaced)]
             positions += [
-                m.start() for m in anchors.words.finditer(spaced)
-                if m.start(1) < 0 or un_opens(spaced, m.end())
+                m.start() for m in anchors.un.finditer(spaced) if un_opens(spaced, m.end())
             ]
-            positions += [m.start() for m in anchors.links.finditer(lowered)]
+            if "://" in lowered or "www." in lowered:
+                positions += [m.start() for m in anchors.links.finditer(lowered)]
             positions.sort()
             for position in positions:
                 if position < end - start:
@@ -200,7 +204,7 @@ class Scanner:
         self, text: str, pattern: regex.Pattern[str], position: int, timeout: float | None
     ) -> Figure | None:
         """The figure (or skip) that starts at ``position``: the head, then the tail."""
-        head = pattern.match(text, position, timeout=timeout)
+        head = match_at(pattern, text, position, timeout=timeout)
         if head is None:
             return None
         if head.start("skip") >= 0:

@@ -26,8 +26,9 @@ from collections.abc import Iterable
 
 import regex
 
+from ..matching import match_at
 from .currencies import CurrencyLexicon
-from .pattern import Sources, after_un_forms
+from .pattern import Sources, after_un_forms, compile_source
 from .trie import SPACES, FormSet
 from .units import UnitLexicon
 
@@ -49,14 +50,14 @@ class Tail:
     """Reads what follows the number of a figure (see the module doc); build once."""
 
     def __init__(self, sources: Sources, currencies: CurrencyLexicon, units: UnitLexicon):
-        self.percent = regex.compile(sources.percent, regex.V0)
-        self.de = regex.compile(sources.de, regex.V0)
-        self.demi_hyphen = regex.compile(sources.demi_hyphen, regex.V0)
-        self.currency_signs = regex.compile(sources.currency_signs, regex.V0)
-        self.sub_unit = regex.compile(sources.sub_unit, regex.V0)
-        self.unit_symbols = regex.compile(sources.unit_symbols, regex.V0)
-        self.below_zero = regex.compile(sources.below_zero, regex.V0)
-        self.per = regex.compile(sources.per, regex.V0)
+        self.percent = compile_source(sources.percent, sources)
+        self.de = compile_source(sources.de, sources)
+        self.demi_hyphen = compile_source(sources.demi_hyphen, sources)
+        self.currency_signs = compile_source(sources.currency_signs, sources)
+        self.sub_unit = compile_source(sources.sub_unit, sources)
+        self.unit_symbols = compile_source(sources.unit_symbols, sources)
+        self.below_zero = compile_source(sources.below_zero, sources)
+        self.per = compile_source(sources.per, sources)
         self.currency_names = FormSet(n.lower() for n in currencies.names)
         self.unit_names = FormSet(units.names)
         self.after_un = FormSet(after_un_forms(currencies, units))
@@ -64,13 +65,13 @@ class Tail:
     def read(self, text: str, end: int) -> tuple[Spans, int]:
         """The spans of :data:`TAIL_GROUPS` that match after ``end``, and the figure's end."""
         spans: Spans = {}
-        found = self.percent.match(text, end)
+        found = match_at(self.percent, text, end) if _may_start(text, end, _PERCENT) else None
         if found is not None:
             spans["percent"] = found.span("percent")
             end = found.end()
         else:
             end = self._currency_or_unit(text, end, spans)
-        per = self.per.match(text, end)
+        per = match_at(self.per, text, end) if _may_start(text, end, _PER) else None
         if per is not None and per.end() > end:
             _copy(per, _PER_GROUPS, spans)
             end = per.end()
@@ -90,7 +91,10 @@ class Tail:
                 if found is None:
                     continue
                 spans[name] = (start, found)
-                rest = rest_pattern.match(text, found)
+                rest = (
+                    match_at(rest_pattern, text, found)
+                    if found < len(text) and text[found] in SPACES else None
+                )
                 if rest is None or rest.end() == found:
                     return found
                 _copy(rest, rest_groups, spans)
@@ -102,7 +106,7 @@ class Tail:
         the one pattern tried them: after the hyphen of ``demi-``, then after a gap of up
         to two spaces; each with ``de``/``des``/``d’`` first, then without."""
         gaps = []
-        if end < len(text) and text[end] in _HYPHENS and self.demi_hyphen.match(text, end):
+        if end < len(text) and text[end] in _HYPHENS and match_at(self.demi_hyphen, text, end):
             gaps.append(end + 1)
         gap = end
         while gap < len(text) and gap - end < 2 and text[gap] in SPACES:
@@ -110,14 +114,14 @@ class Tail:
         gaps.append(gap)
         starts = []
         for start in gaps:
-            de = self.de.match(text, start)
+            de = match_at(self.de, text, start) if text[start : start + 1] in _DE else None
             if de is not None:
                 starts.append(de.end())
             starts.append(start)
         return starts
 
     def _currency_at(self, text: str, start: int) -> int | None:
-        sign = self.currency_signs.match(text, start)
+        sign = match_at(self.currency_signs, text, start)
         if sign is not None:
             return sign.end()
         return self.currency_names.match_letter_end(text, start)
@@ -126,7 +130,7 @@ class Tail:
         name_end = self.unit_names.match_letter_end(text, start)
         if name_end is not None:
             return name_end
-        symbol = self.unit_symbols.match(text, start)
+        symbol = match_at(self.unit_symbols, text, start)
         return symbol.end() if symbol is not None else None
 
     def un_opens(self, text: str, start: int) -> bool:
@@ -144,6 +148,8 @@ class Tail:
         non-decimal numeral (what ``(?![^\\W\\d_])`` says in ``re``)."""
         while after < len(lowered) and (lowered[after] in SPACES or lowered[after] in _HYPHENS):
             after += 1
+        if after >= len(lowered) or not self.after_un.may_start(lowered[after]):
+            return False
         for end in self.after_un.ends(lowered, after, spaces=None):
             if end >= len(lowered):
                 return True
@@ -176,6 +182,26 @@ def _after_separator(text: str, at: int) -> int | None:
     while at < len(text) and text[at] in SPACES:
         at += 1
     return at
+
+
+_PERCENT = frozenset("%‰pP")
+"""What a percent sign or word starts with (``%``, ``‰``, ``pour cent``…)."""
+_PER = SPACES | frozenset("/lLpPcC")
+"""What a "per" complement starts with: a space, ``/``, ``le``/``la``/``l’``, ``par``,
+``chaque`` (after no gap)."""
+_DE = frozenset("dD")
+
+
+def _may_start(text: str, at: int, first: frozenset[str]) -> bool:
+    """Whether the small pattern whose matches start with one of ``first`` after up to two
+    spaces (a ``GAP``) can match at ``at``: a cheap test that spares most regex calls."""
+    for position in range(at, min(at + 3, len(text))):
+        ch = text[position]
+        if ch in first:
+            return True
+        if ch not in SPACES:
+            return False
+    return False
 
 
 def _copy(match: regex.Match[str], names: Iterable[str], spans: Spans) -> None:

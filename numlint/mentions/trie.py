@@ -97,6 +97,22 @@ def _key(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+_TO_KEYS = str.maketrans(
+    {**{ch: _SPACE_KEY for ch in SPACES}, **{ch: _APOSTROPHE_KEY for ch in APOSTROPHES}}
+)
+
+
+def _keys(form: str) -> str:
+    """The keys of ``form``'s characters (:func:`_key`), a run of spaces as one space."""
+    keyed = form.translate(_TO_KEYS)
+    while "  " in keyed:
+        keyed = keyed.replace("  ", " ")
+    lowered = keyed.lower()
+    if len(lowered) != len(keyed) or "Σ" in keyed:  # str.lower is not char by char there
+        lowered = "".join(_key(ch) for ch in keyed)
+    return lowered
+
+
 class FormSet:
     """Word lists looked up by walking a trie of characters, not compiled into a pattern.
 
@@ -108,23 +124,30 @@ class FormSet:
     longest first, the order in which the trie-shaped pattern tries them.
     """
 
-    __slots__ = ("_root", "first_keys")
+    __slots__ = ("_opens", "_root", "first_keys")
 
     def __init__(self, forms: Iterable[str]) -> None:
         root: dict[str, dict] = {}
         for form in forms:
             node = root
-            previous = None
-            for ch in form:
-                key = _key(ch)
-                if key == _SPACE_KEY and previous == _SPACE_KEY:
-                    continue  # a run of spaces is one space of the form
-                node = node.setdefault(key, {})
-                previous = key
-            node.setdefault(_FORM_END, []).append(form)
+            for key in _keys(form):
+                child = node.get(key)
+                if child is None:
+                    child = node[key] = {}
+                node = child
+            node[_FORM_END] = {}
         self._root = root
+        self._opens: dict[str, bool] = {}
+        """Whether a form starts with a character, by character (filled as texts come)."""
         self.first_keys = frozenset(k for k in root if k != _FORM_END)
         """The keys a form may start with (a cheap test before a walk)."""
+
+    def may_start(self, ch: str) -> bool:
+        """Whether a form starts with ``ch`` (a dictionary look-up, no walk)."""
+        opens = self._opens.get(ch)
+        if opens is None:
+            opens = self._opens[ch] = _key(ch) in self._root
+        return opens
 
     def ends(self, text: str, start: int, end: int | None = None,
              spaces: int | None = 2) -> list[int]:
@@ -146,9 +169,11 @@ class FormSet:
                     break  # more spaces than a space of a form matches
                 i = run
             else:
-                child = node.get(_key(ch))
+                child = node.get(ch)  # most characters are their own key
                 if child is None:
-                    break
+                    key = _key(ch)
+                    if key == ch or (child := node.get(key)) is None:
+                        break
                 i += 1
             node = child
             if _FORM_END in node:
@@ -160,6 +185,8 @@ class FormSet:
         """The end of the longest form at ``start`` not followed by a letter, or None:
         ``(?i:forms)(?!\\p{L})``."""
         stop = len(text) if end is None else end
+        if start >= stop or not self.may_start(text[start]):  # most places: no walk
+            return None
         for found in self.ends(text, start, stop):
             if found >= stop or not text[found].isalpha():
                 return found
