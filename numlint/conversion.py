@@ -40,7 +40,7 @@ class Converted:
     """Money: units of the target currency for one unit of the source currency."""
     rate_date: date | None = None
     rate_fallback: str | None = None
-    periods: int | None = None
+    periods: Decimal | None = None
     """For a rate restated per another period, how many of the first figure's periods
     make one of the second's (12 from ``par mois`` to ``par an``); None when the same."""
     coarse: tuple[tuple[str, Decimal, int], ...] = ()

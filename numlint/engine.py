@@ -87,10 +87,11 @@ def run_rules(
                 yield RuleFinding(None, internal_error(rule_class, error))
                 continue
         else:
-            findings = _plugin_findings(rule_class, settings, document, budget)
-            if isinstance(findings, Finding):
-                yield RuleFinding(None, findings)
+            outcome = _plugin_findings(rule_class, settings, document, budget)
+            if isinstance(outcome, Finding):  # the plugin's failure, as its NL000
+                yield RuleFinding(None, outcome)
                 continue
+            findings = outcome
         for finding in findings:
             yield RuleFinding(rule_class, finding)
 

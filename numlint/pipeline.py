@@ -141,7 +141,7 @@ def as_date(value: object) -> date | None:
     """The article's date from what a caller has: a date, a datetime (its day, as Django
     and Wagtail publish dates are) or an ISO string; anything else is the caller's error."""
     if value is None or type(value) is dt.date:
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -158,7 +158,7 @@ def as_date(value: object) -> date | None:
 def checked_language(lang: object) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
-    return lang  # type: ignore[return-value]
+    return lang
 
 
 def analyse(prose: ProseDocument, *, date: date | None, config: Config,

@@ -207,7 +207,7 @@ def grouped(number_text: str, separator: str = NARROW_NO_BREAK_SPACE) -> str:
     body = number_text[len(sign) :]
     whole, comma, fraction = body.partition(",")
     digits = "".join(ch for ch in whole if ch.isdigit())
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
+from typing import Literal
 
 import regex
 
@@ -225,9 +226,12 @@ def _change(
     alternatives: tuple[Mention, ...] = (),
 ) -> Change:
     figure, as_points, direction = stated or (None, False, 0)
-    stated_kind = None if figure is None else ("points" if as_points else "percent")
+    stated_kind: Literal["percent", "points"] | None = (
+        None if figure is None else ("points" if as_points else "percent"))
+    factor, factor_text, factor_span, factor_hedge = multiple or (None, None, None, None)
     return Change(
-        start, end, figure, stated_kind, direction, *(multiple or (None,) * 4),
+        start, end, figure, stated_kind, direction, factor, factor_text, factor_span,
+        factor_hedge,
         alternatives=alternatives,
         basis=None if figure is None else other_basis(text, figure),
     )

@@ -23,7 +23,7 @@ from itertools import pairwise
 from ..cache import compile_pattern
 from ..conversion import TEMPERATURES
 from ..mentions import Mention
-from .model import Equivalence, Range
+from .model import Equivalence, Marker, Range
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -129,7 +129,7 @@ def bound_equivalences(text: str, ranges: Sequence[Range]) -> list[Equivalence]:
     return found
 
 
-def _converting_gap(text: str, first: Range, second: Range) -> tuple[str, str] | None:
+def _converting_gap(text: str, first: Range, second: Range) -> tuple[Marker, str] | None:
     gap = _CONVERTING_GAP.fullmatch(text, first.high.end, range_start(text, second))
     if gap is None or not (gap.group("parenthesis") or gap.group("linker")):
         return None

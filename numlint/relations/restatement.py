@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Literal
 
 from ..cache import compile_pattern
 from ..mentions import Mention
@@ -149,7 +150,7 @@ def _unpointed(text: str, candidates: Sequence[Mention], later: Mention) -> Rest
     if abs(first.scale_exponent - later.scale_exponent) != 3:
         return None
     before = later.hedge_span[0] if later.hedge_span else later.start
-    tie = "none"
+    tie: Literal["amount", "definite", "none"] = "none"
     tied = _AMOUNT_TIE.search(text, max(0, before - 80), before)
     if tied is not None:
         tie = "amount"
