@@ -121,6 +121,13 @@ class Config:
             value = self._cache.setdefault(key, make(self))
         return value
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling keeps (worker processes get their configuration so): the fields,
+        not what checks derived from them (a scanner, read-only views), rebuilt there."""
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
+
     @property
     def _cache(self) -> dict[Any, Any]:
         cache = self.__dict__.get("_derived")

@@ -210,3 +210,18 @@ def test_a_forked_child_runs_plugin_rules_after_its_parent_did() -> None:
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0"
+
+
+def test_a_configuration_pickles_without_what_checks_derived_from_it() -> None:
+    import pickle
+
+    config = Config.from_mapping({"ignore": ["NL105"], "currencies": {"dollars": "CAD"}})
+    numlint.check("Il a payé 12 dollars (11 euros).", config=config)  # plan, scanner kept
+    numlint.check("Il a payé 12 dollars (11 euros).")
+    for original in (config, DEFAULT_CONFIG):
+        data = pickle.dumps(original)
+        assert len(data) < 4_000  # the fields only: no scanner, no rule plan
+        copy = pickle.loads(data)
+        assert copy == original
+        assert copy.plan(installed_rules().rules).codes == original.plan(
+            installed_rules().rules).codes
