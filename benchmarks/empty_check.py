@@ -8,7 +8,9 @@ much the load moved it). Run: ``python benchmarks/empty_check.py``.
 from __future__ import annotations
 
 import statistics
+import time
 import timeit
+from collections.abc import Callable
 
 import numlint
 
@@ -18,16 +20,19 @@ CASES = {
 }
 
 
-def repeats_microseconds(text: str, number: int = 2_000, repeat: int = 7) -> list[float]:
+def repeats_microseconds(text: str, number: int = 2_000, repeat: int = 7,
+                         timer: Callable[[], float] = time.perf_counter) -> list[float]:
     """Microseconds per call of each repeat (``number`` calls each), after a warm call."""
     numlint.check(text)  # warm: scanner, rules and rates loaded
-    runs = timeit.repeat(lambda: numlint.check(text), number=number, repeat=repeat)
+    runs = timeit.repeat(lambda: numlint.check(text), number=number, repeat=repeat,
+                         timer=timer)
     return [run / number * 1e6 for run in runs]
 
 
-def per_call_microseconds(text: str, number: int = 2_000, repeat: int = 7) -> float:
+def per_call_microseconds(text: str, number: int = 2_000, repeat: int = 7,
+                          timer: Callable[[], float] = time.perf_counter) -> float:
     """The best repeat, in microseconds per call."""
-    return min(repeats_microseconds(text, number, repeat))
+    return min(repeats_microseconds(text, number, repeat, timer))
 
 
 def main() -> None:
