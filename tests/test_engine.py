@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import numlint
 from numlint import deadline
-from numlint.config import DEFAULT_CONFIG, Config
+from numlint.config import DEFAULT_CONFIG, Config, ConfigError
 from numlint.deadline import run_in_thread
 from numlint.engine import FIGURE_RULES, TEXT_RULES, is_builtin, run_rules
 from numlint.pipeline import analyse
@@ -225,3 +225,65 @@ def test_a_configuration_pickles_without_what_checks_derived_from_it() -> None:
         assert copy == original
         assert copy.plan(installed_rules().rules).codes == original.plan(
             installed_rules().rules).codes
+
+
+# -- a configuration given as a mapping: read once per content ------------------------------
+
+def test_the_same_mapping_gives_the_same_configuration_and_plan() -> None:
+    from numlint.config import as_config
+
+    mapping = {"ignore": ["NL105"], "rules": {"NL101": {"factor": 5}}}
+    first = as_config(mapping)
+    assert as_config(mapping) is first
+    assert as_config({"rules": {"NL101": {"factor": 5}}, "ignore": ["NL105"]}) is first
+    assert as_config({"ignore": ["NL105"], "rules": {"NL101": {"factor": 5.0}}}) is not first
+    assert as_config({"ignore": "NL105", "rules": {"NL101": {"factor": 5}}}) is not first
+
+
+def test_a_mapping_changed_by_its_caller_is_read_again() -> None:
+    from numlint.config import as_config
+
+    mapping = {"rules": {"NL101": {"factor": 5}}}
+    first = as_config(mapping)
+    mapping["rules"]["NL101"]["factor"] = 50  # nested: the kept configuration has a copy
+    second = as_config(mapping)
+    assert second is not first
+    assert first.rules["NL101"]["factor"] == 5 and second.rules["NL101"]["factor"] == 50
+    text = "un vol à 10 000 mètres (33 pieds)"  # ×1 000 off: a slip at factor 5, not 50
+    assert "NL101" in [d.code for d in numlint.check(text, format="text", config=mapping)]
+    mapping["ignore"] = ["NL101"]
+    assert "NL101" not in [d.code for d in numlint.check(text, format="text", config=mapping)]
+
+
+def test_a_bad_mapping_is_refused_at_every_call() -> None:
+    from numlint.config import ConfigError
+
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="unknown rule code"):
+            numlint.check("", config={"select": ["XX1"]})
+
+
+def test_a_relative_rates_file_is_found_again_from_another_folder(tmp_path, monkeypatch) -> None:
+    from numlint.config import ConfigError, as_config
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "eurofxref.csv").write_text(
+        "Date,USD,JPY,\n2025-02-11,1.0324,158.00,\n", encoding="utf-8")
+    mapping = {"rates": "eurofxref.csv"}
+    monkeypatch.chdir(tmp_path / "a")
+    assert as_config(mapping).rates == str(tmp_path / "a" / "eurofxref.csv")
+    monkeypatch.chdir(tmp_path / "b")
+    with pytest.raises(ConfigError, match=r"eurofxref\.csv"):
+        as_config(mapping)
+
+
+def test_a_mapping_with_values_that_cannot_be_compared_is_read_every_time() -> None:
+    from numlint.config import as_config
+
+    nan = {"rules": {"NL102": {"about_tolerance": float("nan")}}}
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="about_tolerance"):
+            as_config(nan)
+    odd = {"ignore": ("NL105",), "lang": "fr"}
+    assert as_config(odd).ignore == ("NL105",)
