@@ -43,17 +43,23 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _run(command: Sequence[str], **options) -> subprocess.CompletedProcess:
+    """``command`` in the temporary folder: ``-m`` puts the working folder first on the
+    path, and a checkout's ``numlint/`` there would be imported instead of the installed one."""
+    return subprocess.run(command, capture_output=True, env=ENV, check=False,
+                          cwd=tempfile.gettempdir(), **options)
+
+
 def timed(command: Sequence[str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one run of ``command``."""
     cpu, wall = _children_cpu(), time.perf_counter()
-    subprocess.run(command, capture_output=True, env=ENV, check=False)
+    _run(command)
     return _children_cpu() - cpu, time.perf_counter() - wall
 
 
 def imported(command: Sequence[str]) -> list[str]:
     """The watched modules ``command`` imports."""
-    done = subprocess.run([command[0], "-X", "importtime", *command[1:]], capture_output=True,
-                          text=True, env=ENV, check=False)
+    done = _run([command[0], "-X", "importtime", *command[1:]], text=True)
     names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     return [name for name in WATCHED if name in names]
 
@@ -71,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             path.write_text(text, encoding="utf-8")
             commands[name] = [sys.executable, "-m", "numlint", "check", str(path)]
         for command in (baseline, *commands.values()):  # bytecode and numlint's cache
-            subprocess.run(command, capture_output=True, env=ENV, check=False)
+            _run(command)
         times: dict[str, list[tuple[float, float]]] = {"pass": []}
         times.update({name: [] for name in commands})
         for _ in range(runs):

@@ -8,6 +8,8 @@ check off.
 
 from __future__ import annotations
 
+import copy
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -122,8 +124,8 @@ class Config:
         return value
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled without what it derived (rule plans, scanners): a worker process that
-        receives it works them out again, once."""
+        """What pickling keeps (worker processes get their configuration so): the fields,
+        not what checks derived from them (a scanner, read-only views), rebuilt there."""
         state = dict(self.__dict__)
         state.pop("_derived", None)
         return state
@@ -192,11 +194,66 @@ once per process, not once per check."""
 
 
 def as_config(config: Config | Mapping[str, Any] | None) -> Config:
+    """The configuration of a check. A mapping is read and checked once per content (a
+    publishing hook passes the same ``dict`` to every call): the configuration, and the
+    rule plan it keeps, are reused while the mapping, the installed rules and, for a
+    relative ``rates`` path, the working folder are the same."""
     if config is None:
         return DEFAULT_CONFIG
     if isinstance(config, Config):
         return config
-    return Config.from_mapping(config, origin="config")
+    key = _mapping_key(config)
+    if key is None:  # something that cannot be compared: read every time
+        return Config.from_mapping(config, origin="config")
+    found = _FROM_MAPPINGS.get(key)
+    if found is None:
+        if len(_FROM_MAPPINGS) >= _MAPPINGS_KEPT:
+            _FROM_MAPPINGS.clear()
+        # a copy: a caller that changes its dict later must not change a kept configuration
+        found = _FROM_MAPPINGS.setdefault(key, Config.from_mapping(copy.deepcopy(config),
+                                                                   origin="config"))
+    return found
+
+
+_FROM_MAPPINGS: dict[Any, Config] = {}
+_MAPPINGS_KEPT = 64
+
+
+def _mapping_key(config: Mapping[str, Any]) -> Any:
+    """What the configuration read from ``config`` depends on, hashable; None when some
+    value has no exact, hashable form."""
+    from .rules.registry import installed_rules
+
+    try:
+        content = _frozen(config)
+        hash(content)
+    except (TypeError, ValueError):
+        return None
+    folder = os.getcwd() if config.get("rates") is not None else None
+    return content, installed_rules().rules, folder
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` as nested tuples that are equal only when the values are, types included
+    (``1``, ``1.0`` and ``True`` are three settings, ``"NL1"`` and ``["NL1"]`` two)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        if kind is float and value != value:
+            raise ValueError("NaN equals nothing")
+        return kind.__name__, value
+    if kind is list or kind is tuple:
+        return kind.__name__, tuple([_frozen(v) for v in value])
+    if kind is dict or isinstance(value, Mapping):
+        items = [(_frozen(k), _frozen(v)) for k, v in value.items()]
+        try:
+            items.sort()  # keys differ, so values are never compared
+        except TypeError:
+            items.sort(key=repr)
+        return kind.__name__, tuple(items)
+    raise TypeError(f"no key for {kind.__name__}")
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _codes(data: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:

@@ -22,7 +22,6 @@ from .mentions.lexicon import PERIODS_PER_YEAR
 from .rates import RatesError, RateTable
 from .rates.coarse import coarse_rate
 from .rates.legacy import FRANC_WORDS, FRENCH_FRANC_LAST_DAY, fixed_rate
-from .unit_factors import unit_factor
 
 Method = Literal["same", "ecb-rate", "fixed-rate", "coarse-rate", "pint"]
 
@@ -208,6 +207,8 @@ def _quantity(figure: Mention, like: Mention) -> Converted | None:
         return None
     if figure.unit == like.unit:
         return Converted(figure.value, "same")
+    from .unit_factors import unit_factor  # the table: only when two units are compared
+
     source, target = unit_factor(figure.unit), unit_factor(like.unit)
     if source is not None and target is not None:
         if source.dimensions != target.dimensions:

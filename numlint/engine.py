@@ -12,7 +12,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .deadline import run_in_thread
 from .diagnostics import SEVERITIES
 from .document import Document
 from .i18n import N_
@@ -99,6 +98,7 @@ def run_rules(
 def _plugin_findings(rule_class: type[Rule], settings: Mapping[str, Any], document: Document,
                      budget: float | None) -> list[Finding] | Finding:
     """A plugin's findings, bounded by ``budget``; its internal error when it failed."""
+    from .deadline import run_in_thread  # its worker threads: only when a plugin runs
 
     def findings_of() -> list[Finding]:
         return [_checked(f, document) for f in rule_class().check(document, settings)]

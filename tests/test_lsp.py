@@ -156,3 +156,26 @@ def test_configuration_and_formats(tmp_path: Path):
             assert list(await session.diagnostics(python.as_uri(), 1)) == []
 
     asyncio.run(scenario())
+
+
+def test_a_configuration_file_is_read_again_only_when_it_changes(tmp_path: Path):
+    from numlint.lsp.server import document_config
+
+    config_file = tmp_path / "numlint.toml"
+    config_file.write_text('ignore = ["NL101"]\n[per-file-ignores]\n"brouillons/*" = ["NL102"]\n',
+                           encoding="utf-8")
+    (tmp_path / "brouillons").mkdir()
+
+    def config_of(name: str):
+        path = tmp_path / name
+        return document_config(TextDocument(path.as_uri(), "", language_id="markdown"))
+
+    first = config_of("article.md")
+    assert first.ignore == ("NL101",)
+    assert config_of("article.md") is first  # one configuration: its rule plan is kept
+    draft = config_of("brouillons/a.md")
+    assert draft.ignore == ("NL101", "NL102")
+    assert config_of("brouillons/b.md") is draft
+    config_file.write_text('ignore = ["NL105"]\n', encoding="utf-8")
+    changed = config_of("article.md")
+    assert changed.ignore == ("NL105",) and changed is not first

@@ -9,6 +9,7 @@ last check of each open document are kept for hover and code actions, and droppe
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pygls.workspace import TextDocument
 from .. import __version__
 from ..cli.errors import one_line
 from ..config import DEFAULT_CONFIG, Config, ConfigError
-from ..config_files import find_config_file, load_config_file
+from ..config_files import ConfigFile, find_config_file, load_config_file
 from ..diagnostics import Diagnostic
 from ..i18n import DEFAULT_LANGUAGE, N_, render
 from ..pipeline import check
@@ -58,10 +59,41 @@ def document_config(document: TextDocument) -> Config:
     found = find_config_file(path.parent)
     if found is None:
         return DEFAULT_CONFIG
-    config_file = load_config_file(found, installed_rules().rules)
-    ignored = config_file.ignored_codes(path)
-    config = config_file.config
-    return replace(config, ignore=(*config.ignore, *ignored)) if ignored else config
+    loaded = _loaded(found, installed_rules().rules)
+    ignored = tuple(loaded.file.ignored_codes(path))
+    if not ignored:
+        return loaded.file.config
+    config = loaded.ignoring.get(ignored)
+    if config is None:  # one configuration per set of ignores: its rule plan is kept
+        base = loaded.file.config
+        config = loaded.ignoring.setdefault(ignored, replace(base, ignore=(*base.ignore,
+                                                                          *ignored)))
+    return config
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    raw: bytes
+    rules: tuple[type, ...]
+    file: ConfigFile
+    ignoring: dict[tuple[str, ...], Config]
+
+
+_LOADED: dict[Path, _Loaded] = {}
+"""The configuration files read, by path: a file is parsed and checked again only when
+its bytes change, so that a check per keystroke does not read TOML and plan the rules."""
+
+
+def _loaded(path: Path, rules: Sequence[type]) -> _Loaded:
+    rules = tuple(rules)
+    try:
+        raw = path.read_bytes()
+    except OSError:  # load_config_file says why, as a configuration error
+        return _Loaded(b"", rules, load_config_file(path, rules), {})
+    known = _LOADED.get(path)
+    if known is None or known.raw != raw or known.rules != rules:
+        known = _LOADED[path] = _Loaded(raw, rules, load_config_file(path, rules), {})
+    return known
 
 
 class NumlintServer(LanguageServer):

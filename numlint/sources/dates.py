@@ -12,32 +12,38 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from typing import Literal
 
 FrontMatter = Literal["yaml", "toml"]
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
-_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?![\d])")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T|$)")
-_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on its first use: most documents state no date, and a check of
+    one that does not compiles none of them."""
+    return re.compile(pattern, flags)
+
+
+_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"
+_SLASHED = r"(\d{4})/(\d{1,2})/(\d{1,2})(?![\d])"
+_COMPACT = r"(\d{4})(\d{2})(\d{2})(?:T|$)"
+_DAY_FIRST = r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)"
 _FRENCH_MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
 }
-_WRITTEN_FRENCH = re.compile(
-    r"(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|ᵉʳ)?\s+(" + "|".join(_FRENCH_MONTHS)
-    + r")\s+(\d{4})(?!\d)",
-    re.IGNORECASE,
-)
+_WRITTEN_FRENCH = (r"(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|ᵉʳ)?\s+(" + "|".join(_FRENCH_MONTHS)
+                   + r")\s+(\d{4})(?!\d)")
 
 # Front matter keys, best first: publishDate is Hugo's explicit publication date, where
 # date may be when the draft was started; Jekyll's "published" is usually a boolean.
 _FRONT_MATTER_KEYS = ("publishdate", "publish_date", "pubdate", "datepublished", "published",
                       "date")
 _FRONT_MATTER_LINE = {
-    "yaml": re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE),
-    "toml": re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$", re.MULTILINE),
+    "yaml": r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$",
+    "toml": r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$",
 }
 
 _PUBLISHED_TIME = frozenset({"article:published_time", "og:published_time",
@@ -47,7 +53,7 @@ _DATE_NAMES = frozenset({
     "dcterms.created", "pubdate", "publishdate", "publish-date", "publish_date",
     "publication_date", "citation_publication_date", "sailthru.date", "parsely-pub-date",
 })
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
+_JSON_LD_DATE = r'"datePublished"\s*:\s*"([^"]*)"'
 
 # Ranks of the HTML sources of a date, best first.
 _META_PUBLISHED, _META_DATE, _ITEMPROP, _JSON_LD, _TIME_PUBLISHED, _TIME = range(6)
@@ -63,14 +69,14 @@ def parse_date(value: str) -> date | None:
     """
     value = value.strip().strip("\"'").strip()
     for pattern in (_ISO, _SLASHED, _COMPACT):
-        m = pattern.match(value)
+        m = _compiled(pattern).match(value)
         if m:
             return _checked(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DAY_FIRST.match(value)
+    m = _compiled(_DAY_FIRST).match(value)
     if m:
         day, month = int(m.group(1)), int(m.group(3))
         return _checked(int(m.group(4)), month, day) if day > 12 else None
-    m = _WRITTEN_FRENCH.match(value)
+    m = _compiled(_WRITTEN_FRENCH, re.IGNORECASE).match(value)
     if m:
         month = _FRENCH_MONTHS[m.group(2).lower()]
         return _checked(int(m.group(3)), month, int(m.group(1)))
@@ -94,7 +100,7 @@ def _checked(year: int, month: int, day: int) -> date | None:
 def front_matter_date(text: str, kind: FrontMatter) -> date | None:
     """Date of a front matter block (without its fences), from its top-level keys."""
     found: dict[str, date] = {}
-    for m in _FRONT_MATTER_LINE[kind].finditer(text):
+    for m in _compiled(_FRONT_MATTER_LINE[kind], re.MULTILINE).finditer(text):
         key = m.group(1).lower()
         if key in _FRONT_MATTER_KEYS and key not in found:
             parsed = parse_date(_without_comment(m.group(2)))
@@ -152,7 +158,7 @@ class DateCollector:
 
     def json_ld(self, text: str) -> None:
         """The content of a ``<script type="application/ld+json">``."""
-        for m in _JSON_LD_DATE.finditer(text):
+        for m in _compiled(_JSON_LD_DATE).finditer(text):
             self._offer(_JSON_LD, m.group(1))
 
     def best(self) -> date | None:
