@@ -6,24 +6,12 @@ typographic apostrophe and inside HTML markup."""
 
 from __future__ import annotations
 
-import datetime
 import html as html_escape
 
 import pytest
+from test_relations_realcopy import DAY, variants
 
 import numlint
-
-DAY = datetime.date(2024, 6, 1)
-
-
-def variants(text: str) -> list[str]:
-    """The same sentence as keyboards, CMSs and typographers write it."""
-    return [
-        text,
-        text.replace("\u0020", "\u00a0"),
-        text.replace("\u0020", "\u202f"),
-        text.replace("'", "\u2019"),
-    ]
 
 
 def nl205(text: str, fmt: str = "text") -> list[str]:
