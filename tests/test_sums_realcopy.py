@@ -36,6 +36,9 @@ SLIPS = [
      " dévolus à la Belgique.", "395 milliards"),
     ("Le montant global atteint 2,07 milliards de dirhams. Les infrastructures en prennent"
      " 1,8 million de DH, soit près de 87 % de l'enveloppe globale.", "1,8 million de DH"),
+    # « en particulier »: some of the parts of a bare whole, in its sentence
+    ("Le gros morceau (près d'un milliard) va à la santé, en particulier l'achat de matériel"
+     " pour 479 milliards et le testing pour 119 millions.", "479 milliards"),
     # « dont » then a bare part and a verb: the part counts in the whole's currency
     ("Le total atteindrait environ 500.000 dollars, dont 440 000 000 appartenaient à"
      " l'État.", "440 000 000"),
@@ -53,6 +56,11 @@ CONSISTENT = [
     "Le montant global atteint 2,07 milliards de dirhams. Les infrastructures en prennent"
     " 1,8 milliard de DH, soit près de 87 % de l'enveloppe globale.",
     "Le total atteindrait environ 500.000 dollars, dont 440.000 appartenaient à l'État.",
+    "Le gros morceau (près d'un milliard) va à la santé, en particulier l'achat de matériel"
+    " pour 479 millions et le testing pour 119 millions.",
+    # a bare whole in another sentence: « notamment » ties nothing to it
+    "Le plan coûte un milliard. Il finance notamment 479 milliards de routes et 119 millions"
+    " de ponts.",
     # a count word earlier in the sentence is no rival whole
     "Les deux groupes emploient au total quelque 120 000 salariés, dont 8 500 en France.",
     # a figure of another measure earlier in the sentence: the bare part is ambiguous

@@ -199,8 +199,12 @@ def _wholes_before(text: str, mentions: Sequence[Mention], first: int,
             continue
         if (kind[0] == "count" and named) or (kind[0] == "quantity" and not named):
             continue  # a count is no whole for hectares, nor hectares for a count
-        if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds):
-            continue  # a bare figure is a whole only for parts that name the currency
+        if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds) and not (
+            _SENTENCE_END.search(text, whole.end, start) is None and _tie(text, whole, parts)
+        ):
+            continue  # a bare figure is a whole only for parts that name the currency, or
+            # that words tie to it in its sentence (*près d'un milliard […], en particulier
+            # 479 millions pour … et 119 millions pour …*)
         if len(_SENTENCE_END.findall(text, whole.end, start)) > 2:
             break
         wholes.append(whole)
