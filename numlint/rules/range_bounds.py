@@ -72,8 +72,8 @@ correct: both bounds are printed, and one is off by a thousand.
 written downwards by less than ten times (*de 5 à 3*) may be a change told without its
 verb. Years (*de 2019 à 2023*), scores, references and page ranges are not read as
 amounts; clock times (*de 22 heures à 6 heures*: a first bound a clock can show),
-temperatures and negative figures are left out. *Entre A et B* is always a range: written downwards by less than ten times it
-is only warned about.
+temperatures and negative figures are left out. *Entre A et B* is always a range:
+written downwards by less than ten times it is only warned about.
 
 When the range is converted into another range (*entre 9 000 et 12 000 mètres (30 000 à
 40 000 pieds)*), the conversion is weighed bound by bound by NL101 and NL102, which
