@@ -3,10 +3,12 @@ ended on: ``… de 10 000 wons et de 50 000 wons. Ce dernier, l'équivalent d'en
 40 euros, représentait…``.
 
 Across a sentence a pairing needs strong evidence, so all of it is required: the figure
-ends its sentence; the next one opens on a pronoun or noun that points back to it (*ce
-dernier*, *celui-ci*, *cette somme*, *ce montant*), then an equivalence linker (*soit*,
-*l'équivalent de*, *équivalant à*, *qui équivaut à*, *c'est-à-dire*); and the
-conversion is into another currency (marker ``anaphora``).
+ends its sentence, or its line (a heading: *13 milliards de francs CFA* then *Cette
+somme est l'équivalent de 20 millions d'euros*); the next one opens on a pronoun or noun
+that points back to it (*ce dernier*, *celui-ci*, *cette somme*, *ce montant*), then an
+equivalence linker (*soit*, *l'équivalent de*, *équivalant à*, *qui équivaut à*,
+*c'est-à-dire*), perhaps after *est* or *représente*; and the conversion is into another
+currency (marker ``anaphora``).
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ def _pattern() -> regex.Pattern[str]:
         + _APOS + r")|équivalant" + _S + r"+à|(?:qui" + _S + r"+)?équiva(?:ut|lait)" + _S
         + r"+à)"
     )
+    ending = r"(?:" + _S + r"*[.;]" + _S + r"+|[ \t\u00a0\u202f]*\n" + _S + r"*)"
+    verb = r"(?:(?:est|était|représente|représentait)" + _S + r"+)?"
     return compile_pattern(
-        r"(?i)" + _S + r"*[.;]" + _S + r"+" + back + _S + r"*,?" + _S + r"*" + linker + _S + r"*"
+        r"(?i)" + ending + back + _S + r"*,?" + _S + r"*" + verb + linker + _S + r"*"
     )
 
 

@@ -31,6 +31,16 @@ _FRACTION_BEFORE = compile_pattern(
 """``deux tiers du montant alloué (`` | environ 24 millions $."""
 _PERCENT_OF = compile_pattern(r"(?i)" + _S + r"+" + _OF_WHAT + _TO_AMOUNT)
 """``40 %`` | `` du budget (`` | 1,2 milliard d'euros."""
+_TO_SHARE = compile_pattern(
+    r"(?i)(?:" + _S + r"+[\p{L}’'\-]+){0,4}?" + _S + r"*(?:," + _S + r"*soit|\(" + _S
+    + r"*(?:soit)?)" + _S + r"*\Z"
+)
+"""``395 millions pour projets`` | ``, soit`` | 6,6 %: a share said after its amount."""
+_SHARE_OF = compile_pattern(
+    r"(?i)" + _S + r"+(?:(?:du|des|de" + _S + r"+la|de" + _S + r"+(?:ce|cette|ces))"
+    r"(?![\p{L}])|de" + _S + r"+l" + _APOS + r")" + _S + r"*"
+)
+"""6,6 % | `` des `` 5,95 milliards, 87 % | `` de l’``enveloppe globale."""
 _COUNTS = {"la": 1, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
            "sept": 7, "neuf": 9}
 _UNITS = {"moitié": 2, "tiers": 3, "quart": 4, "cinquième": 5, "dixième": 10}
@@ -47,6 +57,10 @@ def find_fractions(text: str, mentions: Sequence[Mention]) -> list[Sum]:
             continue
         fraction = _fraction_before(text, mentions, index)
         if fraction is None:
+            after = _share_after(text, mentions, index, kind)
+            if after is not None:
+                share, said, whole = after
+                found.append(Sum((part,), whole, "fraction", said, share))
             continue
         share, opening = fraction
         whole = _whole_before(text, mentions, index, opening, kind)
@@ -77,6 +91,37 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
     if _PERCENT_OF.fullmatch(text, percent.end, end) is None:
         return None
     return percent.value / 100, percent.hedge_span[0] if percent.hedge_span else percent.start
+
+
+def _share_after(text: str, mentions: Sequence[Mention], index: int,
+                 kind: tuple[str, ...]) -> tuple[Decimal, str, Mention] | None:
+    """``395 millions pour projets, soit 6,6 % des 5,95 milliards``, ``1,8 milliard de DH,
+    soit près de 87% de l’enveloppe globale``: the share said after the amount, and its
+    whole — the figure right after *des* (*du*, *de la*…), else the nearest earlier one of
+    the part's kind, as for a share said before."""
+    if index + 1 >= len(mentions):
+        return None
+    part, percent = mentions[index], mentions[index + 1]
+    if percent.kind != "percent" or not 0 < percent.value < 100 or percent.per is not None:
+        return None
+    if _TO_SHARE.fullmatch(text, part.end, _before_hedge(percent)) is None:
+        return None
+    of = _SHARE_OF.match(text, percent.end)
+    if of is None:
+        return None
+    said = text[_before_hedge(percent):percent.end]
+    if index + 2 < len(mentions) and _before_hedge(mentions[index + 2]) == of.end():
+        whole = mentions[index + 2]
+        whole_kind = measure(whole)
+        if whole_kind is None or not compatible(whole_kind, kind):
+            return None
+        return percent.value / 100, said, whole
+    whole = _whole_before(text, mentions, index, _before_hedge(part), kind)
+    return (percent.value / 100, said, whole) if whole is not None else None
+
+
+def _before_hedge(mention: Mention) -> int:
+    return mention.hedge_span[0] if mention.hedge_span else mention.start
 
 
 def _whole_before(text: str, mentions: Sequence[Mention], index: int, opening: int,

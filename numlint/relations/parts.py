@@ -60,6 +60,20 @@ _TIES = compile_pattern(
     r"|détaillée?s?|provien(?:t|nent))(?![\p{L}])"
 )
 """Words before a list that make it the breakdown of the whole before it."""
+_SOME_OF = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:en" + _S + r"+particulier|notamment)(?![\p{L}])"
+)
+"""Words between a whole and a list of some of its parts, in one sentence (*près d'un
+milliard […], en particulier 479 millions pour … et 119 millions pour …*): no part may
+exceed the whole."""
+_BASE_OF = compile_pattern(
+    r"(?i)(?:\A|[.!?:\n]" + _S + r"*)(?:sur|parmi)" + _S + r"+ces" + _S + r"*\Z"
+)
+"""``Sur ces`` | 50 milliards, A investira 27,5 milliards et B 22,5 milliards: a sentence
+that opens by taking the whole up again, as the base of the breakdown that follows."""
+_INTRODUCED = compile_pattern(r":(?:[\s\u00a0\u202f]|\Z)")
+"""``21.000 hectares ont brûlé en Gironde:`` | 14.000 en juillet et 6.800 depuis: a colon
+after the whole, in its sentence, opens its breakdown."""
 _NAMED = compile_pattern(
     r"(?i)(?<![\p{L}])(?:total|totale|globale?s?|ensemble)(?![\p{L}])[^\d.!?;]*\Z"
 )
@@ -80,8 +94,9 @@ def find_listed_parts(text: str, mentions: Sequence[Mention]) -> list[Sum]:
             index += 1
             continue
         parts = tuple(mentions[i] for i in run)
-        for whole in _wholes_before(text, mentions, run[0], parts):
-            found.append(Sum(parts, whole, "listed", _tie(text, whole, parts)))
+        if not _taken_up(text, parts[0]):  # "Sur ces 50 milliards, A …": the whole opens it
+            for whole in _wholes_before(text, mentions, run[0], parts):
+                found.append(Sum(parts, whole, "listed", _tie(text, whole, parts)))
         if len(parts) >= 3:  # "Réservations globales : 471,1 MEUR • Logement : 357,4 MEUR…"
             found.append(Sum(parts[1:], parts[0], "listed", _tie(text, parts[0], parts[1:])))
         index = run[-1] + 1
@@ -98,11 +113,22 @@ def measure(mention: Mention) -> tuple[str, ...] | None:
         return ("money", mention.currency)
     if mention.kind == "quantity" and mention.unit:
         return None if mention.unit in _DURATIONS else ("quantity", mention.unit)
-    if mention.kind != "number" or not mention.number_text[:1].isdigit():
+    if mention.kind != "number":
         return None
-    if mention.scale_exponent:
+    if mention.scale_exponent:  # *60 milliards*, and *un milliard* written out
         return ("scaled",)
+    if not mention.number_text[:1].isdigit():
+        return None
     return ("count",) if abs(mention.value) >= 100 else None
+
+
+def _part_measure(mention: Mention) -> tuple[str, ...] | None:
+    """What a figure counts as an item of a list: as :func:`measure`, but a bare number
+    written out (*ils demandent un milliard*) is a whole at most, never a listed part."""
+    kind = measure(mention)
+    if kind == ("scaled",) and not mention.number_text[:1].isdigit():
+        return None
+    return kind
 
 
 def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -119,7 +145,7 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
     """Indexes of the list of parts that starts at ``mentions[start]``: figures of one
     measure, each joined to the one before by a comma, *et*, *plus*, a colon or a bullet;
     figures of other kinds may come between (*357,4 MEUR (+3,5 %)*)."""
-    first = measure(mentions[start])
+    first = _part_measure(mentions[start])
     if first is None:
         return []
     run = [start]
@@ -128,7 +154,7 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         if len(run) == _MOST_PARTS:
             break
         candidate = mentions[later]
-        kind = measure(candidate)
+        kind = _part_measure(candidate)
         previous = mentions[run[-1]]
         if candidate.start - previous.end > _FARTHEST_BULLET:
             break
@@ -173,8 +199,12 @@ def _wholes_before(text: str, mentions: Sequence[Mention], first: int,
             continue
         if (kind[0] == "count" and named) or (kind[0] == "quantity" and not named):
             continue  # a count is no whole for hectares, nor hectares for a count
-        if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds):
-            continue  # a bare figure is a whole only for parts that name the currency
+        if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds) and not (
+            _SENTENCE_END.search(text, whole.end, start) is None and _tie(text, whole, parts)
+        ):
+            continue  # a bare figure is a whole only for parts that name the currency, or
+            # that words tie to it in its sentence (*près d'un milliard […], en particulier
+            # 479 millions pour … et 119 millions pour …*)
         if len(_SENTENCE_END.findall(text, whole.end, start)) > 2:
             break
         wholes.append(whole)
@@ -186,6 +216,14 @@ def _tie(text: str, whole: Mention, parts: Sequence[Mention]) -> str:
     named = _NAMED.search(text, max(whole.start - 40, 0), whole.start)
     if named is not None:
         return named.group(0)
+    if _SENTENCE_END.search(text, whole.end, parts[0].start) is None:  # in one sentence
+        gap = (whole.end, _before_hedge(parts[0]))
+        based = _BASE_OF.search(text, max(whole.start - 20, 0), _before_hedge(whole))
+        if based is not None and "," in text[gap[0]:gap[1]] and "\n" not in text[gap[0]:gap[1]]:
+            return based.group(0).strip(" .!?:\n\u00a0\u202f")
+        tie = _INTRODUCED.search(text, *gap) or _SOME_OF.search(text, *gap)
+        if tie is not None and "\n" not in text[gap[0]:gap[1]]:
+            return tie.group(0).strip()
     sentence = max(
         (m.end() for m in _SENTENCE_END.finditer(text, whole.end, parts[0].start)),
         default=whole.end,
@@ -197,6 +235,12 @@ def _tie(text: str, whole: Mention, parts: Sequence[Mention]) -> str:
     if tie is None:
         tie = _ADDED.search(text, parts[0].end, _before_hedge(parts[1]))
     return tie.group(0).strip(" ,") if tie is not None else ""
+
+
+def _taken_up(text: str, mention: Mention) -> bool:
+    """Whether a sentence opens by taking ``mention`` up as the base of what follows."""
+    start = _before_hedge(mention)
+    return _BASE_OF.search(text, max(start - 20, 0), start) is not None
 
 
 def _before_hedge(mention: Mention) -> int:

@@ -24,7 +24,7 @@ from ..matching import match_at
 from ..mentions import Mention
 from .fractions import find_fractions
 from .model import Sum
-from .parts import find_listed_parts
+from .parts import compatible, find_listed_parts, measure
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -181,8 +181,8 @@ def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | N
             return None
         alike = _alike(whole, candidate, text, subset=True)
         if _SUBSET_HINT.search(text, whole.end, gap_end) is not None:
-            if _bare(candidate) and (between or _figure_earlier_in_sentence(text, mentions,
-                                                                           index)):
+            if _bare(candidate) and (between or _other_measure_earlier(text, mentions,
+                                                                      index)):
                 # « 300 km en 3 jours, dont 150 »: a bare part could belong to either
                 # figure; which whole it counts in is a guess, so no verdict.
                 return None
@@ -199,13 +199,26 @@ def _bare(mention: Mention) -> bool:
     return mention.currency is None and mention.unit is None
 
 
-def _figure_earlier_in_sentence(text: str, mentions: Sequence[Mention], index: int) -> bool:
-    """Whether another figure comes before ``mentions[index]`` in its sentence."""
-    if index == 0:
-        return False
+def _other_measure_earlier(text: str, mentions: Sequence[Mention], index: int) -> bool:
+    """Whether a figure before ``mentions[index]`` in its sentence counts something else
+    than it (*300 km en 3 jours, dont 150*): a bare part could then count in either.
+    A written-out small number (*ces trois hélicoptères atteindrait environ 500.000
+    dollars, dont 440.000*) counts nothing a part could, and a figure of the whole's own
+    measure (*27,5 milliards et le secteur public, 22,5 milliards, dont 20 milliards*)
+    leaves the part to the whole it follows."""
     start = mentions[index].start
     sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
-    return mentions[index - 1].end > sentence_start
+    whole = measure(mentions[index])
+    for earlier in range(index - 1, -1, -1):
+        figure = mentions[earlier]
+        if figure.end <= sentence_start:
+            return False
+        kind = measure(figure)
+        if figure.kind == "number" and kind is None:
+            continue  # *trois*, *deux*: no measure a part could count in
+        if whole is None or kind is None or not compatible(whole, kind):
+            return True
+    return False
 
 
 def _part_of_whole_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
@@ -285,6 +298,8 @@ def _noun_after(text: str, figure: Mention) -> str | None:
     word = match_at(_WORD_AFTER, text, figure.end)
     if word is None or word.group(1).lower() in _NOT_A_NOUN:
         return None
+    if word.group(1).lower().endswith(_VERB_ENDINGS):
+        return None  # ``dont 440.000 appartenaient au gouvernement``: a verb follows
     return word.group(1).lower()
 
 
@@ -330,6 +345,8 @@ _NOT_A_NOUN = frozenset({
     "avant", "pendant", "contre", "cette", "ce", "cet", "ces",
 })
 """Words after a number that do not say what it counts."""
+_VERB_ENDINGS = ("aient", "èrent")
+"""Endings of verbs (imperfect, simple past plural) no French noun has."""
 _NOT_COUNTS = frozenset({"fois"})
 """Words after a number that make it something other than a count (a multiplier)."""
 _COUNTED_NOUN = compile_pattern(

@@ -27,8 +27,9 @@ STRONG = Decimal(10)
 (a range written downwards, *entre 5 et 3*, is rarer but no slip of scale)."""
 NORMAL_SPAN = Decimal(10)
 """Upper over lower bound that a range reread after the fix may span."""
-CLOCK_UNITS = frozenset({"hour", "minute"})
-"""*de 22 heures à 6 heures* is a night, not an inverted range."""
+CLOCK_UNITS = {"hour": Decimal(24), "minute": Decimal(60)}
+"""*de 22 heures à 6 heures* is a night, not an inverted range; a first bound no clock
+shows (*d'une durée de 15 000 à 20 minutes*) is no time of day."""
 SHIFTS = (3, 6, 9, 12)
 UNSCALED_PLAUSIBLE = Decimal(100)
 UNSCALED_CERTAIN = Decimal(10_000)
@@ -70,9 +71,9 @@ correct: both bounds are printed, and one is off by a thousand.
 21 m*, *ramené de 65 à 62 ans*, *une baisse de…*) it is a change, not a range. A range
 written downwards by less than ten times (*de 5 à 3*) may be a change told without its
 verb. Years (*de 2019 à 2023*), scores, references and page ranges are not read as
-amounts; clock times (*de 22 heures à 6 heures*), temperatures and negative figures are
-left out. *Entre A et B* is always a range: written downwards by less than ten times it
-is only warned about.
+amounts; clock times (*de 22 heures à 6 heures*: a first bound a clock can show),
+temperatures and negative figures are left out. *Entre A et B* is always a range:
+written downwards by less than ten times it is only warned about.
 
 When the range is converted into another range (*entre 9 000 et 12 000 mètres (30 000 à
 40 000 pieds)*), the conversion is weighed bound by bound by NL101 and NL102, which
@@ -138,7 +139,9 @@ def _comparable(found: Range) -> bool:
         return False  # "de 21 m à 30 km": two units, left to the writer
     if low.per != high.per:
         return False
-    if high.unit in TEMPERATURES or high.unit in CLOCK_UNITS:
+    if high.unit in TEMPERATURES:
+        return False
+    if high.unit in CLOCK_UNITS and low.value <= CLOCK_UNITS[high.unit]:
         return False
     return low.value > 0 and high.value > 0
 
