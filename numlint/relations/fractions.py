@@ -63,9 +63,9 @@ def find_fractions(text: str, mentions: Sequence[Mention]) -> list[Sum]:
                 found.append(Sum((part,), whole, "fraction", said, share))
             continue
         share, opening = fraction
-        whole = _whole_before(text, mentions, index, opening, kind)
-        if whole is not None:
-            found.append(Sum((part,), whole, "fraction", text[opening:part.start].strip(),
+        earlier = _whole_before(text, mentions, index, opening, kind)
+        if earlier is not None:
+            found.append(Sum((part,), earlier, "fraction", text[opening:part.start].strip(),
                              share))
     return found
 
@@ -116,8 +116,8 @@ def _share_after(text: str, mentions: Sequence[Mention], index: int,
         if whole_kind is None or not compatible(whole_kind, kind):
             return None
         return percent.value / 100, said, whole
-    whole = _whole_before(text, mentions, index, _before_hedge(part), kind)
-    return (percent.value / 100, said, whole) if whole is not None else None
+    earlier = _whole_before(text, mentions, index, _before_hedge(part), kind)
+    return (percent.value / 100, said, earlier) if earlier is not None else None
 
 
 def _before_hedge(mention: Mention) -> int:

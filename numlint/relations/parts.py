@@ -194,21 +194,31 @@ def _wholes_before(text: str, mentions: Sequence[Mention], first: int,
         whole = mentions[earlier]
         if start - whole.end > _FARTHEST_WHOLE or len(wholes) == _WHOLES_TRIED:
             break
-        kind = measure(whole)
-        if kind is None or not all(compatible(kind, part) for part in kinds):
+        if not _could_be_whole(text, whole, parts, kinds, named):
             continue
-        if (kind[0] == "count" and named) or (kind[0] == "quantity" and not named):
-            continue  # a count is no whole for hectares, nor hectares for a count
-        if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds) and not (
-            _SENTENCE_END.search(text, whole.end, start) is None and _tie(text, whole, parts)
-        ):
-            continue  # a bare figure is a whole only for parts that name the currency, or
-            # that words tie to it in its sentence (*près d'un milliard […], en particulier
-            # 479 millions pour … et 119 millions pour …*)
         if len(_SENTENCE_END.findall(text, whole.end, start)) > 2:
             break
         wholes.append(whole)
     return wholes
+
+
+def _could_be_whole(text: str, whole: Mention, parts: Sequence[Mention],
+                    kinds: Sequence[tuple[str, ...]],
+                    named: Sequence[tuple[str, ...]]) -> bool:
+    """Whether ``whole`` measures what the parts do (``kinds``; ``named`` those with a
+    currency or unit) closely enough to be their whole."""
+    kind = measure(whole)
+    if kind is None or not all(compatible(kind, part) for part in kinds):
+        return False
+    if (kind[0] == "count" and named) or (kind[0] == "quantity" and not named):
+        return False  # a count is no whole for hectares, nor hectares for a count
+    if kind[0] == "scaled" and not any(part[0] == "money" for part in kinds):
+        # a bare figure is a whole only for parts that name the currency, or that words
+        # tie to it in its sentence (*près d'un milliard […], en particulier 479 millions
+        # pour … et 119 millions pour …*)
+        one_sentence = _SENTENCE_END.search(text, whole.end, parts[0].start) is None
+        return one_sentence and bool(_tie(text, whole, parts))
+    return True
 
 
 def _tie(text: str, whole: Mention, parts: Sequence[Mention]) -> str:
