@@ -1,0 +1,89 @@
+"""Peak memory of ``numlint.check()`` on HTML and on the same prose as plain text.
+
+    python benchmarks/check_memory.py               # 1 MB each
+    python benchmarks/check_memory.py --mb 10       # issue 11's size (slow)
+
+Each measure is a fresh process; its peak resident set size (``os.wait4``'s
+``ru_maxrss``) is compared with a process that only imports numlint, measured in the
+same run. The HTML is the example article's ``<article>`` repeated in one page; the text
+is the prose of that page (what the HTML reader extracts), replicated to the same size.
+The figure limit is raised so that the whole input is checked (``max-figures``; the
+default would refuse a text this dense). Target (issue 11): HTML in line with text,
+≤ 100 MB for 10 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.html"
+IMPORT_ONLY = "import numlint"
+CHECK = (
+    "import sys, numlint; "
+    "numlint.check(open(sys.argv[1], encoding='utf-8').read(), format=sys.argv[2], "
+    "config={'max-figures': 10**9, 'max-bytes': 10**9})"
+)
+TARGET_MB_PER_10MB = 100
+
+
+def html_page(size: int) -> str:
+    page = ARTICLE.read_text(encoding="utf-8")
+    body = re.search(r"<article>(.*)</article>", page, re.S)
+    assert body, "the example article has an <article>"
+    head, tail = page[:body.start(1)], page[body.end(1):]
+    block = body.group(1)
+    count = max(1, (size - len(head) - len(tail)) // len(block.encode("utf-8")))
+    return head + block * count + tail
+
+
+def plain_text(size: int) -> str:
+    from numlint.sources import read_source
+
+    prose = read_source(html_page(20_000), "html").text.strip() + "\n\n"
+    return prose * max(1, size // len(prose.encode("utf-8")))
+
+
+def peak_rss(command: list[str]) -> tuple[int, int]:
+    """(peak resident set size in bytes, exit status) of ``command``."""
+    with open(os.devnull, "wb") as devnull:
+        process = subprocess.Popen(command, stdout=devnull, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+    factor = 1 if sys.platform == "darwin" else 1024  # macOS counts bytes, Linux kB
+    return usage.ru_maxrss * factor, os.waitstatus_to_exitcode(status)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--mb", type=float, default=1.0, help="input size in MB")
+    args = parser.parse_args()
+    size = int(args.mb * 1_000_000)
+    with tempfile.TemporaryDirectory(prefix="numlint-memory-") as folder:
+        html = Path(folder) / "page.html"
+        html.write_text(html_page(size), encoding="utf-8")
+        text = Path(folder) / "prose.txt"
+        text.write_text(plain_text(size), encoding="utf-8")
+        base, _ = peak_rss([sys.executable, "-c", IMPORT_ONLY])
+        rows = [(label, path.stat().st_size,
+                 peak_rss([sys.executable, "-c", CHECK, str(path), format]))
+                for label, path, format in (("check(), text", text, "text"),
+                                            ("check(), HTML", html, "html"))]
+    bound = TARGET_MB_PER_10MB * 1e6 * args.mb / 10
+    print(f"baseline (import numlint): {base / 1e6:.0f} MB; target: ≤ {bound / 1e6:.0f} MB "
+          f"for {args.mb:g} MB")
+    failed = False
+    for label, input_bytes, (peak, status) in rows:
+        ratio = (peak - base) / input_bytes
+        failed |= peak > bound + base
+        print(f"  {label:16} {input_bytes / 1e6:5.1f} MB in  {peak / 1e6:7.0f} MB peak "
+              f"(exit {status})  {ratio:5.1f} × input above the baseline")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
