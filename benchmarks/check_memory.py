@@ -5,22 +5,24 @@
 
 Each measure is a fresh process; its peak resident set size (``os.wait4``'s
 ``ru_maxrss``) is compared with a process that only imports numlint, measured in the
-same run. The HTML is the example article's ``<article>`` repeated in one page; the text
-is the prose of that page (what the HTML reader extracts), replicated to the same size.
-The figure limit is raised so that the whole input is checked (``max-figures``; the
-default would refuse a text this dense). Target (issue 11): HTML in line with text,
+same run. The HTML is the example article's ``<article>`` repeated in one page (``--source
+example``, 13 figures a kB: the figure limit is raised so that it is checked whole), or
+the shared corpus of real French text, one ``<article>`` per document (``--source
+corpus``, with ``NUMLINT_SHARED`` set); the text is the same prose without markup,
+replicated to the same size. Target (issue 11): HTML in line with text,
 ≤ 100 MB for 10 MB.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import html
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from cli_memory import peak_rss  # a fresh process's peak RSS
 
 ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.html"
 IMPORT_ONLY = "import numlint"
@@ -49,31 +51,57 @@ def plain_text(size: int) -> str:
     return prose * max(1, size // len(prose.encode("utf-8")))
 
 
-def peak_rss(command: list[str]) -> tuple[int, int]:
-    """(peak resident set size in bytes, exit status) of ``command``."""
-    with open(os.devnull, "wb") as devnull:
-        process = subprocess.Popen(command, stdout=devnull, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-    factor = 1 if sys.platform == "darwin" else 1024  # macOS counts bytes, Linux kB
-    return usage.ru_maxrss * factor, os.waitstatus_to_exitcode(status)
+def corpus_texts() -> list[str]:
+    from corpus import load_documents
+
+    documents = load_documents()
+    if not documents:
+        raise SystemExit("no corpus: set NUMLINT_SHARED")
+    return [document.text for document in documents]
+
+
+def replicated(pieces: list[str], size: int, separator: str) -> str:
+    out, total, k = [], 0, 0
+    while total < size:
+        piece = pieces[k % len(pieces)] + separator
+        out.append(piece)
+        total += len(piece.encode("utf-8"))
+        k += 1
+    return "".join(out)
+
+
+def corpus_html(size: int) -> str:
+    articles = ["<article>\n" + "".join(f"<p>{html.escape(part)}</p>\n"
+                                          for part in text.split("\n") if part.strip())
+                + "</article>" for text in corpus_texts()]
+    return ("<!DOCTYPE html>\n<html lang=\"fr\"><body>\n" + replicated(articles, size, "\n")
+            + "</body></html>\n")
+
+
+def corpus_text(size: int) -> str:
+    return replicated([text.strip() for text in corpus_texts()], size, "\n\n")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="input size in MB")
+    parser.add_argument("--source", choices=("example", "corpus"), default="example")
     args = parser.parse_args()
     size = int(args.mb * 1_000_000)
     with tempfile.TemporaryDirectory(prefix="numlint-memory-") as folder:
-        html = Path(folder) / "page.html"
-        html.write_text(html_page(size), encoding="utf-8")
+        page = Path(folder) / "page.html"
+        page.write_text((corpus_html if args.source == "corpus" else html_page)(size),
+                        encoding="utf-8")
         text = Path(folder) / "prose.txt"
-        text.write_text(plain_text(size), encoding="utf-8")
+        text.write_text((corpus_text if args.source == "corpus" else plain_text)(size),
+                        encoding="utf-8")
         base, _ = peak_rss([sys.executable, "-c", IMPORT_ONLY])
         rows = [(label, path.stat().st_size,
                  peak_rss([sys.executable, "-c", CHECK, str(path), format]))
                 for label, path, format in (("check(), text", text, "text"),
-                                            ("check(), HTML", html, "html"))]
+                                            ("check(), HTML", page, "html"))]
     bound = TARGET_MB_PER_10MB * 1e6 * args.mb / 10
+    print(f"source: {args.source}")
     print(f"baseline (import numlint): {base / 1e6:.0f} MB; target: ≤ {bound / 1e6:.0f} MB "
           f"for {args.mb:g} MB")
     failed = False
