@@ -6,13 +6,19 @@
 Each measure is a fresh process (``subprocess`` + ``os.wait4``'s ``ru_maxrss``): the
 command line on one file, on a folder holding the same text split in files, and, for
 comparison, ``numlint.check()`` alone on the text (what the library holds, whatever the
-command line does). The target is a peak of at most 10 times the input plus the cost of
-an empty run (``numlint check`` on a one-line file).
+command line does). The target is a peak of at most 10 times the input plus a constant:
+the command line on one small figure-dense file (``warm run``: the interpreter, numlint,
+its rules, the rate table, Babel's locale data and the compiled patterns, all loaded
+once whatever the input). ``python -c "import numlint"`` and an empty run are shown for
+reference. The default limits (``max-bytes`` 10 MB, ``max-figures`` 100 000) refuse one
+file of more than about 2 MB of this text: past that size the one-file rows measure the
+refusal, and the folder run (files of at most 1 MB) is the one that counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import subprocess
 import sys
@@ -48,13 +54,16 @@ def peak_rss(command: list[str]) -> tuple[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0, help="input size in MB")
-    parser.add_argument("--files", type=int, default=20, help="files of the folder run")
+    parser.add_argument("--files", type=int, default=0,
+                        help="files of the folder run (default: 20, or one a MB)")
     args = parser.parse_args()
     size = int(args.mb * 1_000_000)
+    args.files = args.files or max(20, math.ceil(args.mb))
     numlint = [sys.executable, "-m", "numlint", "check"]
     with tempfile.TemporaryDirectory(prefix="numlint-memory-") as folder:
         base = Path(folder)
         (base / "empty.md").write_text("Rien.\n", encoding="utf-8")
+        (base / "warm.md").write_text(dense_markdown(10_000), encoding="utf-8")
         one = base / "one.md"
         one.write_text(dense_markdown(size), encoding="utf-8")
         split = base / "split"
@@ -63,9 +72,11 @@ def main() -> int:
             (split / f"a{n:03}.md").write_text(dense_markdown(size // args.files),
                                                encoding="utf-8")
         input_bytes = one.stat().st_size
-        empty, _ = peak_rss([*numlint, str(base / "empty.md")])
+        warm, _ = peak_rss([*numlint, str(base / "warm.md")])
         rows = [
+            ("python -c 'import numlint'", peak_rss([sys.executable, "-c", "import numlint"])),
             ("numlint check, empty file", peak_rss([*numlint, str(base / "empty.md")])),
+            ("numlint check, warm run (10 kB)", (warm, 0)),
             ("numlint check, one file", peak_rss([*numlint, str(one)])),
             (f"numlint check, {args.files} files", peak_rss([*numlint, str(split)])),
             ("numlint check --output-format json, one file",
@@ -73,14 +84,14 @@ def main() -> int:
             ("numlint.check() alone", peak_rss([sys.executable, "-c", CHECK_ONLY, str(one)])),
         ]
     print(f"input: {input_bytes / 1e6:.1f} MB of figure-dense Markdown; target: peak ≤ "
-          f"{TARGET_RATIO} × input + empty run ({empty / 1e6:.0f} MB)")
+          f"{TARGET_RATIO} × input + warm run ({warm / 1e6:.0f} MB)")
     failed = False
     for label, (peak, status) in rows:
-        ratio = (peak - empty) / input_bytes
+        ratio = (peak - warm) / input_bytes
         verdict = "ok" if ratio <= TARGET_RATIO else "OVER"
         failed |= ratio > TARGET_RATIO and label.startswith("numlint check")
         print(f"  {label:48} {peak / 1e6:8.0f} MB  (exit {status})  "
-              f"{ratio:5.1f} × input above the empty run  {verdict}")
+              f"{ratio:5.1f} × input above the warm run  {verdict}")
     return 1 if failed else 0
 
 

@@ -20,7 +20,7 @@ from ..config import Config, ConfigError
 from ..diagnostics import SEVERITIES, Diagnostic
 from ..i18n import DEFAULT_LANGUAGE, N_, plural, render, translate
 from ..pipeline import check, user_rates
-from ..reports import FileReport, Options, Report, write_report
+from ..reports import FileReport, Options, Report, open_writer, write_report
 from ..rules.registry import LoadError, Registry, installed_rules
 from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError, os_reason
@@ -79,6 +79,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     configs = [settings.config_for(target) for target in targets]
     _check_rates_files(configs)
     fixing = args.fix or args.diff
+    if not (fixing or args.verified):
+        return _check_and_report(targets, configs, registry, args, streams)
     checked = _check_all(targets, configs, args, streams, fixing)
     # after the checks (an error stays the only line on stderr), and even with --quiet:
     # a plugin that was not loaded, or pushed out another rule, changes what is checked
@@ -156,6 +158,47 @@ def _check_all(targets: Sequence[Target], configs: Sequence[Config],
     finally:
         progress.close()
     return checked
+
+
+def _check_and_report(targets: Sequence[Target], configs: Sequence[Config],
+                      registry: Registry, args: argparse.Namespace, streams: Streams) -> int:
+    """Check and report file by file: each file's findings are written (or counted) and
+    let go before the next file is read, so a run over many files holds one at a time."""
+    lang = str(args.lang) if getattr(args, "lang", None) else (
+        configs[0].lang if configs else DEFAULT_LANGUAGE)
+    writer = open_writer(args.output_format, streams.out, _options(args, streams.out, lang),
+                         registry.rules)
+    progress = Progress(streams.err, len(targets))
+    if args.quiet:
+        progress.active = False
+    fails = unreadable = False
+    try:
+        for done, (target, config) in enumerate(zip(targets, configs, strict=True)):
+            progress.update(done + 1, target.display)
+            item = _check_one(target, config, args, streams.stdin, fixing=False)
+            fails |= item.fails()
+            unreadable |= item.unreadable
+            if item.diagnostics:
+                progress.close()  # the progress line is not left inside a finding
+            writer.add(FileReport(item.target.display, item.text, item.diagnostics))
+            del item
+    finally:
+        progress.close()
+    _warn_load_errors(registry, streams.err, lang)
+    writer.close()
+    if unreadable:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if fails else EXIT_CLEAN
+
+
+def _options(args: argparse.Namespace, stream: TextIO, lang: str) -> Options:
+    return Options(
+        color=args.output_format == "text" and use_color(stream),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        width=excerpt_width(stream),
+        lang=lang,
+    )
 
 
 def _check_one(target: Target, config: Config, args: argparse.Namespace,
@@ -256,13 +299,7 @@ def _report(checked: Sequence[Checked], registry: Registry, args: argparse.Names
     )
     stdin_fixed = args.fix and any(item.target.path is None for item in checked)
     stream = streams.err if stdin_fixed else streams.out
-    options = Options(
-        color=args.output_format == "text" and use_color(stream),
-        quiet=args.quiet,
-        statistics=args.statistics,
-        width=excerpt_width(stream),
-        lang=report_language(args, checked),
-    )
+    options = _options(args, stream, report_language(args, checked))
     if args.verified:
         verifications = [item.verification for item in checked if item.verification]
         lang = options.lang

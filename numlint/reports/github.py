@@ -12,14 +12,32 @@ from pathlib import PurePath
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
-from .model import Options, Report
+from ..rules.api import Rule
+from .model import FileReport, Options, Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def write(report: Report, stream: TextIO, options: Options) -> None:
-    for file, diagnostic in report.findings():
-        stream.write(annotation(file.path, diagnostic) + "\n")
+    writer = Writer(stream, options)
+    for file in report.files:
+        writer.add(file)
+    writer.close()
+
+
+class Writer:
+    """One annotation per finding, written as each file comes."""
+
+    def __init__(self, stream: TextIO, options: Options, rules: tuple[type[Rule], ...] = (),
+                 fixing: bool = False, unsafe_fixes: bool = False) -> None:
+        self.stream = stream
+
+    def add(self, file: FileReport) -> None:
+        for diagnostic in file.diagnostics:
+            self.stream.write(annotation(file.path, diagnostic) + "\n")
+
+    def close(self) -> None:
+        pass
 
 
 def annotation(path: str, d: Diagnostic) -> str:

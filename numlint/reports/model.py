@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
 from ..rules.api import Rule
@@ -62,6 +62,48 @@ class Report:
     @property
     def unwritten_files(self) -> int:
         return sum(1 for file in self.files if file.fixed and not file.written)
+
+    def tally(self) -> Tally:
+        tally = Tally(fixing=self.fixing, unsafe_fixes=self.unsafe_fixes)
+        for file in self.files:
+            tally.add(file)
+        return tally
+
+
+@dataclass(slots=True)
+class Tally:
+    """What a summary says about a run, counted file by file: a report written as files
+    are checked keeps these numbers, not the files' findings."""
+
+    fixing: bool = False
+    unsafe_fixes: bool = False
+    files: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    rules: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    """Findings per (code, name, severity), for ``--statistics``."""
+    safe_fixes: int = 0
+    unsafe_fixes_offered: int = 0
+    fixed: int = 0
+    fixed_files: int = 0
+    unwritten: int = 0
+    unwritten_files: int = 0
+
+    def add(self, file: FileReport) -> None:
+        self.files += 1
+        for d in file.diagnostics:
+            self.severities[d.severity] += 1
+            self.rules[(d.code, d.name, d.severity)] += 1
+            if d.fix is not None:
+                if d.fix.safety == "safe":
+                    self.safe_fixes += 1
+                elif d.fix.safety == "unsafe":
+                    self.unsafe_fixes_offered += 1
+        if file.fixed and file.written:
+            self.fixed += file.fixed
+            self.fixed_files += 1
+        elif file.fixed:
+            self.unwritten += file.fixed
+            self.unwritten_files += 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from ..diagnostics import Diagnostic, Edit
 from ..i18n import DEFAULT_LANGUAGE, N_, translate
 from ..rules import texts
 from ..rules.api import Rule
-from .model import Options, Report
+from .model import FileReport, Options, Report
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -48,6 +48,24 @@ def _internal(lang: str) -> dict[str, Any]:
 def write(report: Report, stream: TextIO, options: Options) -> None:
     json.dump(sarif_log(report, options.lang), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+class Writer:
+    """SARIF is one JSON object whose rules come before the results: the files are kept
+    (their findings, and their text for UTF-16 columns) and the log written at the end."""
+
+    def __init__(self, stream: TextIO, options: Options, rules: tuple[type[Rule], ...] = (),
+                 fixing: bool = False, unsafe_fixes: bool = False) -> None:
+        self.stream, self.options = stream, options
+        self.rules, self.fixing, self.unsafe_fixes = rules, fixing, unsafe_fixes
+        self.files: list[FileReport] = []
+
+    def add(self, file: FileReport) -> None:
+        self.files.append(file)
+
+    def close(self) -> None:
+        write(Report(tuple(self.files), self.rules, self.fixing, self.unsafe_fixes),
+              self.stream, self.options)
 
 
 def sarif_log(report: Report, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:

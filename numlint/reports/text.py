@@ -18,7 +18,6 @@ The first line of each finding is what editors and CI problem matchers parse.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TextIO
@@ -26,8 +25,9 @@ from typing import TextIO
 from ..diagnostics import Diagnostic, Edit, apply_edits
 from ..evidence import describe_evidence
 from ..i18n import DEFAULT_LANGUAGE, N_, plural, render, translate
+from ..rules.api import Rule
 from .excerpt import excerpt
-from .model import FileReport, Options, Report
+from .model import FileReport, Options, Report, Tally
 
 Paint = Callable[[str, str], str]
 """``paint(style, text)``: the text in a style, or as is when colour is off."""
@@ -47,19 +47,40 @@ _SAFETY = {"safe": N_("safe"), "unsafe": N_("unsafe")}
 
 
 def write(report: Report, stream: TextIO, options: Options) -> None:
-    if not options.rules and report.rules:
-        options = replace(options, rules=report.rules)
-    paint = _painter(options.color)
-    if options.statistics:
-        _statistics(report, stream, options.lang)
-    else:
-        for file, diagnostic in report.findings():
-            stream.write(finding(file, diagnostic, options, paint))
-            stream.write("\n")
-    if not options.quiet:
-        stream.write(summary(report, options.lang) + "\n")
-        for hint in hints(report, options.lang):
-            stream.write(paint("note", hint) + "\n")
+    writer = Writer(stream, options, report.rules, report.fixing, report.unsafe_fixes)
+    for file in report.files:
+        writer.add(file)
+    writer.close()
+
+
+class Writer:
+    """The report written file by file: each file's findings as it comes, the summary
+    (counted on the way) at the end. Nothing of a file is kept once it is written."""
+
+    def __init__(self, stream: TextIO, options: Options, rules: tuple[type[Rule], ...] = (),
+                 fixing: bool = False, unsafe_fixes: bool = False) -> None:
+        if not options.rules and rules:
+            options = replace(options, rules=rules)
+        self.stream = stream
+        self.options = options
+        self.paint = _painter(options.color)
+        self.tally = Tally(fixing=fixing, unsafe_fixes=unsafe_fixes)
+
+    def add(self, file: FileReport) -> None:
+        self.tally.add(file)
+        if self.options.statistics:
+            return
+        for diagnostic in file.diagnostics:
+            self.stream.write(finding(file, diagnostic, self.options, self.paint))
+            self.stream.write("\n")
+
+    def close(self) -> None:
+        if self.options.statistics:
+            _statistics(self.tally, self.stream, self.options.lang)
+        if not self.options.quiet:
+            self.stream.write(summary(self.tally, self.options.lang) + "\n")
+            for hint in hints(self.tally, self.options.lang):
+                self.stream.write(self.paint("note", hint) + "\n")
 
 
 def finding(file: FileReport, diagnostic: Diagnostic, options: Options,
@@ -142,15 +163,17 @@ def _one_line(text: str) -> str:
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
-def summary(report: Report, lang: str = DEFAULT_LANGUAGE) -> str:
+def summary(report: Report | Tally, lang: str = DEFAULT_LANGUAGE) -> str:
     """``N findings (E errors, W warnings) in F files``, and what ``--fix`` wrote."""
-    counts = report.count()
+    if isinstance(report, Report):
+        report = report.tally()
+    counts = report.severities
     total = sum(counts.values())
     detail = [_plural(counts["error"], _ERRORS, lang),
               _plural(counts["warning"], _WARNINGS, lang)]
     if counts["info"]:
         detail.append(_plural(counts["info"], _INFOS, lang))
-    files = _plural(len(report.files), _FILES, lang)
+    files = _plural(report.files, _FILES, lang)
     findings = _plural(total, _FINDINGS, lang)
     if total:
         text = render(N_("{findings} ({detail}) in {files}"),
@@ -169,12 +192,13 @@ def summary(report: Report, lang: str = DEFAULT_LANGUAGE) -> str:
     return render(N_("{written}; {left} left"), {"written": written, "left": text}, lang)
 
 
-def hints(report: Report, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+def hints(report: Report | Tally, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """Which fixes another run could apply."""
+    if isinstance(report, Report):
+        report = report.tally()
     if report.fixing and report.unsafe_fixes:
         return []
-    safe = sum(1 for _, d in report.findings() if d.fix and d.fix.safety == "safe")
-    unsafe = sum(1 for _, d in report.findings() if d.fix and d.fix.safety == "unsafe")
+    safe, unsafe = report.safe_fixes, report.unsafe_fixes_offered
     found = []
     if safe and not report.fixing:
         found.append(render(N_("{fixes} with --fix."),
@@ -198,10 +222,8 @@ _FIXES_AVAILABLE = (N_("{n} fix available"), N_("{n} fixes available"))
 _UNSAFE_FIXES = (N_("{n} unsafe fix"), N_("{n} unsafe fixes"))
 
 
-def _statistics(report: Report, stream: TextIO, lang: str = DEFAULT_LANGUAGE) -> None:
-    counts: Counter[tuple[str, str, str]] = Counter(
-        (d.code, d.name, d.severity) for _, d in report.findings()
-    )
+def _statistics(tally: Tally, stream: TextIO, lang: str = DEFAULT_LANGUAGE) -> None:
+    counts = tally.rules
     width = max((len(str(n)) for n in counts.values()), default=1)
     codes = max((len(code) for code, _, _ in counts), default=0)
     names = max((len(name) for _, name, _ in counts), default=0)

@@ -133,7 +133,7 @@ class ProseDocument:
         if not 0 <= offset <= len(self.source):
             raise ValueError(f"offset {offset} outside the source (0, {len(self.source)})")
         if not self._line_starts:
-            starts = array("q", [0])
+            starts = array(offset_typecode(len(self.source)), [0])
             starts.extend(m.end() for m in _LINE_BREAK.finditer(self.source))
             self._line_starts.append(starts)
         starts = self._line_starts[0]
@@ -144,6 +144,13 @@ class ProseDocument:
     def segments(self) -> tuple[Segment, ...]:
         """The runs of the map, in order (built on demand: one object per run)."""
         return self.offsets.segments()
+
+
+def offset_typecode(length: int) -> str:
+    """The narrowest signed array type that holds every offset (and its ``~``) of a
+    source of ``length`` characters and of the prose read from it (which a reader never
+    makes more than a few times longer): 4 bytes a run below 512 M characters, else 8."""
+    return "i" if length < 2**29 and array("i").itemsize >= 4 else "q"
 
 
 class Sink(Protocol):
@@ -204,9 +211,10 @@ class TextBuilder:
         self.source = source
         self._parts: list[str] = []
         self._chunks: list[str] = []
-        self._text_starts = array("q")
-        self._source_starts = array("q")
-        self._lengths = array("q")
+        typecode = offset_typecode(len(source))
+        self._text_starts = array(typecode)
+        self._source_starts = array(typecode)
+        self._lengths = array(typecode)
         self._len = 0
         self._last_end = -1
         self._last_verbatim = False
@@ -268,9 +276,12 @@ class TextBuilder:
         self._breaks = count if i >= 0 else self._breaks + count
 
     def build(self) -> tuple[str, OffsetMap]:
-        text = "".join(self._chunks) + "".join(self._parts)
-        self._chunks.clear()
+        # one join of the chunks: the text exists twice at most while it is built (a join
+        # of the chunks plus the rest would hold a third copy)
+        self._chunks.append("".join(self._parts))
         self._parts.clear()
+        text = "".join(self._chunks)
+        self._chunks.clear()
         return text, OffsetMap(self._text_starts, self._source_starts, self._lengths, len(text))
 
 
