@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -92,7 +93,7 @@ class _Lists:
         return r"\L<" + name + ">"
 
 
-def after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> set[str]:
+def after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> frozenset[str]:
     """What may follow ``un``/``une`` for it to be the number one (``un million``,
     ``un dollar``, ``une tonne``, ``un quart``); otherwise it is an article."""
     unit_names = {
@@ -283,7 +284,8 @@ def compile_source(
     source: str, sources: Sources, **more_lists: frozenset[str]
 ) -> regex.Pattern[str]:
     """One of the ``sources`` compiled, with the named lists it uses."""
-    return regex.compile(source, regex.V0, ignore_unused=True, **sources.lists, **more_lists)
+    lists: dict[str, Any] = {**sources.lists, **more_lists}
+    return regex.compile(source, regex.V0, ignore_unused=True, **lists)
 
 
 def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
