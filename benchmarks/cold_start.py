@@ -87,15 +87,20 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     base = statistics.median(times["python -c pass"])
-    print(f"cold start of `numlint check {ARTICLE.name}`, median CPU of {args.runs} runs")
-    print(f"{'python -c pass':<14} {base * 1000:7.1f} ms")
+    print(f"cold start of `numlint check {ARTICLE.name}`: median CPU time (user + system) "
+          f"of {args.runs} runs, {sys.version.split()[0]}")
+    print()
+    print("| state | median | above `python -c pass` | target | |")
+    print("|---|---|---|---|---|")
+    print(f"| `python -c pass` | {base * 1000:.1f} ms | | | |")
     failed = False
     for state in states:
-        above = (statistics.median(times[state]) - base) * 1000
+        median = statistics.median(times[state])
+        above = (median - base) * 1000
         ok = above <= TARGETS_MS[state]
         failed |= not ok
-        print(f"{state:<14} {above:+7.1f} ms above  (target ≤ {TARGETS_MS[state]:g})"
-              f"  {'ok' if ok else 'MISSED'}")
+        print(f"| {state} | {median * 1000:.1f} ms | {above:+.1f} ms | ≤ {TARGETS_MS[state]:g} ms"
+              f" | {'✓' if ok else '✗'} |")
     return 1 if failed else 0
 
 

@@ -134,3 +134,22 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, min_size=1, max_size=30).map("".join))
 def test_generated_texts_scan_alike(scanners, text: str) -> None:
     _same(scanners, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join))
+def test_anchor_positions_are_the_reference_ones(scanners, text: str) -> None:
+    """``un``/``une`` looked up after the pass gives the positions the pattern with every
+    name gave (the scan alone would hide a lone ``un`` the scanner drops anyway)."""
+    split, reference = scanners
+    assert sorted(set(split._anchor_positions(text))) == sorted(
+        set(reference._anchor_positions(text))), text
+
+
+def test_real_copy_anchor_positions_are_the_reference_ones(scanners) -> None:
+    split, reference = scanners
+    for line in PARAGRAPHS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            text = json.loads(line)["text"]
+            assert sorted(set(split._anchor_positions(text))) == sorted(
+                set(reference._anchor_positions(text))), text

@@ -15,6 +15,7 @@ from functools import cache, cached_property
 
 import regex
 
+from ..matching import lazy_pattern
 from .currencies import CurrencyLexicon, normalize_written
 from .model import Mention
 from .written_names import WrittenCurrencies
@@ -66,27 +67,27 @@ _SWISS = (
 @cache
 def _helpers() -> dict[str, regex.Pattern[str]]:
     return {
-        "british": regex.compile(_BRITISH),
-        "weight": regex.compile(r"(?<!\p{L})" + _WEIGHT + r"(?!\p{L})"),
-        "converts": regex.compile(_SP + r"*(?:\(|[,:]?" + _SP + r"*(?i:soit|ou|=))"
+        "british": lazy_pattern(_BRITISH),
+        "weight": lazy_pattern(r"(?<!\p{L})" + _WEIGHT + r"(?!\p{L})"),
+        "converts": lazy_pattern(_SP + r"*(?:\(|[,:]?" + _SP + r"*(?i:soit|ou|=))"
                                     + _SP + r"*"),
         **{
-            f"country-{head}": regex.compile(
+            f"country-{head}": lazy_pattern(
                 r"(?<!\p{L})(?i:" + "|".join(f"(?P<{code}>{words})" for code, words in rows)
                 + r")"
             )
             for head, rows in _BY_COUNTRY.items()
         },
-        "swiss": regex.compile(_SWISS),
-        "livres": regex.compile(
+        "swiss": lazy_pattern(_SWISS),
+        "livres": lazy_pattern(
             _SP + r"+(?:(?i:de" + _SP + r"+|d['’]))?(?P<unit>(?i:livres?))(?!\p{L})"
         ),
-        "counted": regex.compile(
+        "counted": lazy_pattern(
             _SP + r"*(?:(?i:de|des|d)(?:['’]|" + _SP + r")"
             r"|(?!(?i:et|ou|soit|contre)(?!\p{L}))\p{L})"
         ),
-        "opens": regex.compile(_SP + r"*\("),
-        "total": regex.compile(
+        "opens": lazy_pattern(_SP + r"*\("),
+        "total": lazy_pattern(
             _SP + r"*,?" + _SP + r"*(?i:soit|au" + _SP + r"+total|pour" + _SP + r"+un"
             + _SP + r"+total" + _SP + r"+de|sur" + _SP + r"+un" + _SP + r"+total"
             + _SP + r"+de)" + _SP + r"*:?" + _SP + r"*"

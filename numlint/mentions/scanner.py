@@ -18,7 +18,7 @@ from functools import cache, cached_property
 
 import regex
 
-from ..matching import match_at
+from ..matching import lazy_pattern, match_at
 from . import lexicon
 from .compounds import merge_compounds
 from .context import CurrencyContext
@@ -81,13 +81,13 @@ def _helpers() -> _Helpers:
             r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+"
             r"|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
         ),
-        range_opener=regex.compile(
+        range_opener=lazy_pattern(
             r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z"
         ),
-        neuf_noun_follows=regex.compile(
+        neuf_noun_follows=lazy_pattern(
             r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
         ),
-        month_follows=regex.compile(
+        month_follows=lazy_pattern(
             r"(?i)[\x20\u00a0\u202f]+(?:" + months + r")(?![\p{L}])"
         ),
     )

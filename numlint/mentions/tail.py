@@ -22,6 +22,7 @@ words (:meth:`Tail.un_opens`, and :meth:`Tail.anchor_un_opens` for the anchor pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -29,7 +30,7 @@ import regex
 from ..matching import match_at
 from .currencies import CurrencyLexicon
 from .pattern import Sources, after_un_forms, compile_source
-from .trie import SPACES, FormSet
+from .trie import SPACES, FormSet, form_keys
 from .units import UnitLexicon
 
 TAIL_GROUPS = (
@@ -60,7 +61,15 @@ class Tail:
         self.per = compile_source(sources.per, sources)
         self.currency_names = FormSet(n.lower() for n in currencies.names)
         self.unit_names = FormSet(units.names)
-        self.after_un = FormSet(after_un_forms(currencies, units))
+        forms = after_un_forms(currencies, units)
+        self.after_un = FormSet(forms)
+        keyed = [form_keys(form) for form in forms]
+        self._un_words = frozenset(k for k in keyed if _ANCHOR_WORD.fullmatch(k))
+        """The forms that are one word: a word of the text opens ``un`` if it is one."""
+        self._un_heads = frozenset(
+            _first_word(k) for k in keyed if not _ANCHOR_WORD.fullmatch(k)
+        )
+        """The first words of the other forms: only after one is a walk needed."""
 
     def read(self, text: str, end: int) -> tuple[Spans, int]:
         """The spans of :data:`TAIL_GROUPS` that match after ``end``, and the figure's end."""
@@ -150,6 +159,11 @@ class Tail:
             after += 1
         if after >= len(lowered) or not self.after_un.may_start(lowered[after]):
             return False
+        word = _first_word(lowered, after)
+        if word in self._un_words:
+            return True  # a whole word, then what is no word character: the lookahead holds
+        if word not in self._un_heads:
+            return False  # no form is this word, nor starts with it then a separator
         for end in self.after_un.ends(lowered, after, spaces=None):
             if end >= len(lowered):
                 return True
@@ -182,6 +196,16 @@ def _after_separator(text: str, at: int) -> int | None:
     while at < len(text) and text[at] in SPACES:
         at += 1
     return at
+
+
+_ANCHOR_WORD = re.compile(r"[^\W\d_]+")
+r"""A word as the anchor pass's ``(?![^\W\d_])`` sees one (on the lower-cased text)."""
+
+
+def _first_word(text: str, at: int = 0) -> str:
+    """The run of :data:`_ANCHOR_WORD` characters at ``at`` (empty if none)."""
+    found = _ANCHOR_WORD.match(text, at)
+    return found.group() if found is not None else ""
 
 
 _PERCENT = frozenset("%‰pP")

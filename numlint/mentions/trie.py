@@ -102,7 +102,7 @@ _TO_KEYS = str.maketrans(
 )
 
 
-def _keys(form: str) -> str:
+def form_keys(form: str) -> str:
     """The keys of ``form``'s characters (:func:`_key`), a run of spaces as one space."""
     keyed = form.translate(_TO_KEYS)
     while "  " in keyed:
@@ -130,7 +130,7 @@ class FormSet:
         root: dict[str, dict] = {}
         for form in forms:
             node = root
-            for key in _keys(form):
+            for key in form_keys(form):
                 child = node.get(key)
                 if child is None:
                     child = node[key] = {}
