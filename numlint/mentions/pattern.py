@@ -33,7 +33,19 @@ GAP = SP + "{0,2}+"
 with a space, so the engine need not try shorter gaps)."""
 SPS = SP + "+"
 APOS = r"['’ʼ]"
-TOKEN_START = r"(?<![\p{L}\p{N}_.,\-−+/])"
+RANGE_UNIT = r"(?:%|€|\$|£|(?i:millions?|milliards?|mds?|mrds?|md|m|billions?)(?![\p{L}\p{N}]))"
+"""What makes two numbers joined by a hyphen a range: a percent, a currency sign or a
+scale word after the second."""
+HYPHEN_HIGH = r"\d+(?:,\d+)?(?![\d\-‑/])" + SP + "{0,2}" + RANGE_UNIT
+HYPHEN_RANGE = r"\d+(?:,\d+)?[\-‑]" + HYPHEN_HIGH
+"""``370-390 millions``, ``10-15 %``, ``2-3 Md€``: a range, not a reference (``49-3``,
+``2020-2021``, a score ``3-1``), which :data:`SKIP` leaves out."""
+TOKEN_START = (
+    r"(?:(?<![\p{L}\p{N}_.,\-−+/])"
+    r"|(?<=(?<![\p{L}\p{N}_.,\-‑−+/:])\d+(?:,\d+)?[\-‑])(?=" + HYPHEN_HIGH + "))"
+)
+"""Where a figure may start: not inside a word or a number, nor after a hyphen — but for
+the high bound of a :data:`HYPHEN_RANGE` (``390 millions`` in ``370-390 millions``)."""
 WORD_END = r"(?![\p{L}\p{N}_])"
 LETTER_END = r"(?!\p{L})"
 VULGAR = "[" + "".join(lexicon.VULGAR_FRACTIONS) + "]"
@@ -55,7 +67,7 @@ SKIP = (
     + r")(?![\p{L}])(?:" + SPS + r"\d{4}(?!\d))?"  # 18 septembre 2020
     r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"  # 18/09/2020, 2020-09-18
     r"|(?!\d{1,3}(?:\.\d{3})+(?![\d.]))\d+(?:\.\d+){2,}"  # 1.2.3, 192.168.1.2
-    r"|\d+(?:[\-‑/]\d+)+(?!\d)"  # 49-3, 3-1, 2020-2021: references, scores, years
+    r"|(?!" + HYPHEN_RANGE + r")\d+(?:[\-‑/]\d+)+(?!\d)"  # 49-3, 3-1, 2020-2021
     r"|\d+(?:er|ère|re|e|ème|eme|è|ᵉ|ᵉʳ|nd|nde|ième|ieme|ièmes)(?![\p{L}\d])"  # 2e, 1er
     r"|\d{1,2}°(?=" + SPS + r"\p{Lu})"  # legal enumeration: "1° De contribuer"
     r"|(?:\+33|0033)" + SP + r"?[1-9](?:[\x20\u00a0.]?\d{2}){4}(?!\d)"  # phone numbers
