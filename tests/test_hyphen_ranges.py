@@ -68,3 +68,11 @@ def test_inside_html_with_an_entity():
     prose = read_source("<p>un budget de <b>370-390&nbsp;millions</b> d’euros</p>", "html")
     low, high = numlint.mentions(prose.text)
     assert (low.range_role, low.value, high.range_role) == ("low", 370_000_000, "high")
+
+
+@pytest.mark.parametrize("space", SPACES)
+def test_nautical_miles_written_out_convert(space):
+    right = f"une traversée de 5300 kilomètres (2860{space}milles nautiques)"
+    assert numlint.check(right, format="text") == []
+    slip = f"une traversée de 5300 mètres (2860{space}milles nautiques)"
+    assert [d.code for d in numlint.check(slip, format="text")] == ["NL101"]

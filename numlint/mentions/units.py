@@ -179,6 +179,8 @@ HOUSE_UNITS: dict[str, str] = {
     "psi": "psi",
     "noeuds": "knot",
     "noeud": "knot",
+    "milles nautiques": "nautical_mile",
+    "mille nautique": "nautical_mile",
     "miles/heure": "mile_per_hour",
     "miles/h": "mile_per_hour",
     "miles à l'heure": "mile_per_hour",
