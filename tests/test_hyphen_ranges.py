@@ -1,6 +1,7 @@
 """Ranges written with a hyphen (``370-390 millions d'euros``, ``10-15 %``): two figures,
 the low bound taking the scale and currency of the high one, while references, scores
-and years joined by a hyphen stay no figure at all."""
+and years joined by a hyphen stay no figure at all. Also the nautical mile written out
+(« 2860 milles nautiques »), which sailing copy converts."""
 
 from __future__ import annotations
 
