@@ -32,7 +32,7 @@ class Limits:
     def exceeded_by(self, text: str) -> tuple[str, dict[str, Any]] | None:
         """Why ``text`` is too large (a message id and its parameters), or None."""
         if len(text) * 4 > self.max_bytes:  # else even 4-byte characters fit
-            size = len(text.encode("utf-8", "surrogatepass"))
+            size = utf8_size(text)
             if size > self.max_bytes:
                 return (N_("The text is too large to be checked ({size} bytes, the limit is "
                            "{limit}); it was not checked."),
@@ -43,6 +43,19 @@ class Limits:
                     return (N_("The text has too many figures to be checked (more than "
                                "{limit}); it was not checked."), {"limit": self.max_figures})
         return None
+
+
+SLICE = 1 << 20
+"""Characters encoded at a time to measure a text: a 10 MB article is not copied whole."""
+
+
+def utf8_size(text: str) -> int:
+    """The size of ``text`` in UTF-8, encoded a slice at a time (a surrogate pair split
+    between two slices counts 3 + 3 bytes, as ``surrogatepass`` encodes it whole)."""
+    if text.isascii():
+        return len(text)
+    return sum(len(text[i : i + SLICE].encode("utf-8", "surrogatepass"))
+               for i in range(0, len(text), SLICE))
 
 
 def positive_whole(value: Any, name: str) -> int:

@@ -14,6 +14,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import numlint
 from numlint.config import Config, ConfigError
@@ -322,3 +324,12 @@ def test_a_plugin_cannot_push_a_builtin_rule_out(tmp_path) -> None:
     assert module == "numlint.rules.conversion_magnitude"
     assert refused == "AAA = clash_plugin:Impostor|NL101 = clash_plugin:Impostor"
     assert found == "['NL101']"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=50), st.integers(0, 3))
+def test_the_size_limit_measures_utf8_a_slice_at_a_time(piece: str, repeat: int) -> None:
+    from numlint import limits
+
+    text = piece * repeat + "é" * (limits.SLICE + 3) + piece
+    assert limits.utf8_size(text) == len(text.encode("utf-8", "surrogatepass"))
