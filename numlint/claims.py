@@ -321,6 +321,16 @@ def english_reading(mention: Mention) -> Decimal | None:
     return _plain_value(mention.value.scaleb(english - mention.scale_exponent))
 
 
+def english_singular(mention: Mention) -> bool:
+    """``3 billion de dollars``: *billion*/*trillion* left singular after a written number of
+    two or more, as English writes it (French says *3 billions*, or meant *milliards*).
+    NL104 reports it; NL305 leaves it to NL104."""
+    written = (mention.scale_text or "").lower()
+    if written not in ("billion", "trillion") or not mention.number_text[:1].isdigit():
+        return False
+    return abs(mention.value).scaleb(-mention.scale_exponent) >= 2
+
+
 def _plain_value(value: Decimal) -> Decimal:
     return rounded(value, Decimal(1)) if value == value.to_integral_value() else value
 

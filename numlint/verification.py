@@ -117,11 +117,11 @@ def verify(
                         tuple(sorted(relations, key=lambda r: (r.start, r.end, r.kind))))
 
 
+_ROUGH_RATE = N_("only an order of magnitude of the rate is known: it cannot judge a gap of "
+                 "a few percent")
 _UNJUDGED = {
-    "coarse-rate": N_("only an order of magnitude of the rate is known: it cannot judge a gap "
-                      "of a few percent"),
-    "coarse-gap": N_("only an order of magnitude of the rate is known: it cannot judge a gap "
-                     "of a few percent"),
+    "coarse-rate": _ROUGH_RATE,
+    "coarse-gap": _ROUGH_RATE,
     "undated": N_("the text is undated: the latest rate cannot judge a gap of a few percent"),
     "loose-tie": N_("only their closeness ties these figures: a gap that is no power of "
                     "1 000 may mean two amounts"),

@@ -22,8 +22,8 @@ check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
   magnitude, an English *billion*, a few percent off, or not judged and why) that
   NL101, NL102 and NL104 share; :func:`assess` measures it (:class:`Assessment`),
   :func:`evidence_of`,
-  :func:`english_reading` / :func:`english_explains` / :data:`ENGLISH_SCALES` (the
-  English *billion*), :func:`plain` (a value written for a message),
+  :func:`english_reading` / :func:`english_explains` / :func:`english_singular` /
+  :data:`ENGLISH_SCALES` (the English *billion*), :func:`plain` (a value written for a message),
   :data:`DEFAULT_TOLERANCES`;
 - changes and multiples (``de 12 à 15, soit +25 %``): :func:`relative_change`,
   :func:`point_change`, :func:`ratio_of`, :func:`stated_change`, :func:`multiple_allows`,
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
         change_of_multiple,
         english_explains,
         english_reading,
+        english_singular,
         evidence_of,
         multiple_allows,
         plain,
@@ -195,7 +196,7 @@ RULE_ATTRIBUTES = ("code", "name", "severity", "summary", "explanation")
 _LAZY = {
     **dict.fromkeys(
         ("DEFAULT_TOLERANCES", "ENGLISH_SCALES", "Assessment", "Interval", "assess",
-         "change_of_multiple",
+         "change_of_multiple", "english_singular",
          "english_explains", "english_reading", "evidence_of", "multiple_allows", "plain",
          "point_change", "ratio_of", "relative_change", "stated_change"),
         "numlint.claims"),
@@ -249,6 +250,7 @@ __all__ = [
     "compile_pattern",
     "english_explains",
     "english_reading",
+    "english_singular",
     "evidence_of",
     "grouped",
     "judge",

@@ -17,6 +17,7 @@ from .api import (
     TextEdit,
     compile_pattern,
     english_reading,
+    english_singular,
     judge,
     rescale,
 )
@@ -87,9 +88,7 @@ figure by a thousand. A French *billion* is rare in news copy: public debts, wor
 
 
 def _english_grammar(text: str, figure: Mention) -> Phrase | None:
-    written = (figure.scale_text or "").lower()
-    number = abs(figure.value).scaleb(-figure.scale_exponent)
-    if written in ("billion", "trillion") and number >= 2 and figure.number_text[:1].isdigit():
+    if english_singular(figure):
         return Phrase(N_("the scale word stays singular after a plural number, as in English"))
     if figure.unit_span is not None and figure.scale_span is not None:
         between = text[figure.scale_span[1] : figure.unit_span[0]]

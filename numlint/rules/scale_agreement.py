@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .api import LONG_SCALES, N_, Document, Example, Finding, Rule, TextEdit, agree
-
-_ENGLISH_SINGULARS = frozenset({"billion", "trillion"})
-"""Singular after a plural number: English grammar (NL104), not a French agreement slip."""
+from .api import (
+    LONG_SCALES,
+    N_,
+    Document,
+    Example,
+    Finding,
+    Rule,
+    TextEdit,
+    agree,
+    english_singular,
+)
 
 
 class ScaleAgreement(Rule):
@@ -54,7 +61,7 @@ with another fix on the same words (*3 billions*, a thousand times more).
             if written not in long_words or not mention.number_text[:1].isdigit():
                 continue
             number = abs(mention.value).scaleb(-mention.scale_exponent)
-            if written in _ENGLISH_SINGULARS and number >= 2:
+            if english_singular(mention):
                 continue  # English grammar: NL104's, with the fix "milliards"
             rewrite = agree(document.text, mention, number)
             if rewrite is None:
