@@ -17,6 +17,7 @@ from datetime import date
 from typing import Literal, Protocol
 
 from .figures import break_joins
+from .lines import LineIndex
 
 Format = Literal["text", "markdown", "html"]
 
@@ -25,7 +26,6 @@ OBJECT = "\ufffc"
 image): not a letter, digit or space, so the prose on both sides never glues into one
 token and no figure can run through it."""
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WRAP = re.compile(r"(?<![ \t\r\n])([ \t]*)(?:\r\n|\r|\n)[ \t]*(?![ \t\r\n])")
 """A line break that only wraps the text: one line ending between two non-blank lines,
 with the spaces around it (group 1: the spaces before it)."""
@@ -117,7 +117,10 @@ class ProseDocument:
     text: str = field(repr=False)
     date: date | None
     offsets: OffsetMap = field(repr=False)
-    _line_starts: list[array] = field(default_factory=list, init=False, repr=False)
+    comments: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    """Source spans of the comments the reader skipped, in order: only real ones (not a
+    comment shown in a code block, a code span or an attribute value)."""
+    _lines: list[LineIndex] = field(default_factory=list, init=False, repr=False)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span (end exclusive) of the text span ``text[start:end]``.
@@ -128,17 +131,16 @@ class ProseDocument:
         """
         return self.offsets.to_source(start, end)
 
+    @property
+    def lines(self) -> LineIndex:
+        """The source's line index (built on first use, then kept)."""
+        if not self._lines:
+            self._lines.append(LineIndex(self.source))
+        return self._lines[0]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset; lines end at \\n, \\r\\n or \\r."""
-        if not 0 <= offset <= len(self.source):
-            raise ValueError(f"offset {offset} outside the source (0, {len(self.source)})")
-        if not self._line_starts:
-            starts = array(offset_typecode(len(self.source)), [0])
-            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.source))
-            self._line_starts.append(starts)
-        starts = self._line_starts[0]
-        line = bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
+        return self.lines.line_col(offset)
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -161,6 +163,9 @@ class Sink(Protocol):
     def put(self, text: str, start: int, end: int) -> None: ...
 
     def brk(self, start: int, end: int) -> None: ...
+
+    def comment(self, start: int, end: int) -> None:
+        """``source[start:end]`` is a comment the reader skipped."""
 
 
 def wrapped_lines(
@@ -204,6 +209,7 @@ class TextBuilder:
         "_parts",
         "_source_starts",
         "_text_starts",
+        "comments",
         "source",
     )
 
@@ -220,6 +226,7 @@ class TextBuilder:
         self._last_verbatim = False
         self._last_digit = False
         self._breaks = 0  # line breaks in the trailing whitespace of the text so far
+        self.comments: list[tuple[int, int]] = []
 
     def copy(self, start: int, end: int) -> None:
         """Copy ``source[start:end]`` verbatim."""
@@ -239,6 +246,10 @@ class TextBuilder:
         """
         if self._len and self._breaks < 2:
             self.put("\n" * (2 - self._breaks), start, end)
+
+    def comment(self, start: int, end: int) -> None:
+        """Record that ``source[start:end]`` is a comment (it leaves no prose)."""
+        self.comments.append((start, end))
 
     def _append(self, piece: str, start: int, end: int, verbatim: bool) -> None:
         if start > self._last_end >= 0 and self._last_digit and "0" <= piece[0] <= "9":
@@ -340,3 +351,6 @@ class LocalSink:
 
     def brk(self, start: int, end: int) -> None:
         self._builder.brk(self.position(start), self._end_position(start, end))
+
+    def comment(self, start: int, end: int) -> None:
+        self._builder.comment(self.position(start), self._end_position(start, end))

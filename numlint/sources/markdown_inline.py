@@ -252,6 +252,8 @@ class _InlineReader:
         if end < 0:
             return j + 1, t
         self._literal(t, j)
+        if text.startswith("<!--", j):
+            self.sink.comment(j, end)
         if replacement is not None:
             self.nodes.append((j, end, replacement))
         return end, end
