@@ -78,6 +78,13 @@ _NAMED = compile_pattern(
     r"(?i)(?<![\p{L}])(?:total|totale|globale?s?|ensemble)(?![\p{L}])[^\d.!?;]*\Z"
 )
 """``un montant total de`` | 1,8 milliard: a whole named as such."""
+_CLOSING = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:au" + _S + r"+total|en" + _S + r"+tout|(?:un|le)" + _S
+    + r"+total" + _S + r"+(?:de|d['’])|(?:un|le)" + _S + r"+montant" + _S
+    + r"+(?:total|global)" + _S + r"+(?:de|d['’]))(?![\p{L}])[^\d.!?;]*\Z"
+)
+"""``- Au total, cela représente`` | 510 635 postes: the last item of a list named its
+total (in its own clause: no figure, no sentence end between)."""
 _ADDED = compile_pattern(r"(?i)," + _S + r"*plus" + _S + r"+\Z")
 """``75 millions de livres pour Lukaku, plus`` | 15 millions: an addition."""
 _STRONG_BEFORE = 160
@@ -99,8 +106,19 @@ def find_listed_parts(text: str, mentions: Sequence[Mention]) -> list[Sum]:
                 found.append(Sum(parts, whole, "listed", _tie(text, whole, parts)))
         if len(parts) >= 3:  # "Réservations globales : 471,1 MEUR • Logement : 357,4 MEUR…"
             found.append(Sum(parts[1:], parts[0], "listed", _tie(text, parts[0], parts[1:])))
+            closing = _closing_total(text, parts)
+            if closing:  # "- 255 665 postes ; - 254 969 postes ; - Au total, … 510 635 postes"
+                found.append(Sum(parts[:-1], parts[-1], "listed", closing))
         index = run[-1] + 1
     return found
+
+
+def _closing_total(text: str, parts: Sequence[Mention]) -> str:
+    """The words naming the last item of a list its total (*Au total, cela représente*,
+    *soit un total de*), written in its own clause, or ""."""
+    last, before = parts[-1], parts[-2]
+    named = _CLOSING.search(text, max(before.end, _before_hedge(last) - 60), _before_hedge(last))
+    return named.group(0).strip(" ,") if named is not None else ""
 
 
 def measure(mention: Mention) -> tuple[str, ...] | None:
@@ -109,8 +127,13 @@ def measure(mention: Mention) -> tuple[str, ...] | None:
     of parts holds (percentages, small or written-out numbers, ranges)."""
     if mention.range_role is not None or mention.per is not None:
         return None
+    if mention.kind == "money" and mention.currency_inherited and not mention.unit_text:
+        return ("scaled",)  # *29,7 millions* after *en euros*: bare, the list's currency
     if mention.kind == "money" and mention.currency:
         return ("money", mention.currency)
+    if mention.kind == "money" and mention.unit_text:
+        # *45,3 millions de francs*: a currency named but not resolved, one all the same
+        return ("money", "?" + mention.unit_text.lower())
     if mention.kind == "quantity" and mention.unit:
         return None if mention.unit in _DURATIONS else ("quantity", mention.unit)
     if mention.kind != "number":

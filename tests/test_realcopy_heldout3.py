@@ -1,0 +1,86 @@
+"""Wordings of the third held-out round of real copy (rh27–rh52), one test per capability
+added after it. Each slip is the mutant of a real sentence (its source given); each
+original must stay silent. Every case is checked with NBSP, narrow NBSP and the
+typographic apostrophe, and in HTML."""
+
+from __future__ import annotations
+
+import html as html_escape
+
+import pytest
+from test_relations_realcopy import DAY, variants
+
+import numlint
+
+
+def flagged(text: str, code: str, fmt: str = "text") -> list[str]:
+    return [_plain(text[d.start : d.end]) for d in numlint.check(text, format=fmt, date=DAY)
+            if d.code == code]
+
+
+def _plain(figure: str) -> str:
+    return figure.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
+
+
+def _in_html(text: str) -> str:
+    return "".join(f"<p>{html_escape.escape(line, quote=False)}</p>\n"
+                   for line in text.split("\n"))
+
+
+def assert_flags(text: str, code: str, figure: str) -> None:
+    for variant in variants(text):
+        assert figure in flagged(variant, code), variant
+    assert figure in flagged(_in_html(text), code, "html")
+
+
+def assert_silent(text: str, code: str) -> None:
+    for variant in variants(text):
+        assert flagged(variant, code) == [], variant
+    assert flagged(_in_html(text), code, "html") == []
+
+
+# --- lists of parts -----------------------------------------------------------------
+
+# bfmbusiness.bfmtv.com (la-suisse-inflige-une-amende-a-huit-banques…): bare parts whose
+# currency the page's « en euros » gives, after a whole in « francs » numlint cannot resolve
+SANCTIONS = (
+    "Concernant l'enquête sur le cartel dans les produits dérivés de taux d'intérêt en euros"
+    " (entre septembre 2005 et mai 2008), les sanctions s'élèvent à environ 45,3 millions de"
+    " francs, Barclays ({barclays}), Royal Bank of Scotland (RBS, 12,3 millions) et la Société"
+    " Générale (3,3 millions)."
+)
+# ifrap.org (ou-sont-les-500000-sureffectifs-publics): a bulleted list closed by its total
+SURPLUS = (
+    "Les résultats sont les suivants :\n- {state} postes sont en surnombre dans la fonction"
+    " publique d'État (EQTP) ;\n- 254 969 postes sont en surnombre dans la fonction publique"
+    " territoriale (EQTP) ;\n- Au total, cela représente un potentiel de suradministration"
+    " 510 635 postes."
+)
+# radioalgerie.dz (article 150497): a named total whose parts another whole nearly matches
+SENEGAL = (
+    "Le Togo a obtenu deux approbations pour 14 milliards de FCFA, dont 10 milliards pour"
+    " l'alimentation en eau potable dans des centres semi-urbains.\nEn faveur du Sénégal, un"
+    " total de 30 milliards de FCFA a été approuvé, soit {first} à l'aménagement et au"
+    " bitumage de la Boucle du Blouf et les 15 milliards restant à la Caisse des dépôts et"
+    " consignations (CDC)."
+)
+
+
+@pytest.mark.parametrize(("template", "key", "slip", "right"), [
+    (SANCTIONS, "barclays", "29,7 milliards", "29,7 millions"),
+    (SURPLUS, "state", "255 665 000", "255 665"),
+    (SENEGAL, "first", "15 millions", "15 milliards"),
+])
+def test_a_list_that_adds_up_only_once_a_part_is_rescaled_is_flagged(
+        template: str, key: str, slip: str, right: str) -> None:
+    assert_flags(template.format(**{key: slip}), "NL205", slip)
+    assert_silent(template.format(**{key: right}), "NL205")
+
+
+def test_a_colon_inside_a_label_does_not_make_a_part_the_whole() -> None:
+    # laquotidienne.fr (gard-un-grand-pas-pour-le-pont): « les Lives au Pont : 25.000 »
+    text = ("ce succès en séduisant cet été 243.000 personnes.\nLes Fééries du Pont ont"
+            " notamment accueillis 27.000 spectateurs, les Lives au Pont : 25.000 participants,"
+            " le Son et Lumière, mise en lumière, guinguettes ont séduit quelques 158.000"
+            " personnes et quand à l'Exposition « Vestiges », c'est 33.000 visiteurs cet été.")
+    assert_silent(text, "NL205")
