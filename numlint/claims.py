@@ -372,6 +372,12 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate_precision"] = "order of magnitude (yearly average): never used for NL102"
     if first.unit and second.unit and first.unit != second.unit:
         evidence["units"] = [first.unit, second.unit]
+    assumed = [figure.text for figure in (first, second) if figure.unit_assumed]
+    if assumed:  # bare « milles »: read as the statute mile, which it may not be
+        evidence["unit_assumed"] = {
+            text: "statute mile (1 609 m) or nautical mile (1 852 m): a slip of magnitude only"
+            for text in assumed
+        }
     inherited = {
         figure.text: f"{figure.currency}, assumed from « {document.text[slice(*source)]} »"
         for figure in (first, second)

@@ -40,7 +40,7 @@ from .pattern import (
 )
 from .split_numbers import merge_split_numbers
 from .tail import Tail
-from .units import UnitLexicon, rate_unit
+from .units import SLIP_ONLY_UNITS, UnitLexicon, rate_unit
 from .words import WordNumber, divide, read_word_numbers
 
 _Groups = dict[str, str | None]
@@ -350,7 +350,7 @@ class Scanner:
         kind: Kind = "number"
         currency: str | None = None
         unit: str | None = None
-        assumed = sub_unit = False
+        assumed = sub_unit = unit_assumed = False
         unit_text, unit_span = None, None
         for group in ("currency", "currency_before"):
             if g[group] is not None:
@@ -368,6 +368,7 @@ class Scanner:
                 kind = "quantity"
                 unit_text, unit_span = g["unit"], match.span("unit")
                 unit = self.units.lookup(unit_text)
+                unit_assumed = normalize_written(unit_text) in SLIP_ONLY_UNITS
         if unit_span is not None and g["currency_before"] is None:
             ends.append(unit_span[1])
         if kind == "money" and g["currency"] is not None and not exponent:
@@ -424,6 +425,7 @@ class Scanner:
             per=per,
             per_span=per_span,
             currency_assumed=assumed,
+            unit_assumed=unit_assumed,
             sub_unit=sub_unit,
         )
 
@@ -600,6 +602,7 @@ def _inherit(low: Mention, high: Mention) -> Mention:
         currency=high.currency,
         unit=high.unit,
         currency_assumed=high.currency_assumed,
+        unit_assumed=high.unit_assumed,
         per=high.per,
         inherited=True,
         shared_scale_span=high.scale_span if exponent else None,
