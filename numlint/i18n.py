@@ -77,6 +77,8 @@ def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
             return _show_amount(value, lang)
     if isinstance(value, Phrase):
         return render(value.message, value.params, lang)
+    if type(value) is int and 0 <= value < 1000:
+        return str(value)  # what Babel shows in both languages; loading it costs ~15 ms
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         from babel.numbers import format_decimal
 
