@@ -84,3 +84,34 @@ def test_a_colon_inside_a_label_does_not_make_a_part_the_whole() -> None:
             " le Son et Lumière, mise en lumière, guinguettes ont séduit quelques 158.000"
             " personnes et quand à l'Exposition « Vestiges », c'est 33.000 visiteurs cet été.")
     assert_silent(text, "NL205")
+
+
+# --- an addition written out, a list whose items carry their own change -------------
+
+# letemps.ch (plus-grosses-amendes-lhistoire-banques-suisses): the parts written bare
+UBS = ("L’amende reçue aujourd’hui par UBS de 545 millions de dollars ({first} + 203) est la"
+       " cinquième plus importante de l’histoire bancaire helvétique")
+# news.adakar.com (147755): « (+5,3%) » and « en repli de 16,5% » between the parts
+RECEIPTS = (
+    "En effet, le fisc sénégalais a collecté 1 126,3 milliards FCFA à fin avril 2024.\nAinsi,"
+    " les recettes recouvrées sont composées, essentiellement, de recettes fiscales pour un"
+    " montant de {first} (+5,3%) et de recettes non fiscales en repli de 16,5% pour une"
+    " valeur de 72,8 milliards FCFA."
+)
+
+
+def test_an_addition_in_parentheses_is_the_sum_of_its_bare_parts() -> None:
+    assert_flags(UBS.format(first="342 000"), "NL205", "545 millions de dollars")
+    assert_silent(UBS.format(first="342"), "NL205")
+
+
+def test_a_list_is_read_through_the_change_each_item_carries() -> None:
+    slip = "1 053,5 millions FCFA"
+    assert_flags(RECEIPTS.format(first=slip), "NL205", slip)
+    assert_silent(RECEIPTS.format(first="1 053,5 milliards FCFA"), "NL205")
+
+
+def test_a_comparison_between_items_still_breaks_the_list() -> None:
+    text = ("Les recettes sont composées de 1 053,5 milliards FCFA, en hausse de 5,3% contre"
+            " 72,8 milliards FCFA l'an dernier.")
+    assert_silent(text, "NL205")
