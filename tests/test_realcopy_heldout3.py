@@ -115,3 +115,32 @@ def test_a_comparison_between_items_still_breaks_the_list() -> None:
     text = ("Les recettes sont composées de 1 053,5 milliards FCFA, en hausse de 5,3% contre"
             " 72,8 milliards FCFA l'an dernier.")
     assert_silent(text, "NL205")
+
+
+# --- a conversion after the figure's own parenthesis --------------------------------
+
+# fratmat.info (cooperation-la-france-accorde-un-pret-de-140-milliards-fcfa-a-la-bad)
+DONORS = ("D’autres pays ont aussi annoncé leur contribution à la reconstitution du fonds. Il"
+          " s’agit du Japon (700 millions de dollars EU) soit {japan} de Fcfa et l’Inde (15"
+          " millions de dollars EU), environ {india} de Fcfa.")
+
+
+@pytest.mark.parametrize(("japan", "india", "slip"), [
+    ("380 millions", "8 milliards", "380 millions de Fcfa"),
+    ("380 milliards", "8 millions", "8 millions de Fcfa"),
+])
+def test_a_conversion_after_a_closed_parenthesis_is_weighed(japan: str, india: str,
+                                                            slip: str) -> None:
+    assert_flags(DONORS.format(japan=japan, india=india), "NL101", slip)
+
+
+def test_a_conversion_after_a_closed_parenthesis_within_reach_is_silent() -> None:
+    text = DONORS.format(japan="380 milliards", india="8 milliards")
+    for code in ("NL101", "NL102"):
+        assert_silent(text, code)
+
+
+def test_an_aside_closed_before_another_amount_is_no_conversion() -> None:
+    text = ("Le Japon (700 millions de dollars) et l'Inde, environ 8 milliards de Fcfa,"
+            " contribuent.")
+    assert_silent(text, "NL101")

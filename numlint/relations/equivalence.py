@@ -65,6 +65,10 @@ _GAP = {
         r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,6}" + _S
         + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
+    "closed": compile_pattern(
+        r"(?i)(?:" + _S + r"+\p{L}{1,4}\.?){0,2}" + _S + r"*\)" + _S + r"*(?:[,;:]" + _S
+        + r"*)?(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
     "parenthesis": compile_pattern(
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
@@ -201,12 +205,26 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("parenthesis" if "(" in gap else "equivalent"), linker
     if _converts(first, second) and _FAR_LINKER.fullmatch(text, first.end, gap_end):
         return "equivalent", "ce qui correspond à"
+    closed = _GAP["closed"].fullmatch(gap)
+    if closed is not None and _converts(first, second) and _in_parenthesis(text, first) and (
+        closed.group("linker") or second.hedge_kind in ("about", "nearly")
+    ) and not _ANOTHER_QUANTITY.search(gap):
+        # "du Japon (700 millions de dollars EU) soit 380 milliards de Fcfa": the figure
+        # closes its own parenthesis before its conversion; weak, weighed by the numbers
+        return "loose", closed.group("linker") or second.hedge or ")"
     loose = _GAP["loose"].fullmatch(gap)
     if loose is not None and _converts(first, second) and not (
         _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
     ):
         return "loose", loose.group("linker") or "("
     return None
+
+
+def _in_parenthesis(text: str, figure: Mention) -> bool:
+    """Whether ``figure`` stands in a parenthesis opened before it in its sentence."""
+    opened = text.rfind("(", 0, figure.start)
+    return opened >= 0 and not any(mark in text[opened : figure.start]
+                                   for mark in (")", ".", "!", "?", "\n"))
 
 
 def _ends_a_compound(text: str, previous: Mention, figure: Mention) -> bool:
