@@ -144,3 +144,40 @@ def test_an_aside_closed_before_another_amount_is_no_conversion() -> None:
     text = ("Le Japon (700 millions de dollars) et l'Inde, environ 8 milliards de Fcfa,"
             " contribuent.")
     assert_silent(text, "NL101")
+
+
+# --- a change stated as an amount ----------------------------------------------------
+
+# leral.net (Renflouement-de-ses-caisses…): both endpoints and the amount
+RECEIPTS_FALL = ("Et, les recettes fiscales devraient passer de 2409,7 milliards FCfa en 2019 à"
+                 " {end} en 2020, soit une baisse de 56,9 milliards FCfa en glissement"
+                 " annuel.")
+# 7jours.fr (budget-rennes-metropole…): the amount, the end and the rate
+RENNES = ("Les recettes de fonctionnement sont en hausse de 18,3 M€ au budget primitif 2024"
+          " pour s’établir à {end}, soit une hausse de 5 % par rapport à 2023.")
+
+
+@pytest.mark.parametrize(("template", "slip", "right"), [
+    (RECEIPTS_FALL, "2352,8 millions FCfa", "2352,8 milliards FCfa"),
+    (RENNES, "384,4 Md€", "384,4 M€"),
+])
+def test_a_change_stated_as_an_amount_is_weighed(template: str, slip: str,
+                                                  right: str) -> None:
+    text = template.format(end=slip)
+    assert_flags(text, "NL201", slip)
+    assert_silent(template.format(end=right), "NL201")
+
+
+def test_an_amount_a_few_percent_off_its_endpoints_is_a_warning() -> None:
+    # the page's own slip: 859,1 − 713 = 146,1, not 141
+    text = ("Les recettes douanières chutent aussi passant de 859,1 milliards FCfa à 713"
+            " milliards FCfa, soit une baisse absolue de 141 milliards FCfa.")
+    found = [d for d in numlint.check(text, format="text", date=DAY) if d.code == "NL201"]
+    assert [(text[d.start : d.end], d.severity) for d in found] == [
+        ("141 milliards FCfa", "warning")]
+
+
+def test_a_range_without_a_verb_of_change_is_no_amount_change() -> None:
+    text = ("Le coût est estimé de 859,1 milliards FCfa à 713 milliards FCfa, soit une baisse"
+            " de 14 milliards FCfa du budget.")
+    assert_silent(text, "NL201")
