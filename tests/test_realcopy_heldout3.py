@@ -181,3 +181,25 @@ def test_a_range_without_a_verb_of_change_is_no_amount_change() -> None:
     text = ("Le coût est estimé de 859,1 milliards FCfa à 713 milliards FCfa, soit une baisse"
             " de 14 milliards FCfa du budget.")
     assert_silent(text, "NL201")
+
+
+# --- a share whose whole the words name ---------------------------------------------
+
+# reporterdafrique.info (togo-faire-du-budget-national-un-levier-de-gestion-optimal)
+TOGO = ("Selon des sources officielles, à fin mars 2023, les dépenses du budget général sont"
+        " estimées à {spent} de francs CFA. Elles correspondent à 23,11% de la prévision"
+        " annuelle de 1 953,48 milliards de francs CFA.\nLe taux de réalisation des recettes"
+        " du budget général est ressorti à 18,53%, soit un montant de {collected} de francs sur"
+        " une prévision annuelle de 1 953,48 milliards.")
+
+
+@pytest.mark.parametrize(("spent", "collected", "slip"), [
+    ("451,53 millions", "362,05 milliards", "451,53 millions de francs CFA"),
+    ("451,53 milliards", "362,05 millions", "362,05 millions de francs"),
+])
+def test_a_share_of_a_named_whole_is_weighed(spent: str, collected: str, slip: str) -> None:
+    assert_flags(TOGO.format(spent=spent, collected=collected), "NL205", slip)
+
+
+def test_shares_of_a_named_whole_that_hold_are_silent() -> None:
+    assert_silent(TOGO.format(spent="451,53 milliards", collected="362,05 milliards"), "NL205")
