@@ -203,3 +203,31 @@ def test_a_share_of_a_named_whole_is_weighed(spent: str, collected: str, slip: s
 
 def test_shares_of_a_named_whole_that_hold_are_silent() -> None:
     assert_silent(TOGO.format(spent="451,53 milliards", collected="362,05 milliards"), "NL205")
+
+
+# --- « francs » of no known currency ------------------------------------------------
+
+# rfj.ch (Google-va-acheter-Motorola-Mobility-pour-12-5-milliards-de-dollars), undated
+GOOGLE = ("Le géant américain de l'internet Google va acheter le fabricant de téléphones"
+          " portables Motorola Mobility pour 12,5 milliards de dollars ({francs} de francs)"
+          " en numéraire.")
+
+
+def test_francs_of_no_known_currency_are_a_slip_only_if_no_franc_fits() -> None:
+    text = GOOGLE.format(francs="9,9 millions")
+    for variant in variants(text):
+        found = [d for d in numlint.check(variant, format="text") if d.code == "NL101"]
+        assert [_plain(variant[d.start : d.end]) for d in found] == ["9,9 millions de francs"]
+        assert found[0].severity == "error"
+        assert "open_currency" in found[0].evidence
+
+
+@pytest.mark.parametrize("text", [
+    GOOGLE.format(francs="9,9 milliards"),
+    # a CFA franc amount fits, though a Swiss one would be 1 000 times off
+    "La BOAD a approuvé 92,5 milliards de francs (164,5 millions de dollars) de prêts.",
+])
+def test_francs_that_one_franc_fits_are_left_unjudged(text: str) -> None:
+    for variant in variants(text):
+        assert [d.code for d in numlint.check(variant, format="text")
+                if d.code in ("NL101", "NL102", "NL104")] == [], variant

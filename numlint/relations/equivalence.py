@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
+from typing import Literal
 
 from ..cache import compile_pattern
 from ..conversion import periods_per_year
@@ -150,6 +151,7 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
         first = _with_sentence_period(text, written_first, second)
+        first, second, open_figure = _open_currency_read(first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
             continue
@@ -159,8 +161,32 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
             and _second_closes_claim(text, first, second, kind)
             and _counted_alike(text, first, second)
         ):
-            found.append(Equivalence(first, second, kind, linker))
+            readings = OPEN_CURRENCIES if open_figure is not None else ()
+            found.append(Equivalence(first, second, kind, linker, readings, open_figure))
     return found
+
+
+OPEN_CURRENCIES = ("CHF", "XOF", "FRF", "BEF")
+"""What *francs* written alone may be in an undated text: Swiss, CFA (the XAF is worth the
+same), French or Belgian francs."""
+
+
+def _open_currency_read(first: Mention, second: Mention) -> tuple[
+        Mention, Mention, Literal["first", "second"] | None]:
+    """The pair with a figure in *francs* of no known currency read in the first of
+    :data:`OPEN_CURRENCIES` (the verdict weighs every one), and which figure that is."""
+    def is_open(figure: Mention) -> bool:
+        return (figure.kind == "money" and figure.currency is None
+                and (figure.unit_text or "").lower() in _FRANCS)
+
+    if is_open(second) and first.kind == "money" and first.currency is not None:
+        return first, replace(second, currency=OPEN_CURRENCIES[0], currency_assumed=True), "second"
+    if is_open(first) and second.kind == "money" and second.currency is not None:
+        return replace(first, currency=OPEN_CURRENCIES[0], currency_assumed=True), second, "first"
+    return first, second, None
+
+
+_FRANCS = frozenset({"franc", "francs"})
 
 
 def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker, str] | None:

@@ -33,6 +33,12 @@ class Equivalence:
     second: Mention
     marker: Marker
     marker_text: str
+    readings: tuple[str, ...] = ()
+    """Where one figure's currency is named but open (*9,9 milliards de francs* in an
+    undated text: Swiss, CFA, French or Belgian francs), the currencies it may be, the
+    figure read in the first; a verdict holds only if it holds in every one of them."""
+    open_figure: Literal["first", "second"] | None = None
+    """Which figure's currency is open, for :attr:`readings`."""
 
 
 @dataclass(frozen=True, slots=True)
