@@ -231,19 +231,34 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("parenthesis" if "(" in gap else "equivalent"), linker
     if _converts(first, second) and _FAR_LINKER.fullmatch(text, first.end, gap_end):
         return "equivalent", "ce qui correspond à"
-    closed = _GAP["closed"].fullmatch(gap)
-    if closed is not None and _converts(first, second) and _in_parenthesis(text, first) and (
-        closed.group("linker") or second.hedge_kind in ("about", "nearly")
-    ) and not _ANOTHER_QUANTITY.search(gap):
-        # "du Japon (700 millions de dollars EU) soit 380 milliards de Fcfa": the figure
-        # closes its own parenthesis before its conversion; weak, weighed by the numbers
-        return "loose", closed.group("linker") or second.hedge or ")"
+    return _closed_marker(text, first, second, gap) or _loose_marker(text, first, second, gap)
+
+
+def _loose_marker(text: str, first: Mention, second: Mention,
+                  gap: str) -> tuple[Marker, str] | None:
+    """A conversion in parentheses after a few words that are not the first figure's
+    complement: a weak tie, weighed only where the numbers agree on it."""
     loose = _GAP["loose"].fullmatch(gap)
     if loose is not None and _converts(first, second) and not (
         _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
     ):
         return "loose", loose.group("linker") or "("
     return None
+
+
+def _closed_marker(text: str, first: Mention, second: Mention,
+                   gap: str) -> tuple[Marker, str] | None:
+    """``du Japon (700 millions de dollars EU) soit 380 milliards de Fcfa``: the first
+    figure closes its own parenthesis before its conversion; a weak tie, weighed only where
+    the numbers agree on it (``loose``)."""
+    closed = _GAP["closed"].fullmatch(gap)
+    if closed is None or not _converts(first, second) or not _in_parenthesis(text, first):
+        return None
+    if not (closed.group("linker") or second.hedge_kind in ("about", "nearly")):
+        return None
+    if _ANOTHER_QUANTITY.search(gap):
+        return None
+    return "loose", closed.group("linker") or second.hedge or ")"
 
 
 def _in_parenthesis(text: str, figure: Mention) -> bool:
