@@ -231,3 +231,21 @@ def test_francs_that_one_franc_fits_are_left_unjudged(text: str) -> None:
     for variant in variants(text):
         assert [d.code for d in numlint.check(variant, format="text")
                 if d.code in ("NL101", "NL102", "NL104")] == [], variant
+
+
+# --- a period written on the second figure only --------------------------------------
+
+# rtn.ch (20210719-Les-poissons-se-rient-des-crues)
+FLOW = ("Au plus fort des épisodes orageux des mois de juin et juillet, le débit a atteint 27"
+        " mètres cubes, soit {flow} par seconde.")
+
+
+def test_a_period_written_on_the_restatement_only_is_shared() -> None:
+    assert_flags(FLOW.format(flow="27'000 millilitres"), "NL101", "27'000 millilitres par seconde")
+    for code in ("NL101", "NL102"):
+        assert_silent(FLOW.format(flow="27'000 litres"), code)
+
+
+def test_a_period_is_not_shared_without_soit() -> None:
+    text = "La cuve contient 27 mètres cubes (27 litres par seconde à la vidange)."
+    assert_silent(text, "NL101")

@@ -151,6 +151,7 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
         first = _with_sentence_period(text, written_first, second)
+        first = _sharing_period(text, first, second)
         first, second, open_figure = _open_currency_read(first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
@@ -290,6 +291,36 @@ def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention
     if period is None:
         return first
     return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+
+
+def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
+    """``27 mètres cubes, soit 27'000 litres par seconde``: a restatement after *soit*
+    whose period is written on the second figure only counts the first per that period
+    too (a flow, not a volume)."""
+    if first.kind != "quantity" or second.kind != "quantity" or first.per is not None:
+        return first
+    if first.unit is None or second.unit is None or "/" in first.unit:
+        return first
+    if _SOIT_ONLY.fullmatch(text, first.end, second.hedge_span[0] if second.hedge_span
+                            else second.start) is None:
+        return first
+    if second.per is not None:
+        return replace(first, per=second.per)
+    _, slash, period = second.unit.rpartition(" / ")
+    if not slash:
+        return first
+    from ..unit_factors import unit_factor  # the table: only for a flow restated
+
+    shared = f"{first.unit} / {period}"
+    own, other = unit_factor(shared), unit_factor(second.unit)
+    if own is None or other is None or own.dimensions != other.dimensions:
+        return first
+    return replace(first, unit=shared)
+
+
+_SOIT_ONLY = compile_pattern(
+    r"(?i)" + _S + r"*,?" + _S + r"*(?:soit|c" + _APOS + r"est-à-dire)" + _S + r"+\Z"
+)
 
 
 def _converts(first: Mention, second: Mention) -> bool:
