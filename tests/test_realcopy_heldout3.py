@@ -249,3 +249,23 @@ def test_a_period_written_on_the_restatement_only_is_shared() -> None:
 def test_a_period_is_not_shared_without_soit() -> None:
     text = "La cuve contient 27 mètres cubes (27 litres par seconde à la vidange)."
     assert_silent(text, "NL101")
+
+
+# --- a net change said with the changes it results from ------------------------------
+
+# economieducameroun.info (gestion-publique-budget-du-cameroun-en-2023-…)
+CAMEROON = ("– Il augmente de 264,7 milliards de FCFA par rapport à la loi de finances"
+            " rectificative de 2022, résultant d’une hausse de {rise} de FCFA du budget général"
+            " et d’une baisse de 32,4 milliards du budget des CAS [Compte d’Affectation"
+            " Spéciale].")
+
+
+def test_a_net_change_is_the_rises_less_the_falls() -> None:
+    assert_flags(CAMEROON.format(rise="297,1 millions"), "NL205", "264,7 milliards de FCFA")
+    assert_silent(CAMEROON.format(rise="297,1 milliards"), "NL205")
+
+
+def test_changes_all_of_one_direction_are_no_net_change() -> None:
+    text = ("Il augmente de 264,7 milliards de FCFA, résultant d'une hausse de 297,1 milliards"
+            " de FCFA du budget général et d'une hausse de 32,4 milliards du budget des CAS.")
+    assert_silent(text, "NL205")

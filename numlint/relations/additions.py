@@ -2,30 +2,53 @@
 200 tonnes``. The writer shows the sum; its parts written bare borrow the scale word,
 currency or unit of the total (*342* is 342 millions de dollars), so a slip in one of them
 shows as a sum that no longer holds.
+
+A net change said with the changes it results from is one too: ``Il augmente de 264,7
+milliards de FCFA …, résultant d'une hausse de 297,1 milliards de FCFA du budget général
+et d'une baisse de 32,4 milliards du budget des CAS`` — the rises count for, the falls
+against (264,7 = 297,1 − 32,4).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
 from ..mentions.lists import borrowing
+from .change_words import STATED_BEFORE
+from .change_words import direction_of as _direction
 from .model import Sum
+from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
+from .wording import same_quantity
 
 _PLUS = compile_pattern(_S + r"*\+" + _S + r"*\Z")
 _OPEN = compile_pattern(_S + r"*\(" + _S + r"*\Z")
 _CLOSE = compile_pattern(_S + r"*\)")
 _EQUALS = compile_pattern(_S + r"*=" + _S + r"*\Z")
 _MOST_PARTS = 8
+_RESULTS_FROM = compile_pattern(
+    r"(?i)(?:[^\d.!?;\n]|(?<!\d)\d{4}(?!\d)){0,120}?(?<![\p{L}])(?:résultant|résulte|provenant|provient"
+    r"|s" + _APOS + r"expliquant|s" + _APOS + r"explique)" + _S + r"+(?:par" + _S + r"+)?"
+    r"(?:d" + _APOS + r"une?|de" + _S + r"+la|du|une?|la|le)" + _S + r"*[^\d.!?;\n]{0,20}\Z"
+)
+"""From a net change to its first part: ``par rapport à la loi de finances rectificative de
+2022, résultant d'une hausse de`` | 297,1 milliards."""
+_NEXT_CHANGE = compile_pattern(
+    r"(?i)[^\d.!?;\n]{0,80}?(?:,|" + _S + r"et)" + _S + r"+(?:d" + _APOS + r"une?|de"
+    + _S + r"+la|du|une?|la|le)" + _S + r"*[^\d.!?;\n]{0,20}\Z"
+)
+"""From one part to the next: `` du budget général et d'une baisse de`` | 32,4 milliards."""
 
 
 def find_additions(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     """Each total followed by its addition in parentheses, and each addition ending in
     ``= total``."""
-    readings = ((_added_after(text, mentions, index), _added_before(text, mentions, index))
+    readings = ((_added_after(text, mentions, index), _added_before(text, mentions, index),
+                 _net_of_changes(text, mentions, index))
                 for index in range(len(mentions)))
     return [found for pair in readings for found in pair if found is not None]
 
@@ -57,6 +80,38 @@ def _added_before(text: str, mentions: Sequence[Mention], index: int) -> Sum | N
     if len(parts) < 2:
         return None
     return _sum(parts, whole)
+
+
+def _net_of_changes(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
+    """``augmente de W …, résultant d'une hausse de A … et d'une baisse de B``: W = A − B."""
+    whole = mentions[index]
+    if index + 2 >= len(mentions) or whole.kind == "percent":
+        return None
+    whole_sign = _sign_before(text, whole)
+    if whole_sign == 0:
+        return None
+    first = mentions[index + 1]
+    if _RESULTS_FROM.fullmatch(text, whole.end, first.start) is None:
+        return None
+    parts: list[Mention] = []
+    for later in mentions[index + 1 : index + 1 + _MOST_PARTS]:
+        if parts and _NEXT_CHANGE.fullmatch(text, parts[-1].end, later.start) is None:
+            break
+        sign = _sign_before(text, later)
+        counted = same_quantity(later, whole) if sign else None
+        if counted is None:
+            break
+        parts.append(counted if sign > 0 else replace(counted, value=-counted.value))
+    if len(parts) < 2 or all(part.value > 0 for part in parts):
+        return None  # only rises: a list of changes, not one net change of two directions
+    signed = whole if whole_sign > 0 else replace(whole, value=-whole.value)
+    return Sum(tuple(parts), signed, "total", "résultant de")
+
+
+def _sign_before(text: str, figure: Mention) -> int:
+    """+1 or -1 as the change word right before ``figure`` says (*une baisse de*), else 0."""
+    said = STATED_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+    return _direction(said.group("word"), figure.number_text) if said is not None else 0
 
 
 def _run(text: str, mentions: Sequence[Mention], start: int) -> list[Mention]:
