@@ -71,6 +71,13 @@ _BASE_OF = compile_pattern(
 )
 """``Sur ces`` | 50 milliards, A investira 27,5 milliards et B 22,5 milliards: a sentence
 that opens by taking the whole up again, as the base of the breakdown that follows."""
+_OWN_CHANGE = compile_pattern(
+    r"(?i)(?:(?:en" + _S + r"+)?(?:hausse|baisse|repli|progression|recul|croissance"
+    r"|augmentation|diminution|chute|retrait)" + _S + r"+(?:de" + _S + r"+)?|[(]?[+\-−]?"
+    + _S + r"*)\Z"
+)
+"""The words of an item's own change right before its rate: ``en repli de`` | 16,5 %,
+``(+`` | 5,3 %."""
 _INTRODUCED = compile_pattern(r":(?:[\s\u00a0\u202f]|\Z)")
 """``21.000 hectares ont brûlé en Gironde:`` | 14.000 en juillet et 6.800 depuis: a colon
 after the whole, in its sentence, opens its breakdown."""
@@ -173,6 +180,7 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         return []
     run = [start]
     anchor = first
+    between: list[Mention] = []
     for later in range(start + 1, min(len(mentions), start + 4 * _MOST_PARTS)):
         if len(run) == _MOST_PARTS:
             break
@@ -184,13 +192,30 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         if kind is None or not compatible(anchor, kind):
             if kind is not None and kind[0] == anchor[0] == "money":
                 break  # another currency: another list
+            between.append(candidate)
             continue
-        if not _joins(text, previous.end, _before_hedge(candidate)):
+        if not _joins(_own_changes_masked(text, previous.end, between),
+                      previous.end, _before_hedge(candidate)):
             break
+        between = []
         run.append(later)
         if anchor[0] in ("scaled", "count") and kind[0] in ("money", "quantity"):
             anchor = kind
     return run
+
+
+def _own_changes_masked(text: str, start: int, between: Sequence[Mention]) -> str:
+    """``text`` with the change each item of a list carries blanked out (*1 053,5
+    milliards FCFA (+5,3%) et de recettes non fiscales en repli de 16,5% pour …*): the
+    rate of an item is no comparison between items."""
+    masked = text
+    for figure in between:
+        if figure.kind != "percent":
+            continue
+        own = _OWN_CHANGE.search(text, start, figure.start)
+        begin = own.start() if own is not None else figure.start
+        masked = masked[:begin] + " " * (figure.end - begin) + masked[figure.end:]
+    return masked
 
 
 def _joins(text: str, start: int, end: int) -> bool:

@@ -57,15 +57,9 @@ def _listed_finding(text: str, relations: list[Sum]) -> Finding | None:
     if any(_agree(whole, prefix, _AGREES)
            for whole, prefixes, _ in weighed for prefix in prefixes):
         return None
-    for whole, prefixes, tie in readings:
-        if not tie and len(prefixes[-1]) < _FEWEST_UNTIED:
-            continue
-        slack = _TIED_SLACK if tie else Decimal(0)
-        for prefix in prefixes:
-            slip = _slipped(whole, prefix, slack)
-            if slip is not None:
-                figure, shift = slip
-                return _slip_finding(text, figure, shift, whole, prefix, tie)
+    slipped = _first_slip(text, readings)
+    if slipped is not None:
+        return slipped
     tied = [r for r in relations if r.tie and r.total.start < r.parts[0].start]
     if not tied:
         return None
@@ -79,6 +73,22 @@ def _listed_finding(text: str, relations: list[Sum]) -> Finding | None:
                 {"whole": wholes[0].text, "whole_value": str(wholes[0].value),
                  "part_value": str(part.value), "tie": tie},
             )
+    return None
+
+
+def _first_slip(text: str,
+                readings: Sequence[tuple[Mention, Sequence[Sequence[Mention]], str]]
+                ) -> Finding | None:
+    """The first reading whose figures add up once one of them is rescaled."""
+    for whole, prefixes, tie in readings:
+        if not tie and len(prefixes[-1]) < _FEWEST_UNTIED:
+            continue
+        slack = _TIED_SLACK if tie else Decimal(0)
+        for prefix in prefixes:
+            slip = _slipped(whole, prefix, slack)
+            if slip is not None:
+                figure, shift = slip
+                return _slip_finding(text, figure, shift, whole, prefix, tie)
     return None
 
 
