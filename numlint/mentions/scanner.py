@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
 
@@ -38,6 +38,7 @@ from .pattern import (
     demi_unit_list,
     pattern_sources,
 )
+from .range_links import link_ranges
 from .split_numbers import merge_split_numbers
 from .tail import Tail
 from .units import SLIP_ONLY_UNITS, UnitLexicon, rate_unit
@@ -57,8 +58,6 @@ class _Helpers:
 
     hedge_before: regex.Pattern[str]
     word_before: regex.Pattern[str]
-    range_join: regex.Pattern[str]
-    range_opener: regex.Pattern[str]
     neuf_noun_follows: regex.Pattern[str]
     """``neuf personnes`` is nine; ``un logement neuf et spacieux`` is new."""
     month_follows: regex.Pattern[str]
@@ -77,13 +76,6 @@ def _helpers() -> _Helpers:
             r"(?ri)(?<![\p{L}])(?P<hedge>" + hedges + r")[\s\u00a0\u202f]*\Z"
         ),
         word_before=regex.compile(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
-        range_join=regex.compile(
-            r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+"
-            r"|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
-        ),
-        range_opener=lazy_pattern(
-            r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z"
-        ),
         neuf_noun_follows=lazy_pattern(
             r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
         ),
@@ -172,7 +164,7 @@ class Scanner:
         for match in self._matches(text, head, timeout):
             if match.group("skip") is None:
                 found.extend(self._mentions_of(match, text))
-        linked = _link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
+        linked = link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
         return self.context.inherit(share_across_lists(linked, text), text)
 
     @cached_property
@@ -564,50 +556,6 @@ def _is_not_a_quantity(written: str, value: Decimal, match: Figure, text: str) -
             return True  # 75001 Paris
     before = _helpers().word_before.search(text, max(0, match.start() - 20), match.start())
     return before is not None and before.group("word").lower() in lexicon.REFERENCE_WORDS
-
-
-def _link_ranges(mentions: list[Mention], text: str) -> list[Mention]:
-    """``de 3 à 5 millions d'euros``: the first bound takes the scale and unit of the second."""
-    helpers = _helpers()
-    linked = list(mentions)
-    for i in range(len(linked) - 1):
-        low, high = linked[i], linked[i + 1]
-        if not helpers.range_join.fullmatch(text, low.end, high.start):
-            continue
-        separator = text[low.end : high.start].strip()
-        opened = helpers.range_opener.search(text, max(0, low.start - 12), low.start) is not None
-        if separator in ("et", "au") and not opened:
-            continue
-        if separator == "à" and not opened and low.kind == high.kind == "number":
-            continue
-        bare = low.kind == "number" and low.scale_exponent == 0
-        if bare and high.kind == "number" and high.scale_exponent == 0:
-            continue
-        if bare and (high.kind != "number" or high.scale_exponent):
-            low = _inherit(low, high)
-        elif low.kind != high.kind:
-            continue
-        linked[i] = replace(low, range_role="low", range_partner=high.span)
-        linked[i + 1] = replace(high, range_role="high", range_partner=low.span)
-    return linked
-
-
-def _inherit(low: Mention, high: Mention) -> Mention:
-    exponent = high.scale_exponent
-    return replace(
-        low,
-        kind=high.kind,
-        value=plain(shifted(low.value, exponent)) if exponent else low.value,
-        scale_exponent=exponent,
-        currency=high.currency,
-        unit=high.unit,
-        currency_assumed=high.currency_assumed,
-        unit_assumed=high.unit_assumed,
-        per=high.per,
-        inherited=True,
-        shared_scale_span=high.scale_span if exponent else None,
-        shared_unit_span=high.unit_span,
-    )
 
 
 @cache
