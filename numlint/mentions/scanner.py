@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, cached_property
 
@@ -20,6 +20,7 @@ import regex
 
 from ..matching import lazy_pattern, match_at
 from . import lexicon
+from .article_scale import article_before
 from .compounds import merge_compounds
 from .context import CurrencyContext
 from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
@@ -252,6 +253,9 @@ class Scanner:
         run_start = match.start("words")
         run = g["words"]
         numbers = read_word_numbers(run)
+        if not numbers and g["currency"] is not None:
+            counted = self._counted_by_article(match, g, text)
+            return [counted] if counted is not None else []
         helpers = _helpers()
         several = len(numbers) > 1
         mentions: list[Mention] = []
@@ -283,6 +287,24 @@ class Scanner:
                 mention = _bare_word_mention(text, start, end, number, match, signed)
             mentions.append(mention)
         return mentions
+
+    def _counted_by_article(self, match: Figure, g: _Groups, text: str) -> Mention | None:
+        """« Le milliard de dollars »: the scale word alone, its article as the number."""
+        run_start, run_end = match.span("words")
+        scale = text[run_start:run_end]
+        article = article_before(text, run_start, scale)
+        if article is None:
+            return None
+        exponent = lexicon.SCALE_WORDS[scale.lower()]
+        alone = WordNumber(Decimal(1).scaleb(exponent), 0, len(scale), scale.lower(),
+                           last_scale_end=len(scale))
+        mention = self._assemble(match, g, text, alone.value, 0, "words", alone)
+        hedge, hedge_kind, hedge_span = _hedge_before(text, article[0])
+        return replace(
+            mention, start=article[0], text=text[article[0] : mention.end],
+            number_text=text[article[0] : article[1]], number_span=article,
+            hedge=hedge, hedge_kind=hedge_kind, hedge_span=hedge_span,
+        )
 
     # -- what follows the number ------------------------------------------------------
 
