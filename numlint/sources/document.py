@@ -18,6 +18,7 @@ from typing import Literal, Protocol
 
 from .figures import break_joins
 from .lines import LineIndex
+from .spill import Spill
 
 Format = Literal["text", "markdown", "html"]
 
@@ -190,6 +191,10 @@ def wrapped_lines(
     return pieces
 
 
+SPILL_PARTS = 4096
+"""Pieces of prose joined at a time; a text that has more goes to a :class:`Spill`."""
+
+
 class TextBuilder:
     """Collects the prose and its map while a reader walks the source in order.
 
@@ -200,7 +205,6 @@ class TextBuilder:
 
     __slots__ = (
         "_breaks",
-        "_chunks",
         "_last_digit",
         "_last_end",
         "_last_verbatim",
@@ -208,6 +212,7 @@ class TextBuilder:
         "_lengths",
         "_parts",
         "_source_starts",
+        "_spill",
         "_text_starts",
         "comments",
         "source",
@@ -216,7 +221,7 @@ class TextBuilder:
     def __init__(self, source: str) -> None:
         self.source = source
         self._parts: list[str] = []
-        self._chunks: list[str] = []
+        self._spill: Spill | None = None  # the text so far, once it is long (see .spill)
         typecode = offset_typecode(len(source))
         self._text_starts = array(typecode)
         self._source_starts = array(typecode)
@@ -266,8 +271,10 @@ class TextBuilder:
         self._last_end = end
         self._len += len(piece)
         self._parts.append(piece)
-        if len(self._parts) >= 4096:
-            self._chunks.append("".join(self._parts))
+        if len(self._parts) >= SPILL_PARTS:
+            if self._spill is None:
+                self._spill = Spill(2 * len(self.source))
+            self._spill.write("".join(self._parts))
             self._parts.clear()
         self._track_breaks(piece)
 
@@ -287,12 +294,14 @@ class TextBuilder:
         self._breaks = count if i >= 0 else self._breaks + count
 
     def build(self) -> tuple[str, OffsetMap]:
-        # one join of the chunks: the text exists twice at most while it is built (a join
-        # of the chunks plus the rest would hold a third copy)
-        self._chunks.append("".join(self._parts))
+        # a short text is one join of its pieces (a whole plain text, its one piece, is the
+        # source itself: no copy); a long one was spilled a chunk at a time
+        text = "".join(self._parts)
         self._parts.clear()
-        text = "".join(self._chunks)
-        self._chunks.clear()
+        if self._spill is not None:
+            self._spill.write(text)
+            text = self._spill.text()
+            self._spill = None
         return text, OffsetMap(self._text_starts, self._source_starts, self._lengths, len(text))
 
 
