@@ -1,10 +1,11 @@
 """numlint's per-user cache: data every new process would otherwise rebuild.
 
-What is kept is plain data: the French message catalog read from its ``.po`` file
-(:func:`memo_json`) and the inflated ECB table (:func:`memo_text`). Compiled patterns are
-not kept (their compiled form is engine bytecode, which the C engines of ``re`` and
-``regex`` trust); the scanner's lexicons are package data generated at build time
-(``tools/generate_lexicons.py``).
+What is kept is plain data: the inflated ECB table (:func:`memo_text`; :func:`memo_json`
+for JSON-able values). The message catalogs are not kept: they read faster from their
+``.po`` files (:func:`numlint.i18n.read_plain_po`) than a cache entry is verified.
+Compiled patterns are not kept (their compiled form is engine bytecode, which the C
+engines of ``re`` and ``regex`` trust); the scanner's lexicons are package data generated
+at build time (``tools/generate_lexicons.py``).
 
 Everything is kept in the user's cache folder (``$NUMLINT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/numlint``, else ``~/.cache/numlint``), in a subfolder per numlint,
