@@ -3,14 +3,13 @@ reader does not handle goes to Babel."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from test_registry_entry_points import imported_by_a_check
 
 from numlint import i18n
 
@@ -85,15 +84,5 @@ def test_what_the_plain_reader_leaves_to_babel(entry: str) -> None:
 
 
 def test_a_check_reads_the_catalog_without_babel(tmp_path) -> None:
-    page = tmp_path / "a.md"
-    page.write_text("Le budget atteint 97,4 milliards de dollars.\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
-            from numlint.cli import main
-            status = main(["check", {str(page)!r}])
-            print(status, sorted(name for name in sys.modules if name.startswith("babel")))
-        """)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    assert imported_by_a_check(tmp_path, "babel") == (0, [])
     assert read_po(BytesIO(b""), locale="fr") is not None  # the reader compared with is Babel's
