@@ -7,7 +7,6 @@ Message ids are English and marked with :func:`N_` where they are written, so th
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Mapping
@@ -169,14 +168,9 @@ def _load_catalog(lang: str) -> dict[str, str]:
 
 
 def _catalog_bytes(lang: str) -> bytes:
-    name = ("locale", lang, "LC_MESSAGES", "numlint.po")
-    try:  # a plain install: no need to import importlib.resources (~10 ms)
-        with open(os.path.join(os.path.dirname(__file__), *name), "rb") as handle:
-            return handle.read()
-    except OSError:
-        from importlib import resources
+    from .package_data import read_bytes
 
-        return resources.files("numlint").joinpath("/".join(name)).read_bytes()
+    return read_bytes(f"locale/{lang}/LC_MESSAGES/numlint.po")
 
 
 def _read_po(data: bytes, lang: str) -> dict[str, str]:
