@@ -3,6 +3,7 @@ case this reader does not handle goes to importlib.metadata."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -104,15 +105,23 @@ def test_what_this_reader_does_not_handle_goes_to_importlib_metadata(case, tmp_p
         standard_entry_points(group=GROUP))
 
 
-def test_a_check_does_not_import_importlib_metadata(tmp_path) -> None:
+def imported_by_a_check(tmp_path: Path, *prefixes: str) -> tuple[int, list[str]]:
+    """The status of ``numlint check`` on a one-figure file in a new process, and the
+    modules it imported whose names start with one of ``prefixes``."""
     page = tmp_path / "a.md"
     page.write_text("Le budget atteint 97,4 milliards de dollars.\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
+            import json, sys
             from numlint.cli import main
             status = main(["check", {str(page)!r}])
-            print(status, "importlib.metadata" in sys.modules, "email" in sys.modules)
+            print(json.dumps([status, sorted(name for name in sys.modules
+                                             if name.startswith({prefixes!r}))]))
         """)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split()[-3:] == ["0", "False", "False"]
+    status, modules = json.loads(done.stdout.splitlines()[-1])
+    return status, modules
+
+
+def test_a_check_does_not_import_importlib_metadata(tmp_path) -> None:
+    assert imported_by_a_check(tmp_path, "importlib.metadata", "email") == (0, [])

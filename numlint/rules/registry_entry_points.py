@@ -19,32 +19,38 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import reduce
 from importlib import import_module
 from typing import Any
 
 _OWN = "numlint"
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
-_VALUE = re.compile(r"([\w.]+):([\w.]+)")
-"""The only entry-point form numlint's own distribution uses: ``module:Class``."""
 
 
-@dataclass(frozen=True, slots=True)
 class Distribution:
-    name: str
-    """The ``Name`` of its metadata, as ``importlib.metadata`` gives it."""
+    """The distribution of an entry point, by its name (``Name`` in its metadata)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Distribution({self.name!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class OwnEntryPoint:
     """One entry point of numlint's own distribution, with the attributes of
-    ``importlib.metadata.EntryPoint`` that the registry uses."""
+    ``importlib.metadata.EntryPoint`` that the registry uses (a plain class: creating a
+    dataclass at import costs more than reading the file)."""
 
-    name: str
-    value: str
-    group: str
-    dist: Distribution
+    __slots__ = ("dist", "group", "name", "value")
+
+    def __init__(self, name: str, value: str, group: str, dist: Distribution) -> None:
+        self.name, self.value, self.group, self.dist = name, value, group, dist
+
+    def __repr__(self) -> str:
+        return f"OwnEntryPoint({self.name!r}, {self.value!r}, {self.group!r})"
 
     @property
     def module(self) -> str:
@@ -168,10 +174,18 @@ def _parse(folder: str, group: str) -> tuple[OwnEntryPoint, ...]:
         if section != group:
             continue
         name, equals, value = (part.strip() for part in line.partition("="))
-        if not equals or not _VALUE.fullmatch(value):
+        if not equals or not _plain_value(value):
             raise _NotPlain(line)
         found.append(OwnEntryPoint(name, value, group, distribution))
     return tuple(found)
+
+
+def _plain_value(value: str) -> bool:
+    """Whether ``value`` is ``module:attribute`` (dotted names, no extras): the only form
+    numlint's own distribution uses."""
+    module, colon, attribute = value.partition(":")
+    return bool(colon) and all(part.isidentifier()
+                               for part in (*module.split("."), *attribute.split(".")))
 
 
 def _metadata_name(folder: str) -> str:
