@@ -79,3 +79,28 @@ def test_workers_that_keep_dying_outside_any_article_stop_the_run(tmp_path: Path
     source.unlink()  # every worker now dies reading its partition
     with pytest.raises(EngineError, match="died 3 times outside any article"):
         ProcessesEngine(workers=1).run(partitions, Job(), lambda result: None)
+
+
+def test_the_beacon_tells_which_article_a_worker_is_on_and_since_when() -> None:
+    import multiprocessing
+
+    from numlint.audit.beacon import OUTSIDE, Beacon
+
+    beacon = Beacon(multiprocessing.get_context("spawn"))
+    assert beacon.read() is not None and beacon.read()[0] == OUTSIDE
+    before = time.monotonic()
+    beacon.enter(7)
+    position, started = beacon.read() or (None, 0.0)
+    assert position == 7 and before <= started <= time.monotonic()
+    beacon.leave()
+    assert beacon.read()[0] == OUTSIDE == beacon.last()  # type: ignore[index]
+
+
+def test_a_partition_comes_back_as_parquet_files_with_its_counts(tmp_path: Path) -> None:
+    results = run_engine(tmp_path, [article(n)["text"] for n in range(4)], workers=1)
+    assert [r.index for r in results] == [0, 1]
+    for result in results:
+        assert all(data[:4] == b"PAR1" for data in result.files.values())
+        assert result.count("articles") == len(result.rows("articles"))
+        assert result.count("findings") == len(result.rows("findings")) > 0
+        assert result.count("figures") == len(result.rows("figures")) > 0

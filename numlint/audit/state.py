@@ -57,12 +57,6 @@ def _umask() -> int:
     return mask
 
 
-def write_table(path: Path, table: Any) -> None:
-    import pyarrow.parquet as pq
-
-    atomic_write(path, lambda temporary: pq.write_table(table, temporary))
-
-
 class State:
     def __init__(self, output: Path, manifest: dict[str, Any]) -> None:
         self.folder = output.with_name(output.name + STATE_SUFFIX)
@@ -99,7 +93,9 @@ class State:
 
     def save(self, result: SealedPartition) -> None:
         for part in PARTS:
-            write_table(self._file(result.index, f"{part}.parquet"), result.table(part))
+            data = result.files[part]
+            atomic_write(self._file(result.index, f"{part}.parquet"),
+                         lambda temporary, data=data: temporary.write_bytes(data))
         counts = json.dumps({"articles": result.count("articles"),
                              "findings": result.count("findings")})
         atomic_write(self._file(result.index, "done"),
