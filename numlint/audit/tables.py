@@ -1,16 +1,18 @@
-"""A partition's results as Parquet files, and the Arrow schemas they are written with.
+"""A partition's results, column by column, and the Arrow schemas they are read with.
 
 A partition is sealed where it was checked, in a worker process or on a Dask worker: its
-rows become columns, an Arrow table (``Table.from_pydict``, in C++) and a Parquet file in
-memory, one per part. The main process, which hears from every worker, only receives
-those bytes and writes them to the state folder as they are: it decodes nothing and
-builds nothing per article, so it never competes for a core with the workers it feeds,
-and a Dask client receives a few compressed bytes per partition rather than pickled
-Python values.
+rows become columns, and each part's columns one compact JSON document (C-encoded, a few
+milliseconds for a partition). The main process, which hears from every worker, writes
+those bytes to the state folder as they are: it decodes nothing and builds nothing per
+article while the workers run, so it never competes for a core with the workers it
+feeds. The Arrow tables are built once, at the end, from the state folder
+(``Table.from_pydict``, in C++). Workers never import pyarrow: a worker stays small (the
+first Arrow array built from Python values imports pandas, some 50 MB).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -60,7 +62,7 @@ SCHEMAS: dict[str, Callable[[], Any]] = {
 
 @dataclass(frozen=True)
 class SealedPartition:
-    """One finished partition: for each part (``PARTS``), a Parquet file's bytes."""
+    """One finished partition: for each part (``PARTS``), its columns as JSON bytes."""
 
     index: int
     files: dict[str, bytes]
@@ -68,30 +70,31 @@ class SealedPartition:
 
     @classmethod
     def of(cls, index: int, rows: dict[str, list[dict[str, Any]]]) -> SealedPartition:
-        return cls(index, {part: _parquet(part, rows[part]) for part in PARTS},
+        return cls(index, {part: encode(part, rows[part]) for part in PARTS},
                    {part: len(rows[part]) for part in PARTS})
 
     def table(self, part: str) -> Any:
-        """One part as an Arrow table (for tests and reports; the audit writes bytes)."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        return pq.read_table(pa.BufferReader(self.files[part]), schema=SCHEMAS[part]())
+        """One part as an Arrow table (where pyarrow is loaded: the main process)."""
+        return decode(part, self.files[part])
 
     def rows(self, part: str) -> list[dict[str, Any]]:
-        return self.table(part).to_pylist()
+        columns = json.loads(self.files[part])
+        names = list(columns)
+        return [dict(zip(names, values, strict=True))
+                for values in zip(*columns.values(), strict=True)]
 
     def count(self, part: str) -> int:
         return self.counts[part]
 
 
-def _parquet(part: str, rows: list[dict[str, Any]]) -> bytes:
-    """The rows of one part as the bytes of a Parquet file (built column by column)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+def encode(part: str, rows: list[dict[str, Any]]) -> bytes:
+    """The rows of one part as one JSON object of columns (name -> list of values)."""
     columns = {name: [row[name] for row in rows] for name, _ in COLUMNS[part]}
-    table = pa.Table.from_pydict(columns, schema=SCHEMAS[part]())
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink)
-    return sink.getvalue().to_pybytes()
+    return json.dumps(columns, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode(part: str, data: bytes) -> Any:
+    """:func:`encode`'s bytes as an Arrow table of the part's schema."""
+    import pyarrow as pa
+
+    return pa.Table.from_pydict(json.loads(data), schema=SCHEMAS[part]())
