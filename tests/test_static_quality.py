@@ -28,7 +28,6 @@ COMPLEX_LEFT = {
     "numlint/relations/equivalence.py:_marker_between": 42,
     "numlint/relations/change.py:find_changes": 21,
     "numlint/rules/change_mismatch.py:_mismatch": 27,
-    "numlint/sources/html.py:_HtmlReader._start_tag": 35,
 }
 
 
