@@ -255,17 +255,34 @@ def test_a_period_is_not_shared_without_soit() -> None:
 
 # economieducameroun.info (gestion-publique-budget-du-cameroun-en-2023-…)
 CAMEROON = ("– Il augmente de 264,7 milliards de FCFA par rapport à la loi de finances"
-            " rectificative de 2022, résultant d’une hausse de {rise} de FCFA du budget général"
+            " rectificative de 2022, résultant d’une hausse de {slip} de FCFA du budget général"
             " et d’une baisse de 32,4 milliards du budget des CAS [Compte d’Affectation"
             " Spéciale].")
+# rh16 (Keystone-ATS, RTS): the whole is a yearly amount, the part is said without a period
+RTS = ("La Radio Télévision Suisse (RTS) consacre 36 millions de francs par an à l’actualité"
+       " quotidienne et aux événements d’actualité télévisuels. Les deux éditions"
+       " quotidiennes du journal – Le 12h45 et Le 19h30 – absorbent à elles seules {slip}.")
 
 
-def test_a_net_change_is_the_rises_less_the_falls() -> None:
-    assert_flags(CAMEROON.format(rise="297,1 millions"), "NL205", "264,7 milliards de FCFA")
-    assert_silent(CAMEROON.format(rise="297,1 milliards"), "NL205")
+@pytest.mark.parametrize(("template", "slip", "flagged_figure", "right"), [
+    # the net change is the rises less the falls
+    (CAMEROON, "297,1 millions", "264,7 milliards de FCFA", "297,1 milliards"),
+    # a part « à elles seules » cannot exceed the whole before it (a yearly amount)
+    (RTS, "29 milliards", "29 milliards", "29 millions"),
+])
+def test_a_part_that_no_longer_fits_its_whole_is_flagged(
+        template: str, slip: str, flagged_figure: str, right: str) -> None:
+    assert_flags(template.format(slip=slip), "NL205", flagged_figure)
+    assert_silent(template.format(slip=right), "NL205")
 
 
 def test_changes_all_of_one_direction_are_no_net_change() -> None:
     text = ("Il augmente de 264,7 milliards de FCFA, résultant d'une hausse de 297,1 milliards"
             " de FCFA du budget général et d'une hausse de 32,4 milliards du budget des CAS.")
+    assert_silent(text, "NL205")
+
+
+def test_on_its_own_far_from_any_amount_is_no_part() -> None:
+    text = ("Le club a dépensé 36 millions de francs en 2019. Trois saisons plus tard, sans"
+            " aucun budget connu, le public a rempli à lui seul 29 000 places.")
     assert_silent(text, "NL205")

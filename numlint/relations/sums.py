@@ -18,6 +18,7 @@ quantity in one unit, or plain numbers; percentages are shares, see :mod:`.share
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..cache import compile_pattern
 from ..matching import match_at
@@ -90,6 +91,11 @@ _TO_SUBSETS = compile_pattern(
 """From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
 d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``."""
 _SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}])")
+_ON_ITS_OWN = compile_pattern(
+    r"(?i)(?<![\p{L}])à" + _S + r"+(?:lui|elle|eux|elles)" + _S + r"+seule?s?(?![\p{L}])"
+    r"[^\d.!?\n;]{0,25}\Z"
+)
+"""``absorbent à elles seules`` | 29 millions: the figure is a part of a whole given before."""
 _PART_OF = compile_pattern(
     r"(?i)" + _S + r"*(?:[\p{L}\-]+" + _S + r"+)?sur" + _S + r"+(?:les|un" + _S
     + r"+(?:total|objectif|budget|montant)" + _S + r"+(?:de|d" + _APOS + r")|une" + _S
@@ -120,7 +126,34 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
         taken_from = _part_of_whole_after(text, mentions, index)
         if taken_from is not None:
             found.append(taken_from)
+        alone = _part_on_its_own(text, mentions, index)
+        if alone is not None:
+            found.append(alone)
     return found
+
+
+def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
+    """``La RTS consacre 36 millions de francs par an à l'actualité […]. Les deux éditions
+    du journal absorbent à elles seules 29 millions.``: *à elles seules* makes the figure a
+    part of the amount the sentence before (or its own) gave, which it cannot exceed. A
+    whole counted per year takes in a part said without its period."""
+    part = mentions[index]
+    start = _before_hedge(part)
+    if _ON_ITS_OWN.search(text, max(0, start - 40), start) is None:
+        return None
+    sentence = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
+    previous = max(text.rfind(mark, 0, max(sentence, 0)) for mark in (". ", "! ", "? ", "\n"))
+    for earlier in range(index - 1, -1, -1):
+        whole = mentions[earlier]
+        if whole.end <= previous:
+            return None
+        if whole.kind not in ("money", "quantity"):
+            continue  # "les deux éditions": a count of the subject, not the whole
+        meant = replace(part, per=whole.per) if part.per is None else part
+        if _alike(whole, meant, text, subset=True) or _alike(whole, part, text, subset=True):
+            return Sum((part,), whole, "subsets", _ON_ITS_OWN.search(
+                text, max(0, start - 40), start).group(0))
+    return None
 
 
 def _breakdown_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
