@@ -351,6 +351,11 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
     ratio = assessment.ratio
     if ratio is not None:
         evidence["ratio"] = plain(ratio)
+    if assessment.equivalence.open_figure is not None:
+        evidence["open_currency"] = (
+            f"« {getattr(assessment.equivalence, assessment.equivalence.open_figure).text} »"
+            f" names no known currency: read as {', '.join(assessment.equivalence.readings)}"
+            " here, and weighed in every franc it may be (CHF, XOF, FRF, BEF)")
     converted = assessment.converted
     if converted.method == "ecb-rate" and converted.rate_date is not None:
         evidence["rate"] = rate_statement(first.currency or "", second.currency or "",

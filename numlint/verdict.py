@@ -16,7 +16,7 @@ where the rate and the wording can judge a few percent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -38,6 +38,7 @@ Reason = Literal[
     "stated-rate",  # a rate the text states may be another day's
     "english-scale",  # billion/trillion: NL104 weighs those
     "undated",  # the latest rate is a guess for an undated text
+    "open-currency",  # « francs » alone: some of the currencies it may be fit
     "",
 ]
 
@@ -74,6 +75,8 @@ def tolerances(document: Document) -> dict[str, object]:
 
 
 def _judge(equivalence: Equivalence, document: Document) -> Verdict:
+    if len(equivalence.readings) > 1:
+        return _judge_open(equivalence, document)
     settings = tolerances(document)
     assessment = assess(equivalence, document, settings)
     if assessment is None:
@@ -95,6 +98,21 @@ def _judge(equivalence: Equivalence, document: Document) -> Verdict:
     if ratio is not None and not 1 / factor < ratio < factor:
         return Verdict("unjudged", assessment, "coarse-gap")
     return _inexact(assessment, document, bool(settings.get("check_undated")))
+
+
+def _judge_open(equivalence: Equivalence, document: Document) -> Verdict:
+    """A figure whose currency is open (*francs*): a slip of magnitude only if it is one
+    whatever the currency; anything else is left unjudged, the currency being a guess."""
+    verdicts = []
+    for currency in equivalence.readings:
+        figure = getattr(equivalence, equivalence.open_figure or "second")
+        read = replace(figure, currency=currency)
+        one = replace(equivalence, readings=(currency,),
+                      **{equivalence.open_figure or "second": read})
+        verdicts.append(judge(one, document))
+    if all(verdict.kind == "magnitude" for verdict in verdicts):
+        return verdicts[0]
+    return Verdict("unjudged", verdicts[0].assessment, "open-currency")
 
 
 def _inexact(assessment: Assessment, document: Document, check_undated: bool) -> Verdict:

