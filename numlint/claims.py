@@ -351,6 +351,11 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
     ratio = assessment.ratio
     if ratio is not None:
         evidence["ratio"] = plain(ratio)
+    if assessment.equivalence.open_figure is not None:
+        evidence["open_currency"] = (
+            f"« {getattr(assessment.equivalence, assessment.equivalence.open_figure).text} »"
+            f" names no known currency: read as {', '.join(assessment.equivalence.readings)}"
+            " here, and weighed in every franc it may be (CHF, XOF, FRF, BEF)")
     converted = assessment.converted
     if converted.method == "ecb-rate" and converted.rate_date is not None:
         evidence["rate"] = rate_statement(first.currency or "", second.currency or "",
@@ -372,6 +377,12 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate_precision"] = "order of magnitude (yearly average): never used for NL102"
     if first.unit and second.unit and first.unit != second.unit:
         evidence["units"] = [first.unit, second.unit]
+    assumed = [figure.text for figure in (first, second) if figure.unit_assumed]
+    if assumed:  # bare « milles »: read as the statute mile, which it may not be
+        evidence["unit_assumed"] = {
+            text: "statute mile (1 609 m) or nautical mile (1 852 m): a slip of magnitude only"
+            for text in assumed
+        }
     inherited = {
         figure.text: f"{figure.currency}, assumed from « {document.text[slice(*source)]} »"
         for figure in (first, second)

@@ -121,9 +121,7 @@ def run(
                      "on the rest."), {"failure": failure}, language)
         for failure in document.relations.failures
     ]
-    kept = apply_suppressions(
-        diagnostics, text, format, plan.codes, lang=language
-    )
+    kept = apply_suppressions(diagnostics, prose, plan.codes, lang=language)
     return Run(kept, prose, document, language)
 
 

@@ -16,7 +16,7 @@ where the rate and the wording can judge a few percent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -33,10 +33,12 @@ Reason = Literal[
     "loose-tie",  # only proximity ties the figures, and the gap is no power of 1 000
     "coarse-gap",  # a yearly order of magnitude (or a stated rate): under thirty times
     "assumed-dollar",  # « 125 millions $ »: the currency is a guess
+    "assumed-unit",  # bare « milles »: statute or nautical mile
     "coarse-rate",  # a yearly order of magnitude cannot judge a few percent
     "stated-rate",  # a rate the text states may be another day's
     "english-scale",  # billion/trillion: NL104 weighs those
     "undated",  # the latest rate is a guess for an undated text
+    "open-currency",  # « francs » alone: some of the currencies it may be fit
     "",
 ]
 
@@ -73,6 +75,8 @@ def tolerances(document: Document) -> dict[str, object]:
 
 
 def _judge(equivalence: Equivalence, document: Document) -> Verdict:
+    if len(equivalence.readings) > 1:
+        return _judge_open(equivalence, document)
     settings = tolerances(document)
     assessment = assess(equivalence, document, settings)
     if assessment is None:
@@ -96,12 +100,29 @@ def _judge(equivalence: Equivalence, document: Document) -> Verdict:
     return _inexact(assessment, document, bool(settings.get("check_undated")))
 
 
+def _judge_open(equivalence: Equivalence, document: Document) -> Verdict:
+    """A figure whose currency is open (*francs*): a slip of magnitude only if it is one
+    whatever the currency; anything else is left unjudged, the currency being a guess."""
+    verdicts = []
+    for currency in equivalence.readings:
+        figure = getattr(equivalence, equivalence.open_figure or "second")
+        read = replace(figure, currency=currency)
+        one = replace(equivalence, readings=(currency,),
+                      **{equivalence.open_figure or "second": read})
+        verdicts.append(judge(one, document))
+    if all(verdict.kind == "magnitude" for verdict in verdicts):
+        return verdicts[0]
+    return Verdict("unjudged", verdicts[0].assessment, "open-currency")
+
+
 def _inexact(assessment: Assessment, document: Document, check_undated: bool) -> Verdict:
     """A few percent off: reported only where the rate and the wording can judge it."""
     equivalence = assessment.equivalence
     first, second = equivalence.first, equivalence.second
     if dollar_sign_after(first) or dollar_sign_after(second):
         return Verdict("unjudged", assessment, "assumed-dollar")
+    if first.unit_assumed or second.unit_assumed:
+        return Verdict("unjudged", assessment, "assumed-unit")
     if equivalence.marker == "loose":
         return Verdict("unjudged", assessment, "loose-tie")
     if equivalence.marker == "rate":

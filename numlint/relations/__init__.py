@@ -7,15 +7,27 @@ from typing import Any
 
 from ..mentions import Mention
 from .change import find_changes
+from .change_amounts import find_amount_changes
 from .comparison import find_comparisons
 from .equivalence import find_equivalences
-from .model import Change, Equivalence, Marker, Partition, Range, Relations, Restatement, Sum
+from .model import (
+    AmountChange,
+    Change,
+    Equivalence,
+    Marker,
+    Partition,
+    Range,
+    Relations,
+    Restatement,
+    Sum,
+)
 from .ranges import bound_equivalences, find_ranges
 from .restatement import find_restatements
 from .shares import find_partitions
 from .sums import find_sums
 
 __all__ = [
+    "AmountChange",
     "Change",
     "Equivalence",
     "Marker",
@@ -36,6 +48,7 @@ _FINDERS: tuple[tuple[str, Callable[[str, Sequence[Mention]], list[Any]]], ...] 
     ("partitions", find_partitions),
     ("sums", find_sums),
     ("ranges", find_ranges),
+    ("amount_changes", find_amount_changes),
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
+from typing import Literal
 
 from ..cache import compile_pattern
 from ..conversion import periods_per_year
@@ -64,6 +65,10 @@ _GAP = {
     "loose": compile_pattern(
         r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,6}" + _S
         + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
+    ),
+    "closed": compile_pattern(
+        r"(?i)(?:" + _S + r"+\p{L}{1,4}\.?){0,2}" + _S + r"*\)" + _S + r"*(?:[,;:]" + _S
+        + r"*)?(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
     "parenthesis": compile_pattern(
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
@@ -146,6 +151,8 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
         first = _with_sentence_period(text, written_first, second)
+        first = _sharing_period(text, first, second)
+        first, second, open_figure = _open_currency_read(first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
             continue
@@ -155,8 +162,32 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
             and _second_closes_claim(text, first, second, kind)
             and _counted_alike(text, first, second)
         ):
-            found.append(Equivalence(first, second, kind, linker))
+            readings = OPEN_CURRENCIES if open_figure is not None else ()
+            found.append(Equivalence(first, second, kind, linker, readings, open_figure))
     return found
+
+
+OPEN_CURRENCIES = ("CHF", "XOF", "FRF", "BEF")
+"""What *francs* written alone may be in an undated text: Swiss, CFA (the XAF is worth the
+same), French or Belgian francs."""
+
+
+def _open_currency_read(first: Mention, second: Mention) -> tuple[
+        Mention, Mention, Literal["first", "second"] | None]:
+    """The pair with a figure in *francs* of no known currency read in the first of
+    :data:`OPEN_CURRENCIES` (the verdict weighs every one), and which figure that is."""
+    def is_open(figure: Mention) -> bool:
+        return (figure.kind == "money" and figure.currency is None
+                and (figure.unit_text or "").lower() in _FRANCS)
+
+    if is_open(second) and first.kind == "money" and first.currency is not None:
+        return first, replace(second, currency=OPEN_CURRENCIES[0], currency_assumed=True), "second"
+    if is_open(first) and second.kind == "money" and second.currency is not None:
+        return replace(first, currency=OPEN_CURRENCIES[0], currency_assumed=True), second, "first"
+    return first, second, None
+
+
+_FRANCS = frozenset({"franc", "francs"})
 
 
 def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker, str] | None:
@@ -201,12 +232,41 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("parenthesis" if "(" in gap else "equivalent"), linker
     if _converts(first, second) and _FAR_LINKER.fullmatch(text, first.end, gap_end):
         return "equivalent", "ce qui correspond à"
+    return _closed_marker(text, first, second, gap) or _loose_marker(text, first, second, gap)
+
+
+def _loose_marker(text: str, first: Mention, second: Mention,
+                  gap: str) -> tuple[Marker, str] | None:
+    """A conversion in parentheses after a few words that are not the first figure's
+    complement: a weak tie, weighed only where the numbers agree on it."""
     loose = _GAP["loose"].fullmatch(gap)
     if loose is not None and _converts(first, second) and not (
         _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
     ):
         return "loose", loose.group("linker") or "("
     return None
+
+
+def _closed_marker(text: str, first: Mention, second: Mention,
+                   gap: str) -> tuple[Marker, str] | None:
+    """``du Japon (700 millions de dollars EU) soit 380 milliards de Fcfa``: the first
+    figure closes its own parenthesis before its conversion; a weak tie, weighed only where
+    the numbers agree on it (``loose``)."""
+    closed = _GAP["closed"].fullmatch(gap)
+    if closed is None or not _converts(first, second) or not _in_parenthesis(text, first):
+        return None
+    if not (closed.group("linker") or second.hedge_kind in ("about", "nearly")):
+        return None
+    if _ANOTHER_QUANTITY.search(gap):
+        return None
+    return "loose", closed.group("linker") or second.hedge or ")"
+
+
+def _in_parenthesis(text: str, figure: Mention) -> bool:
+    """Whether ``figure`` stands in a parenthesis opened before it in its sentence."""
+    opened = text.rfind("(", 0, figure.start)
+    return opened >= 0 and not any(mark in text[opened : figure.start]
+                                   for mark in (")", ".", "!", "?", "\n"))
 
 
 def _ends_a_compound(text: str, previous: Mention, figure: Mention) -> bool:
@@ -231,6 +291,36 @@ def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention
     if period is None:
         return first
     return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+
+
+def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
+    """``27 mètres cubes, soit 27'000 litres par seconde``: a restatement after *soit*
+    whose period is written on the second figure only counts the first per that period
+    too (a flow, not a volume)."""
+    if first.kind != "quantity" or second.kind != "quantity" or first.per is not None:
+        return first
+    if first.unit is None or second.unit is None or "/" in first.unit:
+        return first
+    if _SOIT_ONLY.fullmatch(text, first.end, second.hedge_span[0] if second.hedge_span
+                            else second.start) is None:
+        return first
+    if second.per is not None:
+        return replace(first, per=second.per)
+    _, slash, period = second.unit.rpartition(" / ")
+    if not slash:
+        return first
+    from ..unit_factors import unit_factor  # the table: only for a flow restated
+
+    shared = f"{first.unit} / {period}"
+    own, other = unit_factor(shared), unit_factor(second.unit)
+    if own is None or other is None or own.dimensions != other.dimensions:
+        return first
+    return replace(first, unit=shared)
+
+
+_SOIT_ONLY = compile_pattern(
+    r"(?i)" + _S + r"*,?" + _S + r"*(?:soit|c" + _APOS + r"est-à-dire)" + _S + r"+\Z"
+)
 
 
 def _converts(first: Mention, second: Mention) -> bool:

@@ -31,9 +31,16 @@ _FRACTION_BEFORE = compile_pattern(
 """``deux tiers du montant alloué (`` | environ 24 millions $."""
 _PERCENT_OF = compile_pattern(r"(?i)" + _S + r"+" + _OF_WHAT + _TO_AMOUNT)
 """``40 %`` | `` du budget (`` | 1,2 milliard d'euros."""
+_TAKEN_UP = (
+    r"[.;]?" + _S + r"+(?:elles?|ils?|cela|ce" + _S + r"+montant|cette" + _S + r"+somme"
+    r"|celles?-ci|ceux-ci)" + _S + r"+(?:correspond(?:ent|ait|aient)?" + _S
+    + r"+à|représent(?:e|ent|ait|aient))"
+)
+"""``… 451,53 milliards de francs CFA.`` | `` Elles correspondent à`` | 23,11 %: the next
+clause takes the amount up as a share."""
 _TO_SHARE = compile_pattern(
-    r"(?i)(?:" + _S + r"+[\p{L}’'\-]+){0,4}?" + _S + r"*(?:," + _S + r"*soit|\(" + _S
-    + r"*(?:soit)?)" + _S + r"*\Z"
+    r"(?i)(?:(?:" + _S + r"+[\p{L}’'\-]+){0,4}?" + _S + r"*(?:," + _S + r"*soit|\(" + _S
+    + r"*(?:soit)?)|" + _TAKEN_UP + r")" + _S + r"*\Z"
 )
 """``395 millions pour projets`` | ``, soit`` | 6,6 %: a share said after its amount."""
 _SHARE_OF = compile_pattern(
@@ -41,6 +48,20 @@ _SHARE_OF = compile_pattern(
     r"(?![\p{L}])|de" + _S + r"+l" + _APOS + r")" + _S + r"*"
 )
 """6,6 % | `` des `` 5,95 milliards, 87 % | `` de l’``enveloppe globale."""
+_NAMED_WHOLE = compile_pattern(
+    r"(?i)" + _S + r"*(?:de" + _S + r"+la|du|des|de" + _S + r"+l" + _APOS + r"|sur" + _S
+    + r"+(?:une?|les?|la|l" + _APOS + r"))" + _S + r"*[\p{L}’'\-]+(?:" + _S
+    + r"+[\p{L}’'\-]+){0,3}?" + _S + r"+(?:de" + _S + r"+|d" + _APOS + r")\Z"
+)
+"""23,11 % | `` de la prévision annuelle de`` | 1 953,48 milliards: the whole named, then
+given."""
+_PERCENT_THEN_AMOUNT = compile_pattern(
+    r"(?i)" + _S + r"*," + _S + r"*soit" + _S + r"+(?:un" + _S + r"+montant" + _S
+    + r"+(?:de" + _S + r"+|d" + _APOS + r")|une" + _S + r"+somme" + _S + r"+de" + _S
+    + r"+)?\Z"
+)
+"""``ressorti à 18,53 %`` | ``, soit un montant de`` | 362,05 milliards … sur une prévision
+annuelle de 1 953,48 milliards: the share first, then its amount, then its whole."""
 _COUNTS = {"la": 1, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
            "sept": 7, "neuf": 9}
 _UNITS = {"moitié": 2, "tiers": 3, "quart": 4, "cinquième": 5, "dixième": 10}
@@ -57,7 +78,8 @@ def find_fractions(text: str, mentions: Sequence[Mention]) -> list[Sum]:
             continue
         fraction = _fraction_before(text, mentions, index)
         if fraction is None:
-            after = _share_after(text, mentions, index, kind)
+            after = (_share_after(text, mentions, index, kind)
+                     or _share_then_amount(text, mentions, index, kind))
             if after is not None:
                 share, said, whole = after
                 found.append(Sum((part,), whole, "fraction", said, share))
@@ -106,6 +128,10 @@ def _share_after(text: str, mentions: Sequence[Mention], index: int,
         return None
     if _TO_SHARE.fullmatch(text, part.end, _before_hedge(percent)) is None:
         return None
+    if index + 2 < len(mentions):
+        named = _named_whole(text, percent, mentions[index + 2], kind)
+        if named is not None:
+            return percent.value / 100, text[_before_hedge(percent):percent.end], named
     of = _SHARE_OF.match(text, percent.end)
     if of is None:
         return None
@@ -118,6 +144,33 @@ def _share_after(text: str, mentions: Sequence[Mention], index: int,
         return percent.value / 100, said, whole
     earlier = _whole_before(text, mentions, index, _before_hedge(part), kind)
     return (percent.value / 100, said, earlier) if earlier is not None else None
+
+
+def _named_whole(text: str, after: Mention, whole: Mention,
+                 kind: tuple[str, ...]) -> Mention | None:
+    """``whole`` when the words after ``after`` name it as the base of the share (*de la
+    prévision annuelle de*, *sur une prévision annuelle de*) and it counts like the part."""
+    if _NAMED_WHOLE.fullmatch(text, after.end, _before_hedge(whole)) is None:
+        return None
+    whole_kind = measure(whole)
+    return whole if whole_kind is not None and compatible(whole_kind, kind) else None
+
+
+def _share_then_amount(text: str, mentions: Sequence[Mention], index: int,
+                       kind: tuple[str, ...]) -> tuple[Decimal, str, Mention] | None:
+    """``est ressorti à 18,53 %, soit un montant de 362,05 milliards de francs sur une
+    prévision annuelle de 1 953,48 milliards``: the share, its amount, then the whole."""
+    if index == 0 or index + 1 >= len(mentions):
+        return None
+    percent, part = mentions[index - 1], mentions[index]
+    if percent.kind != "percent" or not 0 < percent.value < 100 or percent.per is not None:
+        return None
+    if _PERCENT_THEN_AMOUNT.fullmatch(text, percent.end, _before_hedge(part)) is None:
+        return None
+    whole = _named_whole(text, part, mentions[index + 1], kind)
+    if whole is None:
+        return None
+    return percent.value / 100, text[_before_hedge(percent):percent.end], whole
 
 
 def _before_hedge(mention: Mention) -> int:

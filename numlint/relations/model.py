@@ -33,6 +33,12 @@ class Equivalence:
     second: Mention
     marker: Marker
     marker_text: str
+    readings: tuple[str, ...] = ()
+    """Where one figure's currency is named but open (*9,9 milliards de francs* in an
+    undated text: Swiss, CFA, French or Belgian francs), the currencies it may be, the
+    figure read in the first; a verdict holds only if it holds in every one of them."""
+    open_figure: Literal["first", "second"] | None = None
+    """Which figure's currency is open, for :attr:`readings`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,23 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class AmountChange:
+    """A change stated as an amount rather than a rate: *passer de 2 409,7 à 2 352,8
+    milliards, soit une baisse de 56,9 milliards* (``start``, ``end`` and the ``amount``),
+    or *en hausse de 18,3 M€ … pour s'établir à 384,4 M€, soit une hausse de 5 %* (the
+    ``amount``, the ``end`` and the ``rate``; the start is the end less the amount)."""
+
+    amount: Mention
+    end: Mention
+    direction: int
+    """+1 for a rise, -1 for a fall, as the words say."""
+    start: Mention | None = None
+    rate: Mention | None = None
+    wording: str = ""
+    """The words that state the change (*soit une baisse de*, *en hausse de*)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Partition:
     """Percentages the text presents as the parts of one whole."""
 
@@ -152,5 +175,7 @@ class Relations:
     comparisons: tuple[Change, ...] = ()
     """Figures said to be so many times another: changes with ``comparison`` set."""
     ranges: tuple[Range, ...] = ()
+    amount_changes: tuple[AmountChange, ...] = ()
+    """Changes stated as an amount (*soit une baisse de 56,9 milliards*)."""
     failures: tuple[str, ...] = ()
     """Finders that failed, with their error: their relations are missing."""

@@ -71,6 +71,13 @@ _BASE_OF = compile_pattern(
 )
 """``Sur ces`` | 50 milliards, A investira 27,5 milliards et B 22,5 milliards: a sentence
 that opens by taking the whole up again, as the base of the breakdown that follows."""
+_OWN_CHANGE = compile_pattern(
+    r"(?i)(?:(?:en" + _S + r"+)?(?:hausse|baisse|repli|progression|recul|croissance"
+    r"|augmentation|diminution|chute|retrait)" + _S + r"+(?:de" + _S + r"+)?|[(]?[+\-−]?"
+    + _S + r"*)\Z"
+)
+"""The words of an item's own change right before its rate: ``en repli de`` | 16,5 %,
+``(+`` | 5,3 %."""
 _INTRODUCED = compile_pattern(r":(?:[\s\u00a0\u202f]|\Z)")
 """``21.000 hectares ont brûlé en Gironde:`` | 14.000 en juillet et 6.800 depuis: a colon
 after the whole, in its sentence, opens its breakdown."""
@@ -78,6 +85,13 @@ _NAMED = compile_pattern(
     r"(?i)(?<![\p{L}])(?:total|totale|globale?s?|ensemble)(?![\p{L}])[^\d.!?;]*\Z"
 )
 """``un montant total de`` | 1,8 milliard: a whole named as such."""
+_CLOSING = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:au" + _S + r"+total|en" + _S + r"+tout|(?:un|le)" + _S
+    + r"+total" + _S + r"+(?:de|d['’])|(?:un|le)" + _S + r"+montant" + _S
+    + r"+(?:total|global)" + _S + r"+(?:de|d['’]))(?![\p{L}])[^\d.!?;]*\Z"
+)
+"""``- Au total, cela représente`` | 510 635 postes: the last item of a list named its
+total (in its own clause: no figure, no sentence end between)."""
 _ADDED = compile_pattern(r"(?i)," + _S + r"*plus" + _S + r"+\Z")
 """``75 millions de livres pour Lukaku, plus`` | 15 millions: an addition."""
 _STRONG_BEFORE = 160
@@ -99,8 +113,19 @@ def find_listed_parts(text: str, mentions: Sequence[Mention]) -> list[Sum]:
                 found.append(Sum(parts, whole, "listed", _tie(text, whole, parts)))
         if len(parts) >= 3:  # "Réservations globales : 471,1 MEUR • Logement : 357,4 MEUR…"
             found.append(Sum(parts[1:], parts[0], "listed", _tie(text, parts[0], parts[1:])))
+            closing = _closing_total(text, parts)
+            if closing:  # "- 255 665 postes ; - 254 969 postes ; - Au total, … 510 635 postes"
+                found.append(Sum(parts[:-1], parts[-1], "listed", closing))
         index = run[-1] + 1
     return found
+
+
+def _closing_total(text: str, parts: Sequence[Mention]) -> str:
+    """The words naming the last item of a list its total (*Au total, cela représente*,
+    *soit un total de*), written in its own clause, or ""."""
+    last, before = parts[-1], parts[-2]
+    named = _CLOSING.search(text, max(before.end, _before_hedge(last) - 60), _before_hedge(last))
+    return named.group(0).strip(" ,") if named is not None else ""
 
 
 def measure(mention: Mention) -> tuple[str, ...] | None:
@@ -109,8 +134,13 @@ def measure(mention: Mention) -> tuple[str, ...] | None:
     of parts holds (percentages, small or written-out numbers, ranges)."""
     if mention.range_role is not None or mention.per is not None:
         return None
+    if mention.kind == "money" and mention.currency_inherited and not mention.unit_text:
+        return ("scaled",)  # *29,7 millions* after *en euros*: bare, the list's currency
     if mention.kind == "money" and mention.currency:
         return ("money", mention.currency)
+    if mention.kind == "money" and mention.unit_text:
+        # *45,3 millions de francs*: a currency named but not resolved, one all the same
+        return ("money", "?" + mention.unit_text.lower())
     if mention.kind == "quantity" and mention.unit:
         return None if mention.unit in _DURATIONS else ("quantity", mention.unit)
     if mention.kind != "number":
@@ -150,6 +180,7 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         return []
     run = [start]
     anchor = first
+    between: list[Mention] = []
     for later in range(start + 1, min(len(mentions), start + 4 * _MOST_PARTS)):
         if len(run) == _MOST_PARTS:
             break
@@ -161,13 +192,30 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         if kind is None or not compatible(anchor, kind):
             if kind is not None and kind[0] == anchor[0] == "money":
                 break  # another currency: another list
+            between.append(candidate)
             continue
-        if not _joins(text, previous.end, _before_hedge(candidate)):
+        if not _joins(_own_changes_masked(text, previous.end, between),
+                      previous.end, _before_hedge(candidate)):
             break
+        between = []
         run.append(later)
         if anchor[0] in ("scaled", "count") and kind[0] in ("money", "quantity"):
             anchor = kind
     return run
+
+
+def _own_changes_masked(text: str, start: int, between: Sequence[Mention]) -> str:
+    """``text`` with the change each item of a list carries blanked out (*1 053,5
+    milliards FCFA (+5,3%) et de recettes non fiscales en repli de 16,5% pour …*): the
+    rate of an item is no comparison between items."""
+    masked = text
+    for figure in between:
+        if figure.kind != "percent":
+            continue
+        own = _OWN_CHANGE.search(text, start, figure.start)
+        begin = own.start() if own is not None else figure.start
+        masked = masked[:begin] + " " * (figure.end - begin) + masked[figure.end:]
+    return masked
 
 
 def _joins(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
+from .additions import find_additions
 from .fractions import find_fractions
 from .model import Sum
 from .parts import compatible, find_listed_parts, measure
@@ -100,8 +101,12 @@ milliards annoncés``."""
 
 def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     """Totals with their parts, wholes with the parts their *dont* lists, parts listed
-    after a whole (:mod:`.parts`) and parts stated as a fraction of it (:mod:`.fractions`)."""
-    found: list[Sum] = [*find_listed_parts(text, mentions), *find_fractions(text, mentions)]
+    after a whole (:mod:`.parts`), parts stated as a fraction of it (:mod:`.fractions`)
+    and additions written out (:mod:`.additions`)."""
+    found: list[Sum] = [
+        *find_listed_parts(text, mentions), *find_fractions(text, mentions),
+        *find_additions(text, mentions),
+    ]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)
         if subsets:

@@ -12,7 +12,8 @@ check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
 
 - declaring a rule: :class:`Rule`, :class:`Example`, :class:`Setting`;
 - what it reads: :class:`Document` (the analysed article), :class:`Mention` (one figure),
-  the relations :class:`Change`, :class:`Sum`, :class:`Range`, :class:`Restatement`;
+  the relations :class:`Change`, :class:`AmountChange`, :class:`Sum`, :class:`Range`,
+  :class:`Restatement`;
 - what it yields: :class:`Finding`, :class:`TextEdit` (a :data:`Severity` overrides the
   rule's own);
 - messages: :func:`N_` marks a message id for translation; :class:`Phrase` and
@@ -83,7 +84,7 @@ if TYPE_CHECKING:
     from ..mentions import Mention
     from ..mentions.digits import shifted
     from ..rates.coarse import SOURCE as COARSE_SOURCE
-    from ..relations import Change, Range, Restatement, Sum
+    from ..relations import AmountChange, Change, Range, Restatement, Sum
     from ..rewrite import (
         LONG_SCALES,
         NARROW_NO_BREAK_SPACE,
@@ -204,7 +205,8 @@ _LAZY = {
         ("LONG_SCALES", "NARROW_NO_BREAK_SPACE", "NO_BREAK_SPACE", "SCALE_SHIFTS", "agree",
          "grouped", "rescale", "rescale_number"),
         "numlint.rewrite"),
-    **dict.fromkeys(("Change", "Range", "Restatement", "Sum"), "numlint.relations"),
+    **dict.fromkeys(("AmountChange", "Change", "Range", "Restatement", "Sum"),
+                    "numlint.relations"),
     **dict.fromkeys(("Verdict", "judge"), "numlint.verdict"),
     "Document": "numlint.document",
     "Mention": "numlint.mentions",
@@ -228,6 +230,7 @@ __all__ = [
     "SCALE_SHIFTS",
     "TEMPERATURES",
     "Amount",
+    "AmountChange",
     "Assessment",
     "Change",
     "Document",

@@ -21,6 +21,7 @@ from .api import (
     rounded,
     stated_change,
 )
+from .change_amounts import amount_change_findings
 from .change_weighing import Slip, computed_change, fits, is_large, scale_slip, weighed_readings
 
 
@@ -41,6 +42,11 @@ réaux, ce qui représente une baisse de 2,25 % par rapport à 5,55 réaux*; *1,
 … contre 1,709 un an plus tôt* (the earlier figure borrows the scale word, and is weighed
 read both ways); a sign written apart (*(- 28 %)*); two balances below zero (*-52,1 contre
 -76,4 Mds, en allégement de 31,8 %*: the change of their size).
+
+A change stated as an amount is weighed too: *passer de 2 409,7 milliards en 2019 à 2 352,8
+milliards en 2020, soit une baisse de 56,9 milliards* (the amount must be the difference of
+the endpoints); *en hausse de 18,3 M€ … pour s'établir à 384,4 M€, soit une hausse de 5 %*
+(the rate must be the amount over the start it implies, 366,1 M€).
 
 The tolerance is the rounding of the printed figures: 200 and 250 allow anything from
 +24,7 % to +25,3 %, so 50 % is wrong; 406 % is wrong too, since 19,4 → 100,2 is +416,5 %.
@@ -80,6 +86,18 @@ hausse de 0,7 point par rapport à 2015*) is left alone: a loose tie is reported
 scale slip.
 """
     examples = (
+        Example(
+            "Les recettes devraient passer de 2409,7 milliards en 2019 à 2352,8 milliards en "
+            "2020, soit une baisse de {{96,9 milliards}}.",
+            valid=False,
+            note="A change stated as an amount: 2 409,7 − 2 352,8 = 56,9.",
+        ),
+        Example(
+            "Les recettes sont en hausse de 18,3 M€ pour s'établir à 384,4 M€, soit une hausse "
+            "de 5 %.",
+            valid=True,
+            note="The start the amount implies is 366,1 M€: +5,0 %.",
+        ),
         Example(
             "Le budget passe de 200 à 250 millions d'euros, soit une hausse de {{50 %}}.",
             valid=False,
@@ -176,6 +194,7 @@ scale slip.
             finding = _mismatch(document, change)
             if finding is not None:
                 yield finding
+        yield from amount_change_findings(document)
 
 
 def _mismatch(document: Document, change: Change) -> Finding | None:

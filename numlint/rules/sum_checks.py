@@ -30,6 +30,8 @@ vanishes from any sum, so that it "fits" proves nothing."""
 _FEWEST_UNTIED = 3
 """Parts a list needs when no word ties it to its whole: two figures adding up to a
 third once one is rescaled may be chance."""
+_TOTAL_NAMES = ("total", "global", "ensemble", "en tout")
+"""Words of a tie that name the whole the total of the list."""
 _TIED_SLACK = Decimal("0.01")
 """Slack for a slipped figure when words tie the list to its whole; none without them:
 the numbers alone must then agree to their printed rounding."""
@@ -49,18 +51,15 @@ def listed_findings(text: str, sums: Sequence[Sum]) -> Iterator[Finding]:
 def _listed_finding(text: str, relations: list[Sum]) -> Finding | None:
     readings = [(r.total, [r.parts[:k] for k in range(2, len(r.parts) + 1)], r.tie)
                 for r in relations]
+    # where words name a whole the list's total, that whole is the one it is weighed
+    # against: another figure it happens to agree with (the sentence before) is no excuse
+    weighed = [reading for reading in readings if _names_total(reading[2])] or readings
     if any(_agree(whole, prefix, _AGREES)
-           for whole, prefixes, _ in readings for prefix in prefixes):
+           for whole, prefixes, _ in weighed for prefix in prefixes):
         return None
-    for whole, prefixes, tie in readings:
-        if not tie and len(prefixes[-1]) < _FEWEST_UNTIED:
-            continue
-        slack = _TIED_SLACK if tie else Decimal(0)
-        for prefix in prefixes:
-            slip = _slipped(whole, prefix, slack)
-            if slip is not None:
-                figure, shift = slip
-                return _slip_finding(text, figure, shift, whole, prefix, tie)
+    slipped = _first_slip(text, readings)
+    if slipped is not None:
+        return slipped
     tied = [r for r in relations if r.tie and r.total.start < r.parts[0].start]
     if not tied:
         return None
@@ -75,6 +74,29 @@ def _listed_finding(text: str, relations: list[Sum]) -> Finding | None:
                  "part_value": str(part.value), "tie": tie},
             )
     return None
+
+
+def _first_slip(text: str,
+                readings: Sequence[tuple[Mention, Sequence[Sequence[Mention]], str]]
+                ) -> Finding | None:
+    """The first reading whose figures add up once one of them is rescaled."""
+    for whole, prefixes, tie in readings:
+        if not tie and len(prefixes[-1]) < _FEWEST_UNTIED:
+            continue
+        slack = _TIED_SLACK if tie else Decimal(0)
+        for prefix in prefixes:
+            slip = _slipped(whole, prefix, slack)
+            if slip is not None:
+                figure, shift = slip
+                return _slip_finding(text, figure, shift, whole, prefix, tie)
+    return None
+
+
+def _names_total(tie: str) -> bool:
+    """Whether the words tying a list to its whole name it the total (*un total de*,
+    *Au total, cela représente*, *montant global*), not merely introduce a list (*:*)."""
+    lowered = tie.lower()
+    return any(word in lowered for word in _TOTAL_NAMES)
 
 
 def _slipped(whole: Mention, parts: Sequence[Mention],

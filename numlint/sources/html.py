@@ -217,17 +217,27 @@ class _HtmlReader:
         self.sink.put(value, j, end)
         return end
 
+    def _comment(self, j: int) -> int:
+        """Skip the comment at ``j`` (as browsers end it), recording it unless it lies in
+        an element whose content is skipped; return where it ends."""
+        text = self.text
+        if text.startswith(">", j + 4):
+            end = j + 5
+        elif text.startswith("->", j + 4):
+            end = j + 6
+        else:
+            m = _COMMENT_END.search(text, j + 4)
+            end = m.end() if m else self.n
+        if self.skip is None:
+            self.sink.comment(j, end)
+        return end
+
     def _markup(self, j: int) -> int:
         text, n = self.text, self.n
         nxt = text[j + 1 : j + 2]
         if nxt == "!":
             if text.startswith("<!--", j):
-                if text.startswith(">", j + 4):
-                    return j + 5
-                if text.startswith("->", j + 4):
-                    return j + 6
-                m = _COMMENT_END.search(text, j + 4)
-                return m.end() if m else n
+                return self._comment(j)
             if text.startswith("[CDATA[", j + 2):
                 return _after(text, "]]>", j + 9)
             return _after(text, ">", j + 2)
@@ -409,4 +419,4 @@ def read_html(source: str, *, skip_boilerplate: bool | None = None) -> ProseDocu
         skip_boilerplate = is_whole_page(source)
     render_html(source, builder, dates, skip_boilerplate=skip_boilerplate)
     text, offsets = builder.build()
-    return ProseDocument(source, "html", text, dates.best(), offsets)
+    return ProseDocument(source, "html", text, dates.best(), offsets, tuple(builder.comments))

@@ -543,4 +543,5 @@ def read_markdown(source: str) -> ProseDocument:
             break
     _BlockReader(source, builder, _labels(source), dates).run(start)
     text, offsets = builder.build()
-    return ProseDocument(source, "markdown", text, found or dates.best(), offsets)
+    return ProseDocument(source, "markdown", text, found or dates.best(), offsets,
+                         tuple(builder.comments))

@@ -211,50 +211,65 @@ class _InlineReader:
         return k
 
     def _angle(self, j: int, t: int) -> tuple[int, int]:
+        """At a ``<``: a comment, processing instruction, CDATA or declaration (nothing in
+        the prose), an autolink (an object), a tag (its replacement), or a plain ``<``."""
         text = self.text
         replacement: object = None
-        end = -1
-        if text.startswith("<!--", j):
-            if text.startswith(">", j + 4):
-                end = j + 5
-            elif text.startswith("->", j + 4):
-                end = j + 6
-            else:
-                k = self._find("-->", j + 4)
-                end = k + 3 if k >= 0 else -1
-        elif text.startswith("<?", j):
-            k = self._find("?>", j + 2)
-            end = k + 2 if k >= 0 else -1
-        elif text.startswith("<![CDATA[", j):
-            k = self._find("]]>", j + 9)
-            end = k + 3 if k >= 0 else -1
-        elif text.startswith("<!", j) and text[j + 2 : j + 3].isalpha():
-            k = self._find(">", j + 2)
-            end = k + 1 if k >= 0 else -1
-        else:
-            m = _AUTOLINK.match(text, j) or _EMAIL_AUTOLINK.match(text, j)
-            if m:
-                end, replacement = m.end(), OBJECT
-            else:
-                m = OPEN_TAG.match(text, j) or CLOSE_TAG.match(text, j)
-                if m:
-                    name = m.group(1).lower()
-                    end, replacement = m.end(), _tag_replacement(name)
-                    if name == "br" and break_joins(text, j, end):
-                        replacement = " "
-                    elif name == "sup" and text[j + 1] != "/" and not m.group().endswith("/>"):
-                        call = superscript_call(text, end)
-                        if call is not None:
-                            end, replacement = call[0], OBJECT if call[1] else None
-                    if self.dates is not None and text[j + 1] != "/" and may_date(
-                            name, text, m.end(1), end):
-                        self.dates.element(name, attributes(text, m.end(1), end - 1))
+        end = self._declaration_end(j) if text.startswith(("<!", "<?"), j) else -1
+        if end < 0:
+            end, replacement = self._link_or_tag(j)
         if end < 0:
             return j + 1, t
         self._literal(t, j)
+        if text.startswith("<!--", j):
+            self.sink.comment(j, end)
         if replacement is not None:
             self.nodes.append((j, end, replacement))
         return end, end
+
+    def _declaration_end(self, j: int) -> int:
+        """End of the comment, processing instruction, CDATA section or declaration at
+        ``j`` (-1 if none is complete there)."""
+        text = self.text
+        if text.startswith("<!--", j):
+            if text.startswith(">", j + 4):
+                return j + 5
+            if text.startswith("->", j + 4):
+                return j + 6
+            k = self._find("-->", j + 4)
+            return k + 3 if k >= 0 else -1
+        if text.startswith("<?", j):
+            k = self._find("?>", j + 2)
+            return k + 2 if k >= 0 else -1
+        if text.startswith("<![CDATA[", j):
+            k = self._find("]]>", j + 9)
+            return k + 3 if k >= 0 else -1
+        if text[j + 2 : j + 3].isalpha():
+            k = self._find(">", j + 2)
+            return k + 1 if k >= 0 else -1
+        return -1
+
+    def _link_or_tag(self, j: int) -> tuple[int, object]:
+        """End and replacement of the autolink or the tag at ``j`` ((-1, None) if none)."""
+        text = self.text
+        m = _AUTOLINK.match(text, j) or _EMAIL_AUTOLINK.match(text, j)
+        if m:
+            return m.end(), OBJECT
+        m = OPEN_TAG.match(text, j) or CLOSE_TAG.match(text, j)
+        if not m:
+            return -1, None
+        name = m.group(1).lower()
+        end, replacement = m.end(), _tag_replacement(name)
+        if name == "br" and break_joins(text, j, end):
+            replacement = " "
+        elif name == "sup" and text[j + 1] != "/" and not m.group().endswith("/>"):
+            call = superscript_call(text, end)
+            if call is not None:
+                end, replacement = call[0], OBJECT if call[1] else None
+        if self.dates is not None and text[j + 1] != "/" and may_date(
+                name, text, m.end(1), end):
+            self.dates.element(name, attributes(text, m.end(1), end - 1))
+        return end, replacement
 
     def _bare_url(self, j: int, t: int) -> tuple[int, int]:
         text = self.text
