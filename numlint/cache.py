@@ -139,7 +139,7 @@ def _version_folder() -> str:
     return re.sub(r"[^\w.-]", "_", name)
 
 
-_OUR_FOLDER = re.compile(r"v\d+-numlint.*")
+_OUR_FOLDER = r"v\d+-numlint.*"
 """The names of version folders: the only things of the cache base that are pruned."""
 
 
@@ -147,7 +147,7 @@ def _start_version_folder(folder: Path) -> None:
     """Create this version's folder and remove the other versions' (they only take room)."""
     folder.mkdir(parents=True, exist_ok=True)
     for sibling in folder.parent.iterdir():
-        if sibling != folder and sibling.is_dir() and _OUR_FOLDER.fullmatch(sibling.name):
+        if sibling != folder and sibling.is_dir() and re.fullmatch(_OUR_FOLDER, sibling.name):
             import shutil
 
             shutil.rmtree(sibling, ignore_errors=True)

@@ -90,7 +90,7 @@ def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(value)
 
 
-_UNGROUPED = re.compile(r"(-?)(\d{4,})(\D.*)", re.DOTALL)
+_UNGROUPED = r"(-?)(\d{4,})(\D.*)"
 """A compact amount past Babel's largest scale word keeps its digits ungrouped."""
 
 
@@ -102,7 +102,7 @@ def _show_amount(amount: Amount, lang: str) -> str:
         shown = format_compact_decimal(
             value, format_type="long", fraction_digits=1, locale=_locale(lang)
         )
-        past_the_largest_word = _UNGROUPED.match(shown)  # « 12000 billions »
+        past_the_largest_word = re.match(_UNGROUPED, shown, re.DOTALL)  # « 12000 billions »
         if past_the_largest_word:
             sign, digits, rest = past_the_largest_word.groups()
             shown = sign + format_decimal(int(digits), locale=_locale(lang)) + rest

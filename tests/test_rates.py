@@ -483,3 +483,16 @@ def _conversion(table, amount, source, target, on):
         return table.convert(amount, source, target, on)
     except LookupError as error:
         return type(error), str(error)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=8),
+                 st.from_regex(r"[0-9]{1,4}(\.[0-9]{0,4})?", fullmatch=True),
+                 st.from_regex(r"[A-Za-z0-9]{2,4}", fullmatch=True)))
+def test_cells_and_codes_are_told_as_their_patterns_tell_them(text: str) -> None:
+    import re
+
+    from numlint.rates import table as table_module
+
+    assert table_module._is_number(text) == bool(re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text))
+    assert table_module._is_code(text) == bool(re.fullmatch(r"[A-Z]{3}", text))

@@ -22,6 +22,25 @@ def _triples(points) -> list[tuple[str, str, str]]:
     return sorted((point.name, point.value, point.group) for point in points)
 
 
+@pytest.fixture(autouse=True)
+def _standard_finders_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standard library's own search, as in a plain process: the importlib_metadata
+    backport, once a test dependency has imported it, takes the path finder's search
+    for its own finder (the reader then defers to importlib.metadata: see the last test)."""
+    import importlib.metadata
+    from importlib.machinery import PathFinder
+
+    def find_distributions(*args: object, **kwargs: object) -> object:
+        return importlib.metadata.MetadataPathFinder.find_distributions(*args, **kwargs)
+
+    if not getattr(PathFinder, "find_distributions", None):
+        monkeypatch.setattr(PathFinder, "find_distributions", staticmethod(find_distributions),
+                            raising=False)
+    monkeypatch.setattr(sys, "meta_path", [
+        finder for finder in sys.meta_path
+        if finder is PathFinder or not getattr(finder, "find_distributions", None)])
+
+
 def test_numlint_entry_points_are_those_importlib_metadata_reads() -> None:
     own = discovery.own_entry_points(GROUP)
     standard = standard_entry_points(group=GROUP)
@@ -71,7 +90,7 @@ def test_the_first_numlint_distribution_on_the_path_wins(tmp_path, monkeypatch) 
     assert _triples(own) == _triples(standard_entry_points(group=GROUP))
 
 
-@pytest.mark.parametrize("case", ["zip", "egg", "upper", "finder", "value"])
+@pytest.mark.parametrize("case", ["zip", "egg", "upper", "finder", "no path finder", "value"])
 def test_what_this_reader_does_not_handle_goes_to_importlib_metadata(case, tmp_path,
                                                                      monkeypatch) -> None:
     if case == "zip":
@@ -95,6 +114,10 @@ def test_what_this_reader_does_not_handle_goes_to_importlib_metadata(case, tmp_p
                 return []
 
         monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    elif case == "no path finder":  # what importlib_metadata does to the standard one
+        from importlib.machinery import PathFinder
+
+        monkeypatch.delattr(PathFinder, "find_distributions")
     else:
         _distribution(tmp_path, "numlint-0.0.1.dist-info", "numlint",
                       f"[{GROUP}]\nNL101 = numlint.rules.conversion_magnitude [extra]\n")

@@ -23,7 +23,7 @@ from ..sources import FORMATS as INPUT_FORMATS
 from .argparse_messages import argparse_speaking, parsing_language
 from .errors import UsageError
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = r"^\d{4}-\d{2}-\d{2}$"  # compiled by re when --date is given
 
 Translate = Callable[[str], str]
 
@@ -51,7 +51,7 @@ def translator(lang: str) -> Translate:
 
 
 def iso_date(text: str) -> date:
-    if not _DATE.match(text):
+    if not re.match(_DATE, text):
         raise argparse.ArgumentTypeError(_arg_text(
             N_("expected a date as YYYY-MM-DD, not {text}"), text=repr(text)))
     try:

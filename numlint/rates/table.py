@@ -8,7 +8,6 @@ is turned into a Decimal only when a lookup needs it, then memoized: loading the
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,8 +37,6 @@ _ONE = Decimal(1)
 _CONTEXT = Context(
     prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
 )
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_CODE = re.compile(r"[A-Z]{3}")
 _MISSING = frozenset({"N/A", ""})
 _PAIRS_KEPT = 4096
 """Conversion pairs kept per table (a server checking years of articles clears it)."""
@@ -366,7 +363,7 @@ class RateTable:
         text = text.strip()
         if text in _MISSING:
             return None
-        if not _NUMBER.fullmatch(text):
+        if not _is_number(text):
             raise self._file_error(row, N_("bad {code} rate {text} (expected e.g. 1.0324)"),
                                    {"code": code, "text": repr(text[:20])})
         value = Decimal(text)
@@ -424,12 +421,25 @@ def _format_rate(value: Decimal | None) -> str:
     return format(value, "f")
 
 
+def _is_number(text: str) -> bool:
+    """Whether ``text`` is ASCII digits, with a decimal part after a point or not
+    (``[0-9]+(?:\\.[0-9]+)?``, without compiling a pattern at every start)."""
+    whole, point, decimals = text.partition(".")
+    return (whole.isascii() and whole.isdigit()
+            and (not point or (decimals.isascii() and decimals.isdigit())))
+
+
+def _is_code(code: str) -> bool:
+    """Whether ``code`` is three ASCII capitals (``[A-Z]{3}``)."""
+    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
+
+
 def check_codes(codes: Iterable[str]) -> list[Phrase]:
     """Problems with header currency codes (empty when they are fine), as messages."""
     problems = []
     seen: set[str] = set()
     for code in codes:
-        if not _CODE.fullmatch(code):
+        if not _is_code(code):
             problems.append(Phrase(N_("bad currency code {code} (expected 3 capital letters)"),
                                    {"code": repr(code[:20])}))
         elif code == EUR:

@@ -9,7 +9,8 @@ distribution is the only one that registers rules, they are read here, found the
 
 Anything else is handed to ``importlib.metadata`` itself: another distribution whose
 entry points name the group (a plugin), a zip file or an egg on ``sys.path``, a finder of
-distributions other than the standard path finder, a file this reader does not expect.
+distributions other than the standard path finder (the ``importlib_metadata`` backport
+replaces it with its own once imported), a file this reader does not expect.
 Plugins are therefore always found by the standard library.
 """
 
@@ -103,6 +104,8 @@ def _only_the_path_finder() -> None:
     distributions; only the standard path finder's search is done here."""
     from importlib.machinery import PathFinder
 
+    if PathFinder not in sys.meta_path or not getattr(PathFinder, "find_distributions", None):
+        raise _NotPlain("the path finder does not find distributions")  # importlib_metadata
     for finder in sys.meta_path:
         if finder is not PathFinder and getattr(finder, "find_distributions", None):
             raise _NotPlain(repr(finder))
