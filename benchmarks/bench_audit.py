@@ -5,30 +5,31 @@
     python benchmarks/bench_audit.py --workers 1 2 --engines processes dask
 
 The corpus (``../shared/corpus``, read through benchmarks/corpus.py) is replicated into a
-JSON Lines archive of ``--size`` bytes of text (ids made unique per copy). Measured:
+JSON Lines archive of ``--size`` bytes of text (ids made unique per copy). Each audit run
+(an engine, NL901 on or off, N workers: ``numlint audit`` as a subprocess, wall time from
+start to the output written, start-up, reading, state files, NL901 and the final Parquet
+included) is paired with its baseline, started at the same moment and running beside it:
+N plain Python processes, each reading its share of the articles (every N-th line) and
+calling ``numlint.check()`` on each, imports included as for the audit. On a machine
+shared with other jobs the load changes from one minute to the next; a baseline measured
+at another time says more about the load than about the audit, a baseline measured beside
+it meets the same load. Measured:
 
-- the single-process figure: a fresh Python process that reads the same archive and calls
-  ``numlint.check()`` on each article (MB/s on one core, imports included as for the
-  audit: it is what one core does without the audit); and, for N workers, the same with N
-  such processes side by side, each on its share of the articles (every N-th line): the
-  per-core figure when N cores are busy at once, which is what N workers are fairly
-  compared with (cores that share caches, memory and a busy machine's other jobs are each
-  slower than one core alone);
-- each engine and worker count: ``numlint audit`` as a subprocess, wall time from start to
-  the output written (start-up, reading, state files, the cross-document check and the
-  final Parquet included), MB/s per worker, and its ratio to the single-process figure;
-- CPU seconds: of the whole run (every process, from ``getrusage``) against the single
-  process's, and of the main process alone (sampled): unlike wall time, these hold on a
+- MB/s per worker, and the wall ratio (the plain processes' wall time over the audit's:
+  100 % when a worker checks as fast as a plain process; the two also share the cores, so
+  whichever finishes first lets the other speed up at the end);
+- CPU seconds of the whole audit (every process, from ``wait4``) against the plain
+  processes' (the CPU ratio: plain / audit, 100 % when the audit costs nothing beyond
+  check()), and of the main process alone (sampled): unlike wall time, these hold on a
   busy machine, and they tell extra work (start-up, sealing, writing, NL901) apart from
   waiting for a core;
 - peak RSS of each worker process (sampled every 0.1 s with psutil) and of the main one;
 - the projected time for 1 million articles (of the archive's mean size, and of 4 kB) on
   N cores from those figures.
 
-Speed on a machine shared with other jobs varies: the machine's load average is printed
-with the figures, ``--rounds`` repeats every measure (the baselines in each round, so each
-audit run is compared with baselines measured under the same load) and the last table
-gives the medians. CPU-second ratios hold on a busy machine; wall-time ratios do not.
+``--alone`` also times the plain processes alone once a round (the figure one core gives
+without anything beside it); ``--rounds`` repeats every measure and the last table gives
+the medians. The machine's load average is printed with each row.
 """
 
 from __future__ import annotations
@@ -171,30 +172,62 @@ class RssSampler(threading.Thread):
             self.stop.wait(0.1)
 
 
-def run_audit(archive: Path, engine: str, workers: int, cross: bool,
-              folder: Path, round_number: int = 1) -> dict[str, float]:
+def run_audit(archive: Path, engine: str, workers: int, cross: bool, folder: Path,
+              round_number: int = 1, plain: list[Path] | None = None) -> dict[str, float]:
+    """One audit run; with ``plain``, the plain check() processes on those shares of the
+    archive start at the same moment and run beside it, so both meet the same load."""
     output = folder / f"{engine}-{workers}-{cross}-{round_number}" / "findings.parquet"
     output.parent.mkdir(parents=True)
     command = [sys.executable, "-m", "numlint", "audit", str(archive), "-o", str(output),
                "--engine", engine, "--workers", str(workers), "--format-in", "text", "-q",
                *([] if cross else ["--no-cross-check"])]
-    start, cpu = time.perf_counter(), children_cpu()
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    errors = output.parent / "stderr.txt"
+    start = time.perf_counter()
+    with errors.open("w") as sink:
+        process = subprocess.Popen(command, stderr=sink)
+    others = [subprocess.Popen([sys.executable, __file__, "--single-process", str(path)])
+              for path in plain or []]
     sampler = RssSampler(process.pid)
     sampler.start()
-    _, errors = process.communicate()
-    elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu
+    waits = [Reaper(p, start) for p in (process, *others)]
+    for reaper in waits:
+        reaper.join()
     sampler.stop.set()
     sampler.join()
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"numlint audit failed ({process.returncode}): {errors[-2000:]}")
+    audit, *baseline = waits
+    if audit.status not in (0, 1):
+        raise SystemExit(f"numlint audit failed ({audit.status}): "
+                         f"{errors.read_text(errors='replace')[-2000:]}")
+    if any(reaper.status != 0 for reaper in baseline):
+        raise SystemExit("the plain check() processes failed")
     worker_rss = [rss for pid, (line, rss) in sampler.peaks.items()
                   if pid != process.pid and "resource_tracker" not in line
                   and "forkserver" not in line and rss > 30e6]
-    return {"seconds": elapsed, "cpu": cpu, "main_cpu": sampler.cpu,
+    return {"seconds": audit.seconds, "cpu": audit.cpu, "main_cpu": sampler.cpu,
             "main_rss": sampler.peaks.get(process.pid, ("", 0))[1],
             "worker_rss": max(worker_rss, default=0),
-            "workers_seen": len(worker_rss)}
+            "workers_seen": len(worker_rss),
+            "plain_seconds": max((r.seconds for r in baseline), default=float("nan")),
+            "plain_cpu": sum(r.cpu for r in baseline) if baseline else float("nan")}
+
+
+class Reaper(threading.Thread):
+    """Waits for one child: its wall seconds from ``start`` and its CPU seconds, with those
+    of every descendant it waited for (``wait4``'s usage)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], start: float) -> None:
+        super().__init__(daemon=True)
+        self.process, self.start_time = process, start
+        self.seconds = self.cpu = 0.0
+        self.status = -1
+        self.start()
+
+    def run(self) -> None:
+        _, status, usage = os.wait4(self.process.pid, 0)
+        self.seconds = time.perf_counter() - self.start_time
+        self.cpu = usage.ru_utime + usage.ru_stime
+        self.status = os.waitstatus_to_exitcode(status)
+        self.process.returncode = self.status
 
 
 def main() -> int:
@@ -208,6 +241,8 @@ def main() -> int:
                         help="NL901 off, on, or both (default: both)")
     parser.add_argument("--rounds", type=int, default=1,
                         help="repeat every measure (medians at the end)")
+    parser.add_argument("--alone", action="store_true",
+                        help="also time the plain check() processes alone, once a round")
     parser.add_argument("--single-process", type=Path, metavar="ARCHIVE",
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -243,34 +278,33 @@ def run_round(number: int, args: argparse.Namespace, archive: Path,
               split: dict[int, list[Path]], size: int, folder: Path,
               measures: dict[tuple[str, int, bool], list[dict[str, float]]]) -> None:
     print(f"\nround {number} (load average {load()})")
-    baseline: dict[int, tuple[float, float]] = {}
-    for workers in args.workers:
-        seconds, cpu = single_processes(split[workers])
-        baseline[workers] = (size / seconds / 1e6 / workers, cpu)
-        print(f"{workers} plain process(es) side by side, check() on each article: "
-              f"{seconds:.1f} s, {baseline[workers][0]:.2f} MB/s per core, {cpu:.1f} CPU s "
-              f"(load {load()})")
-    alone = baseline[min(args.workers)][0] if 1 in args.workers else None
+    if args.alone:
+        for workers in args.workers:
+            seconds, cpu = single_processes(split[workers])
+            print(f"{workers} plain process(es) side by side, alone, check() on each "
+                  f"article: {seconds:.1f} s, {size / seconds / 1e6 / workers:.2f} MB/s per "
+                  f"core, {cpu:.1f} CPU s (load {load()})")
     print(f"{'engine':9} {'NL901':5} {'workers':>7} {'wall s':>7} {'MB/s/worker':>11} "
-          f"{'vs alone':>8} {'vs side':>7} {'CPU s':>6} {'CPU ratio':>9} {'main CPU':>8} "
-          f"{'RSS/worker':>10} {'main RSS':>8} {'load':>5}")
+          f"{'plain s':>7} {'wall ratio':>10} {'CPU s':>6} {'plain CPU':>9} {'CPU ratio':>9} "
+          f"{'main CPU':>8} {'RSS/worker':>10} {'main RSS':>8} {'load':>5}")
     for engine in args.engines:
         for cross in (c == "on" for c in args.cross):
             for workers in args.workers:
-                figures = run_audit(archive, engine, workers, cross, folder, number)
-                rate = size / figures["seconds"] / 1e6 / workers
-                side, side_cpu = baseline[workers]
-                figures.update(rate=rate, vs_side=rate / side,
-                               vs_alone=rate / alone if alone else float("nan"),
-                               cpu_ratio=side_cpu / figures["cpu"], load=os.getloadavg()[0])
+                figures = run_audit(archive, engine, workers, cross, folder, number,
+                                    split[workers])
+                figures.update(rate=size / figures["seconds"] / 1e6 / workers,
+                               wall_ratio=figures["plain_seconds"] / figures["seconds"],
+                               cpu_ratio=figures["plain_cpu"] / figures["cpu"],
+                               load=os.getloadavg()[0])
                 measures.setdefault((engine, workers, cross), []).append(figures)
                 print_row(engine, workers, cross, figures)
 
 
 def print_row(engine: str, workers: int, cross: bool, figures: dict[str, float]) -> None:
     print(f"{engine:9} {'on' if cross else 'off':5} {workers:7d} {figures['seconds']:7.1f} "
-          f"{figures['rate']:11.2f} {figures['vs_alone']:8.0%} {figures['vs_side']:7.0%} "
-          f"{figures['cpu']:6.1f} {figures['cpu_ratio']:9.0%} {figures['main_cpu']:8.1f} "
+          f"{figures['rate']:11.2f} {figures['plain_seconds']:7.1f} "
+          f"{figures['wall_ratio']:10.0%} {figures['cpu']:6.1f} {figures['plain_cpu']:9.1f} "
+          f"{figures['cpu_ratio']:9.0%} {figures['main_cpu']:8.1f} "
           f"{figures['worker_rss'] / 1e6:7.0f} MB {figures['main_rss'] / 1e6:5.0f} MB "
           f"{figures['load']:5.2f}")
 
