@@ -141,10 +141,10 @@ def assess(
     the document, per equivalence and tolerances, so the rate lookup and unit conversion
     happen once."""
     key = (equivalence, tuple(sorted((tolerances or {}).items())))
-    memo = document.memo
-    if key not in memo:
-        memo[key] = _assess(equivalence, document, tolerances)
-    return memo[key]
+    kept = document.assessments
+    if key not in kept:
+        kept[key] = _assess(equivalence, document, tolerances)
+    return kept[key]
 
 
 def _assess(

@@ -14,7 +14,10 @@ from .rates import RateTable
 from .relations import Relations
 
 if TYPE_CHECKING:
+    from .claims import Assessment
+    from .relations import Equivalence
     from .rules.api import Rule
+    from .verdict import Verdict
 
 DateOrigin = Literal["given", "document", "latest-rate"]
 
@@ -72,8 +75,15 @@ class Document:
         return self.article_date_origin or "latest-rate"
 
     @cached_property
-    def memo(self) -> dict[Any, Any]:
-        """Results shared by the rules of one check (see :func:`numlint.claims.assess`)."""
+    def assessments(self) -> dict[tuple[Equivalence, tuple[tuple[str, Any], ...]],
+                                  Assessment | None]:
+        """Each equivalence measured once per check and tolerances, whichever rule asks
+        first (:func:`numlint.claims.assess`)."""
+        return {}
+
+    @cached_property
+    def verdicts(self) -> dict[Equivalence, Verdict]:
+        """Each equivalence judged once per check (:func:`numlint.verdict.judge`)."""
         return {}
 
     @cached_property

@@ -61,12 +61,10 @@ class Verdict:
 
 def judge(equivalence: Equivalence, document: Document) -> Verdict:
     """The verdict on ``equivalence``, worked out once per check."""
-    key = ("verdict", equivalence)
-    memo = document.memo
-    if key not in memo:
-        memo[key] = _judge(equivalence, document)
-    verdict: Verdict = memo[key]
-    return verdict
+    kept = document.verdicts
+    if equivalence not in kept:
+        kept[equivalence] = _judge(equivalence, document)
+    return kept[equivalence]
 
 
 def tolerances(document: Document) -> dict[str, object]:
