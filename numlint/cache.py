@@ -232,13 +232,15 @@ def _secret(base: Path) -> bytes | None:
     trusted (another owner, readable by others, wrong size) or made."""
     path = base / _SECRET_NAME
     try:
+        opened: int | None
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            opened = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             base.mkdir(parents=True, exist_ok=True)
-            fd = _create_secret(path)
-            if fd is None:
-                return None
+            opened = _create_secret(path)
+        if opened is None:
+            return None
+        fd = opened
         with os.fdopen(fd, "rb") as handle:
             status = os.fstat(handle.fileno())
             if (hasattr(os, "getuid") and status.st_uid != os.getuid()) or (

@@ -18,9 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "numlint"
 MAX_COMPLEXITY = 20
 
-MYPY_ERRORS_LEFT = {
-    # file: errors left
-    "numlint/cache.py": 1,
+MYPY_ERRORS_LEFT: dict[str, int] = {
+    # file: errors left (none today: the package type-checks; keep it so)
 }
 COMPLEX_LEFT = {
     # qualified name: complexity today (to split into steps: issue 14.4 and 14.6)
