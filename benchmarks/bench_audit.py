@@ -5,23 +5,31 @@
     python benchmarks/bench_audit.py --workers 1 2 --engines processes dask
 
 The corpus (``../shared/corpus``, read through benchmarks/corpus.py) is replicated into a
-JSON Lines archive of ``--size`` bytes of text (ids made unique per copy). Measured:
+JSON Lines archive of ``--size`` bytes of text (ids made unique per copy). Each audit run
+(an engine, NL901 on or off, N workers: ``numlint audit`` as a subprocess, wall time from
+start to the output written, start-up, reading, state files, NL901 and the final Parquet
+included) is paired with its baseline, started at the same moment and running beside it:
+N plain Python processes, each reading its share of the articles (every N-th line) and
+calling ``numlint.check()`` on each, imports included as for the audit. On a machine
+shared with other jobs the load changes from one minute to the next; a baseline measured
+at another time says more about the load than about the audit, a baseline measured beside
+it meets the same load. Measured:
 
-- the single-process figure: a fresh Python process that reads the same archive and calls
-  ``numlint.check()`` on each article (MB/s on one core, imports included as for the
-  audit: it is what one core does without the audit);
-- each engine and worker count: ``numlint audit`` as a subprocess, wall time from start to
-  the output written (start-up, reading, state files, the cross-document check and the
-  final Parquet included), MB/s per worker, and its ratio to the single-process figure;
-- CPU seconds: of the whole run (every process, from ``getrusage``) against the single
-  process's, and of the main process alone (sampled): unlike wall time, these hold on a
+- MB/s per worker, and the wall ratio (the plain processes' wall time over the audit's:
+  100 % when a worker checks as fast as a plain process; the two also share the cores, so
+  whichever finishes first lets the other speed up at the end);
+- CPU seconds of the whole audit (every process, from ``wait4``) against the plain
+  processes' (the CPU ratio: plain / audit, 100 % when the audit costs nothing beyond
+  check()), and of the main process alone (sampled): unlike wall time, these hold on a
   busy machine, and they tell extra work (start-up, sealing, writing, NL901) apart from
   waiting for a core;
 - peak RSS of each worker process (sampled every 0.1 s with psutil) and of the main one;
-- the projected time for 1 million 4 kB articles (4 GB) on N cores from those figures.
+- the projected time for 1 million articles (of the archive's mean size, and of 4 kB) on
+  N cores from those figures.
 
-Speed on a machine shared with other jobs varies: the machine's load average is printed
-with the figures.
+``--alone`` also times the plain processes alone once a round (the figure one core gives
+without anything beside it); ``--rounds`` repeats every measure and the last table gives
+the medians. The machine's load average is printed with each row.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -77,12 +86,30 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def single_process(archive: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of a fresh Python process that reads the archive and calls
-    check() on each article: what one core does without the audit (imports included, as
-    for it)."""
+def shares(archive: Path, count: int) -> list[Path]:
+    """The archive dealt into ``count`` files, every ``count``-th line to each."""
+    if count == 1:
+        return [archive]
+    paths = [archive.with_name(f"share-{count}-{n}.jsonl") for n in range(count)]
+    handles = [path.open("w", encoding="utf-8") for path in paths]
+    with archive.open(encoding="utf-8") as source:
+        for number, line in enumerate(source):
+            handles[number % count].write(line)
+    for handle in handles:
+        handle.close()
+    return paths
+
+
+def single_processes(paths: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds of fresh Python processes side by side, each reading one of
+    ``paths`` and calling check() on each article: what the cores do without the audit
+    (imports included, as for it)."""
     start, cpu = time.perf_counter(), children_cpu()
-    subprocess.run([sys.executable, __file__, "--single-process", str(archive)], check=True)
+    running = [subprocess.Popen([sys.executable, __file__, "--single-process", str(path)])
+               for path in paths]
+    for process in running:
+        if process.wait() != 0:
+            raise SystemExit("the single-process baseline failed")
     return time.perf_counter() - start, children_cpu() - cpu
 
 
@@ -99,7 +126,11 @@ def check_each(archive: Path) -> None:
 
 
 class RssSampler(threading.Thread):
-    """Peak RSS of a process and of each of its descendants."""
+    """Peak RSS of a process and of each of its descendants.
+
+    A child caught between fork and exec still has its parent's command line and counts
+    the parent's pages in its RSS: such samples are the parent's, not a worker's, and are
+    left out (they once made a worker look 175 MB large)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -124,43 +155,79 @@ class RssSampler(threading.Thread):
             try:
                 times = root.cpu_times()
                 self.cpu = times.user + times.system
+                root_line = root.cmdline()
             except psutil.Error:
-                pass
+                root_line = []
             for process in family:
                 try:
                     rss = process.memory_info().rss
-                    line = " ".join(process.cmdline())[-60:]
+                    command = process.cmdline()
                 except psutil.Error:
                     continue
+                if process is not root and command == root_line:
+                    continue  # forked, not yet exec'd: the parent's pages
+                line = " ".join(command)[-60:]
                 if rss > self.peaks.get(process.pid, ("", 0))[1]:
                     self.peaks[process.pid] = (line, rss)
             self.stop.wait(0.1)
 
 
-def run_audit(archive: Path, engine: str, workers: int, cross: bool,
-              folder: Path) -> dict[str, float]:
-    output = folder / f"{engine}-{workers}-{cross}" / "findings.parquet"
+def run_audit(archive: Path, engine: str, workers: int, cross: bool, folder: Path,
+              round_number: int = 1, plain: list[Path] | None = None) -> dict[str, float]:
+    """One audit run; with ``plain``, the plain check() processes on those shares of the
+    archive start at the same moment and run beside it, so both meet the same load."""
+    output = folder / f"{engine}-{workers}-{cross}-{round_number}" / "findings.parquet"
     output.parent.mkdir(parents=True)
     command = [sys.executable, "-m", "numlint", "audit", str(archive), "-o", str(output),
                "--engine", engine, "--workers", str(workers), "--format-in", "text", "-q",
                *([] if cross else ["--no-cross-check"])]
-    start, cpu = time.perf_counter(), children_cpu()
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    errors = output.parent / "stderr.txt"
+    start = time.perf_counter()
+    with errors.open("w") as sink:
+        process = subprocess.Popen(command, stderr=sink)
+    others = [subprocess.Popen([sys.executable, __file__, "--single-process", str(path)])
+              for path in plain or []]
     sampler = RssSampler(process.pid)
     sampler.start()
-    _, errors = process.communicate()
-    elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu
+    waits = [Reaper(p, start) for p in (process, *others)]
+    for reaper in waits:
+        reaper.join()
     sampler.stop.set()
     sampler.join()
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"numlint audit failed ({process.returncode}): {errors[-2000:]}")
+    audit, *baseline = waits
+    if audit.status not in (0, 1):
+        raise SystemExit(f"numlint audit failed ({audit.status}): "
+                         f"{errors.read_text(errors='replace')[-2000:]}")
+    if any(reaper.status != 0 for reaper in baseline):
+        raise SystemExit("the plain check() processes failed")
     worker_rss = [rss for pid, (line, rss) in sampler.peaks.items()
                   if pid != process.pid and "resource_tracker" not in line
                   and "forkserver" not in line and rss > 30e6]
-    return {"seconds": elapsed, "cpu": cpu, "main_cpu": sampler.cpu,
+    return {"seconds": audit.seconds, "cpu": audit.cpu, "main_cpu": sampler.cpu,
             "main_rss": sampler.peaks.get(process.pid, ("", 0))[1],
             "worker_rss": max(worker_rss, default=0),
-            "workers_seen": len(worker_rss)}
+            "workers_seen": len(worker_rss),
+            "plain_seconds": max((r.seconds for r in baseline), default=float("nan")),
+            "plain_cpu": sum(r.cpu for r in baseline) if baseline else float("nan")}
+
+
+class Reaper(threading.Thread):
+    """Waits for one child: its wall seconds from ``start`` and its CPU seconds, with those
+    of every descendant it waited for (``wait4``'s usage)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], start: float) -> None:
+        super().__init__(daemon=True)
+        self.process, self.start_time = process, start
+        self.seconds = self.cpu = 0.0
+        self.status = -1
+        self.start()
+
+    def run(self) -> None:
+        _, status, usage = os.wait4(self.process.pid, 0)
+        self.seconds = time.perf_counter() - self.start_time
+        self.cpu = usage.ru_utime + usage.ru_stime
+        self.status = os.waitstatus_to_exitcode(status)
+        self.process.returncode = self.status
 
 
 def main() -> int:
@@ -170,6 +237,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--engines", nargs="+", default=["processes"],
                         choices=("processes", "dask"))
+    parser.add_argument("--cross", nargs="+", default=["off", "on"], choices=("off", "on"),
+                        help="NL901 off, on, or both (default: both)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="repeat every measure (medians at the end)")
+    parser.add_argument("--alone", action="store_true",
+                        help="also time the plain check() processes alone, once a round")
     parser.add_argument("--single-process", type=Path, metavar="ARCHIVE",
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -189,40 +262,96 @@ def main() -> int:
         folder = Path(temporary)
         archive = folder / "archive.jsonl"
         articles, size = build_archive(archive, args.size)
-        print(f"archive: {articles} articles, {size / 1e6:.1f} MB of text "
-              f"(load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
-        seconds, single_cpu = single_process(archive)
-        baseline = size / seconds / 1e6
-        print(f"single process, check() on each article: {seconds:.1f} s, "
-              f"{baseline:.2f} MB/s on one core, {single_cpu:.1f} CPU s")
-        print(f"{'engine':10} {'NL901':5} {'workers':>7} {'wall s':>8} {'MB/s':>7} "
-              f"{'MB/s/worker':>11} {'vs 1 core':>9} {'CPU s':>7} {'vs 1 core':>9} "
-              f"{'main CPU s':>10} {'peak RSS/worker':>15} {'main RSS':>9}")
-        per_worker = {}
-        runs = [(engine, workers, cross) for engine in args.engines
-                for cross in (False, True) for workers in args.workers]
-        for engine, workers, cross in runs:
-            figures = run_audit(archive, engine, workers, cross, folder)
-            rate = size / figures["seconds"] / 1e6
-            per_worker[(engine, workers, cross)] = rate / workers
-            print(f"{engine:10} {'on' if cross else 'off':5} {workers:7d} "
-                  f"{figures['seconds']:8.1f} {rate:7.2f} "
-                  f"{rate / workers:11.2f} {rate / workers / baseline:8.0%} "
-                  f"{figures['cpu']:7.1f} {figures['cpu'] / single_cpu:8.0%} "
-                  f"{figures['main_cpu']:10.1f} "
-                  f"{figures['worker_rss'] / 1e6:12.0f} MB "
-                  f"{figures['main_rss'] / 1e6:6.0f} MB")
-        total = ARTICLES * ARTICLE_BYTES
-        most = max(args.workers)
-        rate = min(r for (_, w, c), r in per_worker.items() if w == most and c)
-        print(f"projection for {ARTICLES:,} articles of {ARTICLE_BYTES} bytes "
-              f"({total / 1e9:.0f} GB), with NL901, at the slowest measured {rate:.2f} MB/s "
-              f"per worker with {most} workers:")
-        for cores in (1, 2, 8, 32, 128):
-            print(f"  {cores:4d} cores: {total / (rate * 1e6 * cores) / 60:8.1f} min"
-                  + ("" if cores <= most else "  (assumes the per-worker rate holds: "
-                     "not measured past the cores of this machine)"))
+        print(f"archive: {articles} articles, {size / 1e6:.1f} MB of text, "
+              f"{size / articles / 1e3:.1f} kB per article")
+        split = {workers: shares(archive, workers) for workers in args.workers}
+        measures: dict[tuple[str, int, bool], list[dict[str, float]]] = {}
+        for round_number in range(1, args.rounds + 1):
+            run_round(round_number, args, archive, split, size, folder, measures)
+        if args.rounds > 1:
+            print_medians(measures)
+        project(measures, articles, size, args.workers)
     return 0
+
+
+def run_round(number: int, args: argparse.Namespace, archive: Path,
+              split: dict[int, list[Path]], size: int, folder: Path,
+              measures: dict[tuple[str, int, bool], list[dict[str, float]]]) -> None:
+    print(f"\nround {number} (load average {load()})")
+    if args.alone:
+        for workers in args.workers:
+            seconds, cpu = single_processes(split[workers])
+            print(f"{workers} plain process(es) side by side, alone, check() on each "
+                  f"article: {seconds:.1f} s, {size / seconds / 1e6 / workers:.2f} MB/s per "
+                  f"core, {cpu:.1f} CPU s (load {load()})")
+    print(f"{'engine':9} {'NL901':5} {'workers':>7} {'wall s':>7} {'MB/s/worker':>11} "
+          f"{'plain s':>7} {'wall ratio':>10} {'CPU s':>6} {'plain CPU':>9} {'CPU ratio':>9} "
+          f"{'main CPU':>8} {'RSS/worker':>10} {'main RSS':>8} {'load':>5}")
+    for engine in args.engines:
+        for cross in (c == "on" for c in args.cross):
+            for workers in args.workers:
+                figures = run_audit(archive, engine, workers, cross, folder, number,
+                                    split[workers])
+                figures.update(rate=size / figures["seconds"] / 1e6 / workers,
+                               wall_ratio=figures["plain_seconds"] / figures["seconds"],
+                               cpu_ratio=figures["plain_cpu"] / figures["cpu"],
+                               load=os.getloadavg()[0])
+                measures.setdefault((engine, workers, cross), []).append(figures)
+                print_row(engine, workers, cross, figures)
+
+
+def print_row(engine: str, workers: int, cross: bool, figures: dict[str, float]) -> None:
+    print(f"{engine:9} {'on' if cross else 'off':5} {workers:7d} {figures['seconds']:7.1f} "
+          f"{figures['rate']:11.2f} {figures['plain_seconds']:7.1f} "
+          f"{figures['wall_ratio']:10.0%} {figures['cpu']:6.1f} {figures['plain_cpu']:9.1f} "
+          f"{figures['cpu_ratio']:9.0%} {figures['main_cpu']:8.1f} "
+          f"{figures['worker_rss'] / 1e6:7.0f} MB {figures['main_rss'] / 1e6:5.0f} MB "
+          f"{figures['load']:5.2f}")
+
+
+def print_medians(measures: dict[tuple[str, int, bool], list[dict[str, float]]]) -> None:
+    print("\nmedians (peak RSS: the highest)")
+    for (engine, workers, cross), runs in measures.items():
+        median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        median["worker_rss"] = max(run["worker_rss"] for run in runs)
+        median["main_rss"] = max(run["main_rss"] for run in runs)
+        print_row(engine, workers, cross, median)
+
+
+def project(measures: dict[tuple[str, int, bool], list[dict[str, float]]], articles: int,
+            size: int, workers: list[int]) -> None:
+    """The time for a million articles on N cores, two ways: at the slowest per-worker
+    wall rate measured with NL901 at the most workers (what this machine, busy as it was,
+    did), and at the CPU seconds per MB of that run, every process counted (what N cores
+    of this kind do when nothing else runs on them). Medians over the rounds."""
+    most = max(workers)
+    chosen = [(statistics.median(run["rate"] for run in runs),
+               size / 1e6 / statistics.median(run["cpu"] for run in runs), engine)
+              for (engine, count, cross), runs in measures.items() if count == most and cross]
+    if not chosen:
+        return
+    rate, cpu_rate, engine = min(chosen)
+    mean = size / articles
+    print(f"\nprojection for {ARTICLES:,} articles with NL901, from the slowest run with "
+          f"{most} workers ({engine}): {rate:.2f} MB/s per worker in wall time on this "
+          f"machine (load {load()}), {cpu_rate:.2f} MB per CPU second of the whole "
+          "run (every process counted)")
+    for label, each in ((f"{mean / 1e3:.1f} kB (this corpus)", mean),
+                        (f"{ARTICLE_BYTES / 1e3:.0f} kB", ARTICLE_BYTES)):
+        total = ARTICLES * each
+        print(f"  articles of {label}, {total / 1e9:.1f} GB:")
+        for name, per_core in (("at this machine's wall rate", rate),
+                               ("on cores of their own (CPU rate)", cpu_rate)):
+            times = ", ".join(f"{cores} cores {total / (per_core * 1e6 * cores) / 60:.0f} min"
+                              for cores in (1, 2, 8, 32))
+            print(f"    {name}: {times}")
+    print(f"  past {most} cores this assumes the per-worker rate holds (not measured here); "
+          "it leaves out the cluster's start-up and the final pass (NL901, writing the "
+          "output), which the main process does alone")
+
+
+def load() -> str:
+    return f"{os.getloadavg()[0]:.2f}"
 
 
 if __name__ == "__main__":

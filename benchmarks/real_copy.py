@@ -241,6 +241,7 @@ FAMILY_OF_KIND = {
     "range": "range",
     "list": "range",
     "rate-period": "rate-period",
+    "share": "share",
 }
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/startup.py             # 9 runs of each command, interleaved
     python benchmarks/startup.py --runs 15
+    python benchmarks/startup.py --against ../main/venv/bin/python   # A/B, interleaved
 
 Two files, each checked by a fresh ``python -m numlint check`` process: a small Markdown
 article (a heading, one figure: what a pre-commit hook sees) and a sentence with a unit
@@ -67,40 +68,48 @@ def imported(command: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each command (≥ 7)")
+    parser.add_argument("--against", metavar="PYTHON",
+                        help="another interpreter with numlint installed (e.g. a checkout of "
+                             "main's venv): its commands run interleaved with these, A/B")
     args = parser.parse_args(argv)
     runs = max(7, args.runs)
-    baseline = [sys.executable, "-c", "pass"]
+    pythons = {"": sys.executable, **({"B ": args.against} if args.against else {})}
     with tempfile.TemporaryDirectory() as folder:
-        commands = {}
-        for name, text in FILES.items():
-            path = Path(folder, name)
-            path.write_text(text, encoding="utf-8")
-            commands[name] = [sys.executable, "-m", "numlint", "check", str(path)]
-        for command in (baseline, *commands.values()):  # bytecode and numlint's cache
+        commands: dict[str, list[str]] = {}
+        for label, python in pythons.items():
+            commands[label + "pass"] = [python, "-c", "pass"]
+            for name, text in FILES.items():
+                path = Path(folder, name)
+                path.write_text(text, encoding="utf-8")
+                commands[label + name] = [python, "-m", "numlint", "check", str(path)]
+        for command in commands.values():  # bytecode and numlint's cache
             _run(command)
-        times: dict[str, list[tuple[float, float]]] = {"pass": []}
-        times.update({name: [] for name in commands})
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(runs):
-            for name, command in (("pass", baseline), *commands.items()):
+            for name, command in commands.items():
                 times[name].append(timed(command))
-        watched = {name: imported(command) for name, command in commands.items()}
+        watched = {name: imported(command) for name, command in commands.items()
+                   if not name.endswith("pass")}
 
     def median_ms(name: str, index: int) -> float:
         return statistics.median(t[index] for t in times[name]) * 1000
 
-    print(f"{runs} runs each, medians; CPU = user + system of the process")
-    print(f"{'command':<28} {'CPU ms':>8} {'above':>8} {'wall ms':>8} {'above':>8}  "
+    print(f"{runs} runs each, medians; CPU = user + system of the process"
+          + (f"; B = {args.against}, interleaved" if args.against else ""))
+    print(f"{'command':<30} {'CPU ms':>8} {'above':>8} {'wall ms':>8} {'above':>8}  "
           f"{'target':>8}  imported")
-    print(f"{'python -c pass':<28} {median_ms('pass', 0):8.1f} {'':>8} "
-          f"{median_ms('pass', 1):8.1f}")
-    for name in commands:
-        cpu_above = median_ms(name, 0) - median_ms("pass", 0)
-        wall_above = median_ms(name, 1) - median_ms("pass", 1)
-        target = TARGETS_MS[name]
-        verdict = "ok" if cpu_above <= target else "MISSED"
-        print(f"{'numlint check ' + name:<28} {median_ms(name, 0):8.1f} {cpu_above:8.1f} "
-              f"{median_ms(name, 1):8.1f} {wall_above:8.1f}  ≤{target:4.0f} {verdict:<6} "
-              f"{', '.join(watched[name]) or '-'}")
+    for label in pythons:
+        print(f"{label + 'python -c pass':<30} {median_ms(label + 'pass', 0):8.1f} {'':>8} "
+              f"{median_ms(label + 'pass', 1):8.1f}")
+        for name in FILES:
+            key = label + name
+            cpu_above = median_ms(key, 0) - median_ms(label + "pass", 0)
+            wall_above = median_ms(key, 1) - median_ms(label + "pass", 1)
+            target = TARGETS_MS[name]
+            verdict = "ok" if cpu_above <= target else "MISSED"
+            print(f"{label + 'numlint check ' + name:<30} {median_ms(key, 0):8.1f} "
+                  f"{cpu_above:8.1f} {median_ms(key, 1):8.1f} {wall_above:8.1f}  "
+                  f"≤{target:4.0f} {verdict:<6} {', '.join(watched[key]) or '-'}")
     return 0
 
 

@@ -1,10 +1,11 @@
 """numlint's per-user cache: data every new process would otherwise rebuild.
 
-What is kept is plain data: the French message catalog read from its ``.po`` file
-(:func:`memo_json`) and the inflated ECB table (:func:`memo_text`). Compiled patterns are
-not kept (their compiled form is engine bytecode, which the C engines of ``re`` and
-``regex`` trust); the scanner's lexicons are package data generated at build time
-(``tools/generate_lexicons.py``).
+What is kept is plain data: the inflated ECB table (:func:`memo_text`; :func:`memo_json`
+for JSON-able values). The message catalogs are not kept: they read faster from their
+``.po`` files (:func:`numlint.i18n.read_plain_po`) than a cache entry is verified.
+Compiled patterns are not kept (their compiled form is engine bytecode, which the C
+engines of ``re`` and ``regex`` trust); the scanner's lexicons are package data generated
+at build time (``tools/generate_lexicons.py``).
 
 Everything is kept in the user's cache folder (``$NUMLINT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/numlint``, else ``~/.cache/numlint``), in a subfolder per numlint,
@@ -25,19 +26,19 @@ result or a crash.
 
 from __future__ import annotations
 
-import hmac
-import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+# hmac (OpenSSL), json, tempfile and shutil are imported where an entry is read or
+# written: a check of recent copy reads nothing from here, and regex loads with the scanner.
 
 _FORMAT = 4
 """4: no compiled patterns any more (a new format prunes the folders of older ones)."""
@@ -134,11 +135,11 @@ def _version_folder() -> str:
     from ._version import __version__
 
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    name = f"v{_FORMAT}-numlint{__version__}-regex{regex.__version__}-py{python}"
+    name = f"v{_FORMAT}-numlint{__version__}-regex{_regex_version()}-py{python}"
     return re.sub(r"[^\w.-]", "_", name)
 
 
-_OUR_FOLDER = re.compile(r"v\d+-numlint.*")
+_OUR_FOLDER = r"v\d+-numlint.*"
 """The names of version folders: the only things of the cache base that are pruned."""
 
 
@@ -146,11 +147,20 @@ def _start_version_folder(folder: Path) -> None:
     """Create this version's folder and remove the other versions' (they only take room)."""
     folder.mkdir(parents=True, exist_ok=True)
     for sibling in folder.parent.iterdir():
-        if sibling != folder and sibling.is_dir() and _OUR_FOLDER.fullmatch(sibling.name):
+        if sibling != folder and sibling.is_dir() and re.fullmatch(_OUR_FOLDER, sibling.name):
+            import shutil
+
             shutil.rmtree(sibling, ignore_errors=True)
 
 
-def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
+def _regex_version() -> str:
+    import regex
+
+    return str(regex.__version__)
+
+
+def _key(pattern: str, flags: int, engine: str | None = None) -> str:
+    engine = _regex_version() if engine is None else engine
     digest = digest_of()
     for part in (str(_FORMAT), engine, str(flags), pattern):
         digest.update(part.encode("utf-8", "surrogatepass"))
@@ -159,6 +169,8 @@ def _key(pattern: str, flags: int, engine: str = regex.__version__) -> str:
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
+    import json
+
     try:
         payload = json.dumps(data).encode("utf-8")
     except (ValueError, TypeError):
@@ -171,6 +183,8 @@ def _read_json(path: Path) -> Any:
     payload = _read_verified(path)
     if payload is None:
         return None
+    import json
+
     try:
         return json.loads(payload)
     except ValueError:
@@ -191,7 +205,9 @@ def _read_verified(path: Path) -> bytes | None:
     if not newline or not head.startswith(_MAGIC):
         return None
     expected = _signature(secret, path.name, payload)
-    return payload if hmac.compare_digest(head[len(_MAGIC):], expected) else None
+    from hmac import compare_digest
+
+    return payload if compare_digest(head[len(_MAGIC):], expected) else None
 
 
 def _signature(secret: bytes, name: str, payload: bytes) -> bytes:
@@ -257,6 +273,8 @@ def _write(path: Path, payload: bytes) -> None:
     try:
         if not path.parent.is_dir():
             _start_version_folder(path.parent)
+        import tempfile
+
         with tempfile.NamedTemporaryFile(
             "wb", dir=path.parent, prefix=".pattern-", delete=False
         ) as handle:

@@ -375,8 +375,7 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["rate"] = converted.coarse_statement
         evidence["rate_source"] = COARSE_SOURCE
         evidence["rate_precision"] = "order of magnitude (yearly average): never used for NL102"
-    if first.unit and second.unit and first.unit != second.unit:
-        evidence["units"] = [first.unit, second.unit]
+    evidence.update(_unit_evidence(first, second))
     inherited = {
         figure.text: f"{figure.currency}, assumed from « {document.text[slice(*source)]} »"
         for figure in (first, second)
@@ -386,6 +385,20 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         evidence["currency_from_context"] = inherited  # not written with the figure
     evidence["date"] = document.date.isoformat()
     evidence["date_origin"] = document.date_origin
+    return evidence
+
+
+def _unit_evidence(first: Mention, second: Mention) -> dict[str, Any]:
+    """The two units when they differ, and which figure's unit is one reading of two."""
+    evidence: dict[str, Any] = {}
+    if first.unit and second.unit and first.unit != second.unit:
+        evidence["units"] = [first.unit, second.unit]
+    assumed = [figure.text for figure in (first, second) if figure.unit_assumed]
+    if assumed:  # bare « milles »: read as the statute mile, which it may not be
+        evidence["unit_assumed"] = {
+            text: "statute mile (1 609 m) or nautical mile (1 852 m): a slip of magnitude only"
+            for text in assumed
+        }
     return evidence
 
 

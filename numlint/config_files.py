@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,6 +201,8 @@ def validate_codes(config: Config, rules: Iterable[type[Rule]]) -> None:
 
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     """The TOML of ``raw``; a UTF-8 byte-order mark (as Windows editors write) is accepted."""
+    import tomllib  # only when a file is read (a check without configuration does not)
+
     if raw.startswith(_BOM):
         raw = raw[len(_BOM):]
     try:

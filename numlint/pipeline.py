@@ -9,7 +9,8 @@ change afterwards.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -99,6 +100,9 @@ def run(
     too_large = settings.limits.exceeded_by(text)
     if too_large:
         return Run([_internal(*too_large, language)], None, None, language)
+    if len(text) >= RATES_FIRST_CHARS:
+        with suppress(Exception):  # a rule that asks for a rate meets it again, and says so
+            rate_table_of(settings)()
     prose = read_source(text, format, skip_boilerplate=settings.skip_boilerplate
                         if skip_boilerplate is None else skip_boilerplate)
     try:
@@ -121,9 +125,7 @@ def run(
                      "on the rest."), {"failure": failure}, language)
         for failure in document.relations.failures
     ]
-    kept = apply_suppressions(
-        diagnostics, text, format, plan.codes, lang=language
-    )
+    kept = apply_suppressions(diagnostics, prose, plan.codes, lang=language)
     return Run(kept, prose, document, language)
 
 
@@ -177,16 +179,28 @@ def analyse(prose: ProseDocument, *, date: date | None, config: Config,
     scanned = tuple(scanner.scan(prose.text, timeout=scan_timeout(prose.text)))
     mentions = resolve_currencies(scanned, article_date)
     relations = find_relations(prose.text, mentions)
-    rates_file = config.rates
     return Document(
         text=prose.text,
         mentions=mentions,
         relations=relations,
         article_date=article_date,
         article_date_origin=origin,
-        rate_table=(lambda: user_rates(rates_file)) if rates_file else embedded_table,
+        rate_table=rate_table_of(config),
         rule_settings=rule_settings or {},
     )
+
+
+RATES_FIRST_CHARS = 1_000_000
+"""A source this long has the rate table loaded before it is read, not when a rule first
+asks for a rate: the load's scratch objects (several times the table's size) are then
+reused by the prose and its figures instead of adding to the check's peak. A shorter one
+loads it only if a rule asks (the load would cost more than its check)."""
+
+
+def rate_table_of(config: Config) -> Callable[[], RateTable]:
+    """How a check gets its rate table: the user's file, else the embedded ECB history."""
+    rates_file = config.rates
+    return (lambda: user_rates(rates_file)) if rates_file else embedded_table
 
 
 def _scanner(config: Config) -> Scanner:

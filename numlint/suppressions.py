@@ -8,10 +8,11 @@
 ```
 
 :func:`apply_suppressions` is the last step of :func:`numlint.check`: it reads the
-directives in the *source* (only in real comments: a comment shown in a code block or a
-code span is an example, not a directive), drops the diagnostics they cover and, when
-NL001 is selected, reports each directive that suppressed nothing. Plain text has no
-comments, so no suppressions.
+directives in the comments the source reader skipped (``ProseDocument.comments``: a
+comment shown in a code block or a code span is an example the reader shows, not a
+comment, so not a directive), drops the diagnostics they cover and, when NL001 is
+selected, reports each directive that suppressed nothing. Plain text has no comments, so
+no suppressions.
 
 A directive is only judged "unused" for codes that actually ran: a comment that
 disables NL102 in a run where NL102 is ignored is left alone, since nobody can tell
@@ -32,6 +33,8 @@ from .rules.api import Example, Finding, Rule
 
 if TYPE_CHECKING:
     from .document import Document
+    from .sources import ProseDocument
+    from .sources.lines import LineIndex
 
 CODE = "NL001"
 NAME = "unused-suppression"
@@ -45,8 +48,6 @@ _COMMENT = re.compile(r"<!--(.*?)--!?>", re.DOTALL)
 _HEAD = re.compile(r"\s*numlint-([A-Za-z]+(?:-[A-Za-z]+)*)")
 _CODE_LIKE = re.compile(r"^[A-Za-z]{2,5}[0-9]{3}$")
 _TOKEN_SPLIT = re.compile(r"[\s,]+")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_NOT_BREAK = re.compile(r"[^\r\n]")
 
 
 class UnusedSuppression(Rule):
@@ -162,32 +163,31 @@ class _Range:
 
 def apply_suppressions(
     diagnostics: Iterable[Diagnostic],
-    source: str,
-    format: str,
+    prose: ProseDocument,
     selected_codes: Collection[str],
     *,
     lang: str = "fr",
 ) -> list[Diagnostic]:
-    """The diagnostics minus those an inline comment suppresses, plus NL001 findings.
+    """The diagnostics minus those an inline comment of ``prose``'s source suppresses,
+    plus NL001 findings.
 
-    ``selected_codes`` are the codes of the rules that ran; NL001 findings are added
-    only if NL001 is among them. The result is sorted by position.
+    ``prose`` is the source as its reader read it: its comments are the only places a
+    directive can be. ``selected_codes`` are the codes of the rules that ran; NL001
+    findings are added only if NL001 is among them. The result is sorted by position.
     """
     found = list(diagnostics)
-    if format == "text" or MARKER not in source:
-        return found
-    directives = find_directives(source, format)
+    directives = find_directives(prose)
     if not directives:
         return found
-    lines = _Lines(source)
-    ranges = _ranges(directives, lines, len(source))
+    lines = prose.lines
+    ranges = _ranges(directives, lines, len(prose.source))
     kept = _uncovered(found, ranges)
     if CODE in selected_codes:
         # When a rule failed, what it would have found is unknown: judge no directive
         # for being unused, only report the unknown codes and directives.
         failed = any(d.code == "NL000" for d in found)
         judged = frozenset({CODE}) if failed else frozenset(selected_codes)
-        kept.extend(_unused(directives, source, lines, judged, lang))
+        kept.extend(_unused(directives, prose.source, lines, judged, lang))
     return sorted(kept, key=lambda d: (d.start, d.end, d.code))
 
 
@@ -241,15 +241,16 @@ def _inside(intervals: tuple[list[int], list[int]], offset: int) -> bool:
     return index >= 0 and offset < ends[index]
 
 
-def find_directives(source: str, format: str) -> list[Directive]:
-    """The ``numlint-…`` directives in real comments of ``source``, in order."""
-    candidates = [
-        m for m in _COMMENT.finditer(source) if m.group(1).lstrip().startswith(MARKER)
-    ]
-    if not candidates:
-        return []
-    real = _real_comments(source, format, [(m.start(), m.end()) for m in candidates])
-    return [_directive(m) for m, keep in zip(candidates, real, strict=True) if keep]
+def find_directives(prose: ProseDocument) -> list[Directive]:
+    """The ``numlint-…`` directives in the comments the reader of ``prose`` skipped, in
+    order (a comment shown in code, front matter or an attribute is not one of them)."""
+    source = prose.source
+    directives = []
+    for start, end in prose.comments:
+        match = _COMMENT.fullmatch(source, start, end)
+        if match is not None and match.group(1).lstrip().startswith(MARKER):
+            directives.append(_directive(match))
+    return directives
 
 
 def _directive(match: re.Match[str]) -> Directive:
@@ -290,63 +291,7 @@ def _resolve(tokens: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
     return codes, tuple(unknown)
 
 
-def _real_comments(source: str, format: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """Which comment-looking spans the source reader really takes for comments.
-
-    A comment leaves nothing in the prose, but neither does a fenced code block; so each
-    span is replaced by letters and the source read again: a real comment now shows as
-    prose at its place, a sample inside code (or front matter, an attribute, a script)
-    still shows nothing, or only as a code object.
-    """
-    from .sources import read_source
-
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces += [source[last:start], _NOT_BREAK.sub("x", source[start:end])]
-        last = end
-    pieces.append(source[last:])
-    prose = read_source("".join(pieces), format)  # type: ignore[arg-type]
-    verbatim = [(s.source_start, s.source_end) for s in prose.segments if s.verbatim]
-    starts = [s for s, _ in verbatim]
-    result = []
-    for start, end in spans:
-        i = max(bisect_right(starts, start) - 1, 0)
-        seen = False
-        while i < len(verbatim) and verbatim[i][0] < end:
-            if verbatim[i][1] > start:
-                seen = True
-                break
-            i += 1
-        result.append(seen)
-    return result
-
-
-class _Lines:
-    """Line starts of the source: lines end at \\n, \\r\\n or \\r, as in diagnostics."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
-
-    def number(self, offset: int) -> int:
-        return bisect_right(self.starts, offset)
-
-    def column(self, offset: int) -> int:
-        return offset - self.starts[self.number(offset) - 1] + 1
-
-    def bounds(self, number: int) -> tuple[int, int]:
-        """Start and end (before the line break) of 1-based line ``number``."""
-        start = self.starts[number - 1]
-        end = self.starts[number] if number < len(self.starts) else len(self.source)
-        text = self.source[start:end]
-        return start, start + len(text.rstrip("\r\n"))
-
-    def blank(self, number: int) -> bool:
-        start, end = self.bounds(number)
-        return not self.source[start:end].strip()
-
-
-def _ranges(directives: list[Directive], lines: _Lines, length: int) -> list[_Range]:
+def _ranges(directives: list[Directive], lines: LineIndex, length: int) -> list[_Range]:
     """The source ranges each directive covers (ranges end at a matching enable)."""
     done: list[_Range] = []
     open_: list[_Range] = []
@@ -360,9 +305,9 @@ def _ranges(directives: list[Directive], lines: _Lines, length: int) -> list[_Ra
             done.append(_Range(directive, directive.codes, frozenset(), start, end))
         elif directive.kind == "disable-next-line":
             number = lines.number(directive.end) + 1
-            while number <= len(lines.starts) and lines.blank(number):
+            while number <= len(lines) and lines.blank(number):
                 number += 1
-            if number <= len(lines.starts):
+            if number <= len(lines):
                 start, end = lines.bounds(number)
                 done.append(_Range(directive, directive.codes, frozenset(), start, end))
     return done + open_
@@ -401,7 +346,7 @@ _FIX_CODES = N_("Remove the unused codes from the suppression comment")
 def _unused(
     directives: list[Directive],
     source: str,
-    lines: _Lines,
+    lines: LineIndex,
     selected: frozenset[str],
     lang: str,
 ) -> Iterator[Diagnostic]:
@@ -410,6 +355,9 @@ def _unused(
         if problem is None:
             continue
         message, params, fix = problem
+        (line, column), (end_line, end_column) = (
+            lines.line_col(directive.start), lines.line_col(directive.end)
+        )
         yield Diagnostic(
             code=CODE,
             name=NAME,
@@ -417,17 +365,17 @@ def _unused(
             message=render(message, params, lang),
             start=directive.start,
             end=directive.end,
-            line=lines.number(directive.start),
-            column=lines.column(directive.start),
-            end_line=lines.number(directive.end),
-            end_column=lines.column(directive.end),
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
             fix=None if fix is None else Fix(fix[0], "safe", render(fix[1], {}, lang)),
             evidence={"directive": source[directive.start : directive.end]},
         )
 
 
 def _problem(
-    directive: Directive, selected: frozenset[str], source: str, lines: _Lines
+    directive: Directive, selected: frozenset[str], source: str, lines: LineIndex
 ) -> tuple[str, dict[str, str], tuple[tuple[Edit, ...], str] | None] | None:
     if not directive.known:
         return _UNKNOWN_KIND, {"directive": f"numlint-{directive.kind}"}, None
@@ -459,7 +407,7 @@ def _canonical(token: str) -> str:
     return rule.code if rule is not None else candidate
 
 
-def _removal(directive: Directive, source: str, lines: _Lines) -> Edit:
+def _removal(directive: Directive, source: str, lines: LineIndex) -> Edit:
     """Remove the comment, and its whole line when nothing else stands on it."""
     first = lines.number(directive.start)
     last = lines.number(directive.end)
@@ -470,5 +418,4 @@ def _removal(directive: Directive, source: str, lines: _Lines) -> Edit:
     )
     if not alone:
         return Edit(directive.start, directive.end, "")
-    next_start = lines.starts[last] if last < len(lines.starts) else len(source)
-    return Edit(line_start, next_start, "")
+    return Edit(line_start, lines.next_start(last), "")

@@ -13,7 +13,6 @@ import json
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +36,9 @@ def _factors() -> dict[str, UnitFactor]:
     if _table is None:
         with _lock:
             if _table is None:
-                text = resources.files("numlint").joinpath("data/unit_factors.json")
-                document = json.loads(text.read_text(encoding="utf-8"))
+                from .package_data import read_bytes
+
+                document = json.loads(read_bytes("data/unit_factors.json").decode("utf-8"))
                 _table = {
                     unit: UnitFactor(Decimal(entry["factor"]),
                                      tuple(sorted(entry["dimensions"].items())))

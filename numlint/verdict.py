@@ -33,6 +33,7 @@ Reason = Literal[
     "loose-tie",  # only proximity ties the figures, and the gap is no power of 1 000
     "coarse-gap",  # a yearly order of magnitude (or a stated rate): under thirty times
     "assumed-dollar",  # « 125 millions $ »: the currency is a guess
+    "assumed-unit",  # bare « milles »: statute or nautical mile
     "coarse-rate",  # a yearly order of magnitude cannot judge a few percent
     "stated-rate",  # a rate the text states may be another day's
     "english-scale",  # billion/trillion: NL104 weighs those
@@ -120,6 +121,8 @@ def _inexact(assessment: Assessment, document: Document, check_undated: bool) ->
     first, second = equivalence.first, equivalence.second
     if dollar_sign_after(first) or dollar_sign_after(second):
         return Verdict("unjudged", assessment, "assumed-dollar")
+    if first.unit_assumed or second.unit_assumed:
+        return Verdict("unjudged", assessment, "assumed-unit")
     if equivalence.marker == "loose":
         return Verdict("unjudged", assessment, "loose-tie")
     if equivalence.marker == "rate":

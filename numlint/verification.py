@@ -127,6 +127,8 @@ _UNJUDGED = {
                     "1 000 may mean two amounts"),
     "stated-rate": N_("the text states the rate, which may be another day's: only a slip of "
                       "magnitude is judged"),
+    "assumed-unit": N_("« milles » may be statute or nautical miles: only a slip of magnitude "
+                       "is judged"),
     "english-scale": N_("a billion or trillion: only its English reading is judged, not a "
                         "gap of a few percent"),
 }

@@ -133,3 +133,15 @@ def test_a_parquet_input_without_the_text_column_is_refused(
     pq.write_table(pa.Table.from_pylist([{"body": "x", "uid": "1"}]), path)
     assert audit(path, "-o", tmp_path / "f.parquet", "--lang", "en") == 2
     assert "no text column 'text' (columns: body, uid; see --columns)" in capsys.readouterr().err
+
+
+def test_a_state_folder_of_another_layout_is_refused(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [article(0)])
+    assert audit(source, "-o", tmp_path / "f.parquet") == 1
+    manifest = tmp_path / "f.parquet.state" / "manifest.json"
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    assert recorded["state"] == 2 and list((tmp_path / "f.parquet.state").glob("*.json"))
+    manifest.write_text(json.dumps(dict(recorded, state=1)), encoding="utf-8")
+    assert audit(source, "-o", tmp_path / "f.parquet") == 2
+    assert "--fresh" in capsys.readouterr().err

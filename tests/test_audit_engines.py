@@ -79,3 +79,45 @@ def test_workers_that_keep_dying_outside_any_article_stop_the_run(tmp_path: Path
     source.unlink()  # every worker now dies reading its partition
     with pytest.raises(EngineError, match="died 3 times outside any article"):
         ProcessesEngine(workers=1).run(partitions, Job(), lambda result: None)
+
+
+def test_the_beacon_tells_which_article_a_worker_is_on_and_since_when() -> None:
+    import multiprocessing
+
+    from numlint.audit.beacon import OUTSIDE, Beacon
+
+    beacon = Beacon(multiprocessing.get_context("spawn"))
+    assert beacon.read() is not None and beacon.read()[0] == OUTSIDE
+    before = time.monotonic()
+    beacon.enter(7)
+    position, started = beacon.read() or (None, 0.0)
+    assert position == 7 and before <= started <= time.monotonic()
+    beacon.leave()
+    assert beacon.read()[0] == OUTSIDE == beacon.last()  # type: ignore[index]
+
+
+def test_a_partition_comes_back_as_json_columns_with_its_counts(tmp_path: Path) -> None:
+    results = run_engine(tmp_path, [article(n)["text"] for n in range(4)], workers=1)
+    assert [r.index for r in results] == [0, 1]
+    for result in results:
+        assert all(data[:1] == b"{" for data in result.files.values())
+        for part in ("articles", "findings", "figures"):
+            assert result.count(part) == len(result.rows(part)) == result.table(part).num_rows
+        assert result.count("findings") > 0 and result.count("figures") > 0
+        assert result.table("findings").to_pylist() == result.rows("findings")
+
+
+def test_a_worker_never_imports_pyarrow(tmp_path: Path) -> None:
+    """pyarrow (and the pandas its first array imports) would add some 90 MB a worker."""
+    import subprocess
+    import sys
+
+    source = write_jsonl(tmp_path / "in.jsonl", [article(n) for n in range(3)])
+    code = ("import sys; from numlint.audit.inputs import plan; "
+            "from numlint.audit.work import Job, check_partition; "
+            f"sealed = check_partition(plan([{str(source)!r}])[0], Job()); "
+            "print(sealed.count('findings'), 'pyarrow' in sys.modules, "
+            "'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert int(out[0]) > 0 and out[1:] == ["False", "False"]

@@ -1,4 +1,4 @@
-"""Plain data (catalog, rate table) is kept across processes, safely; compiled patterns never."""
+"""Plain data (the rate table) is kept across processes, safely; compiled patterns never."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -92,32 +93,32 @@ def test_memo_builds_once_per_key(cache_dir: Path) -> None:
     assert cache.memo_json("thing", ["b"], build) == {"value": 2}
 
 
-def test_the_kept_rate_table_and_catalog_are_the_ones_read_from_the_package(
+def _whole_table() -> Any:
+    """The embedded table read whole, as a new process reads it when it needs old rows."""
+    from numlint.rates import ecb
+    from numlint.rates.recent import RecentFirstTable
+
+    table = ecb._load_embedded.__wrapped__()
+    return table.whole() if isinstance(table, RecentFirstTable) else table
+
+
+def test_the_kept_rate_table_is_the_one_read_from_the_package(
     cache_dir: Path,
 ) -> None:
-    from numlint import i18n
     from numlint.rates import ecb
 
-    tables = [ecb._load_embedded.__wrapped__() for _ in range(2)]  # inflated, then kept
+    tables = [_whole_table() for _ in range(2)]  # inflated, then kept
     assert list(cache_dir.glob("*/ecb-csv-*.txt"))
     first, kept = tables
     assert (kept.first_date, kept.last_date, len(kept)) == (
         first.first_date, first.last_date, len(first))
     assert kept.source == first.source and kept._file == first._file  # named in errors
     assert kept.rate("USD", kept.last_date) == first.rate("USD", first.last_date)
-    catalogs = [i18n._load_catalog("fr") for _ in range(2)]
-    assert list(cache_dir.glob("*/catalog-fr-*.json"))
-    assert catalogs[0] == catalogs[1] == i18n._read_po(
-        Path(i18n.__file__).with_name("locale").joinpath(
-            "fr", "LC_MESSAGES", "numlint.po").read_bytes(), "fr")
-    for path in cache_dir.glob("*/*.json"):  # damaged: read again from the package
-        path.write_text("{", encoding="utf-8")
     for path in cache_dir.glob("*/*.txt"):  # cut short: the same
         path.write_text(path.read_text(encoding="utf-8")[:-100], encoding="utf-8")
-    assert len(ecb._load_embedded.__wrapped__()) == len(first)
+    assert len(_whole_table()) == len(first)
     [kept_again] = cache_dir.glob("*/ecb-csv-*.txt")  # and the cut file was made whole
     assert ecb._split_kept(_payload(kept_again).decode("utf-8")) is not None
-    assert i18n._load_catalog("fr") == catalogs[0]
 
 
 def test_a_new_version_removes_the_folders_of_the_other_versions(cache_dir: Path) -> None:
@@ -140,11 +141,17 @@ def test_a_new_version_removes_the_folders_of_the_other_versions(cache_dir: Path
 ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.md"
 
 
-def _numlint_check(cache_base: Path) -> subprocess.CompletedProcess[str]:
+OLD_DATE = "2005-02-11"
+"""Older than the embedded table's recent rows: its check reads the whole table, which is
+what is kept (a check of recent copy reads the recent rows and keeps nothing)."""
+
+
+def _numlint_check(cache_base: Path, day: str = OLD_DATE) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "NUMLINT_NO_CACHE"}
     env["NUMLINT_CACHE_DIR"] = str(cache_base)
     return subprocess.run(
-        [sys.executable, "-m", "numlint", "check", "--output-format", "json", str(ARTICLE)],
+        [sys.executable, "-m", "numlint", "check", "--output-format", "json",
+         "--date", day, str(ARTICLE)],
         capture_output=True, text=True, env=env, timeout=120,
     )
 
@@ -162,13 +169,20 @@ def test_a_check_keeps_no_compiled_program(tmp_path: Path) -> None:
     assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
 
 
+def test_a_check_of_recent_copy_needs_no_cache(tmp_path: Path) -> None:
+    """Its messages come from the .po file and its rates from the zip's recent rows."""
+    done = _numlint_check(tmp_path, "2025-02-11")
+    assert done.returncode == 1 and "NL101" in done.stdout and "2025-02-11" in done.stdout
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
 def test_a_same_length_digit_change_in_the_kept_rates_is_not_believed(tmp_path: Path) -> None:
     expected = _numlint_check(tmp_path)
     [kept] = tmp_path.glob("*/ecb-csv-*.txt")
     content = kept.read_bytes()
-    row = b"\n2025-02-11,1.0324,"
-    assert row in content
-    kept.write_bytes(content.replace(row, b"\n2025-02-11,9.0324,"))  # passed the length check
+    row = b"\n2005-02-11,1.2855,"
+    assert row in content and b"2005-02-11" in expected.stdout.encode()
+    kept.write_bytes(content.replace(row, b"\n2005-02-11,9.2855,"))  # passed the length check
     again = _numlint_check(tmp_path)
     assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
     assert kept.read_bytes() == content  # rebuilt from the package

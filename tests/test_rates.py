@@ -234,7 +234,7 @@ rate = table.rate("USD", __import__("datetime").date(2025, 2, 11))
 print(json.dumps({
     "loaded_on_import": loaded_on_import,
     "seconds": time.perf_counter() - start,
-    "cells": len(table._cells),
+    "cells": len(getattr(table, "_recent", table)._cells),  # the rows read (recent first)
     "same": table is numlint.rates.embedded_table(),
     "rate": str(rate.per_eur),
 }))
@@ -453,3 +453,46 @@ def test_errors_survive_pickling() -> None:
     unavailable = RateUnavailable("no USD rate", currency="USD", requested=FEB_11)
     again = pickle.loads(pickle.dumps(unavailable))
     assert (str(again), again.currency, again.requested) == ("no USD rate", "USD", FEB_11)
+
+
+class _Code(str):
+    """A str subclass: converted without the pair memo, to the same result."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(amount=st.decimals(min_value=Decimal("0.001"), max_value=Decimal("1e15"),
+                          places=3, allow_nan=False),
+       source=st.sampled_from(["USD", "EUR", "gbp", " JPY ", "CHF"]),
+       target=st.sampled_from(["EUR", "USD", "CAD"]),
+       days=st.integers(0, 900))
+def test_a_repeated_conversion_is_the_first_one(amount, source, target, days) -> None:
+    """convert() keeps what a currency pair on a date uses; a fresh table, a datetime or a
+    str subclass (not kept) give the same conversion."""
+    table = embedded_table()
+    on = FEB_11 - timedelta(days=days)
+    first = _conversion(table, amount, source, target, on)
+    assert _conversion(table, amount, source, target, on) == first
+    assert _conversion(table, amount, _Code(source), _Code(target),
+                       datetime(on.year, on.month, on.day, 12)) == first
+    fresh = ecb_module._load_embedded.__wrapped__()
+    assert _conversion(fresh, amount, source, target, on) == first
+
+
+def _conversion(table, amount, source, target, on):
+    try:
+        return table.convert(amount, source, target, on)
+    except LookupError as error:
+        return type(error), str(error)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=8),
+                 st.from_regex(r"[0-9]{1,4}(\.[0-9]{0,4})?", fullmatch=True),
+                 st.from_regex(r"[A-Za-z0-9]{2,4}", fullmatch=True)))
+def test_cells_and_codes_are_told_as_their_patterns_tell_them(text: str) -> None:
+    import re
+
+    from numlint.rates import table as table_module
+
+    assert table_module._is_number(text) == bool(re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text))
+    assert table_module._is_code(text) == bool(re.fullmatch(r"[A-Z]{3}", text))

@@ -19,24 +19,14 @@ PACKAGE = ROOT / "numlint"
 MAX_COMPLEXITY = 20
 
 MYPY_ERRORS_LEFT = {
-    # file: errors left (the typed mention parts of issue 14.4 remove the scanner's)
+    # file: errors left
     "numlint/cache.py": 1,
-    "numlint/mentions/context.py": 1,
-    "numlint/mentions/currencies.py": 3,
-    "numlint/mentions/digits.py": 1,
-    "numlint/mentions/scanner.py": 7,
 }
 COMPLEX_LEFT = {
     # qualified name: complexity today (to split into steps: issue 14.4 and 14.6)
-    "numlint/mentions/currencies.py:build_currency_lexicon": 28,
-    "numlint/mentions/words.py:_State.accept": 43,
-    "numlint/mentions/scanner.py:Scanner._assemble": 40,
     "numlint/relations/equivalence.py:_marker_between": 42,
     "numlint/relations/change.py:find_changes": 21,
     "numlint/rules/change_mismatch.py:_mismatch": 27,
-    "numlint/sources/markdown_inline.py:_InlineReader._angle": 28,
-    "numlint/sources/markdown.py:_BlockReader._line": 22,
-    "numlint/sources/html.py:_HtmlReader._start_tag": 35,
 }
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import numlint
 from numlint.diagnostics import Diagnostic, apply_edits
+from numlint.sources import read_source
 from numlint.suppressions import apply_suppressions, find_directives
 
 DAY = datetime.date(2025, 2, 11)
@@ -91,7 +92,7 @@ def test_comments_in_code_are_examples_not_directives():
         f"---\nnote: '<!-- numlint-disable -->'\n---\n\n{SLIP}\n",
     ):
         assert [c for c, _ in found(sample)] == ["NL101"], sample
-        assert find_directives(sample, "markdown") == []
+        assert find_directives(read_source(sample, "markdown")) == []
 
 
 def test_a_comment_in_an_html_block_of_markdown_is_a_directive():
@@ -184,7 +185,7 @@ def test_nl001_can_be_ignored_like_any_rule():
 def test_internal_errors_are_not_suppressible():
     internal = Diagnostic("NL000", "internal-error", "error", "boom", 30, 30, 2, 1, 2, 1)
     source = "<!-- numlint-disable -->\nRien du tout ici.\n"
-    kept = apply_suppressions([internal], source, "markdown", {"NL101"})
+    kept = apply_suppressions([internal], read_source(source, "markdown"), {"NL101"})
     assert kept == [internal]
 
 
@@ -192,7 +193,8 @@ def test_the_result_stays_sorted_and_the_fast_path_keeps_everything():
     source = f"{SLIP}\n\n<!-- numlint-disable-next-line NL101 -->\nRien.\n"
     assert [d.code for d in numlint.check(source, date=DAY)] == ["NL101", "NL001"]
     diagnostics = numlint.check(SLIP, date=DAY)
-    assert apply_suppressions(diagnostics, SLIP, "markdown", {"NL101", "NL001"}) == diagnostics
+    prose = read_source(SLIP, "markdown")
+    assert apply_suppressions(diagnostics, prose, {"NL101", "NL001"}) == diagnostics
 
 
 PIECES = st.sampled_from([
@@ -219,7 +221,7 @@ def test_any_mix_of_comments_is_handled(pieces, fmt):
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_a_comment_that_is_not_closed_is_no_directive(fmt):
     source = f"{SLIP}\n\n<!-- numlint-disable\n{SLIP}\n"
-    assert find_directives(source, fmt) == []
+    assert find_directives(read_source(source, fmt)) == []
     assert found(source, fmt) == [("NL101", 1)]  # the rest is comment for the reader
 
 
@@ -227,8 +229,56 @@ def test_when_a_rule_fails_no_directive_is_judged_unused():
     internal = Diagnostic("NL000", "internal-error", "error", "boom", 0, 0, 1, 1, 1, 1,
                           evidence={"rule": "NL101"})
     source = "<!-- numlint-disable-next-line NL101 -->\nRien.\n<!-- numlint-disable NL1O1 -->\n"
-    kept = apply_suppressions([internal], source, "markdown", {"NL001", "NL101"})
+    kept = apply_suppressions([internal], read_source(source, "markdown"), {"NL001", "NL101"})
     assert [d.code for d in kept] == ["NL000", "NL001"]
     assert "NL1O1" in kept[1].message
-    kept = apply_suppressions([], source, "markdown", {"NL001", "NL101"})
+    kept = apply_suppressions([], read_source(source, "markdown"), {"NL001", "NL101"})
     assert [d.line for d in kept] == [1, 3]
+
+
+COMMENT = "<!-- numlint-disable NL101 -->"
+
+
+@pytest.mark.parametrize(("fmt", "source"), [
+    ("markdown", f"Avant {COMMENT} après.\n"),
+    ("markdown", f"<div>\n{COMMENT}\n</div>\n"),
+    ("markdown", f"> Cité {COMMENT}\n"),
+    ("markdown", f"{COMMENT}\n\nTexte.\n"),
+    ("html", f"<p>Avant {COMMENT} après.</p>"),
+    ("html", f"<ul><li>{COMMENT}</li></ul>"),
+])
+def test_the_reader_records_each_real_comment_at_its_place(fmt: str, source: str) -> None:
+    start = source.index(COMMENT)
+    assert read_source(source, fmt).comments == ((start, start + len(COMMENT)),)
+
+
+@pytest.mark.parametrize(("fmt", "source"), [
+    ("markdown", f"`{COMMENT}`\n"),
+    ("markdown", f"```\n{COMMENT}\n```\n"),
+    ("markdown", f"    {COMMENT}\n"),
+    ("markdown", f"---\nnote: '{COMMENT}'\n---\n\nTexte.\n"),
+    ("html", f"<p title='{COMMENT}'>Texte</p>"),
+    ("html", f"<script>var s = '{COMMENT}';</script><p>Texte</p>"),
+    ("html", "<pre><code>&lt;!-- numlint-disable --&gt;</code></pre>"),
+    ("text", COMMENT),
+])
+def test_what_only_looks_like_a_comment_is_not_recorded(fmt: str, source: str) -> None:
+    assert read_source(source, fmt).comments == ()
+
+
+def test_a_check_reads_its_source_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Suppressions are a filter over what the reader recorded: no second read."""
+    import numlint.pipeline
+
+    reads = []
+    original = numlint.pipeline.read_source
+
+    def counting(*args: object, **kwargs: object):
+        reads.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(numlint.pipeline, "read_source", counting)
+    monkeypatch.setattr("numlint.sources.read_source", counting)
+    source = f"<!-- numlint-disable-next-line NL101 -->\n{SLIP}\n\n{SLIP}\n"
+    assert [d.line for d in numlint.check(source, date=DAY)] == [4]
+    assert len(reads) == 1

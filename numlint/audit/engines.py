@@ -2,18 +2,20 @@
 
 Both call ``on_done(sealed)`` once per finished partition, in the main process, which
 records it in the state folder; an engine never writes results itself. A partition is
-sealed into Arrow tables where it was checked (see :mod:`.tables`), so the main process
-only receives and writes tables and stays out of the workers' way.
+sealed into Parquet files where it was checked (see :mod:`.tables`), so the main process
+only receives bytes and writes them, and stays out of the workers' way.
 
-The processes engine gives each worker one partition at a time and hears from it before
-every article, so an article that runs past the timeout is known: its worker is killed,
-and a new worker checks the partition again with that article as an ``NL000`` row
-(``timeout``, or ``crashed`` for one that killed its worker). Checking is deterministic,
-so the articles checked twice give the same rows. The next partition is handed out
-before a finished one is saved, so no worker waits for the main process's writes. The
-Dask engine sends whole partitions as tasks; Dask retries a task whose worker died, and a
-partition that still fails becomes one ``NL000`` row per article (``partition-failed``)
-rather than a hole in the output.
+The processes engine gives each worker one partition at a time (a description: the
+worker reads the articles itself) and hears from it once, when the partition is done.
+Which article a worker is on is in shared memory (:mod:`.beacon`), which the main process
+reads five times a second: an article that runs past the timeout is known without a
+message per article; its worker is killed, and a new worker checks the partition again
+with that article as an ``NL000`` row (``timeout``, or ``crashed`` for one that killed
+its worker). Checking is deterministic, so the articles checked twice give the same rows.
+The next partition is handed out before a finished one is saved, so no worker waits for
+the main process's writes. The Dask engine sends whole partitions as tasks; Dask retries
+a task whose worker died, and a partition that still fails becomes one ``NL000`` row per
+article (``partition-failed``) rather than a hole in the output.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from typing import Any
 from ..batch import failure_row, warm_up
 from ..errors import Localized
 from ..i18n import N_
+from .beacon import OUTSIDE, Beacon
 from .inputs import Partition
 from .tables import SealedPartition
 from .work import (
-    SEALING,
     ArticleResult,
     Job,
     PartitionResult,
@@ -60,19 +62,15 @@ class EngineError(Localized, RuntimeError):
 # -- processes -------------------------------------------------------------------------
 
 
-def _worker_main(connection: Connection, job: Job, process: ProcessArticle) -> None:
+def _worker_main(connection: Connection, job: Job, process: ProcessArticle,
+                 beacon: Beacon) -> None:
     warm_up(job.config)
-
-    def on_start(position: int, doc_id: str) -> None:
-        connection.send(("start", position, doc_id))
-
     while True:
         task = connection.recv()
         if task is None:
             return
         partition, skipped = task
-        tables = check_partition(partition, job, process, skipped, on_start)
-        connection.send(("end", None, tables))
+        connection.send(check_partition(partition, job, process, skipped, beacon.enter))
 
 
 @dataclass
@@ -86,9 +84,16 @@ class _Task:
 class _Worker:
     process: Any
     connection: Connection
+    beacon: Beacon
     task: _Task | None = None
-    article: tuple[int, str] | None = None
-    started: float = 0.0
+
+    def overdue(self, timeout: float) -> int | None:
+        """The position of the article it has been checking for longer than ``timeout``
+        seconds, if any."""
+        where = self.beacon.read()
+        if where is None or where[0] == OUTSIDE or time.monotonic() - where[1] <= timeout:
+            return None
+        return where[0]
 
 
 @dataclass
@@ -113,9 +118,10 @@ class ProcessesEngine:
                             finished.extend(self._receive(worker))
                         except (EOFError, OSError):
                             pool[index] = self._replace(worker, job, queue, "crashed")
-                    elif (worker.article is not None
-                          and time.monotonic() - worker.started > job.timeout):
-                        pool[index] = self._replace(worker, job, queue, "timeout")
+                    elif worker.task is not None:
+                        stuck = worker.overdue(job.timeout)
+                        if stuck is not None:
+                            pool[index] = self._replace(worker, job, queue, "timeout", stuck)
                 self._hand_out(pool, queue)  # before saving: no worker waits for the writes
                 for sealed in finished:
                     on_done(sealed)
@@ -132,35 +138,34 @@ class ProcessesEngine:
 
     def _start(self, job: Job) -> _Worker:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(theirs, job, self.process),
-                                        daemon=True)
+        beacon = Beacon(self._context)
+        process = self._context.Process(target=_worker_main,
+                                        args=(theirs, job, self.process, beacon), daemon=True)
         process.start()
         theirs.close()
-        return _Worker(process, ours)
+        return _Worker(process, ours, beacon)
 
     @staticmethod
     def _receive(worker: _Worker) -> list[SealedPartition]:
-        while worker.connection.poll():
-            kind, position, payload = worker.connection.recv()
-            if kind == "start" and position == SEALING:
-                worker.article = None  # a death from here on is outside any article
-            elif kind == "start":
-                worker.article, worker.started = (position, payload), time.monotonic()
-            else:
-                worker.task = worker.article = None
-                return [payload]
-        return []
+        sealed = worker.connection.recv()
+        worker.task = None
+        return [sealed]
 
-    def _replace(self, worker: _Worker, job: Job, queue: list[_Task], why: str) -> _Worker:
+    def _replace(self, worker: _Worker, job: Job, queue: list[_Task], why: str,
+                 position: int | None = None) -> _Worker:
         """Kill a stuck or dead worker; its article becomes a row, its partition is redone.
 
-        A worker that dies outside any article (at start-up, reading its partition) is
-        retried; the third time at the same place ends the run with an error."""
+        ``position`` is the article it was stuck on (a dead worker's is in its beacon). A
+        worker that dies outside any article (at start-up, reading or sealing its
+        partition) is retried; the third time at the same place ends the run with an
+        error."""
         self._stop(worker, kill=True)
         task = worker.task
         if task is not None:
-            if worker.article is not None:
-                task.skipped[worker.article[0]] = why
+            if position is None:
+                position = worker.beacon.last()
+            if position != OUTSIDE:
+                task.skipped[position] = why
             else:
                 place = (task.partition.index, len(task.skipped))
                 self._deaths[place] = self._deaths.get(place, 0) + 1

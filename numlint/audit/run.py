@@ -3,14 +3,16 @@ articles, write the findings (and the report) atomically."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
+from ..batch import findings_schema
 from ..errors import Localized
 from ..i18n import N_
 from . import crossdoc
@@ -29,6 +31,11 @@ class IncompleteRun(Localized, RuntimeError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.message, self.params))
+
+
+STATE_FORMAT = 2
+"""The layout of the state folder (2: each part's columns as JSON): a folder of another
+layout is refused, as one made for other options."""
 
 
 @dataclass
@@ -62,13 +69,13 @@ def manifest(options: Options, job: Job) -> dict[str, Any]:
         stat = os.stat(name)
         inputs.append({"path": str(Path(name).resolve()), "size": stat.st_size,
                        "mtime_ns": stat.st_mtime_ns})
-    return {"numlint": __version__, "inputs": inputs, "columns": job.columns.as_dict(),
+    return {"numlint": __version__, "state": STATE_FORMAT, "inputs": inputs,
+            "columns": job.columns.as_dict(),
             "partition_size": options.partition_size, "config": repr(job.config),
             "timeout": job.timeout, "format": job.default_format, "cross": job.cross}
 
 
 def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     stderr = sys.stderr if stderr is None else stderr
@@ -98,19 +105,58 @@ def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
         raise IncompleteRun(N_("{missing} partitions were not finished (first: {first}); "
                                "rerun the same command to resume"),
                             {"missing": str(len(missing)), "first": str(missing[0])})
-    findings = state.table(partitions, "findings")
-    figures = state.table(partitions, "figures")
     articles = state.table(partitions, "articles")
-    cross = crossdoc.check(crossdoc.candidates(figures), options.cross)
-    every = pa.concat_tables([findings, pa.Table.from_pylist(cross, schema=findings.schema)])
-    atomic_write(options.output, lambda temporary: pq.write_table(every, temporary))
+    cross: list[dict[str, Any]] = []
+    if job.cross:
+        figures = state.table(partitions, "figures")
+        cross = crossdoc.check(crossdoc.candidates(figures), options.cross)
+    rows = write_findings(options.output, state.tables(partitions, "findings"), cross)
     if options.report is not None:
         from .report import write_report
 
-        write_report(options.report, every, articles)
+        write_report(options.report, pq.read_table(options.output), articles)
     failed = sum(1 for reason in articles.column("failed").to_pylist() if reason)
-    return Summary(len(partitions), len(done), articles.num_rows, every.num_rows, len(cross),
+    return Summary(len(partitions), len(done), articles.num_rows, rows, len(cross),
                    failed, sorted(redone))
+
+
+ROW_GROUP = 65_536
+"""Findings gathered into one Parquet row group of the output (partitions are smaller)."""
+
+
+def write_findings(output: Path, tables: Iterable[Any], cross: list[dict[str, Any]]) -> int:
+    """The findings table, partition after partition then the NL901 rows, written as it
+    is read (an archive's findings are never all in memory); the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = findings_schema()
+    written = 0
+
+    def write(temporary: Path) -> None:
+        nonlocal written
+        every = itertools.chain(tables, [pa.Table.from_pylist(cross, schema=schema)])
+        with pq.ParquetWriter(temporary, schema) as writer:
+            for group in row_groups(every):
+                writer.write_table(group)
+                written += group.num_rows
+
+    atomic_write(output, write)
+    return written
+
+
+def row_groups(tables: Iterable[Any], rows: int = ROW_GROUP) -> Iterator[Any]:
+    """The tables gathered into tables of ``rows`` rows or more (the last may be less)."""
+    import pyarrow as pa
+
+    pending: list[Any] = []
+    for table in tables:
+        pending.append(table)
+        if sum(t.num_rows for t in pending) >= rows:
+            yield pa.concat_tables(pending)
+            pending = []
+    if pending:
+        yield pa.concat_tables(pending)
 
 
 def _progress(total: int, done: int, enabled: bool, stream: TextIO) -> Any:

@@ -3,8 +3,9 @@ an interruption does not redo it.
 
 ``findings.parquet.state/`` holds ``manifest.json`` (the inputs, their sizes and times,
 the options: a rerun with other inputs or options is refused rather than mixed), one set
-of files per finished partition (``part-000042.findings.parquet``, ``.figures.parquet``,
-``.articles.parquet``, then ``.done`` written last), and ``journal.jsonl`` (which run
+of files per finished partition (``part-000042.findings.json``, ``.figures.json``,
+``.articles.json``: each part's columns, as the worker sealed them, see :mod:`.tables`;
+then ``.done`` written last), and ``journal.jsonl`` (which run
 finished which partition). Every file is written to a temporary name and renamed, so an
 interruption leaves either a whole partition or none.
 """
@@ -14,14 +15,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import Localized, NumlintError
 from ..i18n import N_
 from .inputs import Partition
-from .tables import PARTS, SCHEMAS, SealedPartition
+from .tables import PARTS, SCHEMAS, SealedPartition, decode
 
 STATE_SUFFIX = ".state"
 
@@ -55,12 +56,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def write_table(path: Path, table: Any) -> None:
-    import pyarrow.parquet as pq
-
-    atomic_write(path, lambda temporary: pq.write_table(table, temporary))
 
 
 class State:
@@ -99,7 +94,9 @@ class State:
 
     def save(self, result: SealedPartition) -> None:
         for part in PARTS:
-            write_table(self._file(result.index, f"{part}.parquet"), result.table(part))
+            data = result.files[part]
+            atomic_write(self._file(result.index, f"{part}.json"),
+                         lambda temporary, data=data: temporary.write_bytes(data))
         counts = json.dumps({"articles": result.count("articles"),
                              "findings": result.count("findings")})
         atomic_write(self._file(result.index, "done"),
@@ -119,13 +116,17 @@ class State:
                 continue  # a line cut by an interruption: its partition has no .done
         return entries
 
+    def tables(self, partitions: Sequence[Partition], part: str) -> Iterator[Any]:
+        """One part of each partition, in partition order, as Arrow tables (one at a
+        time: an archive's findings need not fit in memory at once)."""
+        for partition in partitions:
+            yield decode(part, self._file(partition.index, f"{part}.json").read_bytes())
+
     def table(self, partitions: Sequence[Partition], part: str) -> Any:
         """One part of every partition, in partition order, as one Arrow table."""
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
-        tables = [pq.read_table(self._file(p.index, f"{part}.parquet"), schema=SCHEMAS[part]())
-                  for p in partitions]
+        tables = list(self.tables(partitions, part))
         if not tables:
             return SCHEMAS[part]().empty_table()
         return pa.concat_tables(tables)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..batch import DEFAULT_FORMAT, FORMATS, as_date, checked_document, failure_row, warm_up
 from ..config import Config
+from .beacon import OUTSIDE
 from .figures import figures_of
 from .inputs import Article, ColumnMap, Partition, read
 from .tables import SealedPartition
@@ -101,9 +102,7 @@ def articles_of(partition: Partition, job: Job) -> Iterator[tuple[int, Article]]
 
 
 ProcessArticle = Callable[[Article, Job], ArticleResult]
-SEALING = -1
-"""The position ``on_start`` hears once a partition's articles are all checked."""
-OnStart = Callable[[int, str], None]
+OnStart = Callable[[int], None]
 
 
 def check_partition(partition: Partition, job: Job,
@@ -114,18 +113,18 @@ def check_partition(partition: Partition, job: Job,
 
     ``skipped`` maps the positions of articles not to check again (one that timed out or
     killed a worker on an earlier try) to the reason their row gives; ``on_start`` hears
-    of each article before it is checked (the processes engine times it), then of
-    :data:`SEALING` once every article is checked."""
+    the position of each article before it is checked (the processes engine times it),
+    then :data:`~.beacon.OUTSIDE` once every article is checked."""
     result = PartitionResult(partition.index)
     for position, article in articles_of(partition, job):
         if skipped and position in skipped:
             result.add(timeout_result(article.id, job.timeout, skipped[position]))
             continue
         if on_start is not None:
-            on_start(position, article.id)
+            on_start(position)
         result.add(process(article, job))
     if on_start is not None:
-        on_start(SEALING, "")
+        on_start(OUTSIDE)
     return result.seal()
 
 

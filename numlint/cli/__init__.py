@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     words = list(sys.argv[1:] if argv is None else argv)
     lang = startup_language(words)
-    parser = build_parser(lang)
+    parser = build_parser(lang, words[0] if words else None)  # only the command given
     try:
         args = parser.parse_args(words)
         args.startup_lang = lang

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import PurePath
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LINE = r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z"  # compiled by re for --diff only
 _NO_NEWLINE = "\\ No newline at end of file\n"
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
+    import difflib  # only for --diff
+
     name = PurePath(path).as_posix()
     old, new = (name, name) if PurePath(path).is_absolute() else (f"a/{name}", f"b/{name}")
     lines = difflib.unified_diff(
@@ -26,4 +27,4 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Lines with their endings; only CR, LF and CRLF end a line (not U+2028 or NEL)."""
-    return _LINE.findall(text)
+    return re.findall(_LINE, text)

@@ -10,14 +10,17 @@ of the walked folder and its subfolders, and of its parents up to the repository
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from ..config_files import FileSelection
 from ..i18n import N_
 from .errors import InputError, os_reason
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 GITIGNORE = ".gitignore"
 
@@ -64,13 +67,14 @@ class Excluder:
 
     def __post_init__(self) -> None:
         base = self.selection.base or Path.cwd()
-        self._configured = _Rules(Path(os.path.abspath(base)),
-                                  GitIgnoreSpec.from_lines(self.selection.patterns))
+        patterns = self.selection.patterns
+        self._configured = (_Rules(Path(os.path.abspath(base)), _spec(patterns))
+                            if patterns else None)  # pathspec imported only when needed
         self.respect_gitignore = self.respect_gitignore and self.selection.respect_gitignore
 
     def skipped(self, path: Path, root: Path, is_dir: bool) -> bool:
         path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
-        if self._configured.decides(path, is_dir, root):
+        if self._configured is not None and self._configured.decides(path, is_dir, root):
             return True
         if not self.respect_gitignore:
             return False
@@ -107,7 +111,13 @@ def _read_gitignore(folder: Path) -> _Rules | None:
     except OSError as error:
         raise InputError(N_("{path}: cannot be read: {reason}"),
                          {"path": str(path), "reason": os_reason(error)}) from None
-    return _Rules(folder, GitIgnoreSpec.from_lines(lines))
+    return _Rules(folder, _spec(lines))
+
+
+def _spec(lines: Sequence[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
 
 
 def _repository_root(start: Path) -> Path | None:

@@ -16,13 +16,16 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from ..config_files import FileSelection
 from ..config_files import display as shown_path
 from ..i18n import N_, Phrase
 from ..sources import Format
 from .errors import InputError, os_reason
-from .excludes import Excluder
+
+if TYPE_CHECKING:
+    from .excludes import Excluder  # imported when a folder is walked: it loads pathspec
 
 STDIN = "-"
 EXTENSIONS: dict[str, Format] = {
@@ -95,6 +98,8 @@ def collect(
                              {"path": _short(given), "reason": os_reason(error)}) from None
         # a FIFO or device named here is reported when read (NL902)
         if is_dir:
+            from .excludes import Excluder
+
             selection = selection_for(path) if selection_for else FileSelection()
             files, unlisted = walk(path, Excluder(selection, respect_gitignore))
             targets.extend(Target(folder, shown_path(folder), "text", unreadable=reason)
@@ -121,7 +126,10 @@ def walk(root: Path, excluder: Excluder | None = None
     """The checkable files under ``root`` (excluded and ignored paths skipped), and the
     folders that could not be listed, with why: one unreadable folder must not stop the
     run, nor be skipped without a word."""
-    excluder = excluder or Excluder(FileSelection())
+    if excluder is None:
+        from .excludes import Excluder
+
+        excluder = Excluder(FileSelection())
     found: list[Path] = []
     unlisted: list[tuple[Path, Phrase]] = []
 

@@ -10,7 +10,6 @@ for real.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -54,6 +53,8 @@ def configured_language(forced: str | None, cwd: Path | None = None) -> str | No
         path = Path(forced) if forced else ConfigFinder().find(cwd or Path.cwd())
         if path is None:
             return None
+        import tomllib  # only when there is a file to read
+
         data: Any = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):  # ConfigError is a ValueError too
         return None

@@ -23,7 +23,7 @@ from ..sources import FORMATS as INPUT_FORMATS
 from .argparse_messages import argparse_speaking, parsing_language
 from .errors import UsageError
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = r"^\d{4}-\d{2}-\d{2}$"  # compiled by re when --date is given
 
 Translate = Callable[[str], str]
 
@@ -51,7 +51,7 @@ def translator(lang: str) -> Translate:
 
 
 def iso_date(text: str) -> date:
-    if not _DATE.match(text):
+    if not re.match(_DATE, text):
         raise argparse.ArgumentTypeError(_arg_text(
             N_("expected a date as YYYY-MM-DD, not {text}"), text=repr(text)))
     try:
@@ -75,7 +75,11 @@ def _arg_text(message: str, **params: str) -> str:
     return render(message, params, parsing_language())
 
 
-def build_parser(lang: str = DEFAULT_LANGUAGE) -> Parser:
+def build_parser(lang: str = DEFAULT_LANGUAGE, command: str | None = None) -> Parser:
+    """The whole command line, or, when ``command`` names one, only that command's parser
+    under the top-level one (``numlint check …`` parses the same either way: argparse only
+    consults the subcommand named; building the others is a fifth of a small check's
+    start)."""
     t = translator(lang)
     with argparse_speaking(lang):  # argparse writes -h's help as the parser is made
         parser = Parser(
@@ -89,18 +93,28 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> Parser:
                             help=t(N_("show program's version number and exit")))
         commands = parser.add_subparsers(dest="command", metavar=t(N_("COMMAND")),
                                          parser_class=Parser)
-        _check(commands, t)
-        _explain(commands, t)
-        _rules(commands, t)
-        _rates(commands, t)
-        from ..audit.command import add_parser as add_audit
-        from ..lsp.command import add_parser as add_lsp
-        from ..serve.command import add_parser as add_serve
-
-        add_audit(commands, t)
-        add_serve(commands, t)
-        add_lsp(commands, t)
+        builders = _COMMANDS if command not in _COMMANDS else {command: _COMMANDS[command]}
+        for build in builders.values():
+            build(commands, t)
     return parser
+
+
+def _audit(commands: argparse._SubParsersAction, t: Translate) -> None:
+    from ..audit.command import add_parser
+
+    add_parser(commands, t)
+
+
+def _serve(commands: argparse._SubParsersAction, t: Translate) -> None:
+    from ..serve.command import add_parser
+
+    add_parser(commands, t)
+
+
+def _lsp(commands: argparse._SubParsersAction, t: Translate) -> None:
+    from ..lsp.command import add_parser
+
+    add_parser(commands, t)
 
 
 def add_lang(parser: argparse.ArgumentParser, t: Translate, help: str) -> None:
@@ -207,3 +221,10 @@ def _rates(commands: argparse._SubParsersAction, t: Translate) -> None:
     rates.add_argument("--output-format", choices=("text", "json"), default="text")
     add_lang(rates, t, N_("language of the description (default: the configuration's "
                           "lang, else fr)"))
+
+
+_COMMANDS: dict[str, Callable[[argparse._SubParsersAction, Translate], None]] = {
+    "check": _check, "explain": _explain, "rules": _rules, "rates": _rates,
+    "audit": _audit, "serve": _serve, "lsp": _lsp,
+}
+"""Each subcommand's parser builder, in the order ``numlint --help`` lists them."""

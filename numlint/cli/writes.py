@@ -10,7 +10,6 @@ files written and those not written.
 from __future__ import annotations
 
 import contextlib
-import signal
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +89,8 @@ _FILES = (N_("{n} file"), N_("{n} files"))
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
     """SIGINT blocked for the block (Unix, main thread); delivered when it ends."""
+    import signal  # only when a file is written (its enums cost a check ~2 ms)
+
     can_block = (hasattr(signal, "pthread_sigmask")
                  and threading.current_thread() is threading.main_thread())
     if not can_block:

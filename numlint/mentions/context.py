@@ -180,9 +180,8 @@ class CurrencyContext:
                 return following
         if index > 0:
             previous = mentions[index - 1]
-            start = mentions[index].hedge_span[0] if mentions[index].hedge_span else (
-                mentions[index].start
-            )
+            current = mentions[index]
+            start = current.hedge_span[0] if current.hedge_span else current.start
             if "(" in text[previous.end : start] and converts.fullmatch(
                 text, previous.end, start
             ):

@@ -220,7 +220,7 @@ def _codes_in_circulation() -> frozenset[str]:
 
     codes = set(_X_CODES_IN_USE)
     for territory in Locale.parse("en").territories:
-        if territory.isalpha():
+        if isinstance(territory, str) and territory.isalpha():
             codes.update(get_territory_currencies(territory))
     return frozenset(codes)
 
@@ -294,34 +294,60 @@ def _is_symbol(written: str) -> bool:
 
 def build_currency_lexicon() -> CurrencyLexicon:
     """Gather the French currency forms of CLDR (via Babel) and the house defaults."""
-    from babel import Locale
+    by_name, by_symbol = _cldr_forms(_known_codes())
+    by_form: dict[str, str | None] = {}
+    for forms in (by_name, by_symbol):
+        for written, found in forms.items():
+            by_form[normalize_written(written)] = next(iter(found)) if len(found) == 1 else None
+    assumed = _add_house_forms(by_form)
+    names = sorted(
+        {*by_name, *HOUSE_NAME_DEFAULTS} - NOT_CURRENCIES_ALONE, key=len, reverse=True
+    )
+    for written in NOT_CURRENCIES_ALONE:
+        by_form.pop(written, None)
+    symbols = sorted({*by_symbol, *HOUSE_SYMBOLS}, key=len, reverse=True)
+    return CurrencyLexicon(
+        by_form=by_form,
+        assumed=frozenset(assumed),
+        codes=_codes_in_circulation() - CODES_THAT_ARE_WORDS,
+        names=tuple(names),
+        symbols=tuple(symbols),
+    )
+
+
+def _known_codes() -> frozenset[str]:
+    """The ISO codes of CLDR, without the X codes of metals and funds (but the CFA ones)."""
     from babel.numbers import list_currencies
 
-    codes = frozenset(
+    return frozenset(
         c for c in list_currencies()
         if len(c) == 3 and c.isupper() and (not c.startswith("X") or c in _X_CODES_IN_USE)
     )
-    written_codes = _codes_in_circulation() - CODES_THAT_ARE_WORDS
+
+
+def _cldr_forms(codes: frozenset[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The names and symbols of ``codes`` in the French locales, each with its codes."""
+    from babel import Locale
+
     by_name: dict[str, set[str]] = {}
     by_symbol: dict[str, set[str]] = {}
     for locale_id in LOCALES:
         data = Locale.parse(locale_id)._data
-        for code, name in data["currency_names"].items():
+        names = [(code, name) for code, name in data["currency_names"].items()]
+        names += [(code, name) for code, forms in data["currency_names_plural"].items()
+                  for name in forms.values()]
+        for code, name in names:
             if code in codes:
                 _add_name(by_name, name, code)
-        for code, forms in data["currency_names_plural"].items():
-            for name in forms.values():
-                if code in codes:
-                    _add_name(by_name, name, code)
         for code, symbol in data["currency_symbols"].items():
             if code in codes and symbol != code and not symbol.isalpha() and symbol != "¤":
                 by_symbol.setdefault(symbol, set()).add(code)
+    return by_name, by_symbol
 
-    by_form: dict[str, str | None] = {}
-    for name, found in by_name.items():
-        by_form[normalize_written(name)] = next(iter(found)) if len(found) == 1 else None
-    for symbol, found in by_symbol.items():
-        by_form[normalize_written(symbol)] = next(iter(found)) if len(found) == 1 else None
+
+def _add_house_forms(by_form: dict[str, str | None]) -> set[str]:
+    """Add the house's names and symbols to ``by_form``; the forms whose currency is a
+    default (``dollars`` -> USD) rather than written."""
     assumed = set()
     for written, code in HOUSE_NAME_DEFAULTS.items():
         key = normalize_written(written)
@@ -333,20 +359,7 @@ def build_currency_lexicon() -> CurrencyLexicon:
     for written, code in HOUSE_SYMBOLS.items():
         by_form[normalize_written(written)] = code
     assumed.update(normalize_written(s) for s in ("$", "¥"))
-
-    names = sorted(
-        {*by_name, *HOUSE_NAME_DEFAULTS} - NOT_CURRENCIES_ALONE, key=len, reverse=True
-    )
-    for written in NOT_CURRENCIES_ALONE:
-        by_form.pop(written, None)
-    symbols = sorted({*by_symbol, *HOUSE_SYMBOLS}, key=len, reverse=True)
-    return CurrencyLexicon(
-        by_form=by_form,
-        assumed=frozenset(assumed),
-        codes=written_codes,
-        names=tuple(names),
-        symbols=tuple(symbols),
-    )
+    return assumed
 
 
 def _add_name(by_name: dict[str, set[str]], name: str, code: str) -> None:

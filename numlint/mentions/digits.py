@@ -44,7 +44,8 @@ def _groups_are_valid(whole: str) -> bool:
     separators = {ch for ch in whole if ch in GROUP_SEPARATORS}
     if not separators:
         return whole.isdigit()
-    groups = whole.translate(str.maketrans({ch: " " for ch in separators})).split(" ")
+    spaces: dict[str, str | int | None] = {ch: " " for ch in separators}
+    groups = whole.translate(str.maketrans(spaces)).split(" ")
     first, rest = groups[0], groups[1:]
     return (
         1 <= len(first) <= 3

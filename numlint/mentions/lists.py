@@ -88,6 +88,7 @@ def borrowing(item: Mention, last: Mention) -> Mention:
         decimals=item.decimals + (2 if last.sub_unit else 0),
         currency=last.currency,
         unit=last.unit,
+        unit_assumed=last.unit_assumed,
         currency_assumed=last.currency_assumed,
         currency_inherited=last.currency_inherited,
         currency_source_span=last.currency_source_span,

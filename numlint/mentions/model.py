@@ -60,6 +60,11 @@ class Mention:
     """True when the currency comes from a house default (``dollars`` -> USD) rather than
     from an unambiguous code, symbol or qualified name."""
 
+    unit_assumed: bool = False
+    """True when the unit is one reading of a name that stands for two (bare ``milles``:
+    the statute mile in Québec, the nautical mile at sea): it can show a slip of a
+    thousand, never a conversion a few percent off."""
+
     sub_unit: bool = False
     """True when the currency is written as its hundredth (``15 centimes``, ``470 pence``):
     ``value`` is then in the main unit (0.15, 4.70) and ``decimals`` counts two more."""

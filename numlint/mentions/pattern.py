@@ -78,6 +78,17 @@ DURATION_UNITS = frozenset({"century", "year", "month", "week", "day", "hour", "
 """``un an``, ``une heure``: after the article, durations are not read as figures."""
 
 
+NOT_NAUTICAL = (
+    r"(?!(?<=(?i:mille))" + SPS + r"(?i:nautiques?|marin)" + LETTER_END + ")"
+    r"(?!(?<=(?<![\p{L}\p{N}.,])(?i:une?|1)[\x20\u00a0\u202f\u2009\-‑]+(?i:mille))"
+    + SPS + r"(?i:marins)" + LETTER_END + ")"
+)
+"""After a number word or scale: not the ``mille`` of a nautical mile. French agrees the
+unit (``3 milles marins``), never the number (``trois mille marins`` are sailors): before
+``nautique(s)`` and singular ``marin``, ``mille`` is the unit; before ``marins``, only
+after *un*/*une*/*1* (``un mille marins`` is no crowd). The tail then reads the unit."""
+
+
 DEMI_UNITS = r"\L<demi_units>"
 """The named list of the unit names a ``demi`` may govern, in the head pattern."""
 
@@ -238,7 +249,7 @@ def _word_run(
     )
     token = (
         "(?:(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + "|" + plural + ")"
-        + LETTER_END
+        + LETTER_END + NOT_NAUTICAL
         + "|(?i:" + singular + ")" + LETTER_END + closes
         + "|(?i:demie?)" + LETTER_END + "(?:" + closes + "|" + demi_governs + "))"
     )
@@ -248,7 +259,7 @@ def _word_run(
     )
     first = (
         r"(?:(?i:une?)(?=" + word_sep + after_un + ")"
-        + "|(?i:" + number_words + ")" + LETTER_END
+        + "|(?i:" + number_words + ")" + LETTER_END + NOT_NAUTICAL
         + "|(?i:demie?)" + demi_governs + ")"
     )
     ordinals = lists.of("ordinals", words.ORDINALS)
@@ -448,7 +459,7 @@ def _parts(
         + SPS + r"(?i:zéro|zero|0)(?![\p{L}\p{N}])))?"
     )
     scale = (
-        "(?P<scale>(?i:" + scale_words + ")" + LETTER_END
+        "(?P<scale>(?i:" + scale_words + ")" + LETTER_END + NOT_NAUTICAL
         + "|(?:" + abbreviations + ")(?:" + LETTER_END + "|(?=(?:" + currency_codes + ")"
         + WORD_END + "))"  # "10 kCHF" (fr_CA)
         + r"|[GT](?=" + GAP + r"(?:[$€£¥]|[A-Z]{3}" + WORD_END + "))"

@@ -2,10 +2,12 @@
 
 This is the only place that walks the text. Anchor passes (:class:`.pattern.Anchors`) find
 where a figure may start; the head pattern reads it up to its scale there and
-:class:`.tail.Tail` the rest (currency, unit, percent, "per"). What a figure means is
-decided here from their groups and the lexicons; words and digit strings are read by
-:mod:`.words` and :mod:`.digits`. Nothing is compiled at import: the patterns are built on
-first use and shared.
+:class:`.tail.Tail` the rest (currency, unit, percent, "per"). Here the figure's number is
+read (words by :mod:`.words`, digit strings by :mod:`.digits`) and what is no figure left
+out (articles, years, references); :mod:`.assembly` turns the match's groups into the
+mention. Post-passes then join what one figure cannot see alone: typo-split numbers,
+compounds (``5 pieds 11 pouces``), ranges, lists and currencies given by the context.
+Nothing is compiled at import: the patterns are built on first use and shared.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ import regex
 
 from ..matching import lazy_pattern, match_at
 from . import lexicon
+from .article_scale import article_before
+from .assembly import Assembly, MatchView
 from .compounds import merge_compounds
 from .context import CurrencyContext
-from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
-from .digits import parse_digits, plain, shifted
+from .currencies import CurrencyLexicon
+from .digits import parse_digits
 from .figure import Figure
+from .hedges import hedge_before
 from .lists import share_across_lists
-from .model import Kind, Mention
+from .model import Mention
 from .pattern import (
     ANCHOR_SIGNS,
     PREFIX_WINDOW,
@@ -38,27 +43,20 @@ from .pattern import (
     demi_unit_list,
     pattern_sources,
 )
+from .range_links import link_ranges
 from .split_numbers import merge_split_numbers
 from .tail import Tail
-from .units import UnitLexicon, rate_unit
+from .units import UnitLexicon
 from .words import WordNumber, divide, read_word_numbers
 
-_Groups = dict[str, str | None]
-"""A match's groups by name, read once (``match.group(name)`` costs more, called often)."""
-_HEDGE_LOOKBACK = 40
-_LONGEST_HEDGE_WORD = 20
 _LONE_WORDS = frozenset({"un", "une", "neuf"})
-_TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "degree"})
 
 
 @dataclass(frozen=True)
 class _Helpers:
     """The small patterns read around a match (compiled once, on first use)."""
 
-    hedge_before: regex.Pattern[str]
     word_before: regex.Pattern[str]
-    range_join: regex.Pattern[str]
-    range_opener: regex.Pattern[str]
     neuf_noun_follows: regex.Pattern[str]
     """``neuf personnes`` is nine; ``un logement neuf et spacieux`` is new."""
     month_follows: regex.Pattern[str]
@@ -67,23 +65,9 @@ class _Helpers:
 
 @cache
 def _helpers() -> _Helpers:
-    hedges = "|".join(
-        regex.escape(h).replace("'", "['’ʼ]").replace(r"\ ", r"[\s\u00a0\u202f]+")
-        for h in sorted(lexicon.HEDGES, key=len, reverse=True)
-    )
     months = "|".join(regex.escape(m) for m in lexicon.MONTHS)
     return _Helpers(
-        hedge_before=regex.compile(
-            r"(?ri)(?<![\p{L}])(?P<hedge>" + hedges + r")[\s\u00a0\u202f]*\Z"
-        ),
         word_before=regex.compile(r"(?r)(?P<word>[\p{L}°.]+)[\s\u00a0\u202f]*\Z"),
-        range_join=regex.compile(
-            r"[\x20\u00a0\u202f]+(?:à|et|au)[\x20\u00a0\u202f]+"
-            r"|[\x20\u00a0\u202f]*[-–‑][\x20\u00a0\u202f]*"
-        ),
-        range_opener=lazy_pattern(
-            r"(?ri)(?<![\p{L}])(?:de|d['’]|entre|from)[\x20\u00a0\u202f]+\Z"
-        ),
         neuf_noun_follows=lazy_pattern(
             r"[\x20\u00a0\u202f]+(?!(?:et|ou|de|à|en|pour|mais|dans|sur|avec)\b)\p{L}"
         ),
@@ -172,7 +156,7 @@ class Scanner:
         for match in self._matches(text, head, timeout):
             if match.group("skip") is None:
                 found.extend(self._mentions_of(match, text))
-        linked = _link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
+        linked = link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
         return self.context.inherit(share_across_lists(linked, text), text)
 
     @cached_property
@@ -215,237 +199,128 @@ class Scanner:
         spans, end = self.tail.read(text, head.end())
         return Figure(head, text, spans, end)
 
+    @cached_property
+    def assembly(self) -> Assembly:
+        return Assembly(self.currencies, self.units)
+
     def _mentions_of(self, match: Figure, text: str) -> list[Mention]:
-        g = match.groups_by_name(self._group_names)
-        if g["words"] is not None:
-            return self._word_mentions(match, g, text)
-        mention = self._digit_mention(match, g, text)
+        view = MatchView(match, match.groups_by_name(self._group_names))
+        if view.has("words"):
+            return self._word_mentions(view, text)
+        mention = self._digit_mention(view, text)
         return [mention] if mention is not None else []
 
     # -- numbers in digits -------------------------------------------------------------
 
-    def _digit_mention(self, match: Figure, g: _Groups, text: str) -> Mention | None:
-        if g["vulgar"] is not None:
-            numerator, denominator = lexicon.VULGAR_FRACTIONS[g["vulgar"]]
+    def _digit_mention(self, view: MatchView, text: str) -> Mention | None:
+        if view.has("vulgar"):
+            numerator, denominator = lexicon.VULGAR_FRACTIONS[view.written("vulgar")]
             value, decimals = divide(numerator, denominator), 1
             number_group = "vulgar"
         else:
-            dotted = g["dot_decimal"]
-            number_group = "dot_decimal" if dotted is not None else "digits"
-            written = g[number_group]
-            parsed = parse_digits(written, dot_is_decimal=dotted is not None)
-            if parsed is None:
+            read = _digits_of(view, text)
+            if read is None:
                 return None
-            value, decimals = parsed
-            has_context = any(
-                g[name] is not None
-                for name in ("scale", "percent", "currency", "unit", "currency_before")
-            )
-            if dotted is not None and not has_context:
-                return None  # "49.3", "GPT-3.5": a reference, not a decimal amount
-            if not has_context and _is_not_a_quantity(written, value, match, text):
-                return None
-            if g["vulgar_after"] is not None:
-                numerator, denominator = lexicon.VULGAR_FRACTIONS[g["vulgar_after"]]
-                value += divide(numerator, denominator)
-                decimals = max(decimals, 1)
-                number_group = "vulgar_after"
-        if _is_minus(g["sign"]):
+            value, decimals, number_group = read
+        if _is_minus(view["sign"]):
             value = -value
-        return self._assemble(match, g, text, value, decimals, number_group, None)
+        return self.assembly.mention(view, text, value, decimals, number_group, None)
 
     # -- numbers in words -------------------------------------------------------------
 
-    def _word_mentions(self, match: Figure, g: _Groups, text: str) -> list[Mention]:
-        run_start = match.start("words")
-        run = g["words"]
+    def _word_mentions(self, view: MatchView, text: str) -> list[Mention]:
+        run = view.written("words")
         numbers = read_word_numbers(run)
-        helpers = _helpers()
+        if not numbers and view.has("currency"):
+            counted = self._counted_by_article(view, text)
+            return [counted] if counted is not None else []
+        run_start = view.start("words")
         several = len(numbers) > 1
         mentions: list[Mention] = []
         for index, number in enumerate(numbers):
             last = index == len(numbers) - 1
-            start = run_start + number.start
-            end = run_start + number.end
-            written = text[start:end].lower()
             closes_run = last and number.end == len(run)
-            has_context = closes_run and any(
-                g[name] is not None for name in ("scale", "percent", "currency", "unit")
-            )
-            if not has_context and number.last_scale is None:
-                if written in _LONE_WORDS and not _lone_word_is_a_number(
-                    written, several, last, text, end
-                ):
-                    continue  # "un", "une": articles; "neuf" as in "un logement neuf"
-                if match_at(helpers.month_follows, text, end) and number.value <= 31:
-                    continue  # "le neuf février": a date
-            signed = index == 0 and _is_minus(g["sign"])
+            if not (closes_run and _has_context(view, _WORD_CONTEXT)) and _not_a_figure(
+                number, text, run_start, several, last
+            ):
+                continue
+            signed = index == 0 and _is_minus(view["sign"])
             if closes_run:
-                if index and g["currency_before"] is not None:
-                    g = {**g, "currency_before": None}  # "$ deux trois": the $ is not 3's
-                mention = self._assemble(
-                    match, g, text, -number.value if signed else number.value,
+                if index and view.has("currency_before"):
+                    view = view.without("currency_before")  # "$ deux trois": not 3's
+                mention = self.assembly.mention(
+                    view, text, -number.value if signed else number.value,
                     number.decimals, "words", number, signed=index == 0,
                 )
             else:
-                mention = _bare_word_mention(text, start, end, number, match, signed)
+                mention = _bare_word_mention(text, run_start, number, view, signed)
             mentions.append(mention)
         return mentions
 
-    # -- what follows the number ------------------------------------------------------
-
-    def _assemble(
-        self,
-        match: Figure,
-        g: _Groups,
-        text: str,
-        value: Decimal,
-        decimals: int,
-        number_group: str,
-        word_number: WordNumber | None,
-        *,
-        signed: bool = True,
-    ) -> Mention:
-        """Gather what the pattern's groups say about the figure into one mention."""
-        number_start, number_end = match.span(number_group)
-        if number_group == "vulgar_after":
-            number_start = match.start("digits")
-        if word_number is not None:
-            number_start, number_end = (
-                number_start + word_number.start,
-                number_start + word_number.end,
-            )
-        if g["sign"] is not None and signed:
-            number_start = match.start("sign")
-        ends = [number_end]
-        scale_text, scale_span, exponent = None, None, 0
-        if g["scale"] is not None:
-            scale_text = g["scale"]
-            scale_span = match.span("scale")
-            ends.append(scale_span[1])
-            multiplier = lexicon.MULTIPLIER_WORDS.get(scale_text.lower())
-            if multiplier is not None:
-                value *= multiplier
-            else:
-                exponent = _scale_exponent(scale_text)
-        elif word_number is not None and word_number.last_scale is not None:
-            exponent = lexicon.SCALE_WORDS[word_number.last_scale]
-            run_start = match.start("words")
-            scale_span = (run_start + word_number.last_scale_start,
-                          run_start + word_number.last_scale_end)
-            scale_text = text[scale_span[0] : scale_span[1]]
-            number_end = scale_span[0]
-            while number_end > number_start and text[number_end - 1] in " \u00a0\u202f-‑":
-                number_end -= 1
-            value = shifted(value, -exponent)
-        value = plain(shifted(value, exponent)) if exponent else value
-        if g["fraction"] is not None:
-            numerator, denominator = lexicon.FRACTION_WORDS[
-                " ".join(normalize_written(g["fraction"]).split())
-            ]
-            part = divide(shifted(Decimal(numerator), exponent), denominator)
-            value = plain(value - part if value < 0 else value + part)
-            decimals += 1
-            ends.append(match.end("fraction"))
-        kind: Kind = "number"
-        currency: str | None = None
-        unit: str | None = None
-        assumed = sub_unit = False
-        unit_text, unit_span = None, None
-        for group in ("currency", "currency_before"):
-            if g[group] is not None:
-                kind = "money"
-                unit_text, unit_span = g[group], match.span(group)
-                currency, assumed = self.currencies.lookup(unit_text)
-                if normalize_written(unit_text) in SUB_UNIT_FORMS:
-                    value, decimals, sub_unit = value.scaleb(-2), decimals + 2, True
-                break
-        if kind == "number":
-            if g["percent"] is not None:
-                kind = "percent"
-                unit_text, unit_span = g["percent"], match.span("percent")
-            elif g["unit"] is not None:
-                kind = "quantity"
-                unit_text, unit_span = g["unit"], match.span("unit")
-                unit = self.units.lookup(unit_text)
-        if unit_span is not None and g["currency_before"] is None:
-            ends.append(unit_span[1])
-        if kind == "money" and g["currency"] is not None and not exponent:
-            cents, cents_end = self._cents(match, g)
-            if cents is not None:
-                value = value - cents if value < 0 else value + cents
-                decimals = max(decimals, 2)
-                ends.append(cents_end)
-        if unit in _TEMPERATURES and g["below_zero"] is not None:
-            value = -abs(value)
-            ends.append(match.end("below_zero"))
-        end = max(ends)
-        per, per_span = None, None
-        if g["per_article"] is not None and kind != "money":
-            pass  # "80 dollars le baril" is a price; "7,62 mm le baril" is no rate
-        elif g["per"] is not None:
-            per = lexicon.PER_WORDS.get(g["per"]) or lexicon.PER_WORDS.get(
-                g["per"].lower(), g["per"].lower()
-            )
-        elif g["per_adjective"] is not None:
-            per = lexicon.PER_ADJECTIVES[g["per_adjective"].lower()]
-        speed = rate_unit(unit, per) if kind == "quantity" else None
-        if speed is not None:  # "251 m/h", "400 miles par heure": one unit, no "per"
-            unit, per, end = speed, None, match.end()
-            if unit_span is not None:
-                unit_span = (unit_span[0], end)
-                unit_text = text[unit_span[0] : end]
-        elif per is not None:
-            per_span = (end, match.end())
-            while text[per_span[0]] in " \u00a0\u202f":
-                per_span = (per_span[0] + 1, per_span[1])
-            end = match.end()
-        start = match.start("currency_before") if g["currency_before"] else number_start
-        hedge, hedge_kind, hedge_span = _hedge_before(text, start)
-        return Mention(
-            start=start,
-            end=end,
-            text=text[start:end],
-            kind=kind,
-            value=value,
-            currency=currency,
-            unit=unit,
-            hedge=hedge,
-            hedge_kind=hedge_kind,
-            hedge_span=hedge_span,
-            number_text=text[number_start:number_end],
-            number_span=(number_start, number_end),
-            decimals=decimals,
-            scale_text=scale_text,
-            scale_span=scale_span,
-            scale_exponent=exponent,
-            unit_text=unit_text,
-            unit_span=unit_span,
-            per=per,
-            per_span=per_span,
-            currency_assumed=assumed,
-            sub_unit=sub_unit,
+    def _counted_by_article(self, view: MatchView, text: str) -> Mention | None:
+        """« Le milliard de dollars »: the scale word alone, its article as the number."""
+        run_start, run_end = view.span("words")
+        scale = text[run_start:run_end]
+        article = article_before(text, run_start, scale)
+        if article is None:
+            return None
+        exponent = lexicon.SCALE_WORDS[scale.lower()]
+        alone = WordNumber(Decimal(1).scaleb(exponent), 0, len(scale), scale.lower(),
+                           last_scale_end=len(scale))
+        mention = self.assembly.mention(view, text, alone.value, 0, "words", alone)
+        hedge, hedge_kind, hedge_span = hedge_before(text, article[0])
+        return replace(
+            mention, start=article[0], text=text[article[0] : mention.end],
+            number_text=text[article[0] : article[1]], number_span=article,
+            hedge=hedge, hedge_kind=hedge_kind, hedge_span=hedge_span,
         )
 
-    def _cents(self, match: Figure, g: _Groups) -> tuple[Decimal | None, int]:
-        """``et 15 cents``, ``et quarante-cinq centimes``, ``50`` after an amount: hundredths."""
-        currency = normalize_written(g["currency"])
-        if currency in lexicon.SUB_UNITS or currency in ("penny", "pence"):
-            return None, 0
-        if g["cents_bare"] is not None:
-            return Decimal(g["cents_bare"]).scaleb(-2), match.end("cents_bare")
-        if g["cent_unit"] is None:
-            return None, 0
-        if g["cents"] is not None:
-            cents = Decimal(g["cents"])
-        else:
-            numbers = read_word_numbers(g["cents_words"])
-            if len(numbers) != 1 or numbers[0].end != len(g["cents_words"]):
-                return None, 0
-            cents = numbers[0].value
-        if not 0 < cents < 100:
-            return None, 0
-        return cents.scaleb(-2), match.end("cent_unit")
+
+_DIGIT_CONTEXT = ("scale", "percent", "currency", "unit", "currency_before")
+_WORD_CONTEXT = ("scale", "percent", "currency", "unit")
+
+
+def _has_context(view: MatchView, names: tuple[str, ...]) -> bool:
+    """Whether a scale, percent, currency or unit goes with the number."""
+    groups = view.groups
+    return any(groups[name] is not None for name in names)
+
+
+def _digits_of(view: MatchView, text: str) -> tuple[Decimal, int, str] | None:
+    """The value, decimals and group of a number in digits; None for what is no quantity
+    (``49.3``, a year, a postcode, ``l'article 12``)."""
+    dotted = view.has("dot_decimal")
+    number_group = "dot_decimal" if dotted else "digits"
+    written = view.written(number_group)
+    parsed = parse_digits(written, dot_is_decimal=dotted)
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    has_context = _has_context(view, _DIGIT_CONTEXT)
+    if dotted and not has_context:
+        return None  # "49.3", "GPT-3.5": a reference, not a decimal amount
+    if not has_context and _is_not_a_quantity(written, value, view.figure, text):
+        return None
+    if view.has("vulgar_after"):
+        numerator, denominator = lexicon.VULGAR_FRACTIONS[view.written("vulgar_after")]
+        value += divide(numerator, denominator)
+        decimals = max(decimals, 1)
+        number_group = "vulgar_after"
+    return value, decimals, number_group
+
+
+def _not_a_figure(
+    number: WordNumber, text: str, run_start: int, several: bool, last: bool
+) -> bool:
+    """A number word of a run that is no figure when nothing goes with it: ``un``,
+    ``une`` (articles), ``neuf`` (an adjective), a day before a month."""
+    if number.last_scale is not None:
+        return False
+    end = run_start + number.end
+    written = text[run_start + number.start : end].lower()
+    if written in _LONE_WORDS and not _lone_word_is_a_number(written, several, last, text, end):
+        return True  # "un", "une": articles; "neuf" as in "un logement neuf"
+    return bool(match_at(_helpers().month_follows, text, end)) and number.value <= 31
 
 
 def _opens_with_un(text: str, start: int) -> bool:
@@ -474,19 +349,14 @@ def _lone_word_is_a_number(written: str, several: bool, last: bool, text: str, e
     return several and not last
 
 
-def _scale_exponent(written: str) -> int:
-    if written in lexicon.SCALE_ABBREVIATIONS:
-        return lexicon.SCALE_ABBREVIATIONS[written]
-    return lexicon.SCALE_WORDS[written.lower()]
-
-
 def _bare_word_mention(
-    text: str, start: int, end: int, number: WordNumber, match: Figure, signed: bool
+    text: str, run_start: int, number: WordNumber, view: MatchView, signed: bool
 ) -> Mention:
     """A spelled-out number inside a run, before the last one: it takes no unit."""
+    end = run_start + number.end
     exponent = lexicon.SCALE_WORDS.get(number.last_scale, 0) if number.last_scale else 0
-    number_start = match.start("sign") if signed else start
-    hedge, hedge_kind, hedge_span = _hedge_before(text, number_start)
+    number_start = view.start("sign") if signed else run_start + number.start
+    hedge, hedge_kind, hedge_span = hedge_before(text, number_start)
     return Mention(
         start=number_start,
         end=end,
@@ -501,48 +371,6 @@ def _bare_word_mention(
         decimals=number.decimals,
         scale_exponent=exponent,
     )
-
-
-def _hedge_before(
-    text: str, start: int
-) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    if not _may_end_a_hedge(text, start):
-        return None, None, None
-    found = _helpers().hedge_before.search(text, max(0, start - _HEDGE_LOOKBACK), start)
-    if found is None:
-        return None, None, None
-    written = found.group("hedge")
-    key = normalize_written(written)
-    return written, lexicon.HEDGES.get(key), found.span("hedge")
-
-
-def _may_end_a_hedge(text: str, start: int) -> bool:
-    """Whether the word before ``start`` could close a hedge (``de``, ``environ``, ``d’``).
-
-    Most figures follow no hedge; this look at one word spares them the backward search.
-    """
-    end = start
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    if end == 0:
-        return False
-    if text[end - 1] in "'’ʼ":
-        return True
-    begin = end
-    while begin > 0 and end - begin < _LONGEST_HEDGE_WORD and text[begin - 1].isalpha():
-        begin -= 1
-    return text[begin:end].lower() in _hedge_last_words()
-
-
-@cache
-def _hedge_last_words() -> frozenset[str]:
-    """The last word of every hedge, its letters only (``près de`` -> ``de``)."""
-    words = set()
-    for hedge in lexicon.HEDGES:
-        last = regex.search(r"\p{L}+\Z", hedge.split()[-1].replace("-", " "))
-        if last is not None:
-            words.add(last.group().lower())
-    return frozenset(words)
 
 
 _GLUED_POINTS = regex.compile(r"(?:points?|pts?)(?![\p{L}\p{N}])")
@@ -562,49 +390,6 @@ def _is_not_a_quantity(written: str, value: Decimal, match: Figure, text: str) -
             return True  # 75001 Paris
     before = _helpers().word_before.search(text, max(0, match.start() - 20), match.start())
     return before is not None and before.group("word").lower() in lexicon.REFERENCE_WORDS
-
-
-def _link_ranges(mentions: list[Mention], text: str) -> list[Mention]:
-    """``de 3 à 5 millions d'euros``: the first bound takes the scale and unit of the second."""
-    helpers = _helpers()
-    linked = list(mentions)
-    for i in range(len(linked) - 1):
-        low, high = linked[i], linked[i + 1]
-        if not helpers.range_join.fullmatch(text, low.end, high.start):
-            continue
-        separator = text[low.end : high.start].strip()
-        opened = helpers.range_opener.search(text, max(0, low.start - 12), low.start) is not None
-        if separator in ("et", "au") and not opened:
-            continue
-        if separator == "à" and not opened and low.kind == high.kind == "number":
-            continue
-        bare = low.kind == "number" and low.scale_exponent == 0
-        if bare and high.kind == "number" and high.scale_exponent == 0:
-            continue
-        if bare and (high.kind != "number" or high.scale_exponent):
-            low = _inherit(low, high)
-        elif low.kind != high.kind:
-            continue
-        linked[i] = replace(low, range_role="low", range_partner=high.span)
-        linked[i + 1] = replace(high, range_role="high", range_partner=low.span)
-    return linked
-
-
-def _inherit(low: Mention, high: Mention) -> Mention:
-    exponent = high.scale_exponent
-    return replace(
-        low,
-        kind=high.kind,
-        value=plain(shifted(low.value, exponent)) if exponent else low.value,
-        scale_exponent=exponent,
-        currency=high.currency,
-        unit=high.unit,
-        currency_assumed=high.currency_assumed,
-        per=high.per,
-        inherited=True,
-        shared_scale_span=high.scale_span if exponent else None,
-        shared_unit_span=high.unit_span,
-    )
 
 
 @cache

@@ -1,7 +1,8 @@
 """Numbers split by a typo: ``42, 6 millions d'euros`` is 42,6 millions, not 42 then 6.
 
 A comma followed by one space and one to three digits that a scale word or a currency
-closes is a decimal comma with a stray space: a list would say ``42 ou 6 millions``. The
+closes (three before a unit: ``1, 852 km``) is a decimal comma with a stray space: a list
+would say ``42 ou 6 millions``. The
 figure is read whole and marked (:attr:`.Mention.typo_split`) so a rule can flag the typo.
 """
 
@@ -12,6 +13,7 @@ from decimal import Decimal
 
 from .digits import plain, shifted
 from .model import Mention
+from .pattern import DURATION_UNITS
 
 _SPACES = " \u00a0\u202f"
 _MAX_DECIMALS = 3
@@ -47,9 +49,19 @@ def _is_split(first: Mention, second: Mention, text: str) -> bool:
     digits = second.number_text
     if not (digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DECIMALS):
         return False
-    if not (second.scale_exponent or second.kind == "money"):
+    if not (second.scale_exponent or second.kind == "money" or _a_measure(second, digits)):
         return False
     return not _continues_a_list(text, first.start)
+
+
+def _a_measure(second: Mention, digits: str) -> bool:
+    """``1, 852 km``: three digits before a unit are the decimals of a measure; fewer are
+    the second item of a spoken list (``22, 23 ans``, ``24, 48 heures``), and a duration
+    is counted, not measured (``7, 10 jours``)."""
+    return (
+        second.unit is not None and len(digits) == _MAX_DECIMALS
+        and second.unit not in DURATION_UNITS
+    )
 
 
 def _continues_a_list(text: str, start: int) -> bool:

@@ -181,6 +181,10 @@ HOUSE_UNITS: dict[str, str] = {
     "noeud": "knot",
     "milles nautiques": "nautical_mile",
     "mille nautique": "nautical_mile",
+    # after a number the head read as "mille" (see nautical.py): "deux mille nautiques",
+    # "un mille marins"
+    "mille nautiques": "nautical_mile",
+    "mille marins": "nautical_mile",
     "miles/heure": "mile_per_hour",
     "miles/h": "mile_per_hour",
     "miles à l'heure": "mile_per_hour",
@@ -189,6 +193,12 @@ HOUSE_UNITS: dict[str, str] = {
 }
 """Written form -> pint unit name for what CLDR lacks. ``degrés`` alone is an angle or a
 temperature: numlint keeps the plain ``degree`` and relates it to nothing else."""
+
+SLIP_ONLY_UNITS: dict[str, str] = {"milles": "mile"}
+"""Names that stand for two units: bare ``milles`` is the statute mile in Québec and the
+nautical mile at sea (1 609 or 1 852 m). Read as the first, with
+:attr:`.Mention.unit_assumed` set: enough to show a slip of a thousand against
+kilometres, never a conversion a few percent off."""
 
 SPEEDS: dict[str, str] = {
     # A length "par heure" / "/h" is a speed: "251 m/h" is metres per
@@ -279,7 +289,7 @@ def build_unit_lexicon() -> UnitLexicon:
                     names[normalize_written(written)] = pint_name
                 else:
                     symbols[written] = pint_name
-    for written, pint_name in HOUSE_UNITS.items():
+    for written, pint_name in {**HOUSE_UNITS, **SLIP_ONLY_UNITS}.items():
         symbols[written] = pint_name
     for written in [w for w in symbols if _is_word(w)]:
         names[normalize_written(written)] = symbols.pop(written)

@@ -130,78 +130,92 @@ class _State:
 
     def accept(self, word: str, previous_word: str) -> bool:
         """Take ``word`` if it continues the number; return False to end the number here."""
-        last = self.last
         if word in UNITS:
-            value = UNITS[word]
-            follows_dix = last == "teen" and previous_word == "dix" and value >= 7
-            follows_et = last == "et" and value == 1
-            # "vingt-deux", "quatre-vingt-un"; but "vingt un" is two numbers ("vingt et un")
-            after_ten = last == "ten" and (value != 1 or self.group % 100 == 80)
-            if word.startswith("z") or not (
-                last in _OPEN or after_ten or follows_dix or follows_et
-            ):
-                return False
-            self.group += value
-            self.last = "unit"
-            return True
+            return self._unit(word, UNITS[word], previous_word)
         if word in TEENS:
-            value = TEENS[word]
-            after_sixty_or_eighty = last == "ten" and self.group % 100 in (60, 80) and (
-                previous_word in ("soixante", "vingt", "vingts")
-            )  # soixante-dix, quatre-vingt-douze
-            soixante_et_onze = last == "et" and value == 11 and self.group % 100 == 60
-            if not (last in _OPEN or after_sixty_or_eighty or soixante_et_onze):
-                return False
-            self.group += value
-            self.last = "teen"
-            return True
+            return self._teen(TEENS[word], previous_word)
         if word in TENS:
-            value = TENS[word]
-            if word.startswith("vingt") and last == "unit" and self.group % 100 == 4 and (
-                previous_word == "quatre"
-            ):
-                self.group += 80 - 4  # quatre-vingt(s)
-            elif last in _OPEN:
-                self.group += value
-            else:
-                return False
-            self.last = "ten"
-            return True
+            return self._ten(word, TENS[word], previous_word)
         if word in HUNDRED:
-            if self.group >= 100 or last == "ten":
-                return False
-            if last == "start" or last in ("thousand", "scale"):
-                self.group = 100
-            elif last in ("unit", "teen") and 2 <= self.group < 20:
-                self.group *= 100  # deux cents, dix-neuf cent; "un cent" is not French
-            else:
-                return False
-            self.last = "hundred"
-            return True
+            return self._hundred()
         if word in THOUSAND:
-            if self.thousands or last == "thousand" or self.min_scale <= 3:
-                return False
-            self.thousands = (self.group or 1) * 1000
-            self.group = 0
-            self.last = "thousand"
-            return True
+            return self._thousand()
         if word in SCALES:
-            exponent = SCALES[word]
-            if exponent >= self.min_scale or last == "scale":
-                return False
-            multiplier = self.thousands + self.group
-            if multiplier == 0:
-                if last != "start":
-                    return False
-                multiplier = 1
-            self.total += multiplier * 10**exponent
-            self.thousands = 0
-            self.group = 0
-            self.min_scale = exponent
-            self.last = "scale"
-            self.last_scale = word
-            return True
+            return self._scale(word, SCALES[word])
         return False
+
+    def _unit(self, word: str, value: int, previous_word: str) -> bool:
+        last = self.last
+        follows_dix = last == "teen" and previous_word == "dix" and value >= 7
+        follows_et = last == "et" and value == 1
+        # "vingt-deux", "quatre-vingt-un"; but "vingt un" is two numbers ("vingt et un")
+        after_ten = last == "ten" and (value != 1 or self.group % 100 == 80)
+        if word.startswith("z") or not (last in _OPEN or after_ten or follows_dix or follows_et):
+            return False
+        self.group += value
+        self.last = "unit"
+        return True
+
+    def _teen(self, value: int, previous_word: str) -> bool:
+        last = self.last
+        after_sixty_or_eighty = last == "ten" and self.group % 100 in (60, 80) and (
+            previous_word in ("soixante", "vingt", "vingts")
+        )  # soixante-dix, quatre-vingt-douze
+        soixante_et_onze = last == "et" and value == 11 and self.group % 100 == 60
+        if not (last in _OPEN or after_sixty_or_eighty or soixante_et_onze):
+            return False
+        self.group += value
+        self.last = "teen"
+        return True
+
+    def _ten(self, word: str, value: int, previous_word: str) -> bool:
+        if word.startswith("vingt") and self.last == "unit" and self.group % 100 == 4 and (
+            previous_word == "quatre"
+        ):
+            self.group += 80 - 4  # quatre-vingt(s)
+        elif self.last in _OPEN:
+            self.group += value
+        else:
+            return False
+        self.last = "ten"
+        return True
+
+    def _hundred(self) -> bool:
+        last = self.last
+        if self.group >= 100 or last == "ten":
+            return False
+        if last == "start" or last in ("thousand", "scale"):
+            self.group = 100
+        elif last in ("unit", "teen") and 2 <= self.group < 20:
+            self.group *= 100  # deux cents, dix-neuf cent; "un cent" is not French
+        else:
+            return False
+        self.last = "hundred"
+        return True
+
+    def _thousand(self) -> bool:
+        if self.thousands or self.last == "thousand" or self.min_scale <= 3:
+            return False
+        self.thousands = (self.group or 1) * 1000
+        self.group = 0
+        self.last = "thousand"
+        return True
+
+    def _scale(self, word: str, exponent: int) -> bool:
+        if exponent >= self.min_scale or self.last == "scale":
+            return False
+        multiplier = self.thousands + self.group
+        if multiplier == 0:
+            if self.last != "start":
+                return False
+            multiplier = 1
+        self.total += multiplier * 10**exponent
+        self.thousands = 0
+        self.group = 0
+        self.min_scale = exponent
+        self.last = "scale"
+        self.last_scale = word
+        return True
 
 
 @dataclass(frozen=True, slots=True)

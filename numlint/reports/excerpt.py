@@ -9,15 +9,14 @@ was cut.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
+from ..sources.lines import LINE_BREAK as _LINE_BREAK
 
 TAB_SIZE = 4
 ELLIPSIS = "…"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -24,6 +23,7 @@ from ..diagnostics import Diagnostic, Edit
 from ..i18n import DEFAULT_LANGUAGE, N_, translate
 from ..rules import texts
 from ..rules.api import Rule
+from ..sources.lines import LineIndex
 from .model import FileReport, Options, Report
 
 SCHEMA = (
@@ -31,7 +31,6 @@ SCHEMA = (
 )
 VERSION = "2.1.0"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-US"}
 """SARIF's ``run.language`` (RFC 5646; the format's default is en-US)."""
 
@@ -203,12 +202,12 @@ class _Lines:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
+        self.index = LineIndex(source)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.source)))
-        line = bisect_right(self.starts, offset)
-        before = self.source[self.starts[line - 1] : offset]
+        line, column = self.index.line_col(offset)
+        before = self.source[offset - column + 1 : offset]
         return line, 1 + len(before) + sum(1 for char in before if ord(char) > 0xFFFF)
 
     def region(self, start: int, end: int) -> dict[str, int]:

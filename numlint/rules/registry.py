@@ -1,8 +1,9 @@
 """Finding the rules: every class registered under the entry-point group ``numlint.rules``.
 
 numlint's own rules are registered there too (see ``pyproject.toml``), so the plugin
-path is the only path. A plugin that cannot be loaded is not fatal: it is reported, and
-the other rules run.
+path is the only path (read without ``importlib.metadata`` while no plugin is installed:
+see :mod:`numlint.rules.registry_entry_points`). A plugin that cannot be loaded is not
+fatal: it is reported, and the other rules run.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
+from typing import Any
 
 from ..i18n import DEFAULT_LANGUAGE, N_, Phrase, show
 from .api import RULE_ATTRIBUTES, Rule
+from .registry_entry_points import entry_points
 
 ENTRY_POINT_GROUP = "numlint.rules"
 CODE_FORMAT = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
@@ -116,7 +118,7 @@ def load_rules() -> Registry:
     return Registry(tuple(sorted(rules.values(), key=lambda r: r.code)), tuple(errors))
 
 
-def _is_builtin(entry_point: EntryPoint) -> bool:
+def _is_builtin(entry_point: Any) -> bool:
     distribution = getattr(entry_point, "dist", None)
     name = getattr(distribution, "name", None) if distribution is not None else None
     return entry_point.module.split(".", 1)[0] == "numlint" and name in (None, "numlint")

@@ -11,7 +11,6 @@ is shown in English.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from ..i18n import DEFAULT_LANGUAGE
 from .api import Rule
@@ -49,6 +48,8 @@ def _translated(rule: type[Rule], lang: str) -> tuple[str, str]:
 @cache
 def page(code: str, lang: str) -> tuple[str, str]:
     """The (summary, explanation) of the packaged page of ``code`` in ``lang``, or empty."""
+    from importlib import resources  # on first use: ~10 ms that a check does not need
+
     path = resources.files("numlint").joinpath(f"locale/{lang}/rules/{code}.md")
     if not path.is_file():
         return "", ""

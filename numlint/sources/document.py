@@ -17,6 +17,8 @@ from datetime import date
 from typing import Literal, Protocol
 
 from .figures import break_joins
+from .lines import LineIndex
+from .spill import Spill
 
 Format = Literal["text", "markdown", "html"]
 
@@ -25,7 +27,6 @@ OBJECT = "\ufffc"
 image): not a letter, digit or space, so the prose on both sides never glues into one
 token and no figure can run through it."""
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WRAP = re.compile(r"(?<![ \t\r\n])([ \t]*)(?:\r\n|\r|\n)[ \t]*(?![ \t\r\n])")
 """A line break that only wraps the text: one line ending between two non-blank lines,
 with the spaces around it (group 1: the spaces before it)."""
@@ -117,7 +118,10 @@ class ProseDocument:
     text: str = field(repr=False)
     date: date | None
     offsets: OffsetMap = field(repr=False)
-    _line_starts: list[array] = field(default_factory=list, init=False, repr=False)
+    comments: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    """Source spans of the comments the reader skipped, in order: only real ones (not a
+    comment shown in a code block, a code span or an attribute value)."""
+    _lines: list[LineIndex] = field(default_factory=list, init=False, repr=False)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span (end exclusive) of the text span ``text[start:end]``.
@@ -128,17 +132,16 @@ class ProseDocument:
         """
         return self.offsets.to_source(start, end)
 
+    @property
+    def lines(self) -> LineIndex:
+        """The source's line index (built on first use, then kept)."""
+        if not self._lines:
+            self._lines.append(LineIndex(self.source))
+        return self._lines[0]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset; lines end at \\n, \\r\\n or \\r."""
-        if not 0 <= offset <= len(self.source):
-            raise ValueError(f"offset {offset} outside the source (0, {len(self.source)})")
-        if not self._line_starts:
-            starts = array(offset_typecode(len(self.source)), [0])
-            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.source))
-            self._line_starts.append(starts)
-        starts = self._line_starts[0]
-        line = bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
+        return self.lines.line_col(offset)
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -161,6 +164,9 @@ class Sink(Protocol):
     def put(self, text: str, start: int, end: int) -> None: ...
 
     def brk(self, start: int, end: int) -> None: ...
+
+    def comment(self, start: int, end: int) -> None:
+        """``source[start:end]`` is a comment the reader skipped."""
 
 
 def wrapped_lines(
@@ -185,6 +191,10 @@ def wrapped_lines(
     return pieces
 
 
+SPILL_PARTS = 4096
+"""Pieces of prose joined at a time; a text that has more goes to a :class:`Spill`."""
+
+
 class TextBuilder:
     """Collects the prose and its map while a reader walks the source in order.
 
@@ -195,7 +205,6 @@ class TextBuilder:
 
     __slots__ = (
         "_breaks",
-        "_chunks",
         "_last_digit",
         "_last_end",
         "_last_verbatim",
@@ -203,14 +212,16 @@ class TextBuilder:
         "_lengths",
         "_parts",
         "_source_starts",
+        "_spill",
         "_text_starts",
+        "comments",
         "source",
     )
 
     def __init__(self, source: str) -> None:
         self.source = source
         self._parts: list[str] = []
-        self._chunks: list[str] = []
+        self._spill: Spill | None = None  # the text so far, once it is long (see .spill)
         typecode = offset_typecode(len(source))
         self._text_starts = array(typecode)
         self._source_starts = array(typecode)
@@ -220,6 +231,7 @@ class TextBuilder:
         self._last_verbatim = False
         self._last_digit = False
         self._breaks = 0  # line breaks in the trailing whitespace of the text so far
+        self.comments: list[tuple[int, int]] = []
 
     def copy(self, start: int, end: int) -> None:
         """Copy ``source[start:end]`` verbatim."""
@@ -240,6 +252,10 @@ class TextBuilder:
         if self._len and self._breaks < 2:
             self.put("\n" * (2 - self._breaks), start, end)
 
+    def comment(self, start: int, end: int) -> None:
+        """Record that ``source[start:end]`` is a comment (it leaves no prose)."""
+        self.comments.append((start, end))
+
     def _append(self, piece: str, start: int, end: int, verbatim: bool) -> None:
         if start > self._last_end >= 0 and self._last_digit and "0" <= piece[0] <= "9":
             # markup between two digits: they never join into one number
@@ -255,8 +271,10 @@ class TextBuilder:
         self._last_end = end
         self._len += len(piece)
         self._parts.append(piece)
-        if len(self._parts) >= 4096:
-            self._chunks.append("".join(self._parts))
+        if len(self._parts) >= SPILL_PARTS:
+            if self._spill is None:
+                self._spill = Spill(2 * len(self.source))
+            self._spill.write("".join(self._parts))
             self._parts.clear()
         self._track_breaks(piece)
 
@@ -276,12 +294,14 @@ class TextBuilder:
         self._breaks = count if i >= 0 else self._breaks + count
 
     def build(self) -> tuple[str, OffsetMap]:
-        # one join of the chunks: the text exists twice at most while it is built (a join
-        # of the chunks plus the rest would hold a third copy)
-        self._chunks.append("".join(self._parts))
+        # a short text is one join of its pieces (a whole plain text, its one piece, is the
+        # source itself: no copy); a long one was spilled a chunk at a time
+        text = "".join(self._parts)
         self._parts.clear()
-        text = "".join(self._chunks)
-        self._chunks.clear()
+        if self._spill is not None:
+            self._spill.write(text)
+            text = self._spill.text()
+            self._spill = None
         return text, OffsetMap(self._text_starts, self._source_starts, self._lengths, len(text))
 
 
@@ -340,3 +360,6 @@ class LocalSink:
 
     def brk(self, start: int, end: int) -> None:
         self._builder.brk(self.position(start), self._end_position(start, end))
+
+    def comment(self, start: int, end: int) -> None:
+        self._builder.comment(self.position(start), self._end_position(start, end))

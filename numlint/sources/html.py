@@ -217,17 +217,27 @@ class _HtmlReader:
         self.sink.put(value, j, end)
         return end
 
+    def _comment(self, j: int) -> int:
+        """Skip the comment at ``j`` (as browsers end it), recording it unless it lies in
+        an element whose content is skipped; return where it ends."""
+        text = self.text
+        if text.startswith(">", j + 4):
+            end = j + 5
+        elif text.startswith("->", j + 4):
+            end = j + 6
+        else:
+            m = _COMMENT_END.search(text, j + 4)
+            end = m.end() if m else self.n
+        if self.skip is None:
+            self.sink.comment(j, end)
+        return end
+
     def _markup(self, j: int) -> int:
         text, n = self.text, self.n
         nxt = text[j + 1 : j + 2]
         if nxt == "!":
             if text.startswith("<!--", j):
-                if text.startswith(">", j + 4):
-                    return j + 5
-                if text.startswith("->", j + 4):
-                    return j + 6
-                m = _COMMENT_END.search(text, j + 4)
-                return m.end() if m else n
+                return self._comment(j)
             if text.startswith("[CDATA[", j + 2):
                 return _after(text, "]]>", j + 9)
             return _after(text, ">", j + 2)
@@ -263,42 +273,70 @@ class _HtmlReader:
         if body_end >= self.n:  # cut by the end of input: no tag, as in a browser
             return self.n
         closed = body_end > body_start and self.text[body_end - 1] == "/"
-        skip = self.skip
-        if skip is not None:
-            if name == skip.name:
-                if not (closed and name in _FOREIGN):
-                    skip.depth += 1
-                return end
-            if skip.name in _BREAKABLE and name in BLOCK_TAGS:
-                self._end_skip(j)
-            elif name in RAW_TAGS:
-                return self._raw_end(name, end)[1]
-            else:
-                return end
+        if self.skip is not None:
+            after = self._start_tag_in_skip(name, j, end, closed)
+            if after is not None:
+                return after
         if self.dates is not None and may_date(name, self.text, body_start, body_end):
             self.dates.element(name, self._attributes(body_start, body_end))
         if name in RAW_TAGS:
-            content_end, raw_end = self._raw_end(name, end)
-            if name == "script" and self.dates is not None:
-                kind = self._attributes(body_start, body_end).get("type", "")
-                if "ld+json" in kind.lower():
-                    self.dates.json_ld(self.text[end:content_end])
-            self._replace(RAW_TAGS[name], j, raw_end)
-            return raw_end
+            return self._raw_element(name, j, body_start, body_end, end)
         if name == "sup" and not closed:
             call = superscript_call(self.text, end)
             if call is not None:
                 if call[1]:
                     self.sink.put(OBJECT, j, call[0])
                 return call[0]
-        if self.boilerplate and not closed:
-            if is_boilerplate(name, self.text, body_start, body_end,
-                              in_article=self.sectioning > 0, read_attributes=attributes
-                              ) and self._closed_later(name, end):
-                self.skip = _Skip(name, j, _BREAK)
-                return end
-            if name in SECTIONING:
-                self.sectioning += 1
+        if self.boilerplate and not closed and self._opens_boilerplate(
+                name, j, body_start, body_end, end):
+            return end
+        self._write_start_tag(name, j, end, closed)
+        return end
+
+    def _start_tag_in_skip(self, name: str, j: int, end: int, closed: bool) -> int | None:
+        """A start tag inside a skipped element: where reading goes on, or None when a
+        block tag ended the skipped element and the tag is read as usual."""
+        skip = self.skip
+        assert skip is not None
+        if name == skip.name:
+            if not (closed and name in _FOREIGN):
+                skip.depth += 1
+            return end
+        if skip.name in _BREAKABLE and name in BLOCK_TAGS:
+            self._end_skip(j)
+            return None
+        if name in RAW_TAGS:
+            return self._raw_end(name, end)[1]
+        return end
+
+    def _raw_element(self, name: str, j: int, body_start: int, body_end: int,
+                     end: int) -> int:
+        """A script, style, textarea…: its content is skipped whole (a JSON-LD script is
+        read for the date); returns where the element ends."""
+        content_end, raw_end = self._raw_end(name, end)
+        if name == "script" and self.dates is not None:
+            kind = self._attributes(body_start, body_end).get("type", "")
+            if "ld+json" in kind.lower():
+                self.dates.json_ld(self.text[end:content_end])
+        self._replace(RAW_TAGS[name], j, raw_end)
+        return raw_end
+
+    def _opens_boilerplate(self, name: str, j: int, body_start: int, body_end: int,
+                           end: int) -> bool:
+        """With boilerplate skipped: does this start tag open navigation, a site header
+        or footer, a cookie banner (then skipped)? Counts the sectioning elements open."""
+        if is_boilerplate(name, self.text, body_start, body_end,
+                          in_article=self.sectioning > 0, read_attributes=attributes
+                          ) and self._closed_later(name, end):
+            self.skip = _Skip(name, j, _BREAK)
+            return True
+        if name in SECTIONING:
+            self.sectioning += 1
+        return False
+
+    def _write_start_tag(self, name: str, j: int, end: int, closed: bool) -> None:
+        """What a start tag leaves in the prose: an object, a line break, a block
+        boundary, or the start of an element whose content is skipped."""
         if name in NESTED_TAGS and not (closed and name in _FOREIGN):
             self.skip = _Skip(name, j, NESTED_TAGS[name])
         elif name in OBJECT_TAGS or name in NESTED_TAGS:
@@ -309,7 +347,6 @@ class _HtmlReader:
             self.sink.brk(j, end)
         if name in _PREFORMATTED and not closed:
             self.preformatted += 1
-        return end
 
     def _end_tag(self, j: int) -> int:
         name, _, body_end, end = self._tag(j, j + 2)
@@ -409,4 +446,4 @@ def read_html(source: str, *, skip_boilerplate: bool | None = None) -> ProseDocu
         skip_boilerplate = is_whole_page(source)
     render_html(source, builder, dates, skip_boilerplate=skip_boilerplate)
     text, offsets = builder.build()
-    return ProseDocument(source, "html", text, dates.best(), offsets)
+    return ProseDocument(source, "html", text, dates.best(), offsets, tuple(builder.comments))
