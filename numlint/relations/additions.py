@@ -37,6 +37,7 @@ _RESULTS_FROM = compile_pattern(
 )
 """From a net change to its first part: ``par rapport à la loi de finances rectificative de
 2022, résultant d'une hausse de`` | 297,1 milliards."""
+_RESULT_STEMS = ("résult", "proven", "provien", "expliqu")
 _NEXT_CHANGE = compile_pattern(
     r"(?i)[^\d.!?;\n]{0,80}?(?:,|" + _S + r"et)" + _S + r"+(?:d" + _APOS + r"une?|de"
     + _S + r"+la|du|une?|la|le)" + _S + r"*[^\d.!?;\n]{0,20}\Z"
@@ -57,7 +58,7 @@ def _added_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | No
     """``545 millions de dollars (342 + 203)``: a parenthesis holding nothing but an
     addition of the figure before it."""
     whole = mentions[index]
-    if index + 2 >= len(mentions):
+    if index + 2 >= len(mentions) or "+" not in text[whole.end : mentions[index + 2].start]:
         return None
     if not _OPEN.fullmatch(text, whole.end, mentions[index + 1].start):
         return None
@@ -70,7 +71,9 @@ def _added_after(text: str, mentions: Sequence[Mention], index: int) -> Sum | No
 def _added_before(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
     """``120 + 80 = 200 tonnes``: an addition, then ``=`` and its total."""
     whole = mentions[index]
-    if index < 2 or not _EQUALS.fullmatch(text, mentions[index - 1].end, whole.start):
+    if index < 2 or "=" not in text[mentions[index - 1].end : whole.start]:
+        return None
+    if not _EQUALS.fullmatch(text, mentions[index - 1].end, whole.start):
         return None
     first = index - 1
     while first > 0 and index - first < _MOST_PARTS and _PLUS.fullmatch(
@@ -87,11 +90,14 @@ def _net_of_changes(text: str, mentions: Sequence[Mention], index: int) -> Sum |
     whole = mentions[index]
     if index + 2 >= len(mentions) or whole.kind == "percent":
         return None
+    first = mentions[index + 1]
+    gap = text[whole.end : first.start]
+    if not any(stem in gap for stem in _RESULT_STEMS):
+        return None  # (a cheap look first: few gaps say what a change results from)
+    if _RESULTS_FROM.fullmatch(text, whole.end, first.start) is None:
+        return None
     whole_sign = _sign_before(text, whole)
     if whole_sign == 0:
-        return None
-    first = mentions[index + 1]
-    if _RESULTS_FROM.fullmatch(text, whole.end, first.start) is None:
         return None
     parts: list[Mention] = []
     for later in mentions[index + 1 : index + 1 + _MOST_PARTS]:

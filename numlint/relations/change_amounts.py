@@ -82,12 +82,12 @@ def _endpoints_then_amount(text: str, mentions: Sequence[Mention],
                            index: int) -> AmountChange | None:
     """``passer de A en 2019 à B en 2020, soit une baisse de D``."""
     start, end, amount = mentions[index : index + 3]
-    if _VERB_BEFORE_START.search(text, max(0, _before(start) - _WITHIN), _before(start)) is None:
-        return None
     if _START_TO_END.fullmatch(text, start.end, _before(end)) is None:
         return None
     stated = _END_TO_AMOUNT.fullmatch(text, end.end, _before(amount))
     if stated is None:
+        return None
+    if _VERB_BEFORE_START.search(text, max(0, _before(start) - _WITHIN), _before(start)) is None:
         return None
     return _change(amount, end, stated, start=start)
 
@@ -96,10 +96,14 @@ def _amount_then_end(text: str, mentions: Sequence[Mention],
                      index: int) -> AmountChange | None:
     """``en hausse de D … pour s'établir à B, soit une hausse de p %``."""
     amount, end, rate = mentions[index : index + 3]
-    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
-    if stated is None or _AMOUNT_TO_END.fullmatch(text, amount.end, _before(end)) is None:
+    if rate.kind != "percent" or "pour" not in text[amount.end : _before(end)]:
+        return None  # (a cheap look first: the verb that settles the end)
+    if _AMOUNT_TO_END.fullmatch(text, amount.end, _before(end)) is None:
         return None
-    if rate.kind != "percent" or _END_TO_RATE.fullmatch(text, end.end, _before(rate)) is None:
+    if _END_TO_RATE.fullmatch(text, end.end, _before(rate)) is None:
+        return None
+    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
+    if stated is None:
         return None
     return _change(amount, end, stated, rate=rate)
 

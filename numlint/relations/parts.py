@@ -194,8 +194,8 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
                 break  # another currency: another list
             between.append(candidate)
             continue
-        if not _joins(_own_changes_masked(text, previous.end, between),
-                      previous.end, _before_hedge(candidate)):
+        if not _joins(_gap_without_own_changes(text, previous.end, _before_hedge(candidate),
+                                               between)):
             break
         between = []
         run.append(later)
@@ -204,22 +204,22 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
     return run
 
 
-def _own_changes_masked(text: str, start: int, between: Sequence[Mention]) -> str:
-    """``text`` with the change each item of a list carries blanked out (*1 053,5
-    milliards FCFA (+5,3%) et de recettes non fiscales en repli de 16,5% pour …*): the
-    rate of an item is no comparison between items."""
-    masked = text
+def _gap_without_own_changes(text: str, start: int, end: int,
+                             between: Sequence[Mention]) -> str:
+    """``text[start:end]`` with the change each item of a list carries blanked out
+    (*1 053,5 milliards FCFA (+5,3%) et de recettes non fiscales en repli de 16,5% pour
+    …*): the rate of an item is no comparison between items."""
+    gap = text[start:end]
     for figure in between:
-        if figure.kind != "percent":
+        if figure.kind != "percent" or figure.end > end:
             continue
         own = _OWN_CHANGE.search(text, start, figure.start)
         begin = own.start() if own is not None else figure.start
-        masked = masked[:begin] + " " * (figure.end - begin) + masked[figure.end:]
-    return masked
+        gap = gap[: begin - start] + " " * (figure.end - begin) + gap[figure.end - start :]
+    return gap
 
 
-def _joins(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
+def _joins(gap: str) -> bool:
     if _BULLET.search(gap):
         return True
     return (
