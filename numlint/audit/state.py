@@ -12,6 +12,7 @@ interruption leaves either a whole partition or none.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
@@ -94,9 +95,8 @@ class State:
 
     def save(self, result: SealedPartition) -> None:
         for part in PARTS:
-            data = result.files[part]
             atomic_write(self._file(result.index, f"{part}.json"),
-                         lambda temporary, data=data: temporary.write_bytes(data))
+                         functools.partial(Path.write_bytes, data=result.files[part]))
         counts = json.dumps({"articles": result.count("articles"),
                              "findings": result.count("findings")})
         atomic_write(self._file(result.index, "done"),
