@@ -16,7 +16,7 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 # Measured on this branch; raise as numlint improves, never lower.
-RECALL_FLOOR = 0.86
+RECALL_FLOOR = 0.91
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
 KNOWN_ERROR_ALARMS: frozenset[str] = frozenset()
 # Warning-level findings on originals that are wrong, at most (text and HTML together).
