@@ -139,7 +139,8 @@ def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     whole counted per year takes in a part said without its period."""
     part = mentions[index]
     start = _before_hedge(part)
-    if _ON_ITS_OWN.search(text, max(0, start - 40), start) is None:
+    said = _ON_ITS_OWN.search(text, max(0, start - 40), start)
+    if said is None:
         return None
     sentence = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
     previous = max(text.rfind(mark, 0, max(sentence, 0)) for mark in (". ", "! ", "? ", "\n"))
@@ -151,8 +152,7 @@ def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum 
             continue  # "les deux éditions": a count of the subject, not the whole
         meant = replace(part, per=whole.per) if part.per is None else part
         if _alike(whole, meant, text, subset=True) or _alike(whole, part, text, subset=True):
-            return Sum((part,), whole, "subsets", _ON_ITS_OWN.search(
-                text, max(0, start - 40), start).group(0))
+            return Sum((part,), whole, "subsets", said.group(0))
     return None
 
 
