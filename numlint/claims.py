@@ -19,6 +19,7 @@ from typing import Any
 from .conversion import TEMPERATURES, Converted
 from .document import Document
 from .mentions import Mention
+from .mentions.scales import english_exponents
 from .rates import RatesError
 from .rates.coarse import SOURCE as COARSE_SOURCE
 from .relations import Equivalence
@@ -34,7 +35,7 @@ DEFAULT_TOLERANCES: dict[str, float] = {
 }
 """How far a stated conversion may stray, by the hedge in front of it (see NL102)."""
 
-ENGLISH_SCALES = {"billion": 9, "billions": 9, "trillion": 12, "trillions": 12}
+ENGLISH_SCALES: dict[str, int] = english_exponents()
 """What ``billion`` and ``trillion`` mean to an English writer (French: 12 and 18)."""
 
 

@@ -12,14 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .mentions import Mention
+from .mentions.scales import written_forms
 
-LONG_SCALES: dict[int, tuple[str, str]] = {
-    3: ("mille", "mille"),
-    6: ("million", "millions"),
-    9: ("milliard", "milliards"),
-    12: ("billion", "billions"),
-    18: ("trillion", "trillions"),
-}
+LONG_SCALES: dict[int, tuple[str, str]] = written_forms()
 """Singular and plural of each French scale word (``mille`` does not take an s)."""
 
 SCALE_SHIFTS = (3, -3, 6, -6, 9, -9, 12, -12)

@@ -1,5 +1,5 @@
-"""Static quality as a habit (issue 14.7): the package type-checks with mypy, and no function
-is more complex than radon's grade C (cyclomatic complexity 20).
+"""Static quality as a habit (issue 14.7): the package type-checks with mypy, the code is
+ruff-clean, and no function is more complex than radon's grade C (cyclomatic complexity 20).
 
 What is not there yet is listed below with its count, and the lists may only shrink: a
 new error, a new complex function or a count that grew fails; so does a listed entry that
@@ -9,6 +9,9 @@ is now clean (remove it, so it cannot come back unnoticed).
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -59,3 +62,16 @@ def test_no_function_grows_past_complexity_20() -> None:
     assert not grown, f"functions above complexity {MAX_COMPLEXITY}: {grown}"
     simpler = sorted(name for name in COMPLEX_LEFT if name not in found)
     assert not simpler, f"at most {MAX_COMPLEXITY} now: remove {simpler} from COMPLEX_LEFT"
+
+
+def test_ruff_finds_nothing() -> None:
+    """The rules chosen in pyproject.toml, on everything the project ships or runs."""
+    pytest.importorskip("ruff", reason="ruff is in the test extra")
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("the ruff command is not on this machine")
+    folders = [name for name in ("numlint", "tests", "benchmarks", "tools")
+               if (ROOT / name).is_dir()]
+    result = subprocess.run([ruff, "check", "--no-cache", *folders], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -4,41 +4,13 @@ months. This is where a French scale word is understood.
 
 from __future__ import annotations
 
-SCALE_WORDS: dict[str, int] = {
-    "mille": 3,
-    "millier": 3,
-    "milliers": 3,
-    "million": 6,
-    "millions": 6,
-    "milliard": 9,
-    "milliards": 9,
-    "billion": 12,
-    "billions": 12,
-    "billiard": 15,
-    "billiards": 15,
-    "trillion": 18,
-    "trillions": 18,
-}
+from . import scales
+
+SCALE_WORDS: dict[str, int] = scales.word_exponents()
 """Scale words, whatever their case, and the power of ten they stand for. The French
 ``billion`` is 10^12: an English "billion" left untranslated is the classic slip."""
 
-SCALE_ABBREVIATIONS: dict[str, int] = {
-    "k": 3,
-    "K": 3,
-    "M": 6,
-    "Mio": 6,
-    "Md": 9,
-    "Mds": 9,
-    "Mrd": 9,
-    "Mrds": 9,
-    "mds": 9,
-    "mrd": 9,
-    "mrds": 9,
-    "Mia": 9,
-    "G": 9,
-    "Bn": 12,
-    "T": 12,
-}
+SCALE_ABBREVIATIONS: dict[str, int] = scales.abbreviation_exponents()
 """Abbreviations, case-sensitive (``M`` is a million, ``m`` a metre). ``G`` and ``T`` count
 only glued to a currency (``3,5 G€``): alone they are networks (``la 5G``) or tonnes."""
 

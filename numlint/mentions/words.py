@@ -15,6 +15,7 @@ from decimal import Context, Decimal
 
 import regex
 
+from . import scales
 from .lexicon import FRACTION_NOUNS
 
 UNITS: dict[str, int] = {
@@ -31,11 +32,7 @@ TENS: dict[str, int] = {
 }
 HUNDRED = {"cent", "cents"}
 THOUSAND = {"mille", "mil"}
-SCALES: dict[str, int] = {
-    "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
-    "billion": 12, "billions": 12, "billiard": 15, "billiards": 15,
-    "trillion": 18, "trillions": 18,
-}
+SCALES: dict[str, int] = scales.number_word_exponents()
 NUMBER_WORDS: frozenset[str] = frozenset(
     [*UNITS, *TEENS, *TENS, *HUNDRED, *THOUSAND, *SCALES]
 )
