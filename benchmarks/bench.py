@@ -53,6 +53,8 @@ from corpus import (
 from cost_model import fit, model_lines
 from empty_check import CASES, per_call_microseconds
 from peers import PeerRun, PeerUnavailable, run_peer
+from pool import TARGET_RATIO as TARGET_POOL_RATIO
+from pool import measure as measure_pool
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 EXAMPLE_ARTICLE = REPOSITORY / "examples" / "article.md"
@@ -92,12 +94,15 @@ class Plan:
     rss_runs: int
     peer_repeats: int
     peer_every: int
+    pool_rounds: int
     scaling_sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000, 10_000_000)
     growth_sizes: tuple[int, ...] = (10_000, 30_000, 100_000, 300_000)
 
 
-FULL = Plan(repeats=7, article_runs=300, cold_runs=15, rss_runs=5, peer_repeats=5, peer_every=1)
-QUICK = Plan(repeats=3, article_runs=60, cold_runs=10, rss_runs=3, peer_repeats=3, peer_every=16)
+FULL = Plan(repeats=7, article_runs=300, cold_runs=15, rss_runs=5, peer_repeats=5, peer_every=1,
+            pool_rounds=5)
+QUICK = Plan(repeats=3, article_runs=60, cold_runs=10, rss_runs=3, peer_repeats=3, peer_every=16,
+             pool_rounds=2)
 
 
 @dataclass(frozen=True)
@@ -552,6 +557,18 @@ def memory_rows(documents: Sequence[CorpusDocument], article: str | None, plan: 
 # -- the peer ------------------------------------------------------------------------------
 
 
+def pool_rows(documents: Sequence[CorpusDocument], plan: Plan) -> list[Row]:
+    """Per-worker throughput in a 2-process pool against one process (``pool.py``)."""
+    note(f"a 2-process pool against one process, {plan.pool_rounds} rounds")
+    result = measure_pool(documents, plan.pool_rounds)
+    cpu, wall = result.ratio("cpu"), result.ratio("wall")
+    return [Row("per-worker throughput, 2-process pool / one process",
+                f"the corpus checked by each worker, {plan.pool_rounds} alternating rounds",
+                f"×{cpu:.2f} in CPU time (each of two {result.mbps(result.paired, 'cpu'):.2f} "
+                f"MB/s), ×{wall:.2f} in wall time",
+                f"≥ ×{TARGET_POOL_RATIO:.2f}", cpu >= TARGET_POOL_RATIO)]
+
+
 def peer_rows(
     documents: Sequence[CorpusDocument],
     times: CorpusTimes,
@@ -651,6 +668,7 @@ def run(plan: Plan, with_peer: bool, quick: bool) -> int:
     rows += fixed_cost_rows()
     rows += cold_rows(plan)
     rows += memory_rows(documents, article, plan)
+    rows += pool_rows(documents, plan)
     if with_peer:
         rows += peer_rows(documents, times, (article, article_runs) if article else None, plan)
     else:
