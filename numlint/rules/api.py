@@ -29,8 +29,10 @@ check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
 - changes and multiples (``de 12 à 15, soit +25 %``): :func:`relative_change`,
   :func:`point_change`, :func:`ratio_of`, :func:`stated_change`, :func:`multiple_allows`,
   :func:`change_of_multiple` (an :class:`Interval` of what is consistent);
-- fixes: :func:`rescale` / :func:`rescale_number` (a figure at another scale, ``95
-  millions`` -> ``95 milliards``), :func:`agree` (a scale word agreeing with its number),
+- fixes: :func:`scale_fix` (a figure at another scale, ``95 millions`` -> ``95
+  milliards``, as a :class:`ScaleFix`: the edit, the message's suggestion and the fixed
+  figure for the evidence), :func:`rescale` / :func:`rescale_number` (the bare
+  rewrite), :func:`agree` (a scale word agreeing with its number),
   :func:`grouped` (digits grouped the French way), :data:`SCALE_SHIFTS`,
   :data:`LONG_SCALES`, :data:`NO_BREAK_SPACE`, :data:`NARROW_NO_BREAK_SPACE`,
   :func:`shifted` (a decimal string with its point moved);
@@ -106,6 +108,40 @@ class TextEdit:
     start: int
     end: int
     replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleFix:
+    """A figure rewritten at another power of ten, ready for a finding: its edit, the
+    message's `` Did you mean “…”?`` (``{suggestion}``) and the figure as fixed, for the
+    evidence. Empty when no single word of the writer's style says the new power."""
+
+    edits: tuple[TextEdit, ...] = ()
+    suggestion: Phrase | str = ""
+    fixed: str | None = None
+
+    def noted_in(self, evidence: dict[str, Any]) -> dict[str, Any]:
+        """``evidence`` with the fixed figure under ``suggestion``, when there is one."""
+        if self.fixed is not None:
+            evidence["suggestion"] = self.fixed
+        return evidence
+
+
+def scale_fix(text: str, figure: Mention, shift: int | None, *,
+              number_only: bool = False) -> ScaleFix:
+    """The fix that writes ``figure`` ``shift`` powers of ten larger (negative: smaller),
+    through its scale word or unit prefix; ``number_only`` rewrites only the number (a bound
+    that shares the scale word of the other)."""
+    if shift is None:
+        return ScaleFix()
+    from ..rewrite import rescale, rescale_number
+
+    rewrite = (rescale_number if number_only else rescale)(text, figure, shift)
+    if rewrite is None:
+        return ScaleFix()
+    return ScaleFix((TextEdit(rewrite.start, rewrite.end, rewrite.replacement),),
+                    Phrase(N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure}),
+                    rewrite.figure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +278,7 @@ __all__ = [
     "Range",
     "Restatement",
     "Rule",
+    "ScaleFix",
     "Setting",
     "Severity",
     "Sum",
@@ -266,6 +303,7 @@ __all__ = [
     "rescale",
     "rescale_number",
     "rounded",
+    "scale_fix",
     "shifted",
     "stated_change",
 ]

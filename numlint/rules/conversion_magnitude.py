@@ -15,14 +15,12 @@ from .api import (
     Document,
     Example,
     Finding,
-    Phrase,
     Rule,
     Setting,
-    TextEdit,
     evidence_of,
     judge,
-    rescale,
     rounded,
+    scale_fix,
 )
 
 NEAR = Decimal("1.25")
@@ -160,8 +158,7 @@ def _shared_slip(document: Document, finding: Finding,
 
 def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Finding:
     first, second = assessment.equivalence.first, assessment.equivalence.second
-    shift = _shift_that_fits(assessment)
-    rewrite = rescale(document.text, second, shift) if shift is not None else None
+    fix = scale_fix(document.text, second, _shift_that_fits(assessment))
     larger = ratio > 1
     shown_ratio = ratio if larger else 1 / ratio
     params: dict[str, Any] = {
@@ -169,6 +166,7 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
         "second": second.text,
         "expected": Amount(assessment.expected, second.currency or second.unit_text or ""),
         "factor": _rounded_factor(shown_ratio),
+        "suggestion": fix.suggestion,
     }
     if larger:
         message = N_(
@@ -180,22 +178,14 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
             "“{second}” cannot be the equivalent of “{first}”: that is about {expected}, "
             "{factor} times less.{suggestion}"
         )
-    edits: tuple[TextEdit, ...] = ()
-    params["suggestion"] = ""
-    if rewrite is not None:
-        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
-        params["suggestion"] = Phrase(N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure})
-    evidence = evidence_of(assessment, document)
-    if rewrite is not None:
-        evidence["suggestion"] = rewrite.figure
     return Finding(
         second.start,
         second.end,
         message,
         params,
-        edits=edits,
+        edits=fix.edits,
         fix_description=N_("Rewrite the conversion with the scale that fits"),
-        evidence=evidence,
+        evidence=fix.noted_in(evidence_of(assessment, document)),
     )
 
 

@@ -13,13 +13,12 @@ from .api import (
     Document,
     Example,
     Finding,
-    Phrase,
     Range,
     Rule,
-    TextEdit,
+    ScaleFix,
     assess,
     plain,
-    rescale_number,
+    scale_fix,
 )
 
 STRONG = Decimal(10)
@@ -216,21 +215,18 @@ def _inverted(text: str, found: Range, ratio: Decimal) -> Finding | None:
                 "; read without the shared scale word the range would span "
                 f"{plain(unscaled)} times: possible, so only a warning"
             )
-    edits: tuple[TextEdit, ...] = ()
-    suggestion: Any = ""
     start, end = (low.start, low.end) if low.inherited else (low.start, high.end)
-    rewrite = rescale_number(text, low, -shift) if shift is not None and low.inherited else None
-    if rewrite is not None and ratio >= STRONG:
-        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
-        suggestion = Phrase(N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure})
-        evidence["suggestion"] = rewrite.figure
+    fix = ScaleFix()
+    if shift is not None and low.inherited and ratio >= STRONG:
+        fix = scale_fix(text, low, -shift, number_only=True)
+    fix.noted_in(evidence)
     return Finding(
         start, end,
         N_("This range runs downwards: its first bound, “{read}”, is {factor} times its "
            "second, “{high}”.{suggestion}"),
         {"read": _read_as(text, found), "high": high.text,
-         "factor": _shown_factor(ratio), "suggestion": suggestion},
-        edits=edits,
+         "factor": _shown_factor(ratio), "suggestion": fix.suggestion},
+        edits=fix.edits,
         fix_description=N_("Rewrite the first bound so that the range runs upwards"),
         evidence=evidence,
         severity="error" if strong else "warning",

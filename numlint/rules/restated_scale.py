@@ -10,12 +10,10 @@ from .api import (
     Document,
     Example,
     Finding,
-    Phrase,
     Restatement,
     Rule,
     Severity,
-    TextEdit,
-    rescale,
+    scale_fix,
 )
 
 
@@ -93,7 +91,7 @@ amounts, and numlint does not guess.
                 continue
             severity = _severity(restatement)
             shift = first.scale_exponent - later.scale_exponent
-            rewrite = rescale(document.text, later, shift)
+            fix = scale_fix(document.text, later, shift)
             if restatement.tie == "pointer":
                 message = N_(
                     "“{later}” restates “{first}” with another scale: one of them is wrong."
@@ -104,19 +102,14 @@ amounts, and numlint does not guess.
                     "“{later}” repeats the number of “{first}” with a scale 1 000 times "
                     "off: if it is the same amount, one of them is wrong.{suggestion}"
                 )
-            params: dict[str, Any] = {"later": later.text, "first": first.text, "suggestion": ""}
-            edits: tuple[TextEdit, ...] = ()
-            if rewrite is not None:
-                edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
-                params["suggestion"] = Phrase(
-                    N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure}
-                )
+            params: dict[str, Any] = {"later": later.text, "first": first.text,
+                                      "suggestion": fix.suggestion}
             yield Finding(
                 later.start,
                 later.end,
                 message,
                 params,
-                edits=edits,
+                edits=fix.edits,
                 fix_description=N_("Use the scale of the first mention"),
                 evidence={
                     "first": first.text,

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .api import N_, Amount, Finding, Mention, Phrase, Sum, TextEdit, rescale
+from .api import N_, Amount, Finding, Mention, Sum, scale_fix
 
 LOOSE = {"about": Decimal("0.1"), "nearly": Decimal("0.1")}
 """How far a hedged figure may be from the one it stands for (``environ``, ``près de``)."""
@@ -219,16 +219,11 @@ def list_rounding(figure: Mention) -> Decimal:
 
 def finding(text: str, figure: Mention, shift: int | None, message: str,
              params: dict[str, Any], evidence: dict[str, Any]) -> Finding:
-    rewrite = rescale(text, figure, shift) if shift is not None else None
-    params["suggestion"] = ""
-    edits: tuple[TextEdit, ...] = ()
-    if rewrite is not None:
-        edits = (TextEdit(rewrite.start, rewrite.end, rewrite.replacement),)
-        params["suggestion"] = Phrase(N_(" Did you mean “{fixed}”?"), {"fixed": rewrite.figure})
-        evidence["suggestion"] = rewrite.figure
-    return Finding(figure.start, figure.end, message, params, edits=edits,
+    fix = scale_fix(text, figure, shift)
+    params["suggestion"] = fix.suggestion
+    return Finding(figure.start, figure.end, message, params, edits=fix.edits,
                    fix_description=N_("Rewrite the figure with the scale that fits"),
-                   evidence=evidence)
+                   evidence=fix.noted_in(evidence))
 
 
 def rounding(figure: Mention) -> Decimal:
