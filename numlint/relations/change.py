@@ -208,6 +208,15 @@ def find_changes(text: str, mentions: Sequence[Mention]) -> list[Change]:
         changes.append(_change(text, first, second, stated, multiple, alternatives))
         if stated is not None:
             used.add(index[stated[0].start])
+    return changes + _after_the_pairs(text, mentions, index, used, pairs)
+
+
+def _after_the_pairs(text: str, mentions: Sequence[Mention], index: dict[int, int],
+                     used: set[int], pairs: list[ComparedPair]) -> list[Change]:
+    """What the side-by-side pairs left: a base given after its rate, multiples stated
+    with a percentage, then the changes the text ties more loosely. ``used`` (the stated
+    figures already given to a change) grows as they are taken."""
+    changes = []
     for change in _based_after(text, mentions, used):
         changes.append(change)
         if change.stated is not None:
