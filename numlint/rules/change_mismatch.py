@@ -200,22 +200,10 @@ scale slip.
 def _mismatch(document: Document, change: Change) -> Finding | None:
     start, end, stated = change.start, change.end, change.stated
     assert start is not None and end is not None and stated is not None
-    both_percent = start.kind == end.kind == "percent"
-    if change.stated_as == "points" and not both_percent:
+    weighed = _unexplained(change, start, end, stated)
+    if weighed is None:
         return None
-    readings = weighed_readings(change)
-    if any(fits(change, *reading) for reading in readings):
-        return None
-    actual = computed_change(change, start, end)
-    if actual is None:
-        return None
-    claimed = stated_change(stated, change.direction)
-    if both_percent:
-        other = relative_change(start, end) if change.stated_as == "points" else point_change(
-            start, end
-        )
-        if other is not None and other.overlaps(claimed):
-            return None  # right in the other unit: NL202 percent-points reports it
+    readings, actual = weighed
     slip = scale_slip(change, readings)
     strong = change.tie == "grammar" and change.basis is None
     if not strong and slip is None:
@@ -229,32 +217,67 @@ def _mismatch(document: Document, change: Change) -> Finding | None:
               "computed": rounded(computed, Decimal(1).scaleb(-max(stated.decimals, 1)))}
     if slip is not None and change.stated_as != "points":
         params["figure"] = slip.figure.text
-        message = (
+    return Finding(
+        stated.start,
+        stated.end,
+        _message(change, slip),
+        params,
+        edits=_fix(change, start, end, computed, slip),
+        fix_description=N_("Write the change computed from the endpoints"),
+        evidence=_evidence(change, start, end, actual, readings, slip, large),
+        severity="error" if large else None,
+    )
+
+
+def _unexplained(
+    change: Change, start: Mention, end: Mention, stated: Mention
+) -> tuple[list[tuple[Mention, Mention]], Interval] | None:
+    """The readings weighed and the change the endpoints give, when no reading makes the
+    stated change right (nor the other unit, for two percentages: NL202's case)."""
+    both_percent = start.kind == end.kind == "percent"
+    if change.stated_as == "points" and not both_percent:
+        return None
+    readings = weighed_readings(change)
+    if any(fits(change, *reading) for reading in readings):
+        return None
+    actual = computed_change(change, start, end)
+    if actual is None:
+        return None
+    if both_percent:
+        claimed = stated_change(stated, change.direction)
+        other = relative_change(start, end) if change.stated_as == "points" else point_change(
+            start, end
+        )
+        if other is not None and other.overlaps(claimed):
+            return None  # right in the other unit: NL202 percent-points reports it
+    return readings, actual
+
+
+def _message(change: Change, slip: Slip | None) -> str:
+    if slip is not None and change.stated_as != "points":
+        return (
             N_("“{stated}”: from {start} to {end} the change is {computed} %; it would be "
                "the stated change with “{figure}” 1 000 times smaller.")
             if slip.factor < 1 else
             N_("“{stated}”: from {start} to {end} the change is {computed} %; it would be "
                "the stated change with “{figure}” 1 000 times larger.")
         )
-    elif change.stated_as == "points":
-        message = N_("“{stated}”: from {start} to {end} the change is {computed} points.")
-    else:
-        message = N_("“{stated}”: from {start} to {end} the change is {computed} %.")
-    edits: tuple[TextEdit, ...] = ()
+    if change.stated_as == "points":
+        return N_("“{stated}”: from {start} to {end} the change is {computed} points.")
+    return N_("“{stated}”: from {start} to {end} the change is {computed} %.")
+
+
+def _fix(change: Change, start: Mention, end: Mention, computed: Decimal,
+         slip: Slip | None) -> tuple[TextEdit, ...]:
+    """The stated change rewritten as computed, when the direction agrees and no slip of
+    an endpoint explains it better."""
+    stated = change.stated
+    assert stated is not None
     replacement = _written_like(stated, abs(computed))
     if (slip is None and replacement is not None and change.direction != 0
             and (computed > 0) == (change.direction > 0) and not _negative(start, end)):
-        edits = (TextEdit(*stated.number_span, replacement),)
-    return Finding(
-        stated.start,
-        stated.end,
-        message,
-        params,
-        edits=edits,
-        fix_description=N_("Write the change computed from the endpoints"),
-        evidence=_evidence(change, start, end, actual, readings, slip, large),
-        severity="error" if large else None,
-    )
+        return (TextEdit(*stated.number_span, replacement),)
+    return ()
 
 
 def _evidence(
