@@ -288,9 +288,21 @@ def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention
         return first
     sentence_start = max(text.rfind(stop, 0, first.start) for stop in (".", "!", "?", "\n"))
     period = _SENTENCE_PERIOD.search(text, sentence_start + 1, first.start)
-    if period is None:
+    if period is not None:
+        return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+    adjectives = _PERIOD_ADJECTIVE.findall(text, sentence_start + 1, first.start)
+    if not adjectives:
         return first
-    return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+    return replace(first, per=_ADJECTIVE_PERIODS[adjectives[-1].lower()[:4]])
+
+
+_PERIOD_ADJECTIVE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?P<period>annuel(?:le)?s?|mensuel(?:le)?s?|quotidien(?:ne)?s?"
+    r"|hebdomadaires?)(?![\p{L}])"
+)
+"""``la consommation moyenne annuelle d'eau par habitant est de 54 m3, soit 148 litres par
+jour``: the adjective the sentence gives the first figure's noun counts it per year."""
+_ADJECTIVE_PERIODS = {"annu": "an", "mens": "mois", "quot": "jour", "hebd": "semaine"}
 
 
 def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
