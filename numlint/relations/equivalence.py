@@ -152,6 +152,7 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
         first = _with_sentence_period(text, written_first, second)
         first = _sharing_period(text, first, second)
+        second = _sharing_price_unit(text, first, second)
         first, second, open_figure = _open_currency_read(first, second)
         marker = _marker_between(text, first, second)
         if marker is None:
@@ -330,6 +331,22 @@ def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
     return replace(first, unit=shared)
 
 
+def _sharing_price_unit(text: str, first: Mention, second: Mention) -> Mention:
+    """``1 700 francs CFA le kilo (≈ 2,59 euros)``: a price per item converted in the
+    parenthesis right after it is the price of the same item."""
+    if first.kind != "money" or second.kind != "money" or second.per is not None:
+        return second
+    if first.per is None or first.per in periods_per_year("money"):
+        return second
+    gap_end = second.hedge_span[0] if second.hedge_span else second.start
+    if _OPENS_PARENTHESIS.fullmatch(text, first.end, gap_end) is None:
+        return second
+    return replace(second, per=first.per)
+
+
+_OPENS_PARENTHESIS = compile_pattern(
+    r"(?i)" + _S + r"*\(" + _S + r"*(?:(?:" + _LINKERS + r")" + _S + r"*)?"
+)
 _SOIT_ONLY = compile_pattern(
     r"(?i)" + _S + r"*,?" + _S + r"*(?:soit|c" + _APOS + r"est-à-dire)" + _S + r"+\Z"
 )

@@ -32,7 +32,8 @@ _OPENER = compile_pattern(
 )
 _CHANGE_CUE = compile_pattern(
     r"(?i)(?<![\p{L}])(?P<cue>pass(?:e|é|er|ait|aient|ant|ent|era|eront)(?![\p{L}])|passée?s?"
-    r"|passage(?![\p{L}])|baiss|rabaiss|abaiss|ramen|ramèn|rédui|réduct|diminu|recul|chut|tomb|retomb"
+    r"|passage(?=" + _S + r"+(?:d(?:e|u)(?![\p{L}])|d" + _APOS + r"))"
+    r"|baiss|rabaiss|abaiss|ramen|ramèn|rédui|réduct|diminu|recul|chut|tomb|retomb"
     r"|descend|évolu|gliss|fondu|perd|perte|divis|contract|repli|effondr|plong|dégringol"
     r"|déviss|allég|ajust|réajust|corrig|modifi|changé|révis|revu|régress|rétréc|décr"
     r"|fléchi|rogn|amput|sabr|plafonn|réévalu|augment|hauss|croiss|accr|grimp|progress"
@@ -109,7 +110,9 @@ def range_start(text: str, found: Range) -> int:
 
 def _change_cue(text: str, before: int) -> str | None:
     sentence = max(text.rfind(stop, 0, before) for stop in (".", "!", "?", "\n", ";"))
-    cues = [cue.group() for cue in _CHANGE_CUE.finditer(text, sentence + 1, before)]
+    # (a few characters past ``before``: ``passage`` is a cue only before its ``de``)
+    cues = [cue.group() for cue in _CHANGE_CUE.finditer(text, sentence + 1, before + 4)
+            if cue.end() <= before]
     return cues[-1] if cues else None
 
 
