@@ -27,8 +27,17 @@ SURGE = ("Dorian « engendre à son passage une marée de tempête de {low} à 7
 COFFEE = ("Le président a également précisé que le prix du café sera de 1 700 francs CFA le"
           " kilo (≈ {converted}).")
 
+# siaepap.fr (l-eau-potable/consommation): « soit » then a noun its adjective counts per year
+HOUSEHOLD = ("Selon l’INSEE, un foyer français de 2,5 personnes en moyenne utilise 329 litres"
+             " d’eau par jour soit, globalement, une utilisation annuelle de {yearly}.")
+# latribune.fr (en-inde-nicolas-sarkozy…): « dont » after the conversion's parenthesis
+MIRAGE = ("Son montant est estimé à 2,2 milliards de dollars (1,6 milliard d'euros), dont"
+          " {part} pour les missiles du missilier MBDA.")
+
 
 @pytest.mark.parametrize(("template", "key", "slip", "right", "code"), [
+    (HOUSEHOLD, "yearly", "120 kilomètres cubes", "120 mètres cubes", "NL101"),
+    (MIRAGE, "part", "900 milliards d'euros", "900 millions d'euros", "NL205"),
     (WATER, "daily", "148 millilitres", "148 litres", "NL101"),
     (VISITS, "end", "1 400 000 000", "1 400 000", "NL201"),
     (HOLIDAYS, "end", "143 000 000", "143 000", "NL201"),

@@ -154,7 +154,8 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         first = _sharing_period(text, first, second)
         second = _sharing_price_unit(text, first, second)
         first, second, open_figure = _open_currency_read(first, second)
-        marker = _marker_between(text, first, second)
+        first, second, restated = _restated_per_period(text, first, second)
+        marker = restated or _marker_between(text, first, second)
         if marker is None:
             continue
         kind, linker = marker
@@ -344,6 +345,43 @@ def _sharing_price_unit(text: str, first: Mention, second: Mention) -> Mention:
     return replace(second, per=first.per)
 
 
+def _restated_per_period(text: str, first: Mention, second: Mention) -> tuple[
+        Mention, Mention, tuple[Marker, str] | None]:
+    """``329 litres d'eau par jour soit, globalement, une utilisation annuelle de 120 mètres
+    cubes``: *soit* then a noun the adjective counts per another period than the first
+    figure's. Both figures are read per their period (the rules weigh the rate)."""
+    if second.per is not None or first.kind != second.kind:
+        return first, second, None
+    gap_start, own = first.end, first.per
+    if own is None:
+        written = match_at(_OWN_PERIOD, text, first.end)
+        if written is None:
+            return first, second, None
+        gap_start, own = written.end(), _PERIOD_WORDS[written.group("period").lower()]
+    gap_end = second.hedge_span[0] if second.hedge_span else second.start
+    if gap_end - gap_start > 80:
+        return first, second, None
+    found = _SOIT_PER_PERIOD.fullmatch(text, gap_start, gap_end)
+    if found is None:
+        return first, second, None
+    per = _ADJECTIVE_PERIODS[found.group("period").lower()[:4]]
+    if per == own:
+        return first, second, None
+    return replace(first, per=own), replace(second, per=per), ("soit", "soit")
+
+
+_OWN_PERIOD = compile_pattern(
+    r"(?i)" + _S + r"+d(?:e|" + _APOS + r")" + _S + r"*\p{L}+" + _S + r"+par" + _S
+    + r"+(?P<period>jour|semaine|mois|an|année)(?![\p{L}])"
+)
+"""``329 litres`` | `` d'eau par jour``: the period the figure's noun is counted per."""
+_SOIT_PER_PERIOD = compile_pattern(
+    r"(?i)" + _S + r"*,?" + _S + r"*soit" + _S + r"*(?:,[^,.;:()\d]{1,30}," + _S + r"*)?"
+    r"(?:une?|la|le|l" + _APOS + r")" + _S + r"*\p{L}+(?:" + _S + r"+\p{L}+)?" + _S + r"+"
+    + r"(?P<period>annuel(?:le)?s?|mensuel(?:le)?s?|quotidien(?:ne)?s?|hebdomadaires?)"
+    + r"(?:" + _S + r"+\p{L}+)?" + _S + r"+(?:de|d" + _APOS + r")" + _S + r"*"
+)
+"""``soit, globalement, une utilisation annuelle de`` | 120 mètres cubes."""
 _OPENS_PARENTHESIS = compile_pattern(
     r"(?i)" + _S + r"*\(" + _S + r"*(?:(?:" + _LINKERS + r")" + _S + r"*)?"
 )

@@ -85,11 +85,14 @@ _THE_ONE = (
     + r"|à)" + _S + r"*)?"
 )
 _TO_SUBSETS = compile_pattern(
-    r"(?i)[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)" + _SUBSET_WORDS
+    r"(?i)(?:" + _S + r"*\))?[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)"
+    + _SUBSET_WORDS
     + _S + r"+" + _THE_ONE + r"\Z"
 )
 """From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
-d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``."""
+d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``; the whole may be
+the conversion in a parenthesis: ``2,2 milliards de dollars (1,6 milliard d'euros`` |
+``), dont``."""
 _SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}])")
 _ON_ITS_OWN = compile_pattern(
     r"(?i)(?<![\p{L}])à" + _S + r"+(?:lui|elle|eux|elles)" + _S + r"+seule?s?(?![\p{L}])"
