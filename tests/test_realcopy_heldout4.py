@@ -39,8 +39,16 @@ MIRAGE = ("Son montant est estimé à 2,2 milliards de dollars (1,6 milliard d'e
 ALTITUDE = ("Il est vrai que les avions de ligne à réaction volent en général entre 30’000 et"
             " 40’000 pieds ( 9’200 et {high} ), contre plutôt 17’000 à 25’000 pieds.")
 
+# aujourdhui.ma (…record-de-29-milliards-de-dirhams-51778): a whole, a part, « les … restants »
+INVESTMENT = ("Sa Majesté le Roi Mohammed VI a présidé hier la cérémonie de signature de sept"
+              " projets d’un investissement global de 28,66 milliards de dirhams. De ce montant"
+              " global, une enveloppe de {part} a été réservée au développement de quatre projets"
+              " touristiques. Les 740 millions de dirhams restants concernent des projets"
+              " industriels.")
+
 
 @pytest.mark.parametrize(("template", "key", "slip", "right", "code"), [
+    (INVESTMENT, "part", "27,92 millions de dirhams", "27,92 milliards de dirhams", "NL205"),
     (ALTITUDE, "high", "12’200 kilomètres", "12’200 mètres", "NL101"),
     (HOUSEHOLD, "yearly", "120 kilomètres cubes", "120 mètres cubes", "NL101"),
     (MIRAGE, "part", "900 milliards d'euros", "900 millions d'euros", "NL205"),

@@ -27,6 +27,7 @@ from .additions import find_additions
 from .fractions import find_fractions
 from .model import Sum
 from .parts import compatible, find_listed_parts, measure
+from .remainders import find_remainders
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -114,7 +115,7 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     and additions written out (:mod:`.additions`)."""
     found: list[Sum] = [
         *find_listed_parts(text, mentions), *find_fractions(text, mentions),
-        *find_additions(text, mentions),
+        *find_additions(text, mentions), *find_remainders(text, mentions),
     ]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)
