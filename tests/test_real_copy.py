@@ -15,8 +15,13 @@ import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
-# Measured on this branch; raise as numlint improves, never lower.
-RECALL_FLOOR = 0.91
+# Measured on this branch; raise as numlint improves, never lower. The whole set's floor
+# moves with the set: each held-out round adds copy numlint had not seen (round four took
+# it from 237 to 263 paragraphs and the measure from 93.2 % to 90.9 %), so the paragraphs
+# of the rounds before keep their own floor, which only rises.
+RECALL_FLOOR = 0.905
+EARLIER_ROUNDS_FLOOR = 0.93
+LATEST_ROUND = frozenset(f"rh{n}" for n in range(53, 79))
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
 KNOWN_ERROR_ALARMS: frozenset[str] = frozenset()
 # Warning-level findings on originals that are wrong, at most (text and HTML together).
@@ -125,6 +130,15 @@ def test_typesetting_keeps_every_offset():
 
 def test_recall_on_mutants_does_not_fall(result):
     assert result.recall() >= RECALL_FLOOR, real_copy.report(result, misses=True)
+
+
+def test_recall_on_the_earlier_rounds_does_not_fall(paragraphs, result):
+    earlier = [p for p in paragraphs if p.id not in LATEST_ROUND]
+    mutants = sum(len(real_copy.mutants(p)) for p in earlier) * len(real_copy.FORMATS)
+    missed = sum(1 for miss in result.misses
+                 if miss["mutant"].partition("#")[0] not in LATEST_ROUND)
+    assert mutants and 1 - missed / mutants >= EARLIER_ROUNDS_FLOOR, real_copy.report(
+        result, misses=True)
 
 
 def test_no_new_error_level_false_alarm(result):

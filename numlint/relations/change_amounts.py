@@ -21,6 +21,7 @@ import regex
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
+from .change_more import find_more_than_before
 from .change_words import CHANGE_WORD, FALL_STEMS, RISE_STEMS
 from .change_words import direction_of as _direction
 from .model import AmountChange
@@ -73,6 +74,8 @@ def find_amount_changes(text: str, mentions: Sequence[Mention]) -> list[AmountCh
         change = _endpoints_then_amount(text, mentions, index)
         if change is None:
             change = _amount_then_end(text, mentions, index)
+        if change is None:
+            change = find_more_than_before(text, mentions, index)
         if change is not None:
             found.append(change)
     return found

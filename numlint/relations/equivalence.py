@@ -152,8 +152,10 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
         first = _with_sentence_period(text, written_first, second)
         first = _sharing_period(text, first, second)
+        second = _sharing_price_unit(text, first, second)
         first, second, open_figure = _open_currency_read(first, second)
-        marker = _marker_between(text, first, second)
+        first, second, restated = _restated_per_period(text, first, second)
+        marker = restated or _marker_between(text, first, second)
         if marker is None:
             continue
         kind, linker = marker
@@ -288,9 +290,21 @@ def _with_sentence_period(text: str, first: Mention, second: Mention) -> Mention
         return first
     sentence_start = max(text.rfind(stop, 0, first.start) for stop in (".", "!", "?", "\n"))
     period = _SENTENCE_PERIOD.search(text, sentence_start + 1, first.start)
-    if period is None:
+    if period is not None:
+        return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+    adjectives = _PERIOD_ADJECTIVE.findall(text, sentence_start + 1, first.start)
+    if not adjectives:
         return first
-    return replace(first, per=_PERIOD_WORDS[period.group("period").lower()])
+    return replace(first, per=_ADJECTIVE_PERIODS[adjectives[-1].lower()[:4]])
+
+
+_PERIOD_ADJECTIVE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?P<period>annuel(?:le)?s?|mensuel(?:le)?s?|quotidien(?:ne)?s?"
+    r"|hebdomadaires?)(?![\p{L}])"
+)
+"""``la consommation moyenne annuelle d'eau par habitant est de 54 m3, soit 148 litres par
+jour``: the adjective the sentence gives the first figure's noun counts it per year."""
+_ADJECTIVE_PERIODS = {"annu": "an", "mens": "mois", "quot": "jour", "hebd": "semaine"}
 
 
 def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
@@ -318,6 +332,59 @@ def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
     return replace(first, unit=shared)
 
 
+def _sharing_price_unit(text: str, first: Mention, second: Mention) -> Mention:
+    """``1 700 francs CFA le kilo (≈ 2,59 euros)``: a price per item converted in the
+    parenthesis right after it is the price of the same item."""
+    if first.kind != "money" or second.kind != "money" or second.per is not None:
+        return second
+    if first.per is None or first.per in periods_per_year("money"):
+        return second
+    gap_end = second.hedge_span[0] if second.hedge_span else second.start
+    if _OPENS_PARENTHESIS.fullmatch(text, first.end, gap_end) is None:
+        return second
+    return replace(second, per=first.per)
+
+
+def _restated_per_period(text: str, first: Mention, second: Mention) -> tuple[
+        Mention, Mention, tuple[Marker, str] | None]:
+    """``329 litres d'eau par jour soit, globalement, une utilisation annuelle de 120 mètres
+    cubes``: *soit* then a noun the adjective counts per another period than the first
+    figure's. Both figures are read per their period (the rules weigh the rate)."""
+    if second.per is not None or first.kind != second.kind:
+        return first, second, None
+    gap_start, own = first.end, first.per
+    if own is None:
+        written = match_at(_OWN_PERIOD, text, first.end)
+        if written is None:
+            return first, second, None
+        gap_start, own = written.end(), _PERIOD_WORDS[written.group("period").lower()]
+    gap_end = second.hedge_span[0] if second.hedge_span else second.start
+    if gap_end - gap_start > 80:
+        return first, second, None
+    found = _SOIT_PER_PERIOD.fullmatch(text, gap_start, gap_end)
+    if found is None:
+        return first, second, None
+    per = _ADJECTIVE_PERIODS[found.group("period").lower()[:4]]
+    if per == own:
+        return first, second, None
+    return replace(first, per=own), replace(second, per=per), ("soit", "soit")
+
+
+_OWN_PERIOD = compile_pattern(
+    r"(?i)" + _S + r"+d(?:e|" + _APOS + r")" + _S + r"*\p{L}+" + _S + r"+par" + _S
+    + r"+(?P<period>jour|semaine|mois|an|année)(?![\p{L}])"
+)
+"""``329 litres`` | `` d'eau par jour``: the period the figure's noun is counted per."""
+_SOIT_PER_PERIOD = compile_pattern(
+    r"(?i)" + _S + r"*,?" + _S + r"*soit" + _S + r"*(?:,[^,.;:()\d]{1,30}," + _S + r"*)?"
+    r"(?:une?|la|le|l" + _APOS + r")" + _S + r"*\p{L}+(?:" + _S + r"+\p{L}+)?" + _S + r"+"
+    + r"(?P<period>annuel(?:le)?s?|mensuel(?:le)?s?|quotidien(?:ne)?s?|hebdomadaires?)"
+    + r"(?:" + _S + r"+\p{L}+)?" + _S + r"+(?:de|d" + _APOS + r")" + _S + r"*"
+)
+"""``soit, globalement, une utilisation annuelle de`` | 120 mètres cubes."""
+_OPENS_PARENTHESIS = compile_pattern(
+    r"(?i)" + _S + r"*\(" + _S + r"*(?:(?:" + _LINKERS + r")" + _S + r"*)?"
+)
 _SOIT_ONLY = compile_pattern(
     r"(?i)" + _S + r"*,?" + _S + r"*(?:soit|c" + _APOS + r"est-à-dire)" + _S + r"+\Z"
 )

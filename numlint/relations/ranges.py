@@ -32,7 +32,8 @@ _OPENER = compile_pattern(
 )
 _CHANGE_CUE = compile_pattern(
     r"(?i)(?<![\p{L}])(?P<cue>pass(?:e|é|er|ait|aient|ant|ent|era|eront)(?![\p{L}])|passée?s?"
-    r"|passage(?![\p{L}])|baiss|rabaiss|abaiss|ramen|ramèn|rédui|réduct|diminu|recul|chut|tomb|retomb"
+    r"|passage(?=" + _S + r"+(?:d(?:e|u)(?![\p{L}])|d" + _APOS + r"))"
+    r"|baiss|rabaiss|abaiss|ramen|ramèn|rédui|réduct|diminu|recul|chut|tomb|retomb"
     r"|descend|évolu|gliss|fondu|perd|perte|divis|contract|repli|effondr|plong|dégringol"
     r"|déviss|allég|ajust|réajust|corrig|modifi|changé|révis|revu|régress|rétréc|décr"
     r"|fléchi|rogn|amput|sabr|plafonn|réévalu|augment|hauss|croiss|accr|grimp|progress"
@@ -83,7 +84,37 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
             before = opened.start() if opened else start
             cue = _change_cue(text, before)
         found.append(Range(low, high, opener, separator, cue))
-    return found
+    return _with_bracketed_pairs(text, mentions, found)
+
+
+def _with_bracketed_pairs(text: str, mentions: Sequence[Mention],
+                          found: list[Range]) -> list[Range]:
+    """``entre 30’000 et 40’000 pieds ( 9’200 et 12’200 mètres )``: the two figures in the
+    parenthesis right after an *entre* range are its bounds converted, a range too, though
+    no *entre* opens them (the scanner links none)."""
+    if not found:
+        return found
+    ranges = {r.high.start: r for r in found if (r.opener or "").lower() == "entre"}
+    added = []
+    for index in range(1, len(mentions) - 1):
+        before, low, high = mentions[index - 1 : index + 2]
+        ranged = ranges.get(before.start)
+        if ranged is None or low.range_role is not None or high.range_role is not None:
+            continue
+        if _OPENS_BRACKET.fullmatch(text, before.end, low.start) is None:
+            continue
+        if _AND.fullmatch(text, low.end, high.start) is None:
+            continue
+        if _CLOSES.match(text, high.end) is None or low.kind != high.kind:
+            continue
+        if low.unit != high.unit or low.currency != high.currency:
+            continue
+        added.append(Range(low, high, None, "et"))
+    return sorted([*found, *added], key=lambda r: r.low.start) if added else found
+
+
+_OPENS_BRACKET = compile_pattern(r"(?i)" + _S + r"*\(" + _S + r"*")
+_AND = compile_pattern(r"(?i)" + _S + r"+et" + _S + r"+")
 
 
 def _with_shared_thousands(low: Mention, high: Mention) -> Mention:
@@ -109,7 +140,9 @@ def range_start(text: str, found: Range) -> int:
 
 def _change_cue(text: str, before: int) -> str | None:
     sentence = max(text.rfind(stop, 0, before) for stop in (".", "!", "?", "\n", ";"))
-    cues = [cue.group() for cue in _CHANGE_CUE.finditer(text, sentence + 1, before)]
+    # (a few characters past ``before``: ``passage`` is a cue only before its ``de``)
+    cues = [cue.group() for cue in _CHANGE_CUE.finditer(text, sentence + 1, before + 4)
+            if cue.end() <= before]
     return cues[-1] if cues else None
 
 

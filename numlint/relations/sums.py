@@ -27,6 +27,7 @@ from .additions import find_additions
 from .fractions import find_fractions
 from .model import Sum
 from .parts import compatible, find_listed_parts, measure
+from .remainders import find_remainders
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -85,11 +86,14 @@ _THE_ONE = (
     + r"|à)" + _S + r"*)?"
 )
 _TO_SUBSETS = compile_pattern(
-    r"(?i)[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)" + _SUBSET_WORDS
+    r"(?i)(?:" + _S + r"*\))?[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)"
+    + _SUBSET_WORDS
     + _S + r"+" + _THE_ONE + r"\Z"
 )
 """From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
-d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``."""
+d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``; the whole may be
+the conversion in a parenthesis: ``2,2 milliards de dollars (1,6 milliard d'euros`` |
+``), dont``."""
 _SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}])")
 _ON_ITS_OWN = compile_pattern(
     r"(?i)(?<![\p{L}])à" + _S + r"+(?:lui|elle|eux|elles)" + _S + r"+seule?s?(?![\p{L}])"
@@ -111,7 +115,7 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     and additions written out (:mod:`.additions`)."""
     found: list[Sum] = [
         *find_listed_parts(text, mentions), *find_fractions(text, mentions),
-        *find_additions(text, mentions),
+        *find_additions(text, mentions), *find_remainders(text, mentions),
     ]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)
