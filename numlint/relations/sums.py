@@ -192,6 +192,8 @@ def _breakdown_after(text: str, mentions: Sequence[Mention], index: int) -> Sum 
 
 def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[Mention]:
     whole = mentions[index]
+    if not _may_name_subsets(text, whole.end):
+        return []
     if _noun_after(text, whole) in _NOT_COUNTS:
         return []  # "trois fois plus que prévu, dont…": a multiplier, not a whole
     first = _first_subset(text, mentions, index)
@@ -208,6 +210,18 @@ def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[M
             break
         parts.append(candidate)
     return parts
+
+
+_SUBSET_STEMS = ("dont", "nclu", "compr", "parm")
+"""A piece of each word of :data:`_SUBSET_WORDS` without *i* or *s* (whose case-blind
+matches include ``İ`` and ``ſ``, which ``str.lower`` does not turn into them)."""
+
+
+def _may_name_subsets(text: str, end: int) -> bool:
+    """Whether the words after a figure ending at ``end`` may hold *dont* (*incluant*…)
+    close enough for :func:`_first_subset`: a cheap test before its patterns."""
+    after = text[end : end + _FARTHEST_SUBSET].lower()
+    return any(stem in after for stem in _SUBSET_STEMS)
 
 
 def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | None:
