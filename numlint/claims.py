@@ -141,10 +141,15 @@ def assess(
     Several rules weigh the same equivalences (NL101, NL102, NL104): the result is kept on
     the document, per equivalence and tolerances, so the rate lookup and unit conversion
     happen once."""
-    key = (equivalence, tuple(sorted((tolerances or {}).items())))
+    settings = tuple(sorted((tolerances or {}).items()))
+    seen = document.assessments_by_id.get((id(equivalence), settings))
+    if seen is not None and seen[0] is equivalence:
+        return seen[1]
+    key = (equivalence, settings)
     kept = document.assessments
     if key not in kept:
         kept[key] = _assess(equivalence, document, tolerances)
+    document.assessments_by_id[(id(equivalence), settings)] = (equivalence, kept[key])
     return kept[key]
 
 

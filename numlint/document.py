@@ -90,6 +90,19 @@ class Document:
         return {}
 
     @cached_property
+    def assessments_by_id(self) -> dict[tuple[int, tuple[tuple[str, Any], ...]],
+                                        tuple[Equivalence, Assessment | None]]:
+        """What :attr:`assessments` holds, found again by the identity of the equivalence
+        asked about (hashing one hashes its two mentions, field by field), which it keeps
+        alive."""
+        return {}
+
+    @cached_property
+    def verdicts_by_id(self) -> dict[int, tuple[Equivalence, Verdict]]:
+        """What :attr:`verdicts` holds, found again by the identity of the equivalence."""
+        return {}
+
+    @cached_property
     def rate_days(self) -> dict[tuple[str, str, int], dict[Day, Decimal]]:
         """The ECB rates of the days before the article's date, per currency pair and
         number of days, looked up once per check (:func:`numlint.claims.assess`)."""
