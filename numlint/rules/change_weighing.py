@@ -128,9 +128,40 @@ def scale_slip(change: Change, readings: list[tuple[Mention, Mention]]) -> Slip 
                 scaled = _scaled(figure, factor)
                 reading: tuple[Weighed, Weighed] = (
                     (scaled, end) if figure is start else (start, scaled))
-                if fits(change, *reading, claimed=claimed):
+                if not _surely_off(change, claimed, *reading) and fits(
+                        change, *reading, claimed=claimed):
                     return Slip(start, end, figure, factor)
     return None
+
+
+_FLOAT_SLACK = 1e-6
+"""How far (relatively) two float bounds must be apart to tell a reading off without the
+Decimal work: float rounding (about 1e-15 of the values) cannot cross it."""
+
+
+def _surely_off(change: Change, claimed: Interval, start: Weighed, end: Weighed) -> bool:
+    """True only when the reading's change (:func:`relative_change`, in floats) is so far
+    outside the claimed interval, and outside its opposite for an unsigned rate, that
+    :func:`fits` must say no: most readings 1 000 times off are off by far more."""
+    if change.stated_as == "points":
+        return False  # a difference, no division: fits is as cheap
+    first, last = float(start.value), float(end.value)
+    if first < 0 and last < 0:
+        first, last = -first, -last
+    a, b = abs(float(start.precision)), abs(float(end.precision))
+    if first <= 0 or first - a <= 0:
+        return False
+    low = ((last - b) / (first + a) - 1) * 100
+    high = ((last + b) / (first - a) - 1) * 100
+    slack = _FLOAT_SLACK * (abs(low) + abs(high) + 1)
+
+    def apart(lowest: float, highest: float) -> bool:
+        return low - slack > highest or high + slack < lowest
+
+    claimed_low, claimed_high = float(claimed.low), float(claimed.high)
+    if not apart(claimed_low, claimed_high):
+        return False
+    return not _unsigned(change, start, end) or apart(-claimed_high, -claimed_low)
 
 
 def _scaled(figure: Mention, factor: Decimal) -> _Read:
