@@ -21,6 +21,8 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Literal
 
+import regex
+
 from ..cache import compile_pattern
 from ..conversion import periods_per_year
 from ..matching import match_at
@@ -208,9 +210,7 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         if far and _FAR_LINKER.fullmatch(text, first.end, gap_end):
             return "equivalent", "ce qui correspond à"
         return None
-    # the literal characters a pattern needs are looked for first (``in``), the pattern only
-    # then: the same answers for a fraction of the cost
-    parenthesis = _GAP["parenthesis"].fullmatch(gap) if "(" in gap else None
+    parenthesis = _gap_match("parenthesis", gap, "(" in gap)
     if parenthesis is not None:
         return "parenthesis", (parenthesis.group("linker") or "(")
     linked = _GAP["linked"].fullmatch(gap)
@@ -224,13 +224,12 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
     converts = _converts(first, second)
-    dash = _GAP["dash"].fullmatch(gap) if converts and _has_dash(gap) else None
+    dash = _gap_match("dash", gap, converts and _has_dash(gap))
     if dash is not None and (
         dash.group("linker") or second.hedge is not None
     ):
         return "equivalent", dash.group("linker") or "–"  # "4 milliards de pesetas - environ…"
-    complement = (_GAP["complement"].fullmatch(gap) if converts or first.per != second.per
-                  else None)
+    complement = _gap_match("complement", gap, converts or first.per != second.per)
     if complement is not None and (
         "(" in gap or complement.group("linker")
     ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
@@ -239,6 +238,13 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     if converts and _FAR_LINKER.fullmatch(text, first.end, gap_end):
         return "equivalent", "ce qui correspond à"
     return _closed_marker(text, first, second, gap) or _loose_marker(text, first, second, gap)
+
+
+def _gap_match(name: str, gap: str, worth_trying: bool) -> regex.Match[str] | None:
+    """``_GAP[name]`` over the whole gap, tried only when ``worth_trying``: the literal
+    characters the pattern needs are in the gap, or the figures are such that its match
+    would count (the same answers for a fraction of the cost)."""
+    return _GAP[name].fullmatch(gap) if worth_trying else None
 
 
 def _has_dash(gap: str) -> bool:
