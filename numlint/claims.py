@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
-from typing import Any
+from typing import Any, Protocol
 
 from .conversion import TEMPERATURES, Converted
 from .document import Document
@@ -141,10 +141,15 @@ def assess(
     Several rules weigh the same equivalences (NL101, NL102, NL104): the result is kept on
     the document, per equivalence and tolerances, so the rate lookup and unit conversion
     happen once."""
-    key = (equivalence, tuple(sorted((tolerances or {}).items())))
+    settings = tuple(sorted((tolerances or {}).items()))
+    seen = document.assessments_by_id.get((id(equivalence), settings))
+    if seen is not None and seen[0] is equivalence:
+        return seen[1]
+    key = (equivalence, settings)
     kept = document.assessments
     if key not in kept:
         kept[key] = _assess(equivalence, document, tolerances)
+    document.assessments_by_id[(id(equivalence), settings)] = (equivalence, kept[key])
     return kept[key]
 
 
@@ -200,17 +205,10 @@ def _rate_window(equivalence: Equivalence, converted: Converted, document: Docum
     if (converted.method != "ecb-rate" or converted.rate is None or not document.dated
             or days <= 1 or first.currency is None or second.currency is None):
         return None
-    rates: dict[date, Decimal] = {}
-    day = document.date
-    for _ in range(days * 2 + 6):  # weekends and holidays: enough calendar days back
-        if len(rates) >= days:
-            break
-        try:
-            conversion = document.rates.convert(1, first.currency, second.currency, day)
-        except RatesError:
-            break
-        rates.setdefault(conversion.date, conversion.rate)
-        day = min(day, conversion.date) - timedelta(days=1)
+    key = (first.currency, second.currency, days)
+    rates = document.rate_days.get(key)
+    if rates is None:
+        rates = document.rate_days[key] = _rates_of_days(document, *key)
     if len(rates) < 2:
         return None
     with localcontext() as context:
@@ -218,6 +216,24 @@ def _rate_window(equivalence: Equivalence, converted: Converted, document: Docum
         lowest = converted.value * min(rates.values()) / converted.rate
         highest = converted.value * max(rates.values()) / converted.rate
     return RateWindow(min(rates), max(rates), min(lowest, highest), max(lowest, highest))
+
+
+def _rates_of_days(document: Document, source: str, target: str,
+                   days: int) -> dict[date, Decimal]:
+    """The ECB rate from ``source`` to ``target`` of each of the ``days`` business days up
+    to the document's date (fewer where the table ends)."""
+    rates: dict[date, Decimal] = {}
+    day = document.date
+    for _ in range(days * 2 + 6):  # weekends and holidays: enough calendar days back
+        if len(rates) >= days:
+            break
+        try:
+            conversion = document.rates.convert(1, source, target, day)
+        except RatesError:
+            break
+        rates.setdefault(conversion.date, conversion.rate)
+        day = min(day, conversion.date) - timedelta(days=1)
+    return rates
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +456,18 @@ class Interval:
         return (self.low + self.high) / 2
 
 
-def relative_change(start: Mention, end: Mention) -> Interval | None:
+class Rounded(Protocol):
+    """What a change is computed from: a value and how much its writer may have rounded it
+    (a :class:`Mention`, or a figure a rule reads another way without copying it)."""
+
+    @property
+    def value(self) -> Decimal: ...
+
+    @property
+    def precision(self) -> Decimal: ...
+
+
+def relative_change(start: Rounded, end: Rounded) -> Interval | None:
     """The change from ``start`` to ``end`` in percent, over the rounding of both."""
     a, b = abs(start.precision), abs(end.precision)
     if start.value <= 0 or start.value - a <= 0:
@@ -452,7 +479,7 @@ def relative_change(start: Mention, end: Mention) -> Interval | None:
     return Interval(low, high)
 
 
-def point_change(start: Mention, end: Mention) -> Interval:
+def point_change(start: Rounded, end: Rounded) -> Interval:
     """The change from ``start`` to ``end`` in points (both percentages)."""
     spread = abs(start.precision) + abs(end.precision)
     difference = end.value - start.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from .verdict import Verdict
 
 DateOrigin = Literal["given", "document", "latest-rate"]
+Day = date
+"""A calendar day (``date`` is also the name of a property below)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,25 @@ class Document:
     @cached_property
     def verdicts(self) -> dict[Equivalence, Verdict]:
         """Each equivalence judged once per check (:func:`numlint.verdict.judge`)."""
+        return {}
+
+    @cached_property
+    def assessments_by_id(self) -> dict[tuple[int, tuple[tuple[str, Any], ...]],
+                                        tuple[Equivalence, Assessment | None]]:
+        """What :attr:`assessments` holds, found again by the identity of the equivalence
+        asked about (hashing one hashes its two mentions, field by field), which it keeps
+        alive."""
+        return {}
+
+    @cached_property
+    def verdicts_by_id(self) -> dict[int, tuple[Equivalence, Verdict]]:
+        """What :attr:`verdicts` holds, found again by the identity of the equivalence."""
+        return {}
+
+    @cached_property
+    def rate_days(self) -> dict[tuple[str, str, int], dict[Day, Decimal]]:
+        """The ECB rates of the days before the article's date, per currency pair and
+        number of days, looked up once per check (:func:`numlint.claims.assess`)."""
         return {}
 
     @cached_property

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from typing import Any
 
 DEFAULT_LANGUAGE = "fr"
@@ -71,23 +71,40 @@ class Amount:
 
 def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """A value as a reader of ``lang`` expects it: ``1,0324`` in French, ``1.0324`` in English."""
-    if isinstance(value, Amount):
-        with _digits_for(value.value):
-            return _show_amount(value, lang)
     if isinstance(value, Phrase):
         return render(value.message, value.params, lang)
     if type(value) is int and 0 <= value < 1000:
         return str(value)  # what Babel shows in both languages; loading it costs ~15 ms
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+    if not isinstance(value, Amount | Decimal | int | date) or isinstance(value, bool):
+        return str(value)
+    context = getcontext()
+    key = (type(value), repr(value), lang, context.prec, context.rounding)
+    shown = _shown.get(key)
+    if shown is None:
+        if len(_shown) >= _MOST_SHOWN:
+            _shown.clear()
+        shown = _shown[key] = _formatted(value, lang)
+    return shown
+
+
+_shown: dict[tuple[type, str, str, int, str], str] = {}
+"""What Babel showed, by value as written and language (a check shows the same rates and
+amounts in several messages, a batch in many documents)."""
+_MOST_SHOWN = 4096
+
+
+def _formatted(value: Amount | Decimal | int | date, lang: str) -> str:
+    if isinstance(value, Amount):
+        with _digits_for(value.value):
+            return _show_amount(value, lang)
+    if isinstance(value, Decimal | int):
         from babel.numbers import format_decimal
 
         with _digits_for(Decimal(value)):
             return format_decimal(value, format="#,##0.####", locale=_locale(lang))
-    if isinstance(value, date):
-        from babel.dates import format_date
+    from babel.dates import format_date
 
-        return format_date(value, format="long", locale=_locale(lang))
-    return str(value)
+    return format_date(value, format="long", locale=_locale(lang))
 
 
 _UNGROUPED = r"(-?)(\d{4,})(\D.*)"
@@ -122,7 +139,7 @@ def _pattern_for(value: Decimal) -> str:
 def _digits_for(value: Decimal) -> Any:
     """A decimal context with room for all the digits of ``value``: Babel rounds in the
     current one, whose 28 digits a pasted run of digits would overflow."""
-    from decimal import getcontext, localcontext
+    from decimal import localcontext
 
     digits = max(getcontext().prec, value.adjusted() + 8) if value.is_finite() else None
     return localcontext(prec=digits) if digits else localcontext()

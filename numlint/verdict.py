@@ -61,9 +61,13 @@ class Verdict:
 
 def judge(equivalence: Equivalence, document: Document) -> Verdict:
     """The verdict on ``equivalence``, worked out once per check."""
+    seen = document.verdicts_by_id.get(id(equivalence))
+    if seen is not None and seen[0] is equivalence:
+        return seen[1]
     kept = document.verdicts
     if equivalence not in kept:
         kept[equivalence] = _judge(equivalence, document)
+    document.verdicts_by_id[id(equivalence)] = (equivalence, kept[equivalence])
     return kept[equivalence]
 
 

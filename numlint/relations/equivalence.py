@@ -21,6 +21,8 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Literal
 
+import regex
+
 from ..cache import compile_pattern
 from ..conversion import periods_per_year
 from ..matching import match_at
@@ -208,7 +210,7 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         if far and _FAR_LINKER.fullmatch(text, first.end, gap_end):
             return "equivalent", "ce qui correspond à"
         return None
-    parenthesis = _GAP["parenthesis"].fullmatch(gap)
+    parenthesis = _gap_match("parenthesis", gap, "(" in gap)
     if parenthesis is not None:
         return "parenthesis", (parenthesis.group("linker") or "(")
     linked = _GAP["linked"].fullmatch(gap)
@@ -221,28 +223,42 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
-    dash = _GAP["dash"].fullmatch(gap)
-    if dash is not None and _converts(first, second) and (
+    converts = _converts(first, second)
+    dash = _gap_match("dash", gap, converts and _has_dash(gap))
+    if dash is not None and (
         dash.group("linker") or second.hedge is not None
     ):
         return "equivalent", dash.group("linker") or "–"  # "4 milliards de pesetas - environ…"
-    complement = _GAP["complement"].fullmatch(gap)
-    if complement is not None and (_converts(first, second) or first.per != second.per) and (
+    complement = _gap_match("complement", gap, converts or first.per != second.per)
+    if complement is not None and (
         "(" in gap or complement.group("linker")
     ) and not _NOT_THE_SAME_AMOUNT.match(text, first.end):
         linker = complement.group("linker") or "("
         return ("parenthesis" if "(" in gap else "equivalent"), linker
-    if _converts(first, second) and _FAR_LINKER.fullmatch(text, first.end, gap_end):
+    if converts and _FAR_LINKER.fullmatch(text, first.end, gap_end):
         return "equivalent", "ce qui correspond à"
     return _closed_marker(text, first, second, gap) or _loose_marker(text, first, second, gap)
+
+
+def _gap_match(name: str, gap: str, worth_trying: bool) -> regex.Match[str] | None:
+    """``_GAP[name]`` over the whole gap, tried only when ``worth_trying``: the literal
+    characters the pattern needs are in the gap, or the figures are such that its match
+    would count (the same answers for a fraction of the cost)."""
+    return _GAP[name].fullmatch(gap) if worth_trying else None
+
+
+def _has_dash(gap: str) -> bool:
+    return "-" in gap or "–" in gap or "—" in gap
 
 
 def _loose_marker(text: str, first: Mention, second: Mention,
                   gap: str) -> tuple[Marker, str] | None:
     """A conversion in parentheses after a few words that are not the first figure's
     complement: a weak tie, weighed only where the numbers agree on it."""
+    if "(" not in gap or not _converts(first, second):
+        return None
     loose = _GAP["loose"].fullmatch(gap)
-    if loose is not None and _converts(first, second) and not (
+    if loose is not None and not (
         _ANOTHER_QUANTITY.search(gap) or _NOT_THE_SAME_AMOUNT.match(text, first.end)
     ):
         return "loose", loose.group("linker") or "("
@@ -254,8 +270,10 @@ def _closed_marker(text: str, first: Mention, second: Mention,
     """``du Japon (700 millions de dollars EU) soit 380 milliards de Fcfa``: the first
     figure closes its own parenthesis before its conversion; a weak tie, weighed only where
     the numbers agree on it (``loose``)."""
+    if ")" not in gap or not _converts(first, second):
+        return None
     closed = _GAP["closed"].fullmatch(gap)
-    if closed is None or not _converts(first, second) or not _in_parenthesis(text, first):
+    if closed is None or not _in_parenthesis(text, first):
         return None
     if not (closed.group("linker") or second.hedge_kind in ("about", "nearly")):
         return None

@@ -169,7 +169,9 @@ def _breakdown_after(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     total = mentions[index]
     if index + 2 >= len(mentions) or total.range_role is not None:
         return None
-    if not _NAMED_TOTAL_BEFORE.search(text, max(0, total.start - 40), _before_hedge(total)):
+    before = max(0, total.start - 40), _before_hedge(total)
+    if not _may_name_total(text[before[0] : before[1]]) or not _NAMED_TOTAL_BEFORE.search(
+            text, *before):
         return None
     first = mentions[index + 1]
     if _TO_BREAKDOWN.fullmatch(text, total.end, _before_hedge(first)) is None:
@@ -190,8 +192,18 @@ def _breakdown_after(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     return Sum(tuple(parts), total, "total")
 
 
+def _may_name_total(words: str) -> bool:
+    """Whether ``words`` may hold one of :data:`_NAMED_TOTAL_BEFORE`'s words (a cheap test
+    before the pattern: each has one of these stems, and no letter that ``str.lower``
+    keeps apart from its case-blind match)."""
+    lowered = words.lower()
+    return "total" in lowered or "global" in lowered or "tout" in lowered
+
+
 def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[Mention]:
     whole = mentions[index]
+    if not _may_name_subsets(text, whole.end):
+        return []
     if _noun_after(text, whole) in _NOT_COUNTS:
         return []  # "trois fois plus que prévu, dont…": a multiplier, not a whole
     first = _first_subset(text, mentions, index)
@@ -208,6 +220,18 @@ def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[M
             break
         parts.append(candidate)
     return parts
+
+
+_SUBSET_STEMS = ("dont", "nclu", "compr", "parm")
+"""A piece of each word of :data:`_SUBSET_WORDS` without *i* or *s* (whose case-blind
+matches include ``İ`` and ``ſ``, which ``str.lower`` does not turn into them)."""
+
+
+def _may_name_subsets(text: str, end: int) -> bool:
+    """Whether the words after a figure ending at ``end`` may hold *dont* (*incluant*…)
+    close enough for :func:`_first_subset`: a cheap test before its patterns."""
+    after = text[end : end + _FARTHEST_SUBSET].lower()
+    return any(stem in after for stem in _SUBSET_STEMS)
 
 
 def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | None:
@@ -289,7 +313,8 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     gap_end = _before_hedge(total)
     if gap_end - last.end > _LONGEST_GAP:
         return None
-    named_before = any(word in text[last.end : gap_end] for word in ("total", "tout", "ensemble"))
+    gap = text[last.end : gap_end]
+    named_before = any(word in gap for word in ("total", "tout", "ensemble"))
     if not named_before and match_at(_TOTAL_AFTER, text, total.end) is None:
         return None  # "2 et 3 millions, soit 5 millions": a total only when named
     joined = _TO_TOTAL.fullmatch(text, last.end, gap_end)
