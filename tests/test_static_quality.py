@@ -26,7 +26,6 @@ MYPY_ERRORS_LEFT: dict[str, int] = {
 }
 COMPLEX_LEFT = {
     # qualified name: complexity today (to split into steps: issue 14.4 and 14.6)
-    "numlint/relations/equivalence.py:_marker_between": 38,
 }
 
 

@@ -195,39 +195,70 @@ _FRANCS = frozenset({"franc", "francs"})
 
 
 def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker, str] | None:
-    if first.range_role is not None or second.range_role is not None:
+    if _in_a_range_or_list(first) or _in_a_range_or_list(second):
         return None
-    if first.list_span is not None or second.list_span is not None:
-        return None  # "1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros…"
-    gap_end = second.start
-    if second.hedge is not None:
-        gap_end = text.rfind(second.hedge, first.end, second.start)
-        if gap_end < 0:
-            return None
+    gap_end = _gap_end(text, first, second)
+    if gap_end is None:
+        return None
     gap = text[first.end : gap_end]
     if len(gap) > 60:
-        far = len(gap) <= 160 and _converts(first, second)
-        if far and _FAR_LINKER.fullmatch(text, first.end, gap_end):
-            return "equivalent", "ce qui correspond à"
-        return None
+        return _far_marker(text, first, second, gap_end, len(gap))
     parenthesis = _gap_match("parenthesis", gap, "(" in gap)
     if parenthesis is not None:
         return "parenthesis", (parenthesis.group("linker") or "(")
     linked = _GAP["linked"].fullmatch(gap)
     if linked is not None:
-        linker = linked.group("linker")
-        if "(" in gap:
-            return "parenthesis", linker
-        if linker.lower().startswith("ou"):
-            return None if _rejected_options(text, first) else ("ou", linker)
-        return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
+        return _linked_marker(text, first, gap, linked.group("linker"))
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
         return "hedge-after-comma", second.hedge or ","
+    return (_converted_marker(text, first, second, gap, gap_end)
+            or _closed_marker(text, first, second, gap)
+            or _loose_marker(text, first, second, gap))
+
+
+def _in_a_range_or_list(figure: Mention) -> bool:
+    """A bound of a range or an item of a list is no single amount to pair with the next
+    figure (``1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros…``)."""
+    return figure.range_role is not None or figure.list_span is not None
+
+
+def _gap_end(text: str, first: Mention, second: Mention) -> int | None:
+    """Where the words between the two figures end: before the second one's hedge."""
+    if second.hedge is None:
+        return second.start
+    gap_end = text.rfind(second.hedge, first.end, second.start)
+    return gap_end if gap_end >= 0 else None
+
+
+def _far_marker(text: str, first: Mention, second: Mention, gap_end: int,
+                length: int) -> tuple[Marker, str] | None:
+    """A gap of more than 60 characters: only a linker that says so (``ce qui correspond
+    à``), within 160 characters, between figures that convert."""
+    if length <= 160 and _converts(first, second) and _FAR_LINKER.fullmatch(
+            text, first.end, gap_end):
+        return "equivalent", "ce qui correspond à"
+    return None
+
+
+def _linked_marker(text: str, first: Mention, gap: str,
+                   linker: str) -> tuple[Marker, str] | None:
+    """A gap that is a linker (``soit``, ``ou``, ``l'équivalent de``…): ``ou`` between
+    rejected options (``ne mesure pas 1 000 mètres ou 1 000 kilomètres``) is none."""
+    if "(" in gap:
+        return "parenthesis", linker
+    if linker.lower().startswith("ou"):
+        return None if _rejected_options(text, first) else ("ou", linker)
+    return ("soit" if linker.lower().startswith("soit") else "equivalent"), linker
+
+
+def _converted_marker(text: str, first: Mention, second: Mention, gap: str,
+                      gap_end: int) -> tuple[Marker, str] | None:
+    """Wordings that count only between figures that convert (or, for a complement, that
+    are counted per different things): a dash, a complement before a parenthesis, a far
+    linker."""
     converts = _converts(first, second)
     dash = _gap_match("dash", gap, converts and _has_dash(gap))
-    if dash is not None and (
-        dash.group("linker") or second.hedge is not None
-    ):
+    if dash is not None and (dash.group("linker") or second.hedge is not None):
         return "equivalent", dash.group("linker") or "–"  # "4 milliards de pesetas - environ…"
     complement = _gap_match("complement", gap, converts or first.per != second.per)
     if complement is not None and (
@@ -237,7 +268,7 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
         return ("parenthesis" if "(" in gap else "equivalent"), linker
     if converts and _FAR_LINKER.fullmatch(text, first.end, gap_end):
         return "equivalent", "ce qui correspond à"
-    return _closed_marker(text, first, second, gap) or _loose_marker(text, first, second, gap)
+    return None
 
 
 def _gap_match(name: str, gap: str, worth_trying: bool) -> regex.Match[str] | None:
