@@ -193,6 +193,9 @@ def wrapped_lines(
 
 SPILL_PARTS = 4096
 """Pieces of prose joined at a time; a text that has more goes to a :class:`Spill`."""
+SPILL_CHARS = 1 << 16
+"""Characters of prose, in more than one piece, joined at a time (copies that follow each
+other are one piece, so a few thousand pieces can hold a long stretch of the text)."""
 
 
 class TextBuilder:
@@ -204,6 +207,7 @@ class TextBuilder:
     """
 
     __slots__ = (
+        "_blank_end",
         "_breaks",
         "_last_digit",
         "_last_end",
@@ -211,8 +215,11 @@ class TextBuilder:
         "_len",
         "_lengths",
         "_parts",
+        "_pending_end",
+        "_pending_start",
         "_source_starts",
         "_spill",
+        "_spilled",
         "_text_starts",
         "comments",
         "source",
@@ -222,6 +229,7 @@ class TextBuilder:
         self.source = source
         self._parts: list[str] = []
         self._spill: Spill | None = None  # the text so far, once it is long (see .spill)
+        self._spilled = 0  # the length of the text in the spill
         typecode = offset_typecode(len(source))
         self._text_starts = array(typecode)
         self._source_starts = array(typecode)
@@ -231,16 +239,38 @@ class TextBuilder:
         self._last_verbatim = False
         self._last_digit = False
         self._breaks = 0  # line breaks in the trailing whitespace of the text so far
+        # the verbatim copy not yet appended: copies that follow each other in the source
+        # (a paragraph's lines, the line endings between blocks) become one slice
+        self._pending_start = self._pending_end = -1
+        self._blank_end = -1  # the end of a pending copy known to end with a blank line
         self.comments: list[tuple[int, int]] = []
 
     def copy(self, start: int, end: int) -> None:
         """Copy ``source[start:end]`` verbatim."""
-        if end > start:
+        if end <= start:
+            return
+        # a copy goes on the pending one unless it splits a \r\n (which counts as one break)
+        if start == self._pending_end and (
+            self.source[start] != "\n" or self.source[start - 1] != "\r"
+        ):
+            self._pending_end = end
+            return
+        if self._pending_end >= 0:
+            self._append(self.source[self._pending_start : self._pending_end],
+                         self._pending_start, self._pending_end, True)
+        self._pending_start, self._pending_end = start, end
+
+    def _flush(self) -> None:
+        """Append the pending copy (before anything that reads or writes the text so far)."""
+        if self._pending_end >= 0:
+            start, end = self._pending_start, self._pending_end
+            self._pending_start = self._pending_end = -1
             self._append(self.source[start:end], start, end, True)
 
     def put(self, text: str, start: int, end: int) -> None:
         """Write text standing for ``source[start:end]`` (which may be empty)."""
         if text:
+            self._flush()
             self._append(text, start, end, False)
 
     def brk(self, start: int, end: int) -> None:
@@ -249,6 +279,10 @@ class TextBuilder:
         Nothing at the very start, nothing when the text already ends with one; the
         newlines stand for ``source[start:end]``, the markup or skipped block they replace.
         """
+        if self._pending_end >= 0:
+            if self._pending_ends_block():
+                return
+            self._flush()
         if self._len and self._breaks < 2:
             self.put("\n" * (2 - self._breaks), start, end)
 
@@ -271,12 +305,35 @@ class TextBuilder:
         self._last_end = end
         self._len += len(piece)
         self._parts.append(piece)
-        if len(self._parts) >= SPILL_PARTS:
+        if len(self._parts) >= SPILL_PARTS or (
+            self._len - self._spilled >= SPILL_CHARS and len(self._parts) > 1
+        ):
             if self._spill is None:
                 self._spill = Spill(2 * len(self.source))
             self._spill.write("".join(self._parts))
             self._parts.clear()
+            self._spilled = self._len
         self._track_breaks(piece)
+
+    def _pending_ends_block(self) -> bool:
+        """Would the text end with a blank line (two breaks, as :meth:`_track_breaks`
+        counts them) once the pending copy is appended? A yes is remembered for that copy,
+        so that blocks ending one after the other do not walk its blanks again."""
+        src, start, end = self.source, self._pending_start, self._pending_end
+        if end == self._blank_end:
+            return True
+        i = end - 1
+        count = 0
+        while i >= start and src[i] in _BLANK_CHARS:
+            if src[i] == "\n" or (src[i] == "\r" and (i + 1 == end or src[i + 1] != "\n")):
+                count += 1
+                if count == 2:
+                    break
+            i -= 1
+        if count == 2 or (i < start and self._breaks + count >= 2):
+            self._blank_end = end
+            return True
+        return False
 
     def _track_breaks(self, piece: str) -> None:
         i = len(piece) - 1
@@ -296,6 +353,7 @@ class TextBuilder:
     def build(self) -> tuple[str, OffsetMap]:
         # a short text is one join of its pieces (a whole plain text, its one piece, is the
         # source itself: no copy); a long one was spilled a chunk at a time
+        self._flush()
         text = "".join(self._parts)
         self._parts.clear()
         if self._spill is not None:
