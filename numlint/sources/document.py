@@ -291,10 +291,11 @@ class TextBuilder:
         self.comments.append((start, end))
 
     def _append(self, piece: str, start: int, end: int, verbatim: bool) -> None:
-        if start > self._last_end >= 0 and self._last_digit and "0" <= piece[0] <= "9":
+        if self._last_digit and start > self._last_end >= 0 and "0" <= piece[0] <= "9":
             # markup between two digits: they never join into one number
             self._append(OBJECT, self._last_end, start, False)
-        self._last_digit = "0" <= piece[-1] <= "9"
+        last = piece[-1]
+        self._last_digit = "0" <= last <= "9"
         if verbatim and self._last_verbatim and start == self._last_end:
             self._lengths[-1] += end - start
         else:
@@ -304,16 +305,20 @@ class TextBuilder:
         self._last_verbatim = verbatim
         self._last_end = end
         self._len += len(piece)
-        self._parts.append(piece)
-        if len(self._parts) >= SPILL_PARTS or (
-            self._len - self._spilled >= SPILL_CHARS and len(self._parts) > 1
+        parts = self._parts
+        parts.append(piece)
+        if len(parts) >= SPILL_PARTS or (
+            self._len - self._spilled >= SPILL_CHARS and len(parts) > 1
         ):
             if self._spill is None:
                 self._spill = Spill(2 * len(self.source))
-            self._spill.write("".join(self._parts))
-            self._parts.clear()
+            self._spill.write("".join(parts))
+            parts.clear()
             self._spilled = self._len
-        self._track_breaks(piece)
+        if last in _BLANK_CHARS:
+            self._track_breaks(piece)
+        else:
+            self._breaks = 0
 
     def _pending_ends_block(self) -> bool:
         """Would the text end with a blank line (two breaks, as :meth:`_track_breaks`

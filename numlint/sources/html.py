@@ -114,26 +114,46 @@ def decode_entity(text: str, start: int, *, markdown: bool = False) -> tuple[str
     m = (_MARKDOWN_ENTITY if markdown else _HTML_ENTITY).match(text, start)
     if m is None:
         return None
+    key = m.group()
+    cache = _DECODED[markdown]
+    if key in cache:
+        found = cache[key]
+    else:
+        found = _decode(m, markdown)
+        if len(cache) < _DECODED_MAX:
+            cache[key] = found
+    return None if found is None else (found[0], start + found[1])
+
+
+_DECODED: Final[tuple[dict[str, tuple[str, int] | None], ...]] = ({}, {})
+"""Per syntax (HTML, Markdown): what the text of a reference decodes to and the length
+it takes (None: not a reference), kept for the next time: an article uses a handful of
+entities again and again."""
+_DECODED_MAX: Final = 4096
+
+
+def _decode(m: re.Match[str], markdown: bool) -> tuple[str, int] | None:
+    """The decoded text of the reference ``m`` matched, and its length."""
     hex_digits, digits, name = m.groups()
     if name is None:
         number = hex_digits if hex_digits is not None else digits
         base = 16 if hex_digits is not None else 10
         stripped = number.lstrip("0") or "0"
         if len(stripped) > 8:
-            return "\ufffd", m.end()
+            return "\ufffd", len(m.group())
         code = int(stripped, base)
         if markdown:
             valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
-            return (chr(code) if valid else "\ufffd"), m.end()
-        return html.unescape(f"&#{code};"), m.end()
+            return (chr(code) if valid else "\ufffd"), len(m.group())
+        return html.unescape(f"&#{code};"), len(m.group())
     if m.group().endswith(";") and name + ";" in html5:
-        return html5[name + ";"], m.end()
+        return html5[name + ";"], len(m.group())
     if markdown:
         return None
     for size in range(min(len(name), _LEGACY_MAX), 1, -1):
         value = html5.get(name[:size])
         if value is not None:
-            return value, start + 1 + size
+            return value, 1 + size
     return None
 
 
@@ -197,11 +217,13 @@ class _HtmlReader:
     def _text(self, start: int, end: int) -> None:
         """Text between tags; a line ending inside it reads as a space (as browsers show
         it), except in preformatted text."""
-        if self.preformatted:
+        text = self.text
+        if self.preformatted or (text.find("\n", start, end) < 0
+                                 and text.find("\r", start, end) < 0):
             self.sink.copy(start, end)
             return
         for piece_start, piece_end, replacement in wrapped_lines(
-            self.text, start, end, hard_breaks=False
+            text, start, end, hard_breaks=False
         ):
             if replacement is None:
                 self.sink.copy(piece_start, piece_end)
