@@ -35,7 +35,6 @@ from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
 from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
-from .sources.edits import SourceEdit, to_source_edit
 from .suppressions import apply_suppressions
 
 if TYPE_CHECKING:
@@ -254,6 +253,8 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
     end_line, end_column = prose.line_col(end)
     fix, fix_refused = None, ""
     if finding.edits:
+        from .sources.edits import SourceEdit, to_source_edit  # only for a fix
+
         mapped = [to_source_edit(prose, e.start, e.end, e.replacement) for e in finding.edits]
         refusals = [m for m in mapped if isinstance(m, str)]
         if refusals:

@@ -25,7 +25,6 @@ from ..rules.registry import LoadError, Registry, installed_rules
 from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError, os_reason
 from .files import STDIN, Target, collect
-from .fixes import fix_text
 from .inputs import Text, check_writable, read_target
 from .progress import Progress
 from .rules import load_error_reason
@@ -222,6 +221,8 @@ def _check_one(target: Target, config: Config, args: argparse.Namespace,
     if not fixing:
         diagnostics = run_check(original.content)
         return Checked(target, config, original, original.content, tuple(diagnostics))
+    from .fixes import fix_text  # only with --fix
+
     fixed = fix_text(original.content, run_check, unsafe=args.unsafe_fixes)
     return Checked(target, config, original, fixed.text, tuple(fixed.diagnostics),
                    fixed.applied)

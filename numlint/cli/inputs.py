@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -129,6 +128,8 @@ def write_atomically(path: Path, text: Text, display: str,
     bits are kept. The temporary file is removed whatever ends the write, an interrupt
     included.
     """
+    import tempfile  # only --fix writes: not on every start (it loads shutil, random)
+
     real = Path(os.path.realpath(path))
     data = (BOM if text.bom else b"") + text.content.encode("utf-8")
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".numlint",

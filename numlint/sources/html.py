@@ -29,9 +29,7 @@ turns a line ending into ``<br>``).
 
 from __future__ import annotations
 
-import html
 import re
-from html.entities import html5
 from typing import Final
 
 from .boilerplate import SECTIONING, is_boilerplate, is_whole_page
@@ -100,7 +98,7 @@ _HTML_ENTITY = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za
 _MARKDOWN_ENTITY = re.compile(
     r"&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));"
 )
-_LEGACY_MAX = max(len(name) for name in html5 if not name.endswith(";"))
+_LEGACY_MAX: list[int] = []  # the longest entity name that may go without ";" (built once)
 _RAW_END: dict[str, re.Pattern[str]] = {}
 
 
@@ -134,6 +132,9 @@ _DECODED_MAX: Final = 4096
 
 def _decode(m: re.Match[str], markdown: bool) -> tuple[str, int] | None:
     """The decoded text of the reference ``m`` matched, and its length."""
+    import html  # with its table of entities: only once a text has one
+    from html.entities import html5
+
     hex_digits, digits, name = m.groups()
     if name is None:
         number = hex_digits if hex_digits is not None else digits
@@ -150,7 +151,9 @@ def _decode(m: re.Match[str], markdown: bool) -> tuple[str, int] | None:
         return html5[name + ";"], len(m.group())
     if markdown:
         return None
-    for size in range(min(len(name), _LEGACY_MAX), 1, -1):
+    if not _LEGACY_MAX:
+        _LEGACY_MAX.append(max(len(name) for name in html5 if not name.endswith(";")))
+    for size in range(min(len(name), _LEGACY_MAX[0]), 1, -1):
         value = html5.get(name[:size])
         if value is not None:
             return value, 1 + size
@@ -429,12 +432,14 @@ class _HtmlReader:
 def attributes(text: str, start: int, end: int) -> dict[str, str]:
     """The attributes in ``text[start:end]`` (the inside of a tag after its name): names
     in lower case, values decoded, the first of duplicates kept as browsers do."""
+    from html import unescape
+
     found: dict[str, str] = {}
     for m in _ATTRIBUTE.finditer(text, start, end):
         name = m.group(1).lower()
         if name not in found:
             value = next((v for v in m.groups()[1:] if v is not None), "")
-            found[name] = html.unescape(value)
+            found[name] = unescape(value) if "&" in value else value
     return found
 
 
