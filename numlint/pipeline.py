@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -65,17 +64,20 @@ def check(
                skip_boilerplate=skip_boilerplate).diagnostics
 
 
-@dataclass(frozen=True)
 class Run:
     """What one check produced: the diagnostics, and the analysed article they came from
     (None when the text could not be analysed), for faces that report more than findings
-    (:func:`numlint.verify`)."""
+    (:func:`numlint.verify`). A plain class: a dataclass costs every start a millisecond."""
 
-    diagnostics: list[Diagnostic]
-    prose: ProseDocument | None
-    """None when the text was too large to be read."""
-    document: Document | None
-    lang: str
+    __slots__ = ("diagnostics", "document", "lang", "prose")
+
+    def __init__(self, diagnostics: list[Diagnostic], prose: ProseDocument | None,
+                 document: Document | None, lang: str) -> None:
+        self.diagnostics = diagnostics
+        self.prose = prose
+        """None when the text was too large to be read."""
+        self.document = document
+        self.lang = lang
 
 
 def run(

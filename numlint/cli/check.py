@@ -13,7 +13,6 @@ import argparse
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..config import Config, ConfigError
@@ -36,26 +35,32 @@ if TYPE_CHECKING:
     from ..verification import Verification
 
 
-@dataclass(frozen=True)
 class Streams:
-    out: TextIO
-    err: TextIO
-    stdin: BinaryIO | None
+    # plain classes rather than dataclasses: each of those costs a start about a millisecond
+    __slots__ = ("err", "out", "stdin")
+
+    def __init__(self, out: TextIO, err: TextIO, stdin: BinaryIO | None) -> None:
+        self.out, self.err, self.stdin = out, err, stdin
 
 
-@dataclass(frozen=True)
 class Checked:
     """One input after checking (and fixing, when asked)."""
 
-    target: Target
-    config: Config
-    original: Text
-    text: str
-    """The text the diagnostics refer to: fixed, when fixes were applied."""
-    diagnostics: tuple[Diagnostic, ...]
-    applied: int = 0
-    unreadable: bool = False
-    verification: Verification | None = None
+    __slots__ = ("applied", "config", "diagnostics", "original", "target", "text",
+                 "unreadable", "verification")
+
+    def __init__(self, target: Target, config: Config, original: Text, text: str,
+                 diagnostics: tuple[Diagnostic, ...], applied: int = 0,
+                 unreadable: bool = False, verification: Verification | None = None) -> None:
+        self.target = target
+        self.config = config
+        self.original = original
+        self.text = text
+        """The text the diagnostics refer to: fixed, when fixes were applied."""
+        self.diagnostics = diagnostics
+        self.applied = applied
+        self.unreadable = unreadable
+        self.verification = verification
 
     @property
     def changed(self) -> bool:
