@@ -52,15 +52,11 @@ class Checked:
     def __init__(self, target: Target, config: Config, original: Text, text: str,
                  diagnostics: tuple[Diagnostic, ...], applied: int = 0,
                  unreadable: bool = False, verification: Verification | None = None) -> None:
-        self.target = target
-        self.config = config
-        self.original = original
+        self.target, self.config, self.original = target, config, original
         self.text = text
         """The text the diagnostics refer to: fixed, when fixes were applied."""
-        self.diagnostics = diagnostics
-        self.applied = applied
-        self.unreadable = unreadable
-        self.verification = verification
+        self.diagnostics, self.applied = diagnostics, applied
+        self.unreadable, self.verification = unreadable, verification
 
     @property
     def changed(self) -> bool:
