@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .boilerplate import SECTIONING, is_boilerplate, is_whole_page
 from .dates import DateCollector
 from .document import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
 from .figures import break_joins, superscript_call
@@ -350,6 +349,8 @@ class _HtmlReader:
                            end: int) -> bool:
         """With boilerplate skipped: does this start tag open navigation, a site header
         or footer, a cookie banner (then skipped)? Counts the sectioning elements open."""
+        from .boilerplate import SECTIONING, is_boilerplate  # only when it is skipped
+
         if is_boilerplate(name, self.text, body_start, body_end,
                           in_article=self.sectioning > 0, read_attributes=attributes
                           ) and self._closed_later(name, end):
@@ -387,7 +388,7 @@ class _HtmlReader:
             if not (skip.name in _BREAKABLE and name in BLOCK_TAGS):
                 return end
             self._end_skip(j)
-        if name in SECTIONING and self.sectioning:
+        if self.sectioning and name in _sectioning():
             self.sectioning -= 1
         if name == "br":  # </br> is a <br> for browsers
             self.sink.put("\n", j, end)
@@ -448,6 +449,12 @@ def may_date(name: str, text: str, start: int, end: int) -> bool:
     return name in ("meta", "time") or text.find("itemprop", start, end) >= 0
 
 
+def _sectioning() -> frozenset[str]:
+    from .boilerplate import SECTIONING  # counted only while boilerplate is skipped
+
+    return SECTIONING
+
+
 def _find_end_tag(text: str, name: str, start: int) -> int:
     """Position of the next ``</name`` end tag from start (any case), or -1."""
     pattern = _RAW_END.get(name)
@@ -470,6 +477,8 @@ def read_html(source: str, *, skip_boilerplate: bool | None = None) -> ProseDocu
     builder = TextBuilder(source)
     dates = DateCollector()
     if skip_boilerplate is None:
+        from .boilerplate import is_whole_page  # not for the HTML blocks of Markdown
+
         skip_boilerplate = is_whole_page(source)
     render_html(source, builder, dates, skip_boilerplate=skip_boilerplate)
     text, offsets = builder.build()
