@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
@@ -21,6 +21,7 @@ from .lines import LineIndex
 from .spill import Spill
 
 Format = Literal["text", "markdown", "html"]
+_Date = date  # the type, for where a field named ``date`` hides it
 
 OBJECT = "\ufffc"
 """Stands in the prose for a skipped piece that the reader sees inline (code span, URL,
@@ -48,18 +49,51 @@ class Segment:
     verbatim: bool
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class OffsetMap:
+class _Frozen:
+    """Attributes set once, by ``__init__``: a plain slotted class, not a frozen
+    dataclass, whose creation costs every start about a millisecond."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> list[object]:  # pickle and copy, as for a frozen dataclass
+        names: tuple[str, ...] = type(self).__slots__
+        return [getattr(self, name) for name in names]
+
+    def __setstate__(self, state: list[object]) -> None:
+        names: tuple[str, ...] = type(self).__slots__
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)
+
+
+class OffsetMap(_Frozen):
     """Runs of the text with where they come from in the source, sorted by both.
 
     ``source_lengths[k]`` is the length of a verbatim run (the same in text and source),
     or ``~length`` (negative) of the source range that a replacement run stands for.
     """
 
+    __slots__ = ("source_lengths", "source_starts", "text_length", "text_starts")
     text_starts: array
     source_starts: array
     source_lengths: array
     text_length: int
+
+    def __init__(self, text_starts: array, source_starts: array, source_lengths: array,
+                 text_length: int) -> None:
+        for name, value in (("text_starts", text_starts), ("source_starts", source_starts),
+                            ("source_lengths", source_lengths), ("text_length", text_length)):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return (f"OffsetMap(text_starts={self.text_starts!r}, "
+                f"source_starts={self.source_starts!r}, "
+                f"source_lengths={self.source_lengths!r}, text_length={self.text_length!r})")
 
     def __len__(self) -> int:
         return len(self.text_starts)
@@ -98,8 +132,7 @@ class OffsetMap:
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ProseDocument:
+class ProseDocument(_Frozen):
     """A source read for the scanner: its prose :attr:`text`, the map back to
     :attr:`source`, and the publication :attr:`date` found in it (None if none).
 
@@ -113,15 +146,26 @@ class ProseDocument:
     markers, comments, link syntax) leaves nothing.
     """
 
-    source: str = field(repr=False)
+    __slots__ = ("_lines", "comments", "date", "format", "offsets", "source", "text")
+    source: str
     format: Format
-    text: str = field(repr=False)
+    text: str
     date: date | None
-    offsets: OffsetMap = field(repr=False)
-    comments: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    offsets: OffsetMap
+    comments: tuple[tuple[int, int], ...]
     """Source spans of the comments the reader skipped, in order: only real ones (not a
     comment shown in a code block, a code span or an attribute value)."""
-    _lines: list[LineIndex] = field(default_factory=list, init=False, repr=False)
+    _lines: list[LineIndex]
+
+    def __init__(self, source: str, format: Format, text: str, date: _Date | None,
+                 offsets: OffsetMap, comments: tuple[tuple[int, int], ...] = ()) -> None:
+        for name, value in (("source", source), ("format", format), ("text", text),
+                            ("date", date), ("offsets", offsets), ("comments", comments),
+                            ("_lines", [])):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"ProseDocument(format={self.format!r}, date={self.date!r})"
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span (end exclusive) of the text span ``text[start:end]``.
