@@ -180,13 +180,18 @@ class Config:
         return settings
 
 
-@dataclass(frozen=True, slots=True)
 class RulePlan:
-    """The rules a configuration runs, their settings (read-only), by code, and the codes."""
+    """The rules a configuration runs, their settings (read-only), by code, and the codes.
+    A plain class: a dataclass costs every start a millisecond."""
 
-    rules: tuple[tuple[type[Rule], Mapping[str, Any]], ...]
-    settings_by_code: Mapping[str, Mapping[str, Any]]
-    codes: frozenset[str]
+    __slots__ = ("codes", "rules", "settings_by_code")
+
+    def __init__(self, rules: tuple[tuple[type[Rule], Mapping[str, Any]], ...],
+                 settings_by_code: Mapping[str, Mapping[str, Any]],
+                 codes: frozenset[str]) -> None:
+        self.rules = rules
+        self.settings_by_code = settings_by_code
+        self.codes = codes
 
 
 DEFAULT_CONFIG = Config()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +34,6 @@ from .rates import RatesError, RateTable, embedded_table, load_ecb_file
 from .relations import find_relations
 from .rules.registry import installed_rules
 from .sources import ProseDocument, read_source
-from .sources.edits import SourceEdit, to_source_edit
 from .suppressions import apply_suppressions
 
 if TYPE_CHECKING:
@@ -66,17 +64,20 @@ def check(
                skip_boilerplate=skip_boilerplate).diagnostics
 
 
-@dataclass(frozen=True)
 class Run:
     """What one check produced: the diagnostics, and the analysed article they came from
     (None when the text could not be analysed), for faces that report more than findings
-    (:func:`numlint.verify`)."""
+    (:func:`numlint.verify`). A plain class: a dataclass costs every start a millisecond."""
 
-    diagnostics: list[Diagnostic]
-    prose: ProseDocument | None
-    """None when the text was too large to be read."""
-    document: Document | None
-    lang: str
+    __slots__ = ("diagnostics", "document", "lang", "prose")
+
+    def __init__(self, diagnostics: list[Diagnostic], prose: ProseDocument | None,
+                 document: Document | None, lang: str) -> None:
+        self.diagnostics = diagnostics
+        self.prose = prose
+        """None when the text was too large to be read."""
+        self.document = document
+        self.lang = lang
 
 
 def run(
@@ -254,6 +255,8 @@ def _diagnostic(item: RuleFinding, prose: ProseDocument, document: Document,
     end_line, end_column = prose.line_col(end)
     fix, fix_refused = None, ""
     if finding.edits:
+        from .sources.edits import SourceEdit, to_source_edit  # only for a fix
+
         mapped = [to_source_edit(prose, e.start, e.end, e.replacement) for e in finding.edits]
         refusals = [m for m in mapped if isinstance(m, str)]
         if refusals:

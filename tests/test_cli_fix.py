@@ -211,17 +211,17 @@ def test_disk_full_mid_run_writes_the_others_and_says_exactly_which(capsys, monk
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(capsys, monkeypatch):
     """Two concurrent --fix on one file: the second rename lost the first's update."""
-    import numlint.cli.check as check_module
+    import numlint.cli.fixes as fixes_module  # imported by a check with --fix only
 
     [page] = _pages("a.md")
-    real_fix_text = check_module.fix_text
+    real_fix_text = fixes_module.fix_text
 
     def another_run_writes_meanwhile(*args, **kwargs):
         fixed = real_fix_text(*args, **kwargs)
         page.write_text(MIXED + "ajout d'une autre session\n", encoding="utf-8")
         return fixed
 
-    monkeypatch.setattr(check_module, "fix_text", another_run_writes_meanwhile)
+    monkeypatch.setattr(fixes_module, "fix_text", another_run_writes_meanwhile)
     status, _, err = run(capsys, "check", "--fix", "--lang", "en", "a.md")
     assert status == 2
     assert err.splitlines()[0] == (

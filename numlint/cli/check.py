@@ -13,7 +13,6 @@ import argparse
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..config import Config, ConfigError
@@ -25,7 +24,6 @@ from ..rules.registry import LoadError, Registry, installed_rules
 from .diff import unified_diff
 from .errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError, os_reason
 from .files import STDIN, Target, collect
-from .fixes import fix_text
 from .inputs import Text, check_writable, read_target
 from .progress import Progress
 from .rules import load_error_reason
@@ -37,26 +35,28 @@ if TYPE_CHECKING:
     from ..verification import Verification
 
 
-@dataclass(frozen=True)
 class Streams:
-    out: TextIO
-    err: TextIO
-    stdin: BinaryIO | None
+    # plain classes rather than dataclasses: each of those costs a start about a millisecond
+    __slots__ = ("err", "out", "stdin")
+
+    def __init__(self, out: TextIO, err: TextIO, stdin: BinaryIO | None) -> None:
+        self.out, self.err, self.stdin = out, err, stdin
 
 
-@dataclass(frozen=True)
 class Checked:
     """One input after checking (and fixing, when asked)."""
 
-    target: Target
-    config: Config
-    original: Text
-    text: str
-    """The text the diagnostics refer to: fixed, when fixes were applied."""
-    diagnostics: tuple[Diagnostic, ...]
-    applied: int = 0
-    unreadable: bool = False
-    verification: Verification | None = None
+    __slots__ = ("applied", "config", "diagnostics", "original", "target", "text",
+                 "unreadable", "verification")
+
+    def __init__(self, target: Target, config: Config, original: Text, text: str,
+                 diagnostics: tuple[Diagnostic, ...], applied: int = 0,
+                 unreadable: bool = False, verification: Verification | None = None) -> None:
+        self.target, self.config, self.original = target, config, original
+        self.text = text
+        """The text the diagnostics refer to: fixed, when fixes were applied."""
+        self.diagnostics, self.applied = diagnostics, applied
+        self.unreadable, self.verification = unreadable, verification
 
     @property
     def changed(self) -> bool:
@@ -222,6 +222,8 @@ def _check_one(target: Target, config: Config, args: argparse.Namespace,
     if not fixing:
         diagnostics = run_check(original.content)
         return Checked(target, config, original, original.content, tuple(diagnostics))
+    from .fixes import fix_text  # only with --fix
+
     fixed = fix_text(original.content, run_check, unsafe=args.unsafe_fixes)
     return Checked(target, config, original, fixed.text, tuple(fixed.diagnostics),
                    fixed.applied)

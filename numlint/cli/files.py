@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -39,17 +38,35 @@ EXTENSIONS: dict[str, Format] = {
 ALWAYS_SKIPPED = frozenset({".git"})
 
 
-@dataclass(frozen=True, slots=True)
 class Target:
-    """One input: a file (``path``) or standard input (``path`` is None)."""
+    """One input: a file (``path``) or standard input (``path`` is None). A plain class:
+    a dataclass costs every start a millisecond."""
 
-    path: Path | None
-    display: str
-    """The name shown in reports: relative to the working directory when inside it."""
-    format: Format
-    unreadable: str | Phrase | None = None
-    """The system's reason the input cannot be read, when it was known while collecting
-    (a folder of the walk that cannot be listed): reported as its own NL902, like a file."""
+    __slots__ = ("display", "format", "path", "unreadable")
+
+    def __init__(self, path: Path | None, display: str, format: Format,
+                 unreadable: str | Phrase | None = None) -> None:
+        self.path = path
+        self.display = display
+        """The name shown in reports: relative to the working directory when inside it."""
+        self.format = format
+        self.unreadable = unreadable
+        """The system's reason the input cannot be read, when it was known while
+        collecting (a folder of the walk that cannot be listed): reported as its own
+        NL902, like a file."""
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.path, self.display, self.format, self.unreadable)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Target and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Target(path={self.path!r}, display={self.display!r}, "
+                f"format={self.format!r}, unreadable={self.unreadable!r})")
 
     @property
     def is_stdin(self) -> bool:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,12 +26,26 @@ MAX_INPUT_BYTES = 256 * 1024 * 1024
 """The largest input read (256 MiB: far above any article, below what fills a machine)."""
 
 
-@dataclass(frozen=True, slots=True)
 class Text:
-    content: str
-    bom: bool = False
-    digest: str | None = None
-    """BLAKE2 of the bytes read (files only): ``--fix`` writes only over the same bytes."""
+    """A text read (a plain class: a dataclass costs every start a millisecond)."""
+
+    __slots__ = ("bom", "content", "digest")
+
+    def __init__(self, content: str, bom: bool = False, digest: str | None = None) -> None:
+        self.content = content
+        self.bom = bom
+        self.digest = digest
+        """BLAKE2 of the bytes read (files only): ``--fix`` writes only over the same bytes."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Text and (self.content, self.bom, self.digest) == (
+            other.content, other.bom, other.digest)
+
+    def __hash__(self) -> int:
+        return hash((self.content, self.bom, self.digest))
+
+    def __repr__(self) -> str:
+        return f"Text(content={self.content!r}, bom={self.bom!r}, digest={self.digest!r})"
 
 
 def read_target(target: Target, stdin: BinaryIO | None) -> Text:
@@ -129,6 +141,8 @@ def write_atomically(path: Path, text: Text, display: str,
     bits are kept. The temporary file is removed whatever ends the write, an interrupt
     included.
     """
+    import tempfile  # only --fix writes: not on every start (it loads shutil, random)
+
     real = Path(os.path.realpath(path))
     data = (BOM if text.bom else b"") + text.content.encode("utf-8")
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".numlint",

@@ -22,6 +22,7 @@ from ..reports import FORMATS as OUTPUT_FORMATS
 from ..sources import FORMATS as INPUT_FORMATS
 from .argparse_messages import argparse_speaking, parsing_language
 from .errors import UsageError
+from .terminal import terminal_columns
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"  # compiled by re when --date is given
 
@@ -39,6 +40,11 @@ class Parser(argparse.ArgumentParser):
             raise UsageError(N_("{command}: {message} (see numlint {command} --help)"),
                              {"command": command, "message": message})
         raise UsageError(N_("{message} (see numlint --help)"), {"message": message})
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse's own width (the terminal's, less 2) found without importing shutil
+        return self.formatter_class(prog=self.prog,  # type: ignore[call-arg]
+                                    width=terminal_columns(80) - 2)
 
     def parse_args(self, args=None, namespace=None):
         with argparse_speaking(self.lang):

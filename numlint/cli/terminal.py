@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 from typing import TextIO
 
 DEFAULT_WIDTH = 100
@@ -32,5 +32,21 @@ def excerpt_width(stream: TextIO) -> int:
     """How wide a source excerpt may be: the terminal's width, else 100 cells."""
     if not isatty(stream):
         return DEFAULT_WIDTH
-    columns = shutil.get_terminal_size((DEFAULT_WIDTH + 10, 24)).columns
+    columns = terminal_columns(DEFAULT_WIDTH + 10)
     return max(40, columns - 10)  # room for the "123 | " gutter
+
+
+def terminal_columns(fallback: int) -> int:
+    """``shutil.get_terminal_size((fallback, 24)).columns``, without importing shutil
+    (which loads bz2 and lzma on every start): ``$COLUMNS``, else the
+    width of the terminal on standard output, else ``fallback``."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or fallback  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return fallback

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -21,24 +20,25 @@ from .errors import CliError, InputError
 from .inputs import Text, write_atomically
 
 
-@dataclass(frozen=True)
 class Pending:
     """A fixed text to write over ``path``, read with ``digest``."""
 
-    path: Path
-    display: str
-    text: Text
-    digest: str | None
+    __slots__ = ("digest", "display", "path", "text")
+
+    def __init__(self, path: Path, display: str, text: Text, digest: str | None) -> None:
+        self.path, self.display, self.text, self.digest = path, display, text, digest
 
 
-@dataclass
 class WriteOutcome:
-    written: list[str] = field(default_factory=list)
-    failed: list[CliError] = field(default_factory=list)
-    """One error per file not written: its name and why."""
-    not_written: list[str] = field(default_factory=list)
-    """The names of the files not written (in the order of ``failed``)."""
-    interrupted: bool = False
+    __slots__ = ("failed", "interrupted", "not_written", "written")
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+        self.failed: list[CliError] = []
+        """One error per file not written: its name and why."""
+        self.not_written: list[str] = []
+        """The names of the files not written (in the order of ``failed``)."""
+        self.interrupted = False
 
     @property
     def complete(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
@@ -21,6 +21,7 @@ from .lines import LineIndex
 from .spill import Spill
 
 Format = Literal["text", "markdown", "html"]
+_Date = date  # the type, for where a field named ``date`` hides it
 
 OBJECT = "\ufffc"
 """Stands in the prose for a skipped piece that the reader sees inline (code span, URL,
@@ -48,18 +49,51 @@ class Segment:
     verbatim: bool
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class OffsetMap:
+class _Frozen:
+    """Attributes set once, by ``__init__``: a plain slotted class, not a frozen
+    dataclass, whose creation costs every start about a millisecond."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> list[object]:  # pickle and copy, as for a frozen dataclass
+        names: tuple[str, ...] = type(self).__slots__
+        return [getattr(self, name) for name in names]
+
+    def __setstate__(self, state: list[object]) -> None:
+        names: tuple[str, ...] = type(self).__slots__
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)
+
+
+class OffsetMap(_Frozen):
     """Runs of the text with where they come from in the source, sorted by both.
 
     ``source_lengths[k]`` is the length of a verbatim run (the same in text and source),
     or ``~length`` (negative) of the source range that a replacement run stands for.
     """
 
+    __slots__ = ("source_lengths", "source_starts", "text_length", "text_starts")
     text_starts: array
     source_starts: array
     source_lengths: array
     text_length: int
+
+    def __init__(self, text_starts: array, source_starts: array, source_lengths: array,
+                 text_length: int) -> None:
+        for name, value in (("text_starts", text_starts), ("source_starts", source_starts),
+                            ("source_lengths", source_lengths), ("text_length", text_length)):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return (f"OffsetMap(text_starts={self.text_starts!r}, "
+                f"source_starts={self.source_starts!r}, "
+                f"source_lengths={self.source_lengths!r}, text_length={self.text_length!r})")
 
     def __len__(self) -> int:
         return len(self.text_starts)
@@ -98,8 +132,7 @@ class OffsetMap:
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ProseDocument:
+class ProseDocument(_Frozen):
     """A source read for the scanner: its prose :attr:`text`, the map back to
     :attr:`source`, and the publication :attr:`date` found in it (None if none).
 
@@ -113,15 +146,26 @@ class ProseDocument:
     markers, comments, link syntax) leaves nothing.
     """
 
-    source: str = field(repr=False)
+    __slots__ = ("_lines", "comments", "date", "format", "offsets", "source", "text")
+    source: str
     format: Format
-    text: str = field(repr=False)
+    text: str
     date: date | None
-    offsets: OffsetMap = field(repr=False)
-    comments: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    offsets: OffsetMap
+    comments: tuple[tuple[int, int], ...]
     """Source spans of the comments the reader skipped, in order: only real ones (not a
     comment shown in a code block, a code span or an attribute value)."""
-    _lines: list[LineIndex] = field(default_factory=list, init=False, repr=False)
+    _lines: list[LineIndex]
+
+    def __init__(self, source: str, format: Format, text: str, date: _Date | None,
+                 offsets: OffsetMap, comments: tuple[tuple[int, int], ...] = ()) -> None:
+        for name, value in (("source", source), ("format", format), ("text", text),
+                            ("date", date), ("offsets", offsets), ("comments", comments),
+                            ("_lines", [])):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"ProseDocument(format={self.format!r}, date={self.date!r})"
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span (end exclusive) of the text span ``text[start:end]``.
@@ -193,6 +237,9 @@ def wrapped_lines(
 
 SPILL_PARTS = 4096
 """Pieces of prose joined at a time; a text that has more goes to a :class:`Spill`."""
+SPILL_CHARS = 1 << 16
+"""Characters of prose, in more than one piece, joined at a time (copies that follow each
+other are one piece, so a few thousand pieces can hold a long stretch of the text)."""
 
 
 class TextBuilder:
@@ -204,6 +251,7 @@ class TextBuilder:
     """
 
     __slots__ = (
+        "_blank_end",
         "_breaks",
         "_last_digit",
         "_last_end",
@@ -211,8 +259,11 @@ class TextBuilder:
         "_len",
         "_lengths",
         "_parts",
+        "_pending_end",
+        "_pending_start",
         "_source_starts",
         "_spill",
+        "_spilled",
         "_text_starts",
         "comments",
         "source",
@@ -222,6 +273,7 @@ class TextBuilder:
         self.source = source
         self._parts: list[str] = []
         self._spill: Spill | None = None  # the text so far, once it is long (see .spill)
+        self._spilled = 0  # the length of the text in the spill
         typecode = offset_typecode(len(source))
         self._text_starts = array(typecode)
         self._source_starts = array(typecode)
@@ -231,16 +283,38 @@ class TextBuilder:
         self._last_verbatim = False
         self._last_digit = False
         self._breaks = 0  # line breaks in the trailing whitespace of the text so far
+        # the verbatim copy not yet appended: copies that follow each other in the source
+        # (a paragraph's lines, the line endings between blocks) become one slice
+        self._pending_start = self._pending_end = -1
+        self._blank_end = -1  # the end of a pending copy known to end with a blank line
         self.comments: list[tuple[int, int]] = []
 
     def copy(self, start: int, end: int) -> None:
         """Copy ``source[start:end]`` verbatim."""
-        if end > start:
+        if end <= start:
+            return
+        # a copy goes on the pending one unless it splits a \r\n (which counts as one break)
+        if start == self._pending_end and (
+            self.source[start] != "\n" or self.source[start - 1] != "\r"
+        ):
+            self._pending_end = end
+            return
+        if self._pending_end >= 0:
+            self._append(self.source[self._pending_start : self._pending_end],
+                         self._pending_start, self._pending_end, True)
+        self._pending_start, self._pending_end = start, end
+
+    def _flush(self) -> None:
+        """Append the pending copy (before anything that reads or writes the text so far)."""
+        if self._pending_end >= 0:
+            start, end = self._pending_start, self._pending_end
+            self._pending_start = self._pending_end = -1
             self._append(self.source[start:end], start, end, True)
 
     def put(self, text: str, start: int, end: int) -> None:
         """Write text standing for ``source[start:end]`` (which may be empty)."""
         if text:
+            self._flush()
             self._append(text, start, end, False)
 
     def brk(self, start: int, end: int) -> None:
@@ -249,6 +323,10 @@ class TextBuilder:
         Nothing at the very start, nothing when the text already ends with one; the
         newlines stand for ``source[start:end]``, the markup or skipped block they replace.
         """
+        if self._pending_end >= 0:
+            if self._pending_ends_block():
+                return
+            self._flush()
         if self._len and self._breaks < 2:
             self.put("\n" * (2 - self._breaks), start, end)
 
@@ -257,10 +335,11 @@ class TextBuilder:
         self.comments.append((start, end))
 
     def _append(self, piece: str, start: int, end: int, verbatim: bool) -> None:
-        if start > self._last_end >= 0 and self._last_digit and "0" <= piece[0] <= "9":
+        if self._last_digit and start > self._last_end >= 0 and "0" <= piece[0] <= "9":
             # markup between two digits: they never join into one number
             self._append(OBJECT, self._last_end, start, False)
-        self._last_digit = "0" <= piece[-1] <= "9"
+        last = piece[-1]
+        self._last_digit = "0" <= last <= "9"
         if verbatim and self._last_verbatim and start == self._last_end:
             self._lengths[-1] += end - start
         else:
@@ -270,13 +349,40 @@ class TextBuilder:
         self._last_verbatim = verbatim
         self._last_end = end
         self._len += len(piece)
-        self._parts.append(piece)
-        if len(self._parts) >= SPILL_PARTS:
+        parts = self._parts
+        parts.append(piece)
+        if len(parts) >= SPILL_PARTS or (
+            self._len - self._spilled >= SPILL_CHARS and len(parts) > 1
+        ):
             if self._spill is None:
                 self._spill = Spill(2 * len(self.source))
-            self._spill.write("".join(self._parts))
-            self._parts.clear()
-        self._track_breaks(piece)
+            self._spill.write("".join(parts))
+            parts.clear()
+            self._spilled = self._len
+        if last in _BLANK_CHARS:
+            self._track_breaks(piece)
+        else:
+            self._breaks = 0
+
+    def _pending_ends_block(self) -> bool:
+        """Would the text end with a blank line (two breaks, as :meth:`_track_breaks`
+        counts them) once the pending copy is appended? A yes is remembered for that copy,
+        so that blocks ending one after the other do not walk its blanks again."""
+        src, start, end = self.source, self._pending_start, self._pending_end
+        if end == self._blank_end:
+            return True
+        i = end - 1
+        count = 0
+        while i >= start and src[i] in _BLANK_CHARS:
+            if src[i] == "\n" or (src[i] == "\r" and (i + 1 == end or src[i + 1] != "\n")):
+                count += 1
+                if count == 2:
+                    break
+            i -= 1
+        if count == 2 or (i < start and self._breaks + count >= 2):
+            self._blank_end = end
+            return True
+        return False
 
     def _track_breaks(self, piece: str) -> None:
         i = len(piece) - 1
@@ -296,6 +402,7 @@ class TextBuilder:
     def build(self) -> tuple[str, OffsetMap]:
         # a short text is one join of its pieces (a whole plain text, its one piece, is the
         # source itself: no copy); a long one was spilled a chunk at a time
+        self._flush()
         text = "".join(self._parts)
         self._parts.clear()
         if self._spill is not None:

@@ -29,12 +29,9 @@ turns a line ending into ``<br>``).
 
 from __future__ import annotations
 
-import html
 import re
-from html.entities import html5
 from typing import Final
 
-from .boilerplate import SECTIONING, is_boilerplate, is_whole_page
 from .dates import DateCollector
 from .document import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
 from .figures import break_joins, superscript_call
@@ -100,7 +97,7 @@ _HTML_ENTITY = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za
 _MARKDOWN_ENTITY = re.compile(
     r"&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));"
 )
-_LEGACY_MAX = max(len(name) for name in html5 if not name.endswith(";"))
+_LEGACY_MAX: list[int] = []  # the longest entity name that may go without ";" (built once)
 _RAW_END: dict[str, re.Pattern[str]] = {}
 
 
@@ -114,26 +111,51 @@ def decode_entity(text: str, start: int, *, markdown: bool = False) -> tuple[str
     m = (_MARKDOWN_ENTITY if markdown else _HTML_ENTITY).match(text, start)
     if m is None:
         return None
+    key = m.group()
+    cache = _DECODED[markdown]
+    if key in cache:
+        found = cache[key]
+    else:
+        found = _decode(m, markdown)
+        if len(cache) < _DECODED_MAX:
+            cache[key] = found
+    return None if found is None else (found[0], start + found[1])
+
+
+_DECODED: Final[tuple[dict[str, tuple[str, int] | None], ...]] = ({}, {})
+"""Per syntax (HTML, Markdown): what the text of a reference decodes to and the length
+it takes (None: not a reference), kept for the next time: an article uses a handful of
+entities again and again."""
+_DECODED_MAX: Final = 4096
+
+
+def _decode(m: re.Match[str], markdown: bool) -> tuple[str, int] | None:
+    """The decoded text of the reference ``m`` matched, and its length."""
+    import html  # with its table of entities: only once a text has one
+    from html.entities import html5
+
     hex_digits, digits, name = m.groups()
     if name is None:
         number = hex_digits if hex_digits is not None else digits
         base = 16 if hex_digits is not None else 10
         stripped = number.lstrip("0") or "0"
         if len(stripped) > 8:
-            return "\ufffd", m.end()
+            return "\ufffd", len(m.group())
         code = int(stripped, base)
         if markdown:
             valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
-            return (chr(code) if valid else "\ufffd"), m.end()
-        return html.unescape(f"&#{code};"), m.end()
+            return (chr(code) if valid else "\ufffd"), len(m.group())
+        return html.unescape(f"&#{code};"), len(m.group())
     if m.group().endswith(";") and name + ";" in html5:
-        return html5[name + ";"], m.end()
+        return html5[name + ";"], len(m.group())
     if markdown:
         return None
-    for size in range(min(len(name), _LEGACY_MAX), 1, -1):
+    if not _LEGACY_MAX:
+        _LEGACY_MAX.append(max(len(name) for name in html5 if not name.endswith(";")))
+    for size in range(min(len(name), _LEGACY_MAX[0]), 1, -1):
         value = html5.get(name[:size])
         if value is not None:
-            return value, start + 1 + size
+            return value, 1 + size
     return None
 
 
@@ -197,11 +219,13 @@ class _HtmlReader:
     def _text(self, start: int, end: int) -> None:
         """Text between tags; a line ending inside it reads as a space (as browsers show
         it), except in preformatted text."""
-        if self.preformatted:
+        text = self.text
+        if self.preformatted or (text.find("\n", start, end) < 0
+                                 and text.find("\r", start, end) < 0):
             self.sink.copy(start, end)
             return
         for piece_start, piece_end, replacement in wrapped_lines(
-            self.text, start, end, hard_breaks=False
+            text, start, end, hard_breaks=False
         ):
             if replacement is None:
                 self.sink.copy(piece_start, piece_end)
@@ -325,6 +349,8 @@ class _HtmlReader:
                            end: int) -> bool:
         """With boilerplate skipped: does this start tag open navigation, a site header
         or footer, a cookie banner (then skipped)? Counts the sectioning elements open."""
+        from .boilerplate import SECTIONING, is_boilerplate  # only when it is skipped
+
         if is_boilerplate(name, self.text, body_start, body_end,
                           in_article=self.sectioning > 0, read_attributes=attributes
                           ) and self._closed_later(name, end):
@@ -362,7 +388,7 @@ class _HtmlReader:
             if not (skip.name in _BREAKABLE and name in BLOCK_TAGS):
                 return end
             self._end_skip(j)
-        if name in SECTIONING and self.sectioning:
+        if self.sectioning and name in _sectioning():
             self.sectioning -= 1
         if name == "br":  # </br> is a <br> for browsers
             self.sink.put("\n", j, end)
@@ -407,18 +433,26 @@ class _HtmlReader:
 def attributes(text: str, start: int, end: int) -> dict[str, str]:
     """The attributes in ``text[start:end]`` (the inside of a tag after its name): names
     in lower case, values decoded, the first of duplicates kept as browsers do."""
+    from html import unescape
+
     found: dict[str, str] = {}
     for m in _ATTRIBUTE.finditer(text, start, end):
         name = m.group(1).lower()
         if name not in found:
             value = next((v for v in m.groups()[1:] if v is not None), "")
-            found[name] = html.unescape(value)
+            found[name] = unescape(value) if "&" in value else value
     return found
 
 
 def may_date(name: str, text: str, start: int, end: int) -> bool:
     """Is this start tag worth reading the attributes of, for a date?"""
     return name in ("meta", "time") or text.find("itemprop", start, end) >= 0
+
+
+def _sectioning() -> frozenset[str]:
+    from .boilerplate import SECTIONING  # counted only while boilerplate is skipped
+
+    return SECTIONING
 
 
 def _find_end_tag(text: str, name: str, start: int) -> int:
@@ -443,6 +477,8 @@ def read_html(source: str, *, skip_boilerplate: bool | None = None) -> ProseDocu
     builder = TextBuilder(source)
     dates = DateCollector()
     if skip_boilerplate is None:
+        from .boilerplate import is_whole_page  # not for the HTML blocks of Markdown
+
         skip_boilerplate = is_whole_page(source)
     render_html(source, builder, dates, skip_boilerplate=skip_boilerplate)
     text, offsets = builder.build()

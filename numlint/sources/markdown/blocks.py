@@ -12,10 +12,15 @@ from .columns import EOL, advance, indent
 from .containers import MAX_NESTING, Container, after_quote_marker, list_item
 from .headings import ATX, atx_content, is_setext_underline
 from .html_blocks import HtmlBlock, html_block_start
-from .inline import render_inline
+from .inline import INLINE_SPECIAL, render_inline, write_plain
 from .references import definitions
 from .tables import Table, cells, header_columns
 from .thematic_breaks import is_thematic_break
+
+_MAY_START_BLOCK = frozenset(" \t>`~#*-_+<=|:0123456789")
+"""The first characters of a line that may open a container or a block other than a
+paragraph, underline a setext heading or be a table's delimiter row (or be indentation);
+a line starting with any other character opens or continues a paragraph."""
 
 
 class Paragraph:
@@ -44,12 +49,33 @@ class BlockReader:
     def run(self, start: int) -> None:
         src, n = self.src, len(self.src)
         pos = start
+        search = EOL.search
         while pos < n:
-            m = EOL.search(src, pos)
+            m = search(src, pos)
             content_end, line_end = (m.start(), m.end()) if m else (n, n)
-            self._line(pos, content_end, line_end)
+            if self.containers or not self._plain_line(pos, content_end, line_end):
+                self._line(pos, content_end, line_end)
             pos = line_end
         self._close_leaf()
+
+    def _plain_line(self, ls: int, ce: int, le: int) -> bool:
+        """The common lines outside any container, taken without the general walk: a blank
+        line, or a line whose first character starts no block (a letter, a quote...) that
+        opens or goes on a paragraph. False (nothing done) for any other line."""
+        leaf = self.leaf
+        if leaf is not None and type(leaf) is not Paragraph:
+            return False
+        if ls == ce:  # blank: the paragraph ends
+            self._close_leaf()
+            self.builder.copy(ce, le)
+            return True
+        if self.src[ls] in _MAY_START_BLOCK:
+            return False
+        if leaf is None:
+            self.leaf = Paragraph(ls, (ls, ce, le))
+        else:
+            leaf.lines.append((ls, ce, le))
+        return True
 
     # -- one line
 
@@ -286,9 +312,19 @@ class BlockReader:
             builder.copy(ce, le)
 
     def _flush_paragraph(self, paragraph: Paragraph) -> None:
-        *body, (cs, ce, le) = paragraph.lines
-        self.builder.brk(paragraph.start, paragraph.lines[0][0])
-        pieces = [(s, e) for s, _, e in body] + [(cs, ce)]
+        lines = paragraph.lines
+        first = lines[0][0]
+        cs, ce, le = lines[-1]
+        self.builder.brk(paragraph.start, first)
+        if len(lines) == 1 or all(lines[k][2] == lines[k + 1][0] for k in range(len(lines) - 1)):
+            # the lines follow each other in the source (no container prefix, no indent):
+            # without inline markup (nor a definition, which starts with "["), copied as is
+            text = self.src[first:ce]
+            if INLINE_SPECIAL.search(text) is None:
+                write_plain(text, self.builder, 0, ce - first, first)
+                self.builder.copy(ce, le)
+                return
+        pieces = [(s, e) for s, _, e in lines[:-1]] + [(cs, ce)]
         sink = LocalSink(self.builder, pieces)
         text = sink.text()
         start = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from .raw_html import CLOSE_TAG, OPEN_TAG
@@ -14,18 +15,26 @@ _HTML_BLOCK_NAMES = (
     "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
     "thead|title|tr|track|ul"
 )
-_HTML_STARTS: Final = (  # (kind, start, end); kinds 6 and 7 end at a blank line
-    (1, re.compile(r"<(?:script|pre|style|textarea)(?=[ \t>]|\Z)", re.IGNORECASE),
-     re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)),
-    (2, re.compile(r"<!--"), re.compile(r"-->")),
-    (3, re.compile(r"<\?"), re.compile(r"\?>")),
-    (4, re.compile(r"<![A-Za-z]"), re.compile(r">")),
-    (5, re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
-    (6, re.compile(r"</?(?:" + _HTML_BLOCK_NAMES + r")(?=[ \t>]|/>|\Z)", re.IGNORECASE),
-     None),
-    (7, re.compile(r"(?:" + OPEN_TAG.pattern + "|" + CLOSE_TAG.pattern + r")[ \t]*\Z"),
-     None),
-)
+
+
+@cache
+def _html_starts() -> tuple[tuple[int, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(kind, start, end) of each kind; kinds 6 and 7 end at a blank line. Compiled for the
+    first line that opens with "<", not at every start."""
+    return (
+        (1, re.compile(r"<(?:script|pre|style|textarea)(?=[ \t>]|\Z)", re.IGNORECASE),
+         re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)),
+        (2, re.compile(r"<!--"), re.compile(r"-->")),
+        (3, re.compile(r"<\?"), re.compile(r"\?>")),
+        (4, re.compile(r"<![A-Za-z]"), re.compile(r">")),
+        (5, re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+        (6, re.compile(r"</?(?:" + _HTML_BLOCK_NAMES + r")(?=[ \t>]|/>|\Z)", re.IGNORECASE),
+         None),
+        (7, re.compile(r"(?:" + OPEN_TAG.pattern + "|" + CLOSE_TAG.pattern + r")[ \t]*\Z"),
+         None),
+    )
+
+
 _RAW_NAMES: Final = frozenset({"script", "style", "pre", "textarea"})
 
 
@@ -41,7 +50,7 @@ class HtmlBlock:
 def html_block_start(src: str, p: int, ce: int, paragraph: bool) -> HtmlBlock | None:
     """The HTML block a line starting at ``p`` opens, or None; ``paragraph``: a paragraph
     is open, which a lone tag (kind 7) cannot interrupt."""
-    for kind, start, end in _HTML_STARTS:
+    for kind, start, end in _html_starts():
         m = start.match(src, p, ce)
         if m is None:
             continue

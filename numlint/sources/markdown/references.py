@@ -31,6 +31,8 @@ def normalize_label(label: str) -> str:
 
 def reference_labels(src: str) -> frozenset[str]:
     """The normalized labels the source defines (read before any block)."""
+    if src.find("]:") < 0:  # what every definition has: most articles have none
+        return frozenset()
     return frozenset(
         normalize_label(m.group(1)) for m in _DEFINITION.finditer(src)
         if not m.group(1).startswith("^") and m.group(1).strip()
