@@ -9,7 +9,7 @@ import pytest
 
 from numlint.sources import OBJECT, ProseDocument, SourceError, read_source
 from numlint.sources.dates import DateCollector, front_matter_date, parse_date
-from numlint.sources.document import TextBuilder
+from numlint.sources.prose import TextBuilder
 
 
 def source_of(doc: ProseDocument, needle: str, nth: int = 0) -> str:

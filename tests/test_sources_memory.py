@@ -8,8 +8,8 @@ import tracemalloc
 
 import pytest
 
-from numlint.sources import document, read_source
-from numlint.sources.document import TextBuilder
+from numlint.sources import prose, read_source
+from numlint.sources.prose import TextBuilder
 
 PARAGRAPH = ("<p>Le groupe a versé <strong>97,4&nbsp;milliards</strong> de dollars "
              "(près de 95&#8239;millions d’euros), soit 12&nbsp;% de plus.</p>\n")
@@ -69,7 +69,7 @@ def test_a_long_prose_is_not_held_in_the_heap_while_the_source_is_read(source, f
     reader walks the source, the heap holds the map, not a copy of the text (that copy,
     freed in the middle of the heap once joined, stayed resident for the rest of the check:
     17 MB for 10 MB of HTML)."""
-    monkeypatch.setattr(document, "SPILL_PARTS", 256, raising=False)
+    monkeypatch.setattr(prose, "SPILL_PARTS", 256, raising=False)
     builder, walk_peak = _traced_peak(lambda: _walked(source, format, monkeypatch))
     (text, offsets), build_peak = _traced_peak(builder.build)
     text_bytes = sys.getsizeof(text)
@@ -90,9 +90,9 @@ def test_a_long_prose_is_not_held_in_the_heap_while_the_source_is_read(source, f
 ])
 def test_a_spilled_prose_is_the_text_joined_whole(source, format, monkeypatch):
     """Lone surrogates, pairs of them and characters beyond the BMP come back as written."""
-    monkeypatch.setattr(document, "SPILL_PARTS", 64)
+    monkeypatch.setattr(prose, "SPILL_PARTS", 64)
     spilled = read_source(source, format)
-    monkeypatch.setattr(document, "SPILL_PARTS", 10**9)
+    monkeypatch.setattr(prose, "SPILL_PARTS", 10**9)
     whole = read_source(source, format)
     assert spilled.text == whole.text
     assert spilled.offsets.segments() == whole.offsets.segments()

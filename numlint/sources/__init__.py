@@ -8,9 +8,9 @@ source), line/column of source offsets, and the publication date the document st
 from __future__ import annotations
 
 from ..errors import NumlintError
-from .document import OBJECT, Format, OffsetMap, ProseDocument, Segment
 from .html import read_html
 from .markdown import read_markdown
+from .prose import OBJECT, Format, OffsetMap, ProseDocument, Segment
 from .text import read_text
 
 

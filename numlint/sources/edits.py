@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .document import ProseDocument
+from .prose import ProseDocument
 
 _SHOWN = 24  # characters of markup quoted in a refusal
 

@@ -14,9 +14,9 @@ What becomes of the markup:
 - ``<br>`` is one ``\\n``, or one space inside a figure (``12<br>millions``; see
   :mod:`~numlint.sources.figures`, which also reads ``12<sup>1</sup>`` as a footnote call);
 - a digit never joins a digit across a tag (``2020</time><time>20 janvier``): an
-  :data:`~numlint.sources.document.OBJECT` stands between them;
+  :data:`~numlint.sources.prose.OBJECT` stands between them;
 - ``<img>``, ``<input>``, ``<code>…</code>``, ``<svg>…</svg>``, ``<iframe>``... are seen
-  by the reader but are not prose: one :data:`~numlint.sources.document.OBJECT`;
+  by the reader but are not prose: one :data:`~numlint.sources.prose.OBJECT`;
 - ``script``, ``style``, ``template``, ``noscript``, ``title`` and the like are skipped
   whole and end the block; comments, CDATA, doctypes and processing instructions leave
   nothing, like tags; attributes are never prose;
@@ -33,8 +33,8 @@ import re
 from typing import Final
 
 from .dates import DateCollector
-from .document import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
 from .figures import break_joins, superscript_call
+from .prose import OBJECT, ProseDocument, Sink, TextBuilder, wrapped_lines
 
 BLOCK_TAGS: Final = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "col",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import ProseDocument, TextBuilder
+from .prose import ProseDocument, TextBuilder
 
 
 def read_text(source: str) -> ProseDocument:

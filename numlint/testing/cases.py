@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import Diagnostic, Edit, apply_edits
 
 if TYPE_CHECKING:
-    from ..sources.document import Format
+    from ..sources.prose import Format
 
 OPEN, CLOSE = "{{", "}}"
 INTERNAL_ERROR = "NL000"

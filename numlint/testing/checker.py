@@ -31,7 +31,7 @@ from .cases import INTERNAL_ERROR, CaseResult, check_case
 
 if TYPE_CHECKING:
     from ..rules.api import Rule
-    from ..sources.document import Format
+    from ..sources.prose import Format
 
 Rules = str | type["Rule"] | Sequence[str | type["Rule"]] | None
 """A rule code, a rule class, a list of them, or None (every rule enabled by default)."""

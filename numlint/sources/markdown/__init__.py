@@ -23,7 +23,7 @@ deliberate differences.
 
 It only ever copies source slices or writes short replacements for them, so whatever it
 gets wrong about rendering, the offsets stay exact. Separators: see
-:class:`~numlint.sources.document.ProseDocument`; list markers, heading and quote markers
+:class:`~numlint.sources.prose.ProseDocument`; list markers, heading and quote markers
 and table pipes end a block; an image is one :data:`OBJECT` (its alt text is skipped,
 like HTML ``alt`` attributes), as are code spans, autolinks, bare URLs and footnote
 references (``[^1]``).
@@ -37,7 +37,7 @@ labels spanning lines in the first pass that collects reference definitions.
 from __future__ import annotations
 
 from ..dates import DateCollector
-from ..document import ProseDocument, TextBuilder
+from ..prose import ProseDocument, TextBuilder
 from .blocks import BlockReader
 from .front_matter import front_matter
 from .references import reference_labels

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from ..document import OBJECT
+from ..prose import OBJECT
 
 if TYPE_CHECKING:
     from .inline import InlineReader

@@ -5,8 +5,8 @@ module, and a finished paragraph or heading goes to the inline reader."""
 from __future__ import annotations
 
 from ..dates import DateCollector
-from ..document import LocalSink, TextBuilder
 from ..html import render_html
+from ..prose import LocalSink, TextBuilder
 from .code_blocks import Fence, IndentedCode, closes, fence_open
 from .columns import EOL, advance, indent
 from .containers import MAX_NESTING, Container, after_quote_marker, list_item

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..document import OBJECT
+from ..prose import OBJECT
 
 if TYPE_CHECKING:
     from .inline import InlineReader

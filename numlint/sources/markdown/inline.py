@@ -8,7 +8,7 @@ URLs (:mod:`.bare_urls`), emphasis and strikethrough by the delimiter-run algori
 *nodes* (copy a range, put a replacement, a delimiter, a bracket); once the content is
 read, emphasis is resolved and the nodes are written to the sink in order. A soft line
 break reads as a space, as CommonMark renders it. :mod:`.blocks` cuts the blocks and
-hands each one's content here through a :class:`~numlint.sources.document.LocalSink`.
+hands each one's content here through a :class:`~numlint.sources.prose.LocalSink`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..dates import DateCollector
-from ..document import Sink, wrapped_lines
+from ..prose import Sink, wrapped_lines
 from . import bare_urls, code_spans, emphasis, escapes, links, raw_html
 from .emphasis import Delim
 from .links import Bracket

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..document import OBJECT
+from ..prose import OBJECT
 from . import emphasis
 from .escapes import ASCII_PUNCT
 from .references import normalize_label

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..document import OBJECT
 from ..figures import break_joins, superscript_call
 from ..html import BLOCK_TAGS, OBJECT_TAGS, attributes, may_date
+from ..prose import OBJECT
 
 if TYPE_CHECKING:
     from .inline import InlineReader
