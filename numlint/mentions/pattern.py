@@ -59,9 +59,10 @@ DIGITS = (
 )
 DOT_DECIMAL = r"\d+\.\d+(?![\d.]|,\d)"
 
-SKIP = (
-    r"https?://\S+|www\.\S+"
-    r"|\d{1,2}" + SP + r"?[hH](?:" + SP + r"?\d{2})?(?![\p{L}\d])"  # 21 h 30, 18h
+SKIP_LINKS = r"https?://\S+|www\.\S+"
+"""The skips that start with a letter: a link, skipped whole."""
+SKIP_NUMBERS = (
+    r"\d{1,2}" + SP + r"?[hH](?:" + SP + r"?\d{2})?(?![\p{L}\d])"  # 21 h 30, 18h
     r"|\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # 10:30
     r"|\d{1,2}(?:er|ᵉʳ)?" + SPS + "(?i:" + "|".join(regex.escape(m) for m in lexicon.MONTHS)
     + r")(?![\p{L}])(?:" + SPS + r"\d{4}(?!\d))?"  # 18 septembre 2020
@@ -73,6 +74,8 @@ SKIP = (
     r"|(?:\+33|0033)" + SP + r"?[1-9](?:[\x20\u00a0.]?\d{2}){4}(?!\d)"  # phone numbers
     r"|0[1-9](?:[\x20\u00a0.]\d{2}){4}(?!\d)"
 )
+"""The skips that start with a digit or ``+``: times, dates, ordinals, references, phones."""
+SKIP = SKIP_LINKS + "|" + SKIP_NUMBERS
 
 DURATION_UNITS = frozenset({"century", "year", "month", "week", "day", "hour", "minute", "second"})
 """``un an``, ``une heure``: after the article, durations are not read as figures."""
@@ -283,6 +286,16 @@ class Sources:
     name after ``demi`` (for a text where none follows one)."""
     demi_head: str
     """:attr:`head` with the named list ``demi_units`` after ``demi`` (:func:`demi_unit_list`)."""
+    digit_head: str
+    """:attr:`head` for a place where no currency (see :mod:`.currency_starts`) and no
+    letter starts: no currency in front, no ``moins``, no number words. Where they cannot
+    start, these alternatives fail on the first character: the same match, for a pattern
+    a quarter the size (the ``regex`` module compiles in Python, every start)."""
+    word_head: str
+    """:attr:`head` for a letter where no currency starts: no currency in front, and of
+    the skips only links (the others start with a digit or ``+``)."""
+    demi_word_head: str
+    """:attr:`word_head` with the named list ``demi_units``."""
     percent: str
     """``GAP`` then a percent sign or word (group ``percent``)."""
     de: str
@@ -316,9 +329,20 @@ def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
     lists = _Lists(strict=False)
     parts = _parts(currencies, units, strict=False, lists=lists)
     demi_head = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + parts["head"] + ")"
+    demi_word_head = (
+        TOKEN_START + "(?:(?P<skip>" + SKIP_LINKS + ")|"
+        + _head(parts, left_out=("currency_before",)) + ")"
+    )
+    no_demi_units = NEVER  # an empty named list would match ""
     return Sources(
-        head=demi_head.replace(DEMI_UNITS, "(?!)"),  # an empty named list matches ""
+        head=demi_head.replace(DEMI_UNITS, no_demi_units),
         demi_head=demi_head,
+        digit_head=(
+            TOKEN_START + "(?:(?P<skip>" + SKIP + ")|"
+            + _head(parts, left_out=("currency_before", "minus", "words")) + ")"
+        ),
+        word_head=demi_word_head.replace(DEMI_UNITS, no_demi_units),
+        demi_word_head=demi_word_head,
         percent=GAP + parts["percent"],
         de=parts["de"],
         demi_hyphen=r"[-‑](?<=(?i:demie?)[-‑])",
@@ -493,18 +517,32 @@ def _parts(
         + r"(?<!\d" + SP + "*(?i:moins))"
         + SPS + r"(?=\d|(?i:" + number_words + ")" + LETTER_END + ")"
     )
-    head = (
-        r"(?:(?P<currency_before>" + currency_before + ")" + GAP + ")?"
-        r"(?:(?P<sign>[\-−+](?=\d)|" + minus + "))?"
+    pieces = {
+        "currency_before": currency_before, "minus": minus,
+        "words": _word_run(currencies, units, strict, lists),
+        "scale": scale, "fraction": fraction,
+    }
+    return {
+        **pieces, "head": _head(pieces), "percent": percent, "de": de,
+        "currency_signs": currency_signs, "sub_unit": sub_unit, "unit_symbols": unit_symbols,
+        "below_zero": below_zero, "per": per,
+    }
+
+
+NEVER = "(?!)"
+
+
+def _head(pieces: dict[str, str], *, left_out: Iterable[str] = ()) -> str:
+    """The head after :data:`TOKEN_START`, with the ``left_out`` pieces never matching
+    (the same groups, in the same order, in every variant)."""
+    part = {name: NEVER if name in left_out else source for name, source in pieces.items()}
+    return (
+        r"(?:(?P<currency_before>" + part["currency_before"] + ")" + GAP + ")?"
+        r"(?:(?P<sign>[\-−+](?=\d)|" + part["minus"] + "))?"
         r"(?:(?P<digits>" + DIGITS + r")(?!\d)(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
         r"|(?P<dot_decimal>" + DOT_DECIMAL + r")"
         r"|(?P<vulgar>" + VULGAR + ")"
-        r"|(?P<words>" + _word_run(currencies, units, strict, lists) + "))"
-        r"(?:" + GAP + scale + ")?"
-        r"(?:" + SPS + r"(?i:et)" + SPS + fraction + LETTER_END + ")?"
+        r"|(?P<words>" + part["words"] + "))"
+        r"(?:" + GAP + part["scale"] + ")?"
+        r"(?:" + SPS + r"(?i:et)" + SPS + part["fraction"] + LETTER_END + ")?"
     )
-    return {
-        "head": head, "percent": percent, "de": de, "currency_signs": currency_signs,
-        "sub_unit": sub_unit, "unit_symbols": unit_symbols, "below_zero": below_zero,
-        "per": per,
-    }

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 import regex
 
 from ..matching import match_at
 from .currencies import CurrencyLexicon
+from .currency_starts import CurrencyStarts
 from .pattern import Sources, after_un_forms, compile_source
 from .trie import SPACES, FormSet, form_keys
 from .units import UnitLexicon
@@ -47,29 +49,67 @@ _DEMI = regex.compile(r"(?i)demi")
 Spans = dict[str, tuple[int, int]]
 
 
+class _Compiled:
+    """A pattern of the tail, compiled from the source of its name in
+    :class:`.pattern.Sources` the first time it is read, then kept on the instance."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, tail: Tail, owner: type | None = None) -> regex.Pattern[str]:
+        sources = tail._sources
+        pattern = compile_source(getattr(sources, self.name), sources)
+        tail.__dict__[self.name] = pattern  # read from the instance from now on
+        return pattern
+
+
 class Tail:
     """Reads what follows the number of a figure (see the module doc); build once."""
 
     def __init__(self, sources: Sources, currencies: CurrencyLexicon, units: UnitLexicon):
-        self.percent = compile_source(sources.percent, sources)
-        self.de = compile_source(sources.de, sources)
-        self.demi_hyphen = compile_source(sources.demi_hyphen, sources)
-        self.currency_signs = compile_source(sources.currency_signs, sources)
-        self.sub_unit = compile_source(sources.sub_unit, sources)
-        self.unit_symbols = compile_source(sources.unit_symbols, sources)
-        self.below_zero = compile_source(sources.below_zero, sources)
-        self.per = compile_source(sources.per, sources)
-        self.currency_names = FormSet(n.lower() for n in currencies.names)
-        self.unit_names = FormSet(units.names)
-        forms = after_un_forms(currencies, units)
-        self.after_un = FormSet(forms)
-        keyed = [form_keys(form) for form in forms]
-        self._un_words = frozenset(k for k in keyed if _ANCHOR_WORD.fullmatch(k))
-        """The forms that are one word: a word of the text opens ``un`` if it is one."""
-        self._un_heads = frozenset(
-            _first_word(k) for k in keyed if not _ANCHOR_WORD.fullmatch(k)
-        )
-        """The first words of the other forms: only after one is a walk needed."""
+        self._sources = sources
+        self._currencies = currencies
+        self._units = units
+
+    # Each pattern and name set is built the first time a text needs it: a start pays
+    # only for what its text holds (a compile costs the ``regex`` module milliseconds).
+    percent = _Compiled()
+    de = _Compiled()
+    demi_hyphen = _Compiled()
+    currency_signs = _Compiled()
+    sub_unit = _Compiled()
+    unit_symbols = _Compiled()
+    below_zero = _Compiled()
+    per = _Compiled()
+
+    @cached_property
+    def currency_starts(self) -> CurrencyStarts:
+        return CurrencyStarts(self._currencies)
+
+    @cached_property
+    def currency_names(self) -> FormSet:
+        return FormSet(n.lower() for n in self._currencies.names)
+
+    @cached_property
+    def unit_names(self) -> FormSet:
+        return FormSet(self._units.names)
+
+    @cached_property
+    def after_un(self) -> FormSet:
+        return FormSet(self._after_un_forms)
+
+    @cached_property
+    def _after_un_forms(self) -> frozenset[str]:
+        return after_un_forms(self._currencies, self._units)
+
+    @cached_property
+    def _un_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The forms that are one word (a word of the text opens ``un`` if it is one), and
+        the first words of the others (only after one is a walk needed)."""
+        keyed = [form_keys(form) for form in self._after_un_forms]
+        words = frozenset(k for k in keyed if _ANCHOR_WORD.fullmatch(k))
+        heads = frozenset(_first_word(k) for k in keyed if not _ANCHOR_WORD.fullmatch(k))
+        return words, heads
 
     def read(self, text: str, end: int) -> tuple[Spans, int]:
         """The spans of :data:`TAIL_GROUPS` that match after ``end``, and the figure's end."""
@@ -130,9 +170,10 @@ class Tail:
         return starts
 
     def _currency_at(self, text: str, start: int) -> int | None:
-        sign = match_at(self.currency_signs, text, start)
-        if sign is not None:
-            return sign.end()
+        if start < len(text) and self.currency_starts.may_start(text, start):
+            sign = match_at(self.currency_signs, text, start)
+            if sign is not None:
+                return sign.end()
         return self.currency_names.match_letter_end(text, start)
 
     def _unit_at(self, text: str, start: int) -> int | None:
@@ -160,9 +201,10 @@ class Tail:
         if after >= len(lowered) or not self.after_un.may_start(lowered[after]):
             return False
         word = _first_word(lowered, after)
-        if word in self._un_words:
+        un_words, un_heads = self._un_keys
+        if word in un_words:
             return True  # a whole word, then what is no word character: the lookahead holds
-        if word not in self._un_heads:
+        if word not in un_heads:
             return False  # no form is this word, nor starts with it then a separator
         for end in self.after_un.ends(lowered, after, spaces=None):
             if end >= len(lowered):

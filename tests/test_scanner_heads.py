@@ -1,0 +1,71 @@
+"""The small head patterns match what the whole head matches, where the scanner runs them.
+
+The scanner runs, at each anchor, the smallest head that can match there
+(:meth:`.scanner.Scanner._head_at`): without the currency in front where none may start
+(:mod:`.currency_starts`), without the words where no letter starts. At every position of
+these texts the head it picks must give the whole head's match, groups and all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numlint.mentions.currency_starts import CurrencyStarts
+from numlint.mentions.standard import default_scanner
+
+PIECES = st.sampled_from([
+    "un", "une", "Un", "UNE", "demi", "-", "−", "+", " ", "\u00a0", "\u202f", "3", "12,5",
+    "1 234", "0,5", "½", "million", "Milliards", "de", "d’", "dollars", "$", "€", "£", "¥",
+    "US", "us", "USD", "EUR", "eur", "A", "a", "C", "ca", "CA", "Fr.", "fr", "F\u202fCFA",
+    "f", "cfa", "DH", "dhs", "HK", "nzd", "NZ", "$US", "$ us", "US$", "CN¥", "R$", "S$", "£GB",
+    "₤IT", "K", "ſ", "moins", "Moins", "deux", "trois", "quarts", "%", "km", "heure", "litre",
+    "2020-2021", "18 septembre", "21 h", "http://a.fr/3", "www.b.fr", "le", "(", ",", ".",
+    "\n", "x", "É", "İ", "Ⅰ",
+])
+
+
+@pytest.fixture(scope="module")
+def scanner():  # type: ignore[no-untyped-def]
+    return default_scanner()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=25).map("".join), st.booleans())
+def test_the_head_picked_matches_as_the_whole_head(scanner, text: str, demi: bool) -> None:
+    whole = scanner._demi_pattern if demi else scanner.pattern
+    for position in range(len(text)):
+        expected = whole.match(text, position)
+        found = scanner._head_at(text, position, demi).match(text, position)
+        assert (found is None) == (expected is None), (text, position)
+        if found is not None and expected is not None:
+            assert (found.span(), found.groups()) == (expected.span(), expected.groups()), (
+                text, position)
+
+
+def test_every_head_has_the_same_groups(scanner) -> None:
+    heads = [scanner.pattern, scanner._demi_pattern, scanner._digit_pattern,
+             scanner._word_pattern, scanner._demi_word_pattern]
+    assert {tuple(sorted(head.groupindex.items())) for head in heads} == {
+        tuple(sorted(scanner.pattern.groupindex.items()))}
+
+
+@pytest.mark.parametrize("text", [
+    "$", "US$ 5", "us$5", "€", "USD 5", "F CFA", "f\u202fcfa", "FCFA", "fr. 5", "CN¥", "£GB",
+    "Kč", "DH 5", "dhs",
+])
+def test_a_currency_where_one_is_written_may_start(scanner, text: str) -> None:
+    """Where the currency part of the head matches, the test says one may start."""
+    starts = CurrencyStarts(scanner.currencies)
+    currency = scanner.tail.currency_signs
+    for position in range(len(text)):
+        if currency.match(text, position) is not None:
+            assert starts.may_start(text, position), (text, position)
+
+
+def test_most_places_hold_no_currency(scanner) -> None:
+    starts = CurrencyStarts(scanner.currencies)
+    text = "le budget de 97,4 milliards de dollars, soit 12 % de mieux"
+    assert not any(starts.may_start(text, position) for position in range(len(text)))
+    assert starts.may_start("US$ 5", 0) and starts.may_start("€ 5", 0)
