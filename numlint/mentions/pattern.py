@@ -244,12 +244,7 @@ def _word_run(
         + "|" + SPS + r"(?i:de|des|du)" + LETTER_END + "|" + SPS + "(?i:d)" + APOS + ")"
     )
     demi_governs = r"(?=(?:" + SPS + r"|[-‑])" + scale_or_unit + ")"
-    singular = lists.of("singular_ordinals",
-        [o for o in words.ORDINALS if not o.endswith("s")] + ["tiers", "quart"]
-    )
-    plural = lists.of(
-        "plural_ordinals", [o for o in words.ORDINALS if o.endswith("s")] + ["quarts"]
-    )
+    singular, plural, ordinals = _ordinal_lists(lists)
     token = (
         "(?:(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + "|" + plural + ")"
         + LETTER_END + NOT_NAUTICAL
@@ -265,7 +260,6 @@ def _word_run(
         + "|(?i:" + number_words + ")" + LETTER_END + NOT_NAUTICAL
         + "|(?i:demie?)" + demi_governs + ")"
     )
-    ordinals = lists.of("ordinals", words.ORDINALS)
     joiner = word_sep + r"(?:(?i:et|virgule)" + word_sep + r")?"
     not_a_rank = (  # "vingt-cinquième", "trois cent vingtième": ranks, not amounts
         "(?!(?:" + joiner + "(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + ")"
@@ -273,6 +267,33 @@ def _word_run(
         + joiner + "(?i:" + ordinals + ")" + LETTER_END + ")"
     )
     return first + r"(?:" + joiner + token + ")*" + not_a_rank
+
+
+def _ordinal_lists(lists: _Lists) -> tuple[str, str, str]:
+    """The singular ordinals and fraction nouns (``cinquième``, ``tiers``, ``quart``), the
+    plural ones (``cinquièmes``, ``quarts``) and every ordinal, each followed by
+    :data:`LETTER_END` where used: so the whole word is matched, and any pattern matching
+    the same words gives the same match.
+
+    The reference pattern lists them all; the scanner's named lists hold only the stems
+    (``cinqu``: 31 words, not 124), which the ``regex`` module compiles in half the time
+    (it builds a node per character of a named list)."""
+    if lists.strict:
+        singular = [o for o in words.ORDINALS if not o.endswith("s")]
+        return (
+            lists.of("singular_ordinals", [*singular, "tiers", "quart"]),
+            lists.of("plural_ordinals", [o for o in words.ORDINALS if o.endswith("s")]
+                     + ["quarts"]),
+            lists.of("ordinals", words.ORDINALS),
+        )
+    stems = {o[: -len("ième")] for o in words.ORDINALS if o.endswith(_ORDINAL_ENDINGS)}
+    assert {s + e + p for s in stems for e in _ORDINAL_ENDINGS for p in ("", "s")} == set(
+        words.ORDINALS), "every ordinal is a stem, ième or ieme, and an optional s"
+    rank = lists.of("ordinal_stems", stems) + "(?:ième|ieme)"
+    return "(?:" + rank + "|tiers|quart)", "(?:" + rank + "|quart)s", rank + "s?"
+
+
+_ORDINAL_ENDINGS = ("ième", "ieme")
 
 
 @dataclass(frozen=True)
