@@ -69,3 +69,24 @@ def test_most_places_hold_no_currency(scanner) -> None:
     text = "le budget de 97,4 milliards de dollars, soit 12 % de mieux"
     assert not any(starts.may_start(text, position) for position in range(len(text)))
     assert starts.may_start("US$ 5", 0) and starts.may_start("€ 5", 0)
+
+
+PREFIX_PIECES = st.sampled_from([
+    "5", "12", " ", "\u00a0", "\u202f", "  ", "USD", "usd$", "$us", "$", "¥", "£", "-", "−",
+    "+", "de", "a", "É", "é", "ſ", "K", "CHF", "x", ",", "(", "nzd$", "US$", "\n",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PREFIX_PIECES, min_size=1, max_size=12).map("".join), st.integers(0, 6))
+def test_the_prefix_test_never_spares_a_prefix(text: str, done: int) -> None:
+    """Where the backward search for a currency code or sign before a digit finds one,
+    the cheap test that spares it says one may be there."""
+    from numlint.mentions.pattern import PREFIX_WINDOW
+    from numlint.mentions.scanner import _may_follow_a_prefix, _prefix_before
+
+    for position, ch in enumerate(text):
+        if ch.isdigit() and position >= done:
+            start = max(done, position - PREFIX_WINDOW)
+            if _prefix_before().search(text, start, position) is not None:
+                assert _may_follow_a_prefix(text, done, position), (text, position)

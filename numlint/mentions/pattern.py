@@ -153,9 +153,11 @@ class Anchors:
     follows (run on ``" " + text.lower()``: a match starts on the character before the
     word, so its start is the word's offset in the text)."""
     un: re.Pattern[str]
-    """``un``/``une`` after a space or punctuation and before a separator, run as
-    :attr:`words`: a figure when a word of :func:`after_un_forms` follows, which the
-    scanner looks up (:meth:`.tail.Tail.anchor_un_opens`)."""
+    """``un``/``une`` before a separator, run as :attr:`words`: a figure when a space or
+    punctuation stands before it (:data:`WORD_BEFORE_MARKS`) and a word of
+    :func:`after_un_forms` follows, which the scanner looks up
+    (:meth:`.tail.Tail.anchor_un_opens`). The pass has no character before the word to
+    match, so ``re`` finds the literal ``un`` by a fast search, not at every space."""
     links: re.Pattern[str]
     """URLs, which the pattern skips whole (run on the lower-cased text).
 
@@ -188,13 +190,16 @@ def anchor_sources() -> dict[str, str]:
             r"|demie?(?=" + space + r"|[\-‑])"
             r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
         ),
-        "un": _WORD_BEFORE + r"une?(?=" + space + r"|[\-‑])",
+        "un": r"une?(?=" + space + r"|[\-‑])",
         "links": r"https?://|www\.",
     }
 
 
 _WORD_BEFORE = r"[\s'’ʼ(\[«\"“\-–—/:;,.]"
 """What the anchor passes of words want before a word (run on ``" " + text.lower()``)."""
+WORD_BEFORE_MARKS = frozenset("'’ʼ([«\"“-–—/:;,.")
+r""":data:`_WORD_BEFORE` but its spaces (``str.isspace``, as ``\s`` in ``re``): what the
+scanner wants before an ``un`` of the :attr:`Anchors.un` pass."""
 
 
 def build_prefix_pattern() -> regex.Pattern[str]:

@@ -36,6 +36,7 @@ from .model import Mention
 from .pattern import (
     ANCHOR_SIGNS,
     PREFIX_WINDOW,
+    WORD_BEFORE_MARKS,
     Anchors,
     Sources,
     build_anchor_patterns,
@@ -176,7 +177,9 @@ class Scanner:
             spaced = before + lowered
             positions += [m.start() for m in anchors.words.finditer(spaced)]
             positions += [
-                m.start() for m in anchors.un.finditer(spaced) if un_opens(spaced, m.end())
+                before_un for m in anchors.un.finditer(spaced)
+                if (before_un := m.start() - 1) >= 0 and _word_before(spaced[before_un])
+                and un_opens(spaced, m.end())
             ]
             if "://" in lowered or "www." in lowered:
                 positions += [m.start() for m in anchors.links.finditer(lowered)]
@@ -206,7 +209,7 @@ class Scanner:
             if position < done:
                 continue
             match = None
-            if text[position].isdigit():
+            if text[position].isdigit() and _may_follow_a_prefix(text, done, position):
                 prefix = prefix_before.search(
                     text, max(done, position - PREFIX_WINDOW), position
                 )
@@ -373,6 +376,11 @@ def _opens_with_un(text: str, start: int) -> bool:
 _UN_SEPARATORS = frozenset(" \u00a0\u202f\u2009-‑")
 
 
+def _word_before(ch: str) -> bool:
+    """Whether ``ch`` may stand before a number word (``_WORD_BEFORE`` of the anchors)."""
+    return ch in WORD_BEFORE_MARKS or ch.isspace()
+
+
 def _is_minus(sign: str | None) -> bool:
     return sign is not None and (sign in ("-", "−") or sign[:5].lower() == "moins")
 
@@ -431,6 +439,31 @@ def _is_not_a_quantity(written: str, value: Decimal, match: Figure, text: str) -
 @cache
 def _prefix_before() -> regex.Pattern[str]:
     return build_prefix_pattern()
+
+
+_PREFIX_GAP = " \u00a0\u202f"
+_PREFIX_SIGNS = frozenset("-−+")
+_PREFIX_SYMBOLS = frozenset("$¥£")
+
+
+def _may_follow_a_prefix(text: str, done: int, position: int) -> bool:
+    """Whether :func:`.pattern.build_prefix_pattern` may match before ``position`` (not
+    before ``done``): a sign; or, after up to two spaces, a capital, ``$``, ``¥``, ``£``,
+    a letter outside ASCII, or an ASCII letter with a ``$`` close before it (``$us``).
+    Most digits follow a space and a lower-case word: no backward search there."""
+    end = position
+    if end > done and text[end - 1] in _PREFIX_SIGNS:
+        return True
+    while end > done and position - end < 2 and text[end - 1] in _PREFIX_GAP:
+        end -= 1
+    if end <= done:
+        return False
+    ch = text[end - 1]
+    if ch in _PREFIX_SYMBOLS or ch.isupper():
+        return True
+    if not ch.isalpha():
+        return False
+    return not ch.isascii() or "$" in text[max(done, end - 4) : end]
 
 
 CHUNK = 1 << 16
