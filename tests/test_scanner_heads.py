@@ -90,3 +90,26 @@ def test_the_prefix_test_never_spares_a_prefix(text: str, done: int) -> None:
             start = max(done, position - PREFIX_WINDOW)
             if _prefix_before().search(text, start, position) is not None:
                 assert _may_follow_a_prefix(text, done, position), (text, position)
+
+
+TAIL_PIECES = st.sampled_from([
+    " ", "  ", "   ", "\u00a0", "/", "par", "Par", "le", "la", "l’", "chaque", "an", "mois",
+    "brut", "nets", "HT", "TTC", "annuels", "Mensuel", "de", "euros", "km", "m", "°C", "kWh",
+    "h", "μg", "x", "É", ",", "5",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TAIL_PIECES, min_size=1, max_size=10).map("".join))
+def test_the_tail_tests_never_spare_a_match(scanner, text: str) -> None:
+    """Where the "per" pattern reads something, or a unit symbol matches, the cheap tests
+    that spare those patterns let them run."""
+    from numlint.mentions.tail import _may_read_per
+
+    tail = scanner.tail
+    for position in range(len(text)):
+        per = tail.per.match(text, position)
+        if per is not None and per.end() > position:
+            assert _may_read_per(text, position), (text, position)
+        if tail.unit_symbols.match(text, position) is not None:
+            assert text[position] in tail._unit_symbol_starts, (text, position)

@@ -420,6 +420,12 @@ def reference_anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) ->
     return sources
 
 
+PER_STARTS = frozenset("bnhtlpc/ajmq")
+"""What a "per" complement (``per`` of :func:`_parts`) starts with after its spaces, lower-
+cased: a qualifier (``brut``, ``net``, ``HT``, ``TTC``), ``le``/``la``/``l’``, ``par``,
+``chaque``, a slash or an adjective of :data:`.lexicon.PER_ADJECTIVES`."""
+
+
 def demi_unit_list(units: UnitLexicon) -> frozenset[str]:
     """The named list ``demi_units`` of the head: the unit names, and each name with a
     space or apostrophe also in the other spellings the trie would match (one or two
@@ -534,6 +540,8 @@ def _parts(
         + "(?!" + SPS + "(?i:" + not_a_rate + ")" + LETTER_END + ")"
         + "|" + SPS + "(?P<per_adjective>(?i:" + per_adjectives + "))" + LETTER_END + ")"
     )
+    assert {w[0].lower() for w in ("brut", "net", "HT", "TTC", "le", "par", "chaque", "/",
+            *lexicon.PER_ADJECTIVES)} <= PER_STARTS, "PER_STARTS has every first letter"
     not_a_sign_after = _alternation(
         {w for w in lexicon.MINUS_NOT_A_SIGN_AFTER} | set(words.NUMBER_WORDS)
     )

@@ -31,7 +31,7 @@ import regex
 from ..matching import match_at
 from .currencies import CurrencyLexicon
 from .currency_starts import CurrencyStarts
-from .pattern import Sources, after_un_forms, compile_source
+from .pattern import PER_STARTS, Sources, after_un_forms, compile_source
 from .trie import SPACES, FormSet, form_keys
 from .units import UnitLexicon
 
@@ -120,7 +120,10 @@ class Tail:
             end = found.end()
         else:
             end = self._currency_or_unit(text, end, spans)
-        per = match_at(self.per, text, end) if _may_start(text, end, _PER) else None
+        per = (
+            match_at(self.per, text, end)
+            if _may_start(text, end, _PER) and _may_read_per(text, end) else None
+        )
         if per is not None and per.end() > end:
             _copy(per, _PER_GROUPS, spans)
             end = per.end()
@@ -180,8 +183,16 @@ class Tail:
         name_end = self.unit_names.match_letter_end(text, start)
         if name_end is not None:
             return name_end
+        if text[start : start + 1] not in self._unit_symbol_starts:
+            return None  # no symbol starts here (they match as written)
         symbol = match_at(self.unit_symbols, text, start)
         return symbol.end() if symbol is not None else None
+
+    @cached_property
+    def _unit_symbol_starts(self) -> frozenset[str]:
+        starts = frozenset(symbol[0] for symbol in self._units.symbols)
+        assert not starts & SPACES, "a unit symbol starts with its first character"
+        return starts
 
     def un_opens(self, text: str, start: int) -> bool:
         """Whether the ``un``/``une`` at ``start`` opens a run of number words: a separator,
@@ -255,6 +266,18 @@ _PERCENT = frozenset("%‰pP")
 _PER = SPACES | frozenset("/lLpPcC")
 """What a "per" complement starts with: a space, ``/``, ``le``/``la``/``l’``, ``par``,
 ``chaque`` (after no gap)."""
+
+
+def _may_read_per(text: str, at: int) -> bool:
+    """Whether the "per" pattern may read more than nothing at ``at``: after any spaces, a
+    character of :data:`.pattern.PER_STARTS` (any case; a letter outside ASCII may fold
+    onto one). Most figures are followed by ``de``, a verb, a comma: no pattern call."""
+    while at < len(text) and text[at] in SPACES:
+        at += 1
+    if at >= len(text):
+        return False
+    ch = text[at]
+    return ch.lower() in PER_STARTS or (ch.isalpha() and not ch.isascii())
 _DE = frozenset("dD")
 
 
