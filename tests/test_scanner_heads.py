@@ -113,3 +113,27 @@ def test_the_tail_tests_never_spare_a_match(scanner, text: str) -> None:
             assert _may_read_per(text, position), (text, position)
         if tail.unit_symbols.match(text, position) is not None:
             assert text[position] in tail._unit_symbol_starts, (text, position)
+
+
+REST_PIECES = st.sampled_from([
+    " ", "  ", "\u00a0", "et", "ET", "15", "5", "quinze", "Vingt", "cents", "centimes", "sous",
+    "Sous", "zéro", "0", "en", "dessous", "-", "de", "au-dessous", "au", "x", "É", ".", "ce",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(REST_PIECES, min_size=1, max_size=10).map("".join))
+def test_the_rest_tests_never_spare_a_match(scanner, text: str) -> None:
+    """Where cents or ``sous zéro`` are read after a currency or a unit, the cheap test
+    lets their pattern run."""
+    from numlint.mentions.pattern import BELOW_ZERO_PREFIXES, SUB_UNIT_PREFIXES
+    from numlint.mentions.tail import _may_open
+
+    tail = scanner.tail
+    for position in range(len(text)):
+        cents = tail.sub_unit.match(text, position)
+        if cents is not None and cents.end() > position:
+            assert _may_open(text, position, SUB_UNIT_PREFIXES, digits=True), (text, position)
+        below = tail.below_zero.match(text, position)
+        if below is not None and below.end() > position:
+            assert _may_open(text, position, BELOW_ZERO_PREFIXES), (text, position)

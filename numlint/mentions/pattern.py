@@ -420,10 +420,23 @@ def reference_anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) ->
     return sources
 
 
-PER_STARTS = frozenset("bnhtlpc/ajmq")
-"""What a "per" complement (``per`` of :func:`_parts`) starts with after its spaces, lower-
-cased: a qualifier (``brut``, ``net``, ``HT``, ``TTC``), ``le``/``la``/``l’``, ``par``,
-``chaque``, a slash or an adjective of :data:`.lexicon.PER_ADJECTIVES`."""
+_SMALL_WORDS = (set(words.UNITS) | set(words.TEENS) | set(words.TENS)) - {"zéro", "zero"}
+"""The number words of cents written out (``quinze cents``)."""
+SUB_UNIT_PREFIXES = frozenset({"et"} | {word[:2] for word in _SMALL_WORDS})
+"""The first two characters, lower-cased, of cents after an amount, but a digit: ``et``
+or a number word (``sub_unit`` of :func:`_parts`)."""
+BELOW_ZERO_PREFIXES = frozenset({"so", "en", "au"})
+"""The first two characters, lower-cased, of ``sous zéro``, ``en dessous de zéro``,
+``au-dessous de zéro`` (``below_zero`` of :func:`_parts`)."""
+_L = "l"
+PER_PREFIXES = frozenset(
+    {"br", "ne", "ht", "tt", "le", "la", "pa", "ch", *(_L + a for a in "'’ʼ")}
+    | {adjective[:2] for adjective in lexicon.PER_ADJECTIVES}
+)
+"""The first two characters, lower-cased, of what a "per" complement (``per`` of
+:func:`_parts`) starts with after its spaces, but a slash: a qualifier (``brut``, ``net``,
+``HT``, ``TTC``), ``le``/``la``/``l’``, ``par``, ``chaque`` or an adjective of
+:data:`.lexicon.PER_ADJECTIVES`."""
 
 
 def demi_unit_list(units: UnitLexicon) -> frozenset[str]:
@@ -490,10 +503,7 @@ def _parts(
         "(?i:" + lettered_symbols + ")|(?:" + currency_symbols + ")"
         "|(?:" + currency_codes + r")(?=" + GAP + r"\d)"
     )
-    small_words = lists.of(
-        "small_words",
-        (set(words.UNITS) | set(words.TEENS) | set(words.TENS)) - {"zéro", "zero"}
-    )
+    small_words = lists.of("small_words", _SMALL_WORDS)
     small_number = (
         "(?i:" + small_words + ")" + LETTER_END
         + "(?:" + word_sep + "(?:(?i:et)" + word_sep + ")?(?i:" + small_words + ")"
@@ -540,8 +550,8 @@ def _parts(
         + "(?!" + SPS + "(?i:" + not_a_rate + ")" + LETTER_END + ")"
         + "|" + SPS + "(?P<per_adjective>(?i:" + per_adjectives + "))" + LETTER_END + ")"
     )
-    assert {w[0].lower() for w in ("brut", "net", "HT", "TTC", "le", "par", "chaque", "/",
-            *lexicon.PER_ADJECTIVES)} <= PER_STARTS, "PER_STARTS has every first letter"
+    assert {w[:2].lower() for w in ("brut", "net", "HT", "TTC", "le", "la", "par", "chaque",
+            *(_L + a for a in _APOSTROPHES), *lexicon.PER_ADJECTIVES)} <= PER_PREFIXES
     not_a_sign_after = _alternation(
         {w for w in lexicon.MINUS_NOT_A_SIGN_AFTER} | set(words.NUMBER_WORDS)
     )

@@ -31,7 +31,14 @@ import regex
 from ..matching import match_at
 from .currencies import CurrencyLexicon
 from .currency_starts import CurrencyStarts
-from .pattern import PER_STARTS, Sources, after_un_forms, compile_source
+from .pattern import (
+    BELOW_ZERO_PREFIXES,
+    PER_PREFIXES,
+    SUB_UNIT_PREFIXES,
+    Sources,
+    after_un_forms,
+    compile_source,
+)
 from .trie import SPACES, FormSet, form_keys
 from .units import UnitLexicon
 
@@ -134,18 +141,20 @@ class Tail:
         has one; the figure's end."""
         starts = self._starts(text, end)
         readers = (
-            ("currency", self._currency_at, self.sub_unit, _SUB_UNIT_GROUPS),
-            ("unit", self._unit_at, self.below_zero, ("below_zero",)),
+            ("currency", self._currency_at, "sub_unit", _SUB_UNIT_GROUPS, SUB_UNIT_PREFIXES),
+            ("unit", self._unit_at, "below_zero", ("below_zero",), BELOW_ZERO_PREFIXES),
         )
-        for name, find, rest_pattern, rest_groups in readers:
+        for name, find, rest_name, rest_groups, rest_prefixes in readers:
             for start in starts:
                 found = find(text, start)
                 if found is None:
                     continue
                 spans[name] = (start, found)
                 rest = (
-                    match_at(rest_pattern, text, found)
-                    if found < len(text) and text[found] in SPACES else None
+                    match_at(getattr(self, rest_name), text, found)
+                    if found < len(text) and text[found] in SPACES
+                    and _may_open(text, found, rest_prefixes, digits=name == "currency")
+                    else None
                 )
                 if rest is None or rest.end() == found:
                     return found
@@ -270,14 +279,31 @@ _PER = SPACES | frozenset("/lLpPcC")
 
 def _may_read_per(text: str, at: int) -> bool:
     """Whether the "per" pattern may read more than nothing at ``at``: after any spaces, a
-    character of :data:`.pattern.PER_STARTS` (any case; a letter outside ASCII may fold
-    onto one). Most figures are followed by ``de``, a verb, a comma: no pattern call."""
+    slash or two characters of :data:`.pattern.PER_PREFIXES` (any case; a letter outside
+    ASCII may fold onto one). Most figures are followed by ``de``, a verb, a comma: no
+    pattern call."""
+    return _may_open(text, at, PER_PREFIXES, firsts=_SLASH)
+
+
+_SLASH = frozenset("/")
+
+
+def _may_open(
+    text: str, at: int, prefixes: frozenset[str], *, firsts: frozenset[str] = frozenset(),
+    digits: bool = False,
+) -> bool:
+    """Whether, after any spaces at ``at``, the text starts with one of ``firsts``, a digit
+    (``digits``) or two characters of ``prefixes`` in any case (a letter outside ASCII may
+    fold onto one: yes there): the test that spares a small pattern where it cannot read
+    anything."""
     while at < len(text) and text[at] in SPACES:
         at += 1
-    if at >= len(text):
+    pair = text[at : at + 2]
+    if not pair:
         return False
-    ch = text[at]
-    return ch.lower() in PER_STARTS or (ch.isalpha() and not ch.isascii())
+    if pair[0] in firsts or (digits and pair[0].isdecimal()) or pair.lower() in prefixes:
+        return True
+    return any(ch.isalpha() and not ch.isascii() for ch in pair)
 _DE = frozenset("dD")
 
 
