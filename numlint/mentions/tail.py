@@ -39,7 +39,7 @@ from .pattern import (
     after_un_forms,
     compile_source,
 )
-from .trie import SPACES, FormSet, form_keys
+from .trie import SPACES, FormSet, form_keys, lowered_names
 from .units import UnitLexicon
 
 TAIL_GROUPS = (
@@ -95,7 +95,7 @@ class Tail:
 
     @cached_property
     def currency_names(self) -> FormSet:
-        return FormSet(n.lower() for n in self._currencies.names)
+        return lowered_names(tuple(self._currencies.names))
 
     @cached_property
     def unit_names(self) -> FormSet:
