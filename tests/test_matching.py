@@ -18,6 +18,8 @@ from numlint.relations import change, equivalence, shares, sums
 PATTERNS = {
     "scanner": default_scanner().pattern,
     "scanner_demi": default_scanner()._demi_pattern,
+    "scanner_digits": default_scanner()._digit_pattern,
+    "scanner_words": default_scanner()._word_pattern,
     "neuf_noun_follows": _helpers().neuf_noun_follows,
     "month_follows": _helpers().month_follows,
     "base_after": shares._BASE_AFTER,

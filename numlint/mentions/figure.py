@@ -12,6 +12,7 @@ import regex
 from .tail import TAIL_GROUPS, Spans
 
 _TAIL = frozenset(TAIL_GROUPS)
+_NO_TAIL: dict[str, str | None] = dict.fromkeys(TAIL_GROUPS)
 _UNMATCHED = (-1, -1)
 
 
@@ -45,7 +46,8 @@ class Figure:
     def groups_by_name(self, head_names: tuple[str, ...]) -> dict[str, str | None]:
         """Every group's text (None when it did not take part), the head's named in order."""
         groups: dict[str, str | None] = dict(zip(head_names, self.head.groups(), strict=True))
-        for name in TAIL_GROUPS:
-            span = self.spans.get(name)
-            groups[name] = None if span is None else self.text[span[0] : span[1]]
+        groups.update(_NO_TAIL)  # the tail's groups, in their order, then those it read
+        text = self.text
+        for name, (start, end) in self.spans.items():
+            groups[name] = text[start:end]
         return groups

@@ -59,9 +59,10 @@ DIGITS = (
 )
 DOT_DECIMAL = r"\d+\.\d+(?![\d.]|,\d)"
 
-SKIP = (
-    r"https?://\S+|www\.\S+"
-    r"|\d{1,2}" + SP + r"?[hH](?:" + SP + r"?\d{2})?(?![\p{L}\d])"  # 21 h 30, 18h
+SKIP_LINKS = r"https?://\S+|www\.\S+"
+"""The skips that start with a letter: a link, skipped whole."""
+SKIP_NUMBERS = (
+    r"\d{1,2}" + SP + r"?[hH](?:" + SP + r"?\d{2})?(?![\p{L}\d])"  # 21 h 30, 18h
     r"|\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # 10:30
     r"|\d{1,2}(?:er|ᵉʳ)?" + SPS + "(?i:" + "|".join(regex.escape(m) for m in lexicon.MONTHS)
     + r")(?![\p{L}])(?:" + SPS + r"\d{4}(?!\d))?"  # 18 septembre 2020
@@ -73,6 +74,8 @@ SKIP = (
     r"|(?:\+33|0033)" + SP + r"?[1-9](?:[\x20\u00a0.]?\d{2}){4}(?!\d)"  # phone numbers
     r"|0[1-9](?:[\x20\u00a0.]\d{2}){4}(?!\d)"
 )
+"""The skips that start with a digit or ``+``: times, dates, ordinals, references, phones."""
+SKIP = SKIP_LINKS + "|" + SKIP_NUMBERS
 
 DURATION_UNITS = frozenset({"century", "year", "month", "week", "day", "hour", "minute", "second"})
 """``un an``, ``une heure``: after the article, durations are not read as figures."""
@@ -150,9 +153,11 @@ class Anchors:
     follows (run on ``" " + text.lower()``: a match starts on the character before the
     word, so its start is the word's offset in the text)."""
     un: re.Pattern[str]
-    """``un``/``une`` after a space or punctuation and before a separator, run as
-    :attr:`words`: a figure when a word of :func:`after_un_forms` follows, which the
-    scanner looks up (:meth:`.tail.Tail.anchor_un_opens`)."""
+    """``un``/``une`` before a separator, run as :attr:`words`: a figure when a space or
+    punctuation stands before it (:data:`WORD_BEFORE_MARKS`) and a word of
+    :func:`after_un_forms` follows, which the scanner looks up
+    (:meth:`.tail.Tail.anchor_un_opens`). The pass has no character before the word to
+    match, so ``re`` finds the literal ``un`` by a fast search, not at every space."""
     links: re.Pattern[str]
     """URLs, which the pattern skips whole (run on the lower-cased text).
 
@@ -185,13 +190,16 @@ def anchor_sources() -> dict[str, str]:
             r"|demie?(?=" + space + r"|[\-‑])"
             r"|moins(?=" + space + r"+(?:\d|(?:" + number_words + r")(?![^\W\d_]))))"
         ),
-        "un": _WORD_BEFORE + r"une?(?=" + space + r"|[\-‑])",
+        "un": r"une?(?=" + space + r"|[\-‑])",
         "links": r"https?://|www\.",
     }
 
 
 _WORD_BEFORE = r"[\s'’ʼ(\[«\"“\-–—/:;,.]"
 """What the anchor passes of words want before a word (run on ``" " + text.lower()``)."""
+WORD_BEFORE_MARKS = frozenset("'’ʼ([«\"“-–—/:;,.")
+r""":data:`_WORD_BEFORE` but its spaces (``str.isspace``, as ``\s`` in ``re``): what the
+scanner wants before an ``un`` of the :attr:`Anchors.un` pass."""
 
 
 def build_prefix_pattern() -> regex.Pattern[str]:
@@ -241,12 +249,7 @@ def _word_run(
         + "|" + SPS + r"(?i:de|des|du)" + LETTER_END + "|" + SPS + "(?i:d)" + APOS + ")"
     )
     demi_governs = r"(?=(?:" + SPS + r"|[-‑])" + scale_or_unit + ")"
-    singular = lists.of("singular_ordinals",
-        [o for o in words.ORDINALS if not o.endswith("s")] + ["tiers", "quart"]
-    )
-    plural = lists.of(
-        "plural_ordinals", [o for o in words.ORDINALS if o.endswith("s")] + ["quarts"]
-    )
+    singular, plural, ordinals = _ordinal_lists(lists)
     token = (
         "(?:(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + "|" + plural + ")"
         + LETTER_END + NOT_NAUTICAL
@@ -262,7 +265,6 @@ def _word_run(
         + "|(?i:" + number_words + ")" + LETTER_END + NOT_NAUTICAL
         + "|(?i:demie?)" + demi_governs + ")"
     )
-    ordinals = lists.of("ordinals", words.ORDINALS)
     joiner = word_sep + r"(?:(?i:et|virgule)" + word_sep + r")?"
     not_a_rank = (  # "vingt-cinquième", "trois cent vingtième": ranks, not amounts
         "(?!(?:" + joiner + "(?i:" + lists.of("all_number_words", words.NUMBER_WORDS) + ")"
@@ -270,6 +272,33 @@ def _word_run(
         + joiner + "(?i:" + ordinals + ")" + LETTER_END + ")"
     )
     return first + r"(?:" + joiner + token + ")*" + not_a_rank
+
+
+def _ordinal_lists(lists: _Lists) -> tuple[str, str, str]:
+    """The singular ordinals and fraction nouns (``cinquième``, ``tiers``, ``quart``), the
+    plural ones (``cinquièmes``, ``quarts``) and every ordinal, each followed by
+    :data:`LETTER_END` where used: so the whole word is matched, and any pattern matching
+    the same words gives the same match.
+
+    The reference pattern lists them all; the scanner's named lists hold only the stems
+    (``cinqu``: 31 words, not 124), which the ``regex`` module compiles in half the time
+    (it builds a node per character of a named list)."""
+    if lists.strict:
+        singular = [o for o in words.ORDINALS if not o.endswith("s")]
+        return (
+            lists.of("singular_ordinals", [*singular, "tiers", "quart"]),
+            lists.of("plural_ordinals", [o for o in words.ORDINALS if o.endswith("s")]
+                     + ["quarts"]),
+            lists.of("ordinals", words.ORDINALS),
+        )
+    stems = {o[: -len("ième")] for o in words.ORDINALS if o.endswith(_ORDINAL_ENDINGS)}
+    assert {s + e + p for s in stems for e in _ORDINAL_ENDINGS for p in ("", "s")} == set(
+        words.ORDINALS), "every ordinal is a stem, ième or ieme, and an optional s"
+    rank = lists.of("ordinal_stems", stems) + "(?:ième|ieme)"
+    return "(?:" + rank + "|tiers|quart)", "(?:" + rank + "|quart)s", rank + "s?"
+
+
+_ORDINAL_ENDINGS = ("ième", "ieme")
 
 
 @dataclass(frozen=True)
@@ -283,6 +312,16 @@ class Sources:
     name after ``demi`` (for a text where none follows one)."""
     demi_head: str
     """:attr:`head` with the named list ``demi_units`` after ``demi`` (:func:`demi_unit_list`)."""
+    digit_head: str
+    """:attr:`head` for a place where no currency (see :mod:`.currency_starts`) and no
+    letter starts: no currency in front, no ``moins``, no number words. Where they cannot
+    start, these alternatives fail on the first character: the same match, for a pattern
+    a quarter the size (the ``regex`` module compiles in Python, every start)."""
+    word_head: str
+    """:attr:`head` for a letter where no currency starts: no currency in front, and of
+    the skips only links (the others start with a digit or ``+``)."""
+    demi_word_head: str
+    """:attr:`word_head` with the named list ``demi_units``."""
     percent: str
     """``GAP`` then a percent sign or word (group ``percent``)."""
     de: str
@@ -316,9 +355,20 @@ def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
     lists = _Lists(strict=False)
     parts = _parts(currencies, units, strict=False, lists=lists)
     demi_head = TOKEN_START + "(?:(?P<skip>" + SKIP + ")|" + parts["head"] + ")"
+    demi_word_head = (
+        TOKEN_START + "(?:(?P<skip>" + SKIP_LINKS + ")|"
+        + _head(parts, left_out=("currency_before",)) + ")"
+    )
+    no_demi_units = NEVER  # an empty named list would match ""
     return Sources(
-        head=demi_head.replace(DEMI_UNITS, "(?!)"),  # an empty named list matches ""
+        head=demi_head.replace(DEMI_UNITS, no_demi_units),
         demi_head=demi_head,
+        digit_head=(
+            TOKEN_START + "(?:(?P<skip>" + SKIP + ")|"
+            + _head(parts, left_out=("currency_before", "minus", "words")) + ")"
+        ),
+        word_head=demi_word_head.replace(DEMI_UNITS, no_demi_units),
+        demi_word_head=demi_word_head,
         percent=GAP + parts["percent"],
         de=parts["de"],
         demi_hyphen=r"[-‑](?<=(?i:demie?)[-‑])",
@@ -368,6 +418,25 @@ def reference_anchor_sources(currencies: CurrencyLexicon, units: UnitLexicon) ->
     )
     sources["un"] = "(?!)"
     return sources
+
+
+_SMALL_WORDS = (set(words.UNITS) | set(words.TEENS) | set(words.TENS)) - {"zéro", "zero"}
+"""The number words of cents written out (``quinze cents``)."""
+SUB_UNIT_PREFIXES = frozenset({"et"} | {word[:2] for word in _SMALL_WORDS})
+"""The first two characters, lower-cased, of cents after an amount, but a digit: ``et``
+or a number word (``sub_unit`` of :func:`_parts`)."""
+BELOW_ZERO_PREFIXES = frozenset({"so", "en", "au"})
+"""The first two characters, lower-cased, of ``sous zéro``, ``en dessous de zéro``,
+``au-dessous de zéro`` (``below_zero`` of :func:`_parts`)."""
+_L = "l"
+PER_PREFIXES = frozenset(
+    {"br", "ne", "ht", "tt", "le", "la", "pa", "ch", *(_L + a for a in "'’ʼ")}
+    | {adjective[:2] for adjective in lexicon.PER_ADJECTIVES}
+)
+"""The first two characters, lower-cased, of what a "per" complement (``per`` of
+:func:`_parts`) starts with after its spaces, but a slash: a qualifier (``brut``, ``net``,
+``HT``, ``TTC``), ``le``/``la``/``l’``, ``par``, ``chaque`` or an adjective of
+:data:`.lexicon.PER_ADJECTIVES`."""
 
 
 def demi_unit_list(units: UnitLexicon) -> frozenset[str]:
@@ -434,10 +503,7 @@ def _parts(
         "(?i:" + lettered_symbols + ")|(?:" + currency_symbols + ")"
         "|(?:" + currency_codes + r")(?=" + GAP + r"\d)"
     )
-    small_words = lists.of(
-        "small_words",
-        (set(words.UNITS) | set(words.TEENS) | set(words.TENS)) - {"zéro", "zero"}
-    )
+    small_words = lists.of("small_words", _SMALL_WORDS)
     small_number = (
         "(?i:" + small_words + ")" + LETTER_END
         + "(?:" + word_sep + "(?:(?i:et)" + word_sep + ")?(?i:" + small_words + ")"
@@ -484,6 +550,8 @@ def _parts(
         + "(?!" + SPS + "(?i:" + not_a_rate + ")" + LETTER_END + ")"
         + "|" + SPS + "(?P<per_adjective>(?i:" + per_adjectives + "))" + LETTER_END + ")"
     )
+    assert {w[:2].lower() for w in ("brut", "net", "HT", "TTC", "le", "la", "par", "chaque",
+            *(_L + a for a in _APOSTROPHES), *lexicon.PER_ADJECTIVES)} <= PER_PREFIXES
     not_a_sign_after = _alternation(
         {w for w in lexicon.MINUS_NOT_A_SIGN_AFTER} | set(words.NUMBER_WORDS)
     )
@@ -493,18 +561,32 @@ def _parts(
         + r"(?<!\d" + SP + "*(?i:moins))"
         + SPS + r"(?=\d|(?i:" + number_words + ")" + LETTER_END + ")"
     )
-    head = (
-        r"(?:(?P<currency_before>" + currency_before + ")" + GAP + ")?"
-        r"(?:(?P<sign>[\-−+](?=\d)|" + minus + "))?"
+    pieces = {
+        "currency_before": currency_before, "minus": minus,
+        "words": _word_run(currencies, units, strict, lists),
+        "scale": scale, "fraction": fraction,
+    }
+    return {
+        **pieces, "head": _head(pieces), "percent": percent, "de": de,
+        "currency_signs": currency_signs, "sub_unit": sub_unit, "unit_symbols": unit_symbols,
+        "below_zero": below_zero, "per": per,
+    }
+
+
+NEVER = "(?!)"
+
+
+def _head(pieces: dict[str, str], *, left_out: Iterable[str] = ()) -> str:
+    """The head after :data:`TOKEN_START`, with the ``left_out`` pieces never matching
+    (the same groups, in the same order, in every variant)."""
+    part = {name: NEVER if name in left_out else source for name, source in pieces.items()}
+    return (
+        r"(?:(?P<currency_before>" + part["currency_before"] + ")" + GAP + ")?"
+        r"(?:(?P<sign>[\-−+](?=\d)|" + part["minus"] + "))?"
         r"(?:(?P<digits>" + DIGITS + r")(?!\d)(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
         r"|(?P<dot_decimal>" + DOT_DECIMAL + r")"
         r"|(?P<vulgar>" + VULGAR + ")"
-        r"|(?P<words>" + _word_run(currencies, units, strict, lists) + "))"
-        r"(?:" + GAP + scale + ")?"
-        r"(?:" + SPS + r"(?i:et)" + SPS + fraction + LETTER_END + ")?"
+        r"|(?P<words>" + part["words"] + "))"
+        r"(?:" + GAP + part["scale"] + ")?"
+        r"(?:" + SPS + r"(?i:et)" + SPS + part["fraction"] + LETTER_END + ")?"
     )
-    return {
-        "head": head, "percent": percent, "de": de, "currency_signs": currency_signs,
-        "sub_unit": sub_unit, "unit_symbols": unit_symbols, "below_zero": below_zero,
-        "per": per,
-    }

@@ -27,6 +27,7 @@ from .assembly import Assembly, MatchView
 from .compounds import merge_compounds
 from .context import CurrencyContext
 from .currencies import CurrencyLexicon
+from .currency_starts import CurrencyStarts
 from .digits import parse_digits
 from .figure import Figure
 from .hedges import hedge_before
@@ -35,6 +36,7 @@ from .model import Mention
 from .pattern import (
     ANCHOR_SIGNS,
     PREFIX_WINDOW,
+    WORD_BEFORE_MARKS,
     Anchors,
     Sources,
     build_anchor_patterns,
@@ -90,17 +92,51 @@ class Scanner:
 
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
-        """The head pattern, run at each anchor of a text where no unit name follows a
-        ``demi`` (it has no ``demi`` units: the same matches there)."""
+        """The head pattern, run at an anchor where a currency may start, in a text where
+        no unit name follows a ``demi`` (it has no ``demi`` units: the same matches there).
+
+        Each head pattern is compiled the first time a text needs it: most anchors are
+        digits, read by the smallest (:attr:`.pattern.Sources.digit_head`)."""
         return compile_source(self.sources.head, self.sources)
 
     @cached_property
     def _demi_pattern(self) -> regex.Pattern[str]:
         """The head pattern with every unit name a ``demi`` may govern (``une demi-heure``);
         compiled only when a text needs it (the named list costs 0.1 s to compile)."""
-        return compile_source(
-            self.sources.demi_head, self.sources, demi_units=demi_unit_list(self.units)
-        )
+        return compile_source(self.sources.demi_head, self.sources, **self._demi_units)
+
+    @cached_property
+    def _digit_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.digit_head, self.sources)
+
+    @cached_property
+    def _word_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.word_head, self.sources)
+
+    @cached_property
+    def _demi_word_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.demi_word_head, self.sources, **self._demi_units)
+
+    @cached_property
+    def _demi_units(self) -> dict[str, frozenset[str]]:
+        return {"demi_units": demi_unit_list(self.units)}
+
+    @cached_property
+    def _currency_starts(self) -> CurrencyStarts:
+        return CurrencyStarts(self.currencies)
+
+    def _head_at(self, text: str, position: int, demi: bool) -> regex.Pattern[str]:
+        """The smallest head pattern that matches at ``position`` what the whole one does:
+        without the currency in front where none may start, and without the words where
+        no letter starts (see :attr:`.pattern.Sources.digit_head`)."""
+        ch = text[position]
+        if ch.isdecimal():  # no currency starts with a digit (CurrencyStarts)
+            return self._digit_pattern
+        if self._currency_starts.may_start(text, position):
+            return self._demi_pattern if demi else self.pattern
+        if ch.isalpha():
+            return self._demi_word_pattern if demi else self._word_pattern
+        return self._digit_pattern
 
     @cached_property
     def tail(self) -> Tail:
@@ -109,8 +145,9 @@ class Scanner:
     @cached_property
     def _group_names(self) -> tuple[str, ...]:
         """The head's group names in group order: a match's ``groups()`` read by name."""
-        names = [""] * self.pattern.groups
-        for name, index in self.pattern.groupindex.items():
+        pattern = self._digit_pattern  # every head has the same groups
+        names = [""] * pattern.groups
+        for name, index in pattern.groupindex.items():
             names[index - 1] = name
         return tuple(names)
 
@@ -140,7 +177,9 @@ class Scanner:
             spaced = before + lowered
             positions += [m.start() for m in anchors.words.finditer(spaced)]
             positions += [
-                m.start() for m in anchors.un.finditer(spaced) if un_opens(spaced, m.end())
+                before_un for m in anchors.un.finditer(spaced)
+                if (before_un := m.start() - 1) >= 0 and _word_before(spaced[before_un])
+                and un_opens(spaced, m.end())
             ]
             if "://" in lowered or "www." in lowered:
                 positions += [m.start() for m in anchors.links.finditer(lowered)]
@@ -152,8 +191,8 @@ class Scanner:
     def scan(self, text: str, *, timeout: float | None = None) -> list[Mention]:
         """One left-to-right pass: find where a figure may start, read it there."""
         found: list[Mention] = []
-        head = self._demi_pattern if self.tail.demi_unit_follows(text) else self.pattern
-        for match in self._matches(text, head, timeout):
+        demi = self.tail.demi_unit_follows(text)
+        for match in self._matches(text, demi, timeout):
             if match.group("skip") is None:
                 found.extend(self._mentions_of(match, text))
         linked = link_ranges(merge_compounds(merge_split_numbers(found, text), text), text)
@@ -163,31 +202,31 @@ class Scanner:
     def context(self) -> CurrencyContext:
         return CurrencyContext(self.currencies)
 
-    def _matches(
-        self, text: str, head: regex.Pattern[str], timeout: float | None
-    ) -> Iterator[Figure]:
+    def _matches(self, text: str, demi: bool, timeout: float | None) -> Iterator[Figure]:
         prefix_before = _prefix_before()
         done = 0
         for position in self._anchor_positions(text):
             if position < done:
                 continue
             match = None
-            if text[position].isdigit():
+            if text[position].isdigit() and _may_follow_a_prefix(text, done, position):
                 prefix = prefix_before.search(
                     text, max(done, position - PREFIX_WINDOW), position
                 )
                 if prefix is not None:
-                    match = self._figure_at(text, head, prefix.start(), timeout)
+                    match = self._figure_at(text, demi, prefix.start(), timeout)
             if match is None:
-                match = self._figure_at(text, head, position, timeout)
+                match = self._figure_at(text, demi, position, timeout)
             if match is not None and match.end() > position:
                 done = match.end()
                 yield match
 
     def _figure_at(
-        self, text: str, pattern: regex.Pattern[str], position: int, timeout: float | None
+        self, text: str, demi: bool, position: int, timeout: float | None
     ) -> Figure | None:
-        """The figure (or skip) that starts at ``position``: the head, then the tail."""
+        """The figure (or skip) that starts at ``position``: the head, then the tail;
+        ``demi``: a unit name follows a ``demi`` in the text."""
+        pattern = self._head_at(text, position, demi)
         head = match_at(pattern, text, position, timeout=timeout)
         if head is None:
             return None
@@ -337,6 +376,11 @@ def _opens_with_un(text: str, start: int) -> bool:
 _UN_SEPARATORS = frozenset(" \u00a0\u202f\u2009-‑")
 
 
+def _word_before(ch: str) -> bool:
+    """Whether ``ch`` may stand before a number word (``_WORD_BEFORE`` of the anchors)."""
+    return ch in WORD_BEFORE_MARKS or ch.isspace()
+
+
 def _is_minus(sign: str | None) -> bool:
     return sign is not None and (sign in ("-", "−") or sign[:5].lower() == "moins")
 
@@ -395,6 +439,31 @@ def _is_not_a_quantity(written: str, value: Decimal, match: Figure, text: str) -
 @cache
 def _prefix_before() -> regex.Pattern[str]:
     return build_prefix_pattern()
+
+
+_PREFIX_GAP = " \u00a0\u202f"
+_PREFIX_SIGNS = frozenset("-−+")
+_PREFIX_SYMBOLS = frozenset("$¥£")
+
+
+def _may_follow_a_prefix(text: str, done: int, position: int) -> bool:
+    """Whether :func:`.pattern.build_prefix_pattern` may match before ``position`` (not
+    before ``done``): a sign; or, after up to two spaces, a capital, ``$``, ``¥``, ``£``,
+    a letter outside ASCII, or an ASCII letter with a ``$`` close before it (``$us``).
+    Most digits follow a space and a lower-case word: no backward search there."""
+    end = position
+    if end > done and text[end - 1] in _PREFIX_SIGNS:
+        return True
+    while end > done and position - end < 2 and text[end - 1] in _PREFIX_GAP:
+        end -= 1
+    if end <= done:
+        return False
+    ch = text[end - 1]
+    if ch in _PREFIX_SYMBOLS or ch.isupper():
+        return True
+    if not ch.isalpha():
+        return False
+    return not ch.isascii() or "$" in text[max(done, end - 4) : end]
 
 
 CHUNK = 1 << 16

@@ -56,7 +56,7 @@ def default_scanner() -> Scanner:
         with _LOCK:
             if _DEFAULT is None:
                 scanner = standard_scanner()
-                _ = scanner.pattern, scanner.anchors, scanner._group_names, scanner.tail
+                _ = scanner.anchors, scanner._group_names, scanner.tail
                 scanner.context.warm()
                 _DEFAULT = scanner
     return _DEFAULT

@@ -24,13 +24,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 import regex
 
 from ..matching import match_at
 from .currencies import CurrencyLexicon
-from .pattern import Sources, after_un_forms, compile_source
-from .trie import SPACES, FormSet, form_keys
+from .currency_starts import CurrencyStarts
+from .pattern import (
+    BELOW_ZERO_PREFIXES,
+    PER_PREFIXES,
+    SUB_UNIT_PREFIXES,
+    Sources,
+    after_un_forms,
+    compile_source,
+)
+from .trie import SPACES, FormSet, form_keys, lowered_names
 from .units import UnitLexicon
 
 TAIL_GROUPS = (
@@ -47,29 +56,67 @@ _DEMI = regex.compile(r"(?i)demi")
 Spans = dict[str, tuple[int, int]]
 
 
+class _Compiled:
+    """A pattern of the tail, compiled from the source of its name in
+    :class:`.pattern.Sources` the first time it is read, then kept on the instance."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, tail: Tail, owner: type | None = None) -> regex.Pattern[str]:
+        sources = tail._sources
+        pattern = compile_source(getattr(sources, self.name), sources)
+        tail.__dict__[self.name] = pattern  # read from the instance from now on
+        return pattern
+
+
 class Tail:
     """Reads what follows the number of a figure (see the module doc); build once."""
 
     def __init__(self, sources: Sources, currencies: CurrencyLexicon, units: UnitLexicon):
-        self.percent = compile_source(sources.percent, sources)
-        self.de = compile_source(sources.de, sources)
-        self.demi_hyphen = compile_source(sources.demi_hyphen, sources)
-        self.currency_signs = compile_source(sources.currency_signs, sources)
-        self.sub_unit = compile_source(sources.sub_unit, sources)
-        self.unit_symbols = compile_source(sources.unit_symbols, sources)
-        self.below_zero = compile_source(sources.below_zero, sources)
-        self.per = compile_source(sources.per, sources)
-        self.currency_names = FormSet(n.lower() for n in currencies.names)
-        self.unit_names = FormSet(units.names)
-        forms = after_un_forms(currencies, units)
-        self.after_un = FormSet(forms)
-        keyed = [form_keys(form) for form in forms]
-        self._un_words = frozenset(k for k in keyed if _ANCHOR_WORD.fullmatch(k))
-        """The forms that are one word: a word of the text opens ``un`` if it is one."""
-        self._un_heads = frozenset(
-            _first_word(k) for k in keyed if not _ANCHOR_WORD.fullmatch(k)
-        )
-        """The first words of the other forms: only after one is a walk needed."""
+        self._sources = sources
+        self._currencies = currencies
+        self._units = units
+
+    # Each pattern and name set is built the first time a text needs it: a start pays
+    # only for what its text holds (a compile costs the ``regex`` module milliseconds).
+    percent = _Compiled()
+    de = _Compiled()
+    demi_hyphen = _Compiled()
+    currency_signs = _Compiled()
+    sub_unit = _Compiled()
+    unit_symbols = _Compiled()
+    below_zero = _Compiled()
+    per = _Compiled()
+
+    @cached_property
+    def currency_starts(self) -> CurrencyStarts:
+        return CurrencyStarts(self._currencies)
+
+    @cached_property
+    def currency_names(self) -> FormSet:
+        return lowered_names(tuple(self._currencies.names))
+
+    @cached_property
+    def unit_names(self) -> FormSet:
+        return FormSet(self._units.names)
+
+    @cached_property
+    def after_un(self) -> FormSet:
+        return FormSet(self._after_un_forms)
+
+    @cached_property
+    def _after_un_forms(self) -> frozenset[str]:
+        return after_un_forms(self._currencies, self._units)
+
+    @cached_property
+    def _un_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The forms that are one word (a word of the text opens ``un`` if it is one), and
+        the first words of the others (only after one is a walk needed)."""
+        keyed = [form_keys(form) for form in self._after_un_forms]
+        words = frozenset(k for k in keyed if _ANCHOR_WORD.fullmatch(k))
+        heads = frozenset(_first_word(k) for k in keyed if not _ANCHOR_WORD.fullmatch(k))
+        return words, heads
 
     def read(self, text: str, end: int) -> tuple[Spans, int]:
         """The spans of :data:`TAIL_GROUPS` that match after ``end``, and the figure's end."""
@@ -80,7 +127,10 @@ class Tail:
             end = found.end()
         else:
             end = self._currency_or_unit(text, end, spans)
-        per = match_at(self.per, text, end) if _may_start(text, end, _PER) else None
+        per = (
+            match_at(self.per, text, end)
+            if _may_start(text, end, _PER) and _may_read_per(text, end) else None
+        )
         if per is not None and per.end() > end:
             _copy(per, _PER_GROUPS, spans)
             end = per.end()
@@ -91,18 +141,20 @@ class Tail:
         has one; the figure's end."""
         starts = self._starts(text, end)
         readers = (
-            ("currency", self._currency_at, self.sub_unit, _SUB_UNIT_GROUPS),
-            ("unit", self._unit_at, self.below_zero, ("below_zero",)),
+            ("currency", self._currency_at, "sub_unit", _SUB_UNIT_GROUPS, SUB_UNIT_PREFIXES),
+            ("unit", self._unit_at, "below_zero", ("below_zero",), BELOW_ZERO_PREFIXES),
         )
-        for name, find, rest_pattern, rest_groups in readers:
+        for name, find, rest_name, rest_groups, rest_prefixes in readers:
             for start in starts:
                 found = find(text, start)
                 if found is None:
                     continue
                 spans[name] = (start, found)
                 rest = (
-                    match_at(rest_pattern, text, found)
-                    if found < len(text) and text[found] in SPACES else None
+                    match_at(getattr(self, rest_name), text, found)
+                    if found < len(text) and text[found] in SPACES
+                    and _may_open(text, found, rest_prefixes, digits=name == "currency")
+                    else None
                 )
                 if rest is None or rest.end() == found:
                     return found
@@ -130,17 +182,26 @@ class Tail:
         return starts
 
     def _currency_at(self, text: str, start: int) -> int | None:
-        sign = match_at(self.currency_signs, text, start)
-        if sign is not None:
-            return sign.end()
+        if start < len(text) and self.currency_starts.may_start(text, start):
+            sign = match_at(self.currency_signs, text, start)
+            if sign is not None:
+                return sign.end()
         return self.currency_names.match_letter_end(text, start)
 
     def _unit_at(self, text: str, start: int) -> int | None:
         name_end = self.unit_names.match_letter_end(text, start)
         if name_end is not None:
             return name_end
+        if text[start : start + 1] not in self._unit_symbol_starts:
+            return None  # no symbol starts here (they match as written)
         symbol = match_at(self.unit_symbols, text, start)
         return symbol.end() if symbol is not None else None
+
+    @cached_property
+    def _unit_symbol_starts(self) -> frozenset[str]:
+        starts = frozenset(symbol[0] for symbol in self._units.symbols)
+        assert not starts & SPACES, "a unit symbol starts with its first character"
+        return starts
 
     def un_opens(self, text: str, start: int) -> bool:
         """Whether the ``un``/``une`` at ``start`` opens a run of number words: a separator,
@@ -160,9 +221,10 @@ class Tail:
         if after >= len(lowered) or not self.after_un.may_start(lowered[after]):
             return False
         word = _first_word(lowered, after)
-        if word in self._un_words:
+        un_words, un_heads = self._un_keys
+        if word in un_words:
             return True  # a whole word, then what is no word character: the lookahead holds
-        if word not in self._un_heads:
+        if word not in un_heads:
             return False  # no form is this word, nor starts with it then a separator
         for end in self.after_un.ends(lowered, after, spaces=None):
             if end >= len(lowered):
@@ -213,6 +275,35 @@ _PERCENT = frozenset("%‰pP")
 _PER = SPACES | frozenset("/lLpPcC")
 """What a "per" complement starts with: a space, ``/``, ``le``/``la``/``l’``, ``par``,
 ``chaque`` (after no gap)."""
+
+
+def _may_read_per(text: str, at: int) -> bool:
+    """Whether the "per" pattern may read more than nothing at ``at``: after any spaces, a
+    slash or two characters of :data:`.pattern.PER_PREFIXES` (any case; a letter outside
+    ASCII may fold onto one). Most figures are followed by ``de``, a verb, a comma: no
+    pattern call."""
+    return _may_open(text, at, PER_PREFIXES, firsts=_SLASH)
+
+
+_SLASH = frozenset("/")
+
+
+def _may_open(
+    text: str, at: int, prefixes: frozenset[str], *, firsts: frozenset[str] = frozenset(),
+    digits: bool = False,
+) -> bool:
+    """Whether, after any spaces at ``at``, the text starts with one of ``firsts``, a digit
+    (``digits``) or two characters of ``prefixes`` in any case (a letter outside ASCII may
+    fold onto one: yes there): the test that spares a small pattern where it cannot read
+    anything."""
+    while at < len(text) and text[at] in SPACES:
+        at += 1
+    pair = text[at : at + 2]
+    if not pair:
+        return False
+    if pair[0] in firsts or (digits and pair[0].isdecimal()) or pair.lower() in prefixes:
+        return True
+    return any(ch.isalpha() and not ch.isascii() for ch in pair)
 _DE = frozenset("dD")
 
 

@@ -15,14 +15,14 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from .trie import APOSTROPHES, SPACES, FormSet
+from .trie import APOSTROPHES, SPACES, FormSet, lowered_names
 
 
 class WrittenCurrencies:
     """Where currency names, codes and signs are written (build once, use from any thread)."""
 
     def __init__(self, names: Iterable[str], codes: Iterable[str], signs: Iterable[str]):
-        self._names = FormSet(name.lower() for name in names)
+        self._names = lowered_names(tuple(names))
         self._codes = frozenset(codes)
         self._code_lengths = sorted({len(code) for code in self._codes}, reverse=True)
         self._signs = FormSet(spelling for sign in signs for spelling in _glued(sign))
