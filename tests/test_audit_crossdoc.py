@@ -156,3 +156,65 @@ def test_the_arrow_prefilter_keeps_every_figure_that_matters() -> None:
     kept = candidates(table)
     assert {f["digits"] for f in kept} == {"97.4"} and len(kept) == 6
     assert check(kept) == check(everything)
+
+
+def _weighed_pair_by_pair(figures: list[dict[str, Any]],
+                          settings: CrossSettings) -> list[tuple[str, int, int, int]]:
+    """NL901 as its docstring states it, every figure against every other one (slow):
+    (article, start, scale elsewhere, articles elsewhere) of each figure reported."""
+    import datetime
+
+    def day(f: dict[str, Any]) -> int:
+        return datetime.date.fromisoformat(f["date"]).toordinal()
+
+    reported = []
+    for figure in figures:
+        digits = figure["digits"]
+        needed = settings.min_shared_words + (1 if digits in ("1", "2", "10", "100") else 0)
+        words = set(figure["context"].split())
+        near: dict[int, set[str]] = {}
+        for other in figures:
+            if (other["doc_id"] != figure["doc_id"] and other["digits"] == digits
+                    and other["measure"] == figure["measure"]
+                    and abs(day(other) - day(figure)) <= settings.window_days
+                    and len(words & set(other["context"].split())) >= needed):
+                near.setdefault(other["exponent"], set()).add(other["doc_id"])
+        apart = [(len(docs), exponent) for exponent, docs in near.items()
+                 if exponent - figure["exponent"] in (-6, -3, 3, 6)]
+        if not apart:
+            continue
+        support, exponent = max(apart)
+        if support >= settings.min_support and support > len(near.get(figure["exponent"],
+                                                                        ())) + 1:
+            reported.append((figure["doc_id"], figure["start"], exponent, support))
+    return sorted(reported)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_verdicts_are_those_of_weighing_every_pair(seed: int) -> None:
+    """Random archives of one figure at several scales, words and days: the indexed
+    check reports exactly the figures the pair-by-pair reading reports, with the same
+    counts (the index reads only the scales and days that can matter)."""
+    import random
+
+    chance = random.Random(seed)
+    vocabulary = ["adobe", "figma", "rachat", "logiciel", "bruxelles", "design", "record"]
+    figures = []
+    for number in range(60):
+        for place in range(chance.randint(1, 2)):
+            exponent = chance.choice((3, 6, 6, 9, 9, 9, 12))
+            figures.append({
+                "doc_id": f"doc-{number:02d}", "date": f"2025-{chance.randint(1, 4):02d}-"
+                                                      f"{chance.randint(1, 28):02d}",
+                "measure": chance.choice(("USD", "USD", "EUR")),
+                "digits": chance.choice(("97.4", "2")), "exponent": exponent,
+                "start": 10 * place, "end": 10 * place + 5, "line": 1, "column": 1,
+                "end_line": 1, "end_column": 6, "text": f"97,4 ×10^{exponent}",
+                "excerpt": "", "context": " ".join(sorted(chance.sample(vocabulary, 3))),
+                "rewrites": "{}"})
+    settings = CrossSettings(window_days=chance.choice((10, 30)))
+    rows = check(figures, settings)
+    found = sorted((r["doc_id"], r["start"], json.loads(r["evidence"])["scale_elsewhere"],
+                    json.loads(r["evidence"])["articles_elsewhere"]) for r in rows)
+    assert found == _weighed_pair_by_pair(figures, settings)
+    assert found  # every seed makes slips to report: the comparison is not empty

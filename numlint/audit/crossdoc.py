@@ -44,6 +44,8 @@ CODE = "NL901"
 NAME = "cross-document-scale"
 MAX_EXAMPLES = 10
 """Other articles listed in the evidence (the count is always complete)."""
+SCALE_SHIFTS = (-6, -3, 3, 6)
+"""How far apart, in powers of ten, a slip of scale puts the figure."""
 
 
 @dataclass(frozen=True)
@@ -68,38 +70,56 @@ def check(figures: Iterable[Mapping[str, Any]],
         if len({f["exponent"] for f in group}) < 2:
             continue
         group.sort(key=lambda f: (f["doc_id"], f["start"]))  # the same, whatever the order
-        dated = _Dated(group)
-        for index, figure in enumerate(group):
-            row = _weigh(figure, dated.near(index, settings.window_days), dated.words[index],
-                         digits, settings)
+        dated = _Dated(group, settings.window_days)
+        needed = settings.min_shared_words + (1 if _round(digits) else 0)
+        for index in range(len(group)):
+            row = _weigh(dated, index, needed, digits, settings)
             if row is not None:
                 rows.append(row)
     return sorted(rows, key=lambda r: (r["doc_id"], r["start"], r["end"]))
 
 
 class _Dated:
-    """A group's figures with their day and context words read once, and in date order,
-    so that each figure is weighed against the figures of its window only (a common
-    figure such as « 1 milliard d'euros » makes groups of thousands in an archive)."""
+    """A group's figures with their day, article and context words read once, and each
+    scale's figures in date order, so that a figure is weighed against the figures of
+    its window at the scales that matter only (a common figure such as « 1 milliard
+    d'euros » makes groups of thousands in an archive)."""
 
-    def __init__(self, group: list[Mapping[str, Any]]) -> None:
+    def __init__(self, group: list[Mapping[str, Any]], window_days: int) -> None:
+        self.group = group
+        self.window_days = window_days
         self.days = [datetime.date.fromisoformat(f["date"]).toordinal() for f in group]
         self.words = [frozenset(f["context"].split()) for f in group]
-        # By day, then in the group's own order: within an article (one day) the figures
-        # keep their order, so the first figure of each other article is the same one.
-        self.order = sorted(range(len(group)), key=lambda i: (self.days[i], i))
-        self.sorted_days = [self.days[i] for i in self.order]
-        self.group = group
+        self.docs = [f["doc_id"] for f in group]
+        self.exponents = [f["exponent"] for f in group]
+        by_scale: dict[int, list[int]] = defaultdict(list)
+        for index in sorted(range(len(group)), key=lambda i: (self.days[i], i)):
+            by_scale[self.exponents[index]].append(index)
+        self.scales = {exponent: (order, [self.days[i] for i in order])
+                       for exponent, order in by_scale.items()}
 
-    def near(self, index: int, window_days: int) -> list[tuple[Mapping[str, Any], int,
-                                                                frozenset[str]]]:
-        """The other figures within ``window_days`` of figure ``index``, in the group's
-        order, with their distance in days and their context words."""
+    def near(self, index: int, exponent: int) -> list[int]:
+        """The figures at scale ``exponent`` within the window of figure ``index``, in
+        the group's order (within an article, one day, the figures keep their order, so
+        the first figure of each other article is the same one whatever the scale)."""
+        order, days = self.scales[exponent]
         day = self.days[index]
-        low = bisect.bisect_left(self.sorted_days, day - window_days)
-        high = bisect.bisect_right(self.sorted_days, day + window_days)
-        inside = sorted(self.order[low:high])
-        return [(self.group[i], abs(self.days[i] - day), self.words[i]) for i in inside]
+        low = bisect.bisect_left(days, day - self.window_days)
+        high = bisect.bisect_right(days, day + self.window_days)
+        return sorted(order[low:high])
+
+    def agreeing(self, index: int, others: list[int], needed: int) -> dict[str, int]:
+        """The other articles among ``others`` with a figure sharing ``needed`` context
+        words with figure ``index``: article -> its first such figure."""
+        words, doc = self.words[index], self.docs[index]
+        found: dict[str, int] = {}
+        for other in others:
+            other_doc = self.docs[other]
+            if other_doc == doc or other_doc in found:
+                continue
+            if len(words & self.words[other]) >= needed:
+                found[other_doc] = other
+        return found
 
 
 def candidates(figures: Any) -> list[dict[str, Any]]:
@@ -120,29 +140,36 @@ def candidates(figures: Any) -> list[dict[str, Any]]:
     return kept.to_pylist()
 
 
-def _weigh(figure: Mapping[str, Any],
-           window: list[tuple[Mapping[str, Any], int, frozenset[str]]], words: frozenset[str],
-           digits: str, settings: CrossSettings) -> dict[str, Any] | None:
-    needed = settings.min_shared_words + (1 if _round(digits) else 0)
-    near: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for other, gap, other_words in window:
-        if other["doc_id"] == figure["doc_id"]:
+def _weigh(dated: _Dated, index: int, needed: int, digits: str,
+           settings: CrossSettings) -> dict[str, Any] | None:
+    """The row of figure ``index`` if the articles at another scale outnumber the rest.
+
+    The same verdict as comparing the figure with every figure of its window: only the
+    scales 10³ and 10⁶ away (and its own, once another scale has enough support) are
+    read, and an article is counted once."""
+    here = dated.exponents[index]
+    support, exponent, agreeing = 0, 0, {}
+    for shift in SCALE_SHIFTS:
+        if here + shift not in dated.scales:
             continue
-        shared = words & other_words
-        if len(shared) < needed:
-            continue
-        near[other["exponent"]].setdefault(other["doc_id"], {
-            "doc_id": other["doc_id"], "date": other["date"], "figure": other["text"],
-            "shared_words": sorted(shared), "days_apart": gap})
-    same = len(near.get(figure["exponent"], {}))
-    candidates = [(len(docs), exponent) for exponent, docs in near.items()
-                  if exponent - figure["exponent"] in (-6, -3, 3, 6)]
-    if not candidates:
+        window = dated.near(index, here + shift)
+        if len(window) < max(1, settings.min_support, support):
+            continue  # fewer figures than the support already found
+        found = dated.agreeing(index, window, needed)
+        if found and (len(found), here + shift) > (support, exponent):
+            support, exponent, agreeing = len(found), here + shift, found
+    if support < settings.min_support:
         return None
-    support, exponent = max(candidates)
-    if support < settings.min_support or support <= same + 1:
+    same = len(dated.agreeing(index, dated.near(index, here), needed))
+    if support <= same + 1:
         return None
-    others = sorted(near[exponent].values(), key=lambda o: (o["days_apart"], o["doc_id"]))
+    figure, day, words = dated.group[index], dated.days[index], dated.words[index]
+    others = sorted(({"doc_id": doc, "date": dated.group[other]["date"],
+                      "figure": dated.group[other]["text"],
+                      "shared_words": sorted(words & dated.words[other]),
+                      "days_apart": abs(dated.days[other] - day)}
+                     for doc, other in agreeing.items()),
+                    key=lambda o: (o["days_apart"], o["doc_id"]))
     shift = exponent - figure["exponent"]
     rewrite = json.loads(figure["rewrites"]).get(str(shift))
     evidence = {

@@ -131,9 +131,11 @@ def _figure(doc_id: str, prose: ProseDocument, date: str | None,
 def context_words(paragraph: str, start: int, end: int) -> set[str]:
     """Content words near ``paragraph[start:end]``: what the figure is about."""
     reach = CONTEXT_REACH
-    near_before = paragraph[max(0, start - reach) : start]
-    before = [m.group().lower() for m in _WORD.finditer(near_before)][-CONTEXT_WORDS:]
-    after = [m.group().lower() for m in _WORD.finditer(paragraph, end, end + reach)]
-    after = after[:CONTEXT_WORDS]
-    return {word.replace("’", "'") for word in (*before, *after)
-            if len(word) >= 4 and word not in STOPWORDS}
+    before = _WORD.findall(paragraph[max(0, start - reach) : start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(paragraph, end, end + reach)[:CONTEXT_WORDS]
+    words = set()
+    for word in (*before, *after):
+        lowered = word.lower()
+        if len(lowered) >= 4 and lowered not in STOPWORDS:
+            words.add(lowered.replace("’", "'"))
+    return words

@@ -3,9 +3,11 @@ articles, write the findings (and the report) atomically."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,8 +78,8 @@ def manifest(options: Options, job: Job) -> dict[str, Any]:
 
 
 def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
-    import pyarrow.parquet as pq
-
+    arrow = threading.Thread(target=_import_arrow, name="numlint-import-arrow", daemon=True)
+    arrow.start()  # while the workers check: the final pass then only computes
     stderr = sys.stderr if stderr is None else stderr
     partitions = plan(options.inputs, options.partition_size, job.columns)
     state = State(options.output, manifest(options, job))
@@ -105,6 +107,9 @@ def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
         raise IncompleteRun(N_("{missing} partitions were not finished (first: {first}); "
                                "rerun the same command to resume"),
                             {"missing": str(len(missing)), "first": str(missing[0])})
+    arrow.join()
+    import pyarrow.parquet as pq
+
     articles = state.table(partitions, "articles")
     cross: list[dict[str, Any]] = []
     if job.cross:
@@ -118,6 +123,16 @@ def audit(options: Options, job: Job, stderr: TextIO | None = None) -> Summary:
     failed = sum(1 for reason in articles.column("failed").to_pylist() if reason)
     return Summary(len(partitions), len(done), articles.num_rows, rows, len(cross),
                    failed, sorted(redone))
+
+
+def _import_arrow() -> None:
+    """What the final pass imports (pandas comes with the first Arrow table built from
+    Python values), imported by a thread of the main process, which has nothing else to
+    do while the workers check."""
+    with contextlib.suppress(ImportError):
+        import pandas  # noqa: F401
+        import pyarrow.compute
+        import pyarrow.parquet  # noqa: F401
 
 
 ROW_GROUP = 65_536
