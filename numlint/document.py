@@ -15,7 +15,7 @@ from .rates import RateTable
 from .relations import Relations
 
 if TYPE_CHECKING:
-    from .claims import Assessment
+    from .assessment import Assessment
     from .relations import Equivalence
     from .rules.api import Rule
     from .verdict import Verdict
@@ -81,7 +81,7 @@ class Document:
     def assessments(self) -> dict[tuple[Equivalence, tuple[tuple[str, Any], ...]],
                                   Assessment | None]:
         """Each equivalence measured once per check and tolerances, whichever rule asks
-        first (:func:`numlint.claims.assess`)."""
+        first (:func:`numlint.assessment.assess`)."""
         return {}
 
     @cached_property
@@ -105,7 +105,7 @@ class Document:
     @cached_property
     def rate_days(self) -> dict[tuple[str, str, int], dict[Day, Decimal]]:
         """The ECB rates of the days before the article's date, per currency pair and
-        number of days, looked up once per check (:func:`numlint.claims.assess`)."""
+        number of days, looked up once per check (:func:`numlint.assessment.assess`)."""
         return {}
 
     @cached_property

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from .claims import Assessment, assess, english_explains, english_reading
+from .assessment import Assessment, assess, english_explains, english_reading
 
 if TYPE_CHECKING:
     from .document import Document

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from .claims import Assessment, evidence_of
+from .assessment import Assessment, evidence_of
 from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document

@@ -95,7 +95,7 @@ def test_a_rule_does_not_import_another_rule() -> None:
 
 def test_the_import_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     """The check above would catch a rule reaching into numlint's internals."""
-    assert not _allowed("numlint.claims")
+    assert not _allowed("numlint.assessment")
     assert not _allowed("numlint.rules.registry")
     assert not _allowed("regex")  # a third-party package is not the API either
     assert _allowed(API) and _allowed("decimal") and _allowed("collections.abc")
@@ -104,7 +104,7 @@ def test_the_import_check_sees_a_forbidden_import(tmp_path: Path) -> None:
 def test_every_name_of_the_plugin_api_resolves() -> None:
     for name in api.__all__:
         assert getattr(api, name) is not None, name
-    assert api.assess is importlib.import_module("numlint.claims").assess
+    assert api.assess is importlib.import_module("numlint.assessment").assess
     assert api.COARSE_SOURCE == importlib.import_module("numlint.rates.coarse").SOURCE
     with pytest.raises(AttributeError):
         api.not_a_name  # noqa: B018

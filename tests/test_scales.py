@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import numlint
-from numlint import claims, rewrite
+from numlint import assessment, rewrite
 from numlint.mentions import lexicon, words
 from numlint.mentions.scales import SCALES
 
@@ -50,7 +50,7 @@ def test_derived_tables_hold_exactly_the_records() -> None:
     assert glued_only <= set(by_abbreviation)
     assert set(words.SCALES) <= set(by_word)
     assert "mille" not in words.SCALES  # a cardinal of the number-word grammar
-    assert set(claims.ENGLISH_SCALES) == {"billion", "billions", "trillion", "trillions"}
+    assert set(assessment.ENGLISH_SCALES) == {"billion", "billions", "trillion", "trillions"}
     assert {exponent for exponent, _ in rewrite.LONG_SCALES.items()} == {
         scale.exponent for scale in SCALES if scale.rewritable}
 

@@ -61,8 +61,7 @@ from ..errors import LocalizedValueError
 from ..i18n import N_, Amount, Phrase
 
 if TYPE_CHECKING:
-    from ..cache import compile_pattern
-    from ..claims import (
+    from ..assessment import (
         DEFAULT_TOLERANCES,
         ENGLISH_SCALES,
         Assessment,
@@ -80,6 +79,7 @@ if TYPE_CHECKING:
         relative_change,
         stated_change,
     )
+    from ..cache import compile_pattern
     from ..conversion import TEMPERATURES
     from ..document import Document
     from ..matching import match_at
@@ -236,7 +236,7 @@ _LAZY = {
          "change_of_multiple", "english_singular",
          "english_explains", "english_reading", "evidence_of", "multiple_allows", "plain",
          "point_change", "ratio_of", "relative_change", "stated_change"),
-        "numlint.claims"),
+        "numlint.assessment"),
     **dict.fromkeys(
         ("LONG_SCALES", "NARROW_NO_BREAK_SPACE", "NO_BREAK_SPACE", "SCALE_SHIFTS", "agree",
          "grouped", "rescale", "rescale_number"),
