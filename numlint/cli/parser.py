@@ -13,7 +13,7 @@ import argparse
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .. import __version__
 from ..diagnostics import SEVERITIES
@@ -29,10 +29,24 @@ _DATE = r"^\d{4}-\d{2}-\d{2}$"  # compiled by re when --date is given
 Translate = Callable[[str], str]
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter at argparse's own width (the terminal's, less 2), found without
+    importing shutil, which argparse would import for it."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         terminal_columns(80) - 2 if width is None else width)
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are :class:`UsageError` in its language."""
 
     lang: str = DEFAULT_LANGUAGE
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("numlint").strip()
@@ -40,11 +54,6 @@ class Parser(argparse.ArgumentParser):
             raise UsageError(N_("{command}: {message} (see numlint {command} --help)"),
                              {"command": command, "message": message})
         raise UsageError(N_("{message} (see numlint --help)"), {"message": message})
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        # argparse's own width (the terminal's, less 2) found without importing shutil
-        return self.formatter_class(prog=self.prog,  # type: ignore[call-arg]
-                                    width=terminal_columns(80) - 2)
 
     def parse_args(self, args=None, namespace=None):
         with argparse_speaking(self.lang):
