@@ -69,7 +69,7 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
             continue
         if low.range_partner is None or low.range_partner[0] != high.start:
             continue  # (the context may since have read a currency after the second bound)
-        start = low.written_hedge.start if low.written_hedge else low.start
+        start = (low.written_hedge or low).start
         opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
         opener = opened.group("opener") if opened else None
         separator = text[low.end : high.start].strip(" \u00a0\u202f\u2009") or "-"
@@ -133,7 +133,7 @@ def _with_shared_thousands(low: Mention, high: Mention) -> Mention:
 
 def range_start(text: str, found: Range) -> int:
     """Where the range is written from: its opener, else its hedge, else its first bound."""
-    start = found.low.written_hedge.start if found.low.written_hedge else found.low.start
+    start = (found.low.written_hedge or found.low).start
     opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
     return opened.start() if opened else start
 
