@@ -267,7 +267,7 @@ def conversion_rounding(figure: Mention) -> Decimal:
     precision = abs(figure.precision)
     if figure.decimals:
         return precision
-    digits = "".join(ch for ch in figure.number_text if ch.isdigit())
+    digits = "".join(ch for ch in figure.number.text if ch.isdigit())
     zeros = len(digits) - len(digits.rstrip("0"))
     if not digits or zeros == 0 or zeros == len(digits):
         return precision
@@ -330,9 +330,9 @@ def _rate_slack(converted: Converted, document: Document, settings: Mapping[str,
 
 def english_reading(mention: Mention) -> Decimal | None:
     """The value of a ``billion``/``trillion`` figure read the English way, else None."""
-    if mention.scale_text is None:
+    if mention.scale is None:
         return None
-    english = ENGLISH_SCALES.get(mention.scale_text.lower())
+    english = ENGLISH_SCALES.get(mention.scale.text.lower())
     if english is None:
         return None
     return _plain_value(mention.value.scaleb(english - mention.scale_exponent))
@@ -342,8 +342,8 @@ def english_singular(mention: Mention) -> bool:
     """``3 billion de dollars``: *billion*/*trillion* left singular after a written number of
     two or more, as English writes it (French says *3 billions*, or meant *milliards*).
     NL104 reports it; NL305 leaves it to NL104."""
-    written = (mention.scale_text or "").lower()
-    if written not in ("billion", "trillion") or not mention.number_text[:1].isdigit():
+    written = (mention.scale.text if mention.scale else "").lower()
+    if written not in ("billion", "trillion") or not mention.number.text[:1].isdigit():
         return False
     return abs(mention.value).scaleb(-mention.scale_exponent) >= 2
 
@@ -362,7 +362,7 @@ def evidence_of(assessment: Assessment, document: Document) -> dict[str, Any]:
         "second_value": str(second.value),
         "expected": plain(assessment.expected),
         "allowed": [plain(assessment.low), plain(assessment.high)],
-        "hedge": second.hedge,
+        "hedge": second.written_hedge.text if second.written_hedge else None,
         "relation": assessment.equivalence.marker,
     }
     ratio = assessment.ratio

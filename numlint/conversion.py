@@ -195,8 +195,8 @@ def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[
         return mentions
     return tuple(
         replace(m, currency="FRF", currency_assumed=True)
-        if m.kind == "money" and m.currency is None and m.unit_text is not None
-        and normalize_written(m.unit_text) in FRANC_WORDS
+        if m.kind == "money" and m.currency is None and m.written_unit is not None
+        and normalize_written(m.written_unit.text) in FRANC_WORDS
         else m
         for m in mentions
     )

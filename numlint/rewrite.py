@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .mentions import Mention
+from .mentions import Mention, Part
 from .mentions.scales import written_forms
 
 LONG_SCALES: dict[int, tuple[str, str]] = written_forms()
@@ -63,24 +63,31 @@ def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:
     """``mention`` written ``shift`` powers of ten larger (or smaller when negative)."""
     if shift == 0:
         return None
-    if mention.inherited and mention.scale_span is None and mention.unit_span is None:
-        return rescale_number(text, mention, shift)  # a bound sharing its scale word
-    if mention.scale_span is not None and mention.scale_text is not None:
+    if mention.inherited and mention.scale is None and not _own(mention, mention.written_unit):
+        return rescale_number(text, mention, shift)  # a bound sharing its scale word or unit
+    if mention.scale is not None:
         rewrite = _rescale_word(mention, mention.scale_exponent + shift)
         if rewrite is not None:
             return _whole(text, mention, rewrite)
-    if mention.kind == "quantity" and mention.unit_span is not None and not mention.scale_text:
+    if mention.kind == "quantity" and mention.written_unit is not None and not mention.scale:
         return _whole(text, mention, _rescale_unit(mention, shift))
-    if mention.kind == "money" and not mention.scale_text:
+    if mention.kind == "money" and not mention.scale:
         return _whole(text, mention, _with_scale_word(text, mention, shift))
     return None
+
+
+def _own(mention: Mention, part: Part | None) -> bool:
+    """Whether ``part`` is written inside the figure: the first bound of a range carries
+    the unit of the second for messages (``entre 30 000 et 40 000 pieds``), and
+    rewriting that unit would move both bounds."""
+    return part is not None and mention.start <= part.start and part.end <= mention.end
 
 
 def rescale_number(text: str, mention: Mention, shift: int) -> Rewrite | None:
     """The digits of ``mention`` written ``shift`` powers of ten larger, its scale word or
     unit untouched: the fix for a bound that shares them with another (``5 000`` -> ``5``
     in ``entre 5 000 et 6 milliards``, where rewriting *milliards* would move both)."""
-    written = mention.number_text
+    written = mention.number.text
     if mention.sub_unit or not written[:1].isdigit() or mention.value == 0:
         return None
     number = abs(mention.value).scaleb(shift - mention.scale_exponent).normalize()
@@ -91,26 +98,29 @@ def rescale_number(text: str, mention: Mention, shift: int) -> Rewrite | None:
     if separator == "." and fraction:
         return None
     replacement = grouped(whole, separator) + ("," + fraction if fraction else "")
-    start, end = mention.number_span
+    start, end = mention.number.span
     return _whole(text, mention, Rewrite(start, end, replacement, ""))
 
 
 def _with_scale_word(text: str, mention: Mention, shift: int) -> Rewrite | None:
     """``37 000 euros`` a thousand times larger: ``37 millions d'euros`` (the amount
     written with the scale word French copy uses for it, the currency name kept)."""
-    unit, (number_start, _) = mention.unit_text or "", mention.number_span
-    if not unit.isalpha() or mention.unit_span is None or mention.unit_span[0] < number_start:
+    written_unit, number_start = mention.written_unit, mention.number.start
+    if written_unit is None or not written_unit.text.isalpha() or (
+        written_unit.start < number_start
+    ):
         return None  # a symbol ("37 000 €") or a currency in front: left to the writer
-    if not mention.number_text[:1].isdigit():
+    unit = written_unit.text
+    if not mention.number.text[:1].isdigit():
         return None
     value = abs(mention.value).scaleb(shift)
     exponent = next((e for e in (12, 9, 6) if value >= Decimal(10) ** e), None)
     if exponent is None:  # "54 euros" a thousand times larger: "54 000 euros"
         if value != value.to_integral_value():
             return None
-        separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f"),
+        separator = next((ch for ch in mention.number.text if ch in " \u00a0\u202f"),
                          NARROW_NO_BREAK_SPACE)
-        start, end = mention.number_span
+        start, end = mention.number.span
         return Rewrite(start, end, grouped(f"{value:f}".split(".")[0], separator), "")
     number = (value / Decimal(10) ** exponent).normalize()
     if number != number.quantize(Decimal("0.01")) or number >= 1000:
@@ -120,19 +130,19 @@ def _with_scale_word(text: str, mention: Mention, shift: int) -> Rewrite | None:
     apostrophe = "’" if "’" in text else "'"
     of = f"d{apostrophe}" if unit[:1].lower() in "aeiouyéèêh" else "de "
     replacement = f"{shown} {plural if number >= 2 else singular} {of}{unit}"
-    return Rewrite(number_start, mention.unit_span[1], replacement, "")
+    return Rewrite(number_start, written_unit.end, replacement, "")
 
 
 def agree(text: str, mention: Mention, number: Decimal) -> Rewrite | None:
     """The scale word made to agree with a new number (``1,9 milliard``, ``2 milliards``)."""
-    written = mention.scale_text or ""
     forms = LONG_SCALES.get(mention.scale_exponent)
-    if forms is None or written.lower() not in forms or mention.scale_span is None:
+    if forms is None or mention.scale is None or mention.scale.text.lower() not in forms:
         return None
+    written = mention.scale.text
     wanted = _same_case(forms[1] if abs(number) >= 2 else forms[0], written)
     if wanted == written:
         return None
-    start, end = mention.scale_span
+    start, end = mention.scale.span
     return _whole(text, mention, Rewrite(start, end, wanted, ""))
 
 
@@ -146,8 +156,7 @@ def _whole(text: str, mention: Mention, rewrite: Rewrite | None) -> Rewrite | No
 
 
 def _rescale_word(mention: Mention, exponent: int) -> Rewrite | None:
-    written = mention.scale_text or ""
-    start, end = mention.scale_span or (0, 0)
+    written, (start, end) = mention.scale or ("", (0, 0))
     if written.lower() in {w for pair in LONG_SCALES.values() for w in pair}:
         forms = LONG_SCALES.get(exponent)
         if forms is None:
@@ -162,8 +171,7 @@ def _rescale_word(mention: Mention, exponent: int) -> Rewrite | None:
 
 
 def _rescale_unit(mention: Mention, shift: int) -> Rewrite | None:
-    start, end = mention.unit_span or (0, 0)
-    written = mention.unit_text or ""
+    written, (start, end) = mention.written_unit or ("", (0, 0))
     for ladder in UNIT_LADDERS:
         for power, (pint_name, symbol, _plural) in ladder.items():
             if pint_name != mention.unit:

@@ -148,6 +148,6 @@ def near_power_of_thousand(ratio: Decimal) -> bool:
 def dollar_sign_after(figure: Mention) -> bool:
     """``125 millions $``: a bare dollar sign after the figure, the Canadian way."""
     return (
-        figure.currency_assumed and figure.unit_text == "$"
-        and figure.unit_span is not None and figure.unit_span[0] > figure.number_span[0]
+        figure.currency_assumed and figure.written_unit is not None
+        and figure.written_unit.text == "$" and figure.written_unit.start > figure.number.start
     )

@@ -206,7 +206,7 @@ class _Reader:
                   mark: str) -> str:
         if assessment is None:
             return f"{first.text} ≈ {second.text} {mark}"
-        unit = second.currency or second.unit_text or ""
+        unit = second.currency or (second.written_unit.text if second.written_unit else "")
         expected = show(Amount(assessment.expected, unit), self.lang)
         converted = assessment.converted
         if converted.method == "ecb-rate" and converted.rate_date is not None:
@@ -222,7 +222,8 @@ class _Reader:
 
     def _why_not_weighed(self, first: Mention, second: Mention) -> str:
         if first.kind == "money":
-            missing = [m.unit_text or "?" for m in (first, second) if m.currency is None]
+            missing = [m.written_unit.text if m.written_unit else "?" for m in (first, second)
+                       if m.currency is None]
             if missing:
                 return render(N_("the currency of “{figure}” is not known"),
                               {"figure": missing[0]}, self.lang)

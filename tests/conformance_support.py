@@ -288,8 +288,8 @@ def _scan(case: dict[str, Any]) -> list[Mention]:
 
 def _covers_whole_input(text: str, first: Mention, last: Mention, opener_ok: bool) -> bool:
     start = first.start
-    if first.hedge_span is not None:
-        start = first.hedge_span[0]
+    if first.written_hedge is not None:
+        start = first.written_hedge.start
     lead = text[: len(text) - len(text.lstrip())]
     head = text[len(lead) : start].strip().lower()
     if head and not (opener_ok and head in ("entre", "de", "d'", "d’")):
@@ -349,16 +349,16 @@ def _score_interval(
 def _without_per(text: str, mention: Mention) -> tuple[int, int]:
     """The span without its "per" complement (``98 $`` of ``98 $ par action``): numlint's
     span closes on the rate, the peers' does not; the figure is the same."""
-    if mention.per_span is None:
+    if mention.written_per is None:
         return mention.span
-    return mention.start, len(text[: mention.per_span[0]].rstrip())
+    return mention.start, len(text[: mention.written_per.start].rstrip())
 
 
 def _number_span(mention: Mention) -> tuple[int, int]:
     """The number with its scale word but without currency or unit (``2 millions`` of
     ``2 millions d'euros``): what a number model extracts from inside an amount."""
-    end = (mention.scale_span or mention.number_span)[1]
-    return mention.number_span[0], max(end, mention.number_span[1])
+    end = (mention.scale.span if mention.scale else mention.number.span)[1]
+    return mention.number.start, max(end, mention.number.end)
 
 
 def score_sentence(

@@ -23,7 +23,8 @@ def test_le_milliard_of_a_currency_is_one_milliard(space, apostrophe) -> None:
     text = f"son montant dépasse le{space}milliard d{apostrophe}euros annuel"
     [mention] = numlint.mentions(text)
     assert (mention.value, mention.currency, mention.per) == (Decimal(10**9), "EUR", "an")
-    assert (mention.number_text, mention.scale_text) == ("le", "milliard")
+    assert mention.scale is not None
+    assert (mention.number.text, mention.scale.text) == ("le", "milliard")
     assert text[mention.start : mention.end] == mention.text
     assert mention.text.startswith("le") and mention.text.endswith("annuel")
 
@@ -43,5 +44,5 @@ def test_the_real_copy_conversion_is_weighed() -> None:
      "80 dollars le million de dollars", "un tiers du milliard de dollars"],
 )
 def test_no_number_is_read_without_article_and_currency(text) -> None:
-    assert all(m.number_text != "le" and m.value != 10**9 and m.value != 10**6
+    assert all(m.number.text != "le" and m.value != 10**9 and m.value != 10**6
                for m in numlint.mentions(text))

@@ -65,7 +65,7 @@ def test_digits_with_french_grouping_and_signs(text, figure, value, decimals) ->
 
 def test_a_sign_joins_the_number_span() -> None:
     mention = find("Le PIB recule de -3,5 %.", "-3,5 %")
-    assert (mention.kind, mention.value, mention.number_text) == ("percent", Decimal("-3.5"),
+    assert (mention.kind, mention.value, mention.number.text) == ("percent", Decimal("-3.5"),
                                                                   "-3,5")
 
 
@@ -92,7 +92,7 @@ def test_moins_before_a_number_is_a_minus_sign(text, figure, value) -> None:
 def test_moins_in_a_hedge_is_no_sign(text, figure, hedge) -> None:
     mention = find(text, figure)
     assert mention.value > 0
-    assert mention.hedge == hedge
+    assert mention.written_hedge is not None and mention.written_hedge.text == hedge
 
 
 def test_moins_between_two_numbers_is_arithmetic_not_a_sign() -> None:
@@ -135,9 +135,9 @@ def test_scale_words_and_abbreviations_glued_or_spaced(
 ) -> None:
     mention = find(text, figure)
     assert (mention.kind, mention.value, mention.currency) == ("money", Decimal(value), currency)
-    assert (mention.scale_text, mention.scale_exponent) == (scale_text, exponent)
-    assert mention.scale_span is not None
-    assert text[mention.scale_span[0] : mention.scale_span[1]] == scale_text
+    assert mention.scale is not None
+    assert (mention.scale.text, mention.scale_exponent) == (scale_text, exponent)
+    assert text[mention.scale.start : mention.scale.end] == scale_text
 
 
 def test_a_scale_abbreviation_alone_still_scales() -> None:
@@ -194,7 +194,8 @@ def test_number_words(text, figure, value) -> None:
 
 def test_a_spelled_scale_word_is_reported_as_the_scale() -> None:
     mention = find("Il manque deux milliards d’euros.", "deux milliards d’euros")
-    assert (mention.number_text, mention.scale_text, mention.scale_exponent) == (
+    assert mention.scale is not None
+    assert (mention.number.text, mention.scale.text, mention.scale_exponent) == (
         "deux", "milliards", 9
     )
     assert (mention.kind, mention.currency) == ("money", "EUR")
@@ -370,10 +371,10 @@ def test_two_numbers_joined_by_et_without_an_opener_are_no_range() -> None:
 )
 def test_hedges_in_front_of_a_figure(text, figure, hedge, kind) -> None:
     mention = find(text, figure)
-    assert (mention.hedge, mention.hedge_kind) == (hedge, kind)
-    assert mention.hedge_span is not None
-    assert text[mention.hedge_span[0] : mention.hedge_span[1]] == hedge
-    assert mention.hedge_span[1] <= mention.start
+    assert mention.written_hedge is not None
+    assert (mention.written_hedge.text, mention.hedge_kind) == (hedge, kind)
+    assert text[mention.written_hedge.start : mention.written_hedge.end] == hedge
+    assert mention.written_hedge.end <= mention.start
 
 
 # -- rates ------------------------------------------------------------------------------------
@@ -391,8 +392,8 @@ def test_hedges_in_front_of_a_figure(text, figure, hedge, kind) -> None:
 def test_a_rate_closes_the_figure(text, figure, per, per_text) -> None:
     mention = find(text, figure)
     assert mention.per == per
-    assert mention.per_span is not None and mention.end == mention.per_span[1]
-    assert text[mention.per_span[0] : mention.per_span[1]] == per_text
+    assert mention.written_per is not None and mention.end == mention.written_per.end
+    assert text[mention.written_per.start : mention.written_per.end] == per_text
 
 
 @pytest.mark.parametrize(
@@ -405,7 +406,7 @@ def test_a_rate_closes_the_figure(text, figure, per, per_text) -> None:
 )
 def test_a_date_or_an_article_after_a_figure_is_no_rate(text, figure) -> None:
     mention = find(text, figure)
-    assert mention.per is None and mention.per_span is None
+    assert mention.per is None and mention.written_per is None
 
 
 # -- units ------------------------------------------------------------------------------------
@@ -514,7 +515,8 @@ def test_an_article_with_mixed_spaces_gives_each_figure_at_its_place() -> None:
     ]
     for mention in found:
         assert ARTICLE[mention.start : mention.end] == mention.text
-    assert found[1].hedge == "près de" and found[5].hedge == "environ"
+    hedges = [m.written_hedge.text if m.written_hedge else None for m in (found[1], found[5])]
+    assert hedges == ["près de", "environ"]
 
 
 def test_mentions_are_sorted_disjoint_and_deterministic() -> None:
@@ -526,9 +528,10 @@ def test_mentions_are_sorted_disjoint_and_deterministic() -> None:
 
 def test_number_scale_and_unit_spans_point_into_the_text() -> None:
     for mention in numlint.mentions(ARTICLE):
-        for span in (mention.number_span, mention.scale_span, mention.unit_span):
-            if span is not None:
-                assert mention.start <= span[0] <= span[1] <= mention.end
+        for part in (mention.number, mention.scale, mention.written_unit):
+            if part is not None:
+                assert mention.start <= part.start <= part.end <= mention.end
+                assert ARTICLE[part.start : part.end] == part.text
 
 
 def test_importing_numlint_loads_no_scanner_no_babel_and_no_pint() -> None:

@@ -176,9 +176,14 @@ def test_any_text_gives_valid_sorted_disjoint_mentions(text: str) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert isinstance(mention.value, Decimal)
         assert mention.kind in ("money", "percent", "quantity", "number")
-        low, high = mention.number_span
+        low, high = mention.number.span
         assert mention.start <= low <= high <= mention.end
-        if mention.hedge_span is not None:
-            assert mention.hedge_span[1] <= mention.start
+        if mention.written_hedge is not None:
+            assert mention.written_hedge.end <= mention.start
+        for part in (mention.number, mention.scale, mention.written_unit, mention.written_hedge,
+                     mention.written_per, mention.shared_scale, mention.shared_unit):
+            # a part is the text written at its span, never empty: "if mention.scale" is
+            # the same test as "is not None"
+            assert part is None or (part.text and text[part.start : part.end] == part.text)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert numlint.mentions(text) == found

@@ -28,8 +28,8 @@ def test_list_items_share_the_scale_of_the_last(space) -> None:
         Decimal(3_200_000), Decimal(2_100_000), Decimal(6_300_000)
     )
     assert first.inherited and first.scale_exponent == 6
-    assert first.shared_scale_span == second.scale_span
-    assert text[slice(*first.shared_scale_span)] == "millions"
+    assert first.shared_scale is not None and first.shared_scale == second.scale
+    assert text[slice(*first.shared_scale.span)] == "millions"
 
 
 def test_a_list_shares_scale_and_unit_with_every_item() -> None:
@@ -38,9 +38,9 @@ def test_a_list_shares_scale_and_unit_with_every_item() -> None:
     assert [m.value for m in items] == [Decimal(3_000_000), Decimal(4_000_000),
                                         Decimal(5_000_000)]
     assert {m.unit for m in items} == {"metric_ton"}
-    assert [text[slice(*m.shared_scale_span)] for m in items[:2]] == ["millions"] * 2
-    assert [text[slice(*m.shared_unit_span)] for m in items[:2]] == ["tonnes"] * 2
-    assert items[2].shared_scale_span is None and not items[2].inherited
+    assert [text[slice(*m.shared_scale.span)] for m in items[:2]] == ["millions"] * 2
+    assert [text[slice(*m.shared_unit.span)] for m in items[:2]] == ["tonnes"] * 2
+    assert items[2].shared_scale is None and not items[2].inherited
     assert {m.list_span for m in items} == {(0, len(text))}
 
 
@@ -68,14 +68,14 @@ def test_range_bounds_share_scale_and_currency_and_say_where(text, low, high, cu
     assert (first.value, second.value) == (Decimal(low), Decimal(high))
     assert first.currency == second.currency == currency
     assert first.range_role == "low" and first.inherited
-    assert text[slice(*first.shared_scale_span)].startswith(("milliard", "million"))
-    assert first.shared_unit_span == second.unit_span
+    assert text[slice(*first.shared_scale.span)].startswith(("milliard", "million"))
+    assert first.shared_unit is not None and first.shared_unit == second.written_unit
 
 
 def test_counts_joined_by_et_do_not_share_a_scale() -> None:
     first, second = numlint.mentions("Il a 3 chats et 5 millions d’euros.")
     assert first.kind == "number" and first.value == 3 and not first.inherited
-    assert second.shared_scale_span is None
+    assert second.shared_scale is None
 
 
 # -- currency inherited from the context -------------------------------------------------
@@ -103,7 +103,8 @@ def test_parts_take_the_currency_of_their_total() -> None:
     first, second, total = numlint.mentions(text)
     assert first.currency == second.currency == "EUR"
     assert first.currency_inherited and second.currency_inherited
-    assert first.currency_source_span == total.unit_span
+    assert total.written_unit is not None
+    assert first.currency_source_span == total.written_unit.span
 
 
 @pytest.mark.parametrize(
@@ -189,7 +190,7 @@ def test_livres_in_a_british_story_are_pounds(place) -> None:
     pounds = numlint.mentions(text)[0]
     assert (pounds.kind, pounds.currency, pounds.text) == ("money", "GBP", f"1{NNBSP}200 livres")
     assert pounds.currency_inherited and pounds.currency_assumed
-    assert pounds.unit_span is not None and text[slice(*pounds.unit_span)] == "livres"
+    assert pounds.written_unit is not None and text[slice(*pounds.written_unit.span)] == "livres"
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
@@ -233,7 +234,7 @@ def test_francs_in_a_swiss_story_are_swiss_francs() -> None:
 def test_trillion_is_read_the_french_way_with_its_word(text, value, currency) -> None:
     [mention] = numlint.mentions(text)
     assert (mention.value, mention.currency, mention.scale_exponent) == (value, currency, 18)
-    assert mention.scale_text.lower().startswith("trillion")
+    assert mention.scale.text.lower().startswith("trillion")
 
 
 def test_english_trillion_is_flagged_as_a_false_friend_by_nl104() -> None:
@@ -252,7 +253,7 @@ def test_a_comma_and_one_space_inside_a_number_is_read_whole(space, apostrophe) 
     assert (mention.value, mention.decimals, mention.typo_split) == (
         Decimal(42_600_000), 1, True
     )
-    assert mention.number_text == f"42,{space}6" and mention.text.startswith("42,")
+    assert mention.number.text == f"42,{space}6" and mention.text.startswith("42,")
 
 
 @pytest.mark.parametrize(
@@ -271,7 +272,8 @@ def test_lists_and_counts_are_not_split_numbers(text) -> None:
 
 def test_split_number_keeps_the_hedge() -> None:
     [mention] = numlint.mentions("près de 42, 6 millions d’euros")
-    assert (mention.hedge, mention.typo_split, mention.value) == (
+    assert mention.written_hedge is not None
+    assert (mention.written_hedge.text, mention.typo_split, mention.value) == (
         "près de", True, Decimal(42_600_000)
     )
 

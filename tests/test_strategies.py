@@ -62,7 +62,7 @@ def test_amounts_in_sentences_are_read_back_exactly(amount) -> None:
     assert mention.value == amount.value
     assert mention.currency == amount.currency
     assert mention.text == amount.written
-    assert mention.number_text == amount.number
+    assert mention.number.text == amount.number
 
 
 @quick

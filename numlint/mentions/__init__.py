@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .model import Kind, Mention
+from .model import Kind, Mention, Part
 
 if TYPE_CHECKING:
     from .scanner import Scanner
 
-__all__ = ["Kind", "Mention", "mentions", "scanner_for"]
+__all__ = ["Kind", "Mention", "Part", "mentions", "scanner_for"]
 
 
 def mentions(

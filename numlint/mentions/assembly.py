@@ -18,7 +18,7 @@ from .currencies import SUB_UNIT_FORMS, CurrencyLexicon, normalize_written
 from .digits import plain, shifted
 from .figure import Figure
 from .hedges import hedge_before
-from .model import Kind, Mention
+from .model import Kind, Mention, Part
 from .units import SLIP_ONLY_UNITS, UnitLexicon, rate_unit
 from .words import WordNumber, divide, read_word_numbers
 
@@ -78,18 +78,16 @@ class _Draft:
     ends: list[int] = field(default_factory=list)
     """Where each part read so far ends: the figure ends at the last."""
     exponent: int = 0
-    scale_text: str | None = None
-    scale_span: tuple[int, int] | None = None
+    scale: Part | None = None
     kind: Kind = "number"
     currency: str | None = None
     currency_assumed: bool = False
     sub_unit: bool = False
     unit: str | None = None
     unit_assumed: bool = False
-    unit_text: str | None = None
-    unit_span: tuple[int, int] | None = None
+    written_unit: Part | None = None
     per: str | None = None
-    per_span: tuple[int, int] | None = None
+    written_per: Part | None = None
 
 
 class Assembly:
@@ -123,8 +121,8 @@ class Assembly:
             self._money(view, draft)
         elif g["percent"] is not None or g["unit"] is not None:
             self._percent_or_unit(view, draft)
-        if draft.unit_span is not None and g["currency_before"] is None:
-            draft.ends.append(draft.unit_span[1])
+        if draft.written_unit is not None and g["currency_before"] is None:
+            draft.ends.append(draft.written_unit.end)
         if draft.kind == "money" and g["currency"] is not None and not draft.exponent:
             _cents(view, draft)
         if draft.unit in _TEMPERATURES and g["below_zero"] is not None:
@@ -139,7 +137,7 @@ class Assembly:
         """A currency after the number or before it: the figure is an amount."""
         group = "currency" if view.has("currency") else "currency_before"
         written = view.written(group)
-        draft.kind, draft.unit_text, draft.unit_span = "money", written, view.span(group)
+        draft.kind, draft.written_unit = "money", Part(written, view.span(group))
         draft.currency, draft.currency_assumed = self.currencies.lookup(written)
         if normalize_written(written) in SUB_UNIT_FORMS:  # "15 centimes"
             draft.value, draft.decimals = draft.value.scaleb(-2), draft.decimals + 2
@@ -147,11 +145,11 @@ class Assembly:
 
     def _percent_or_unit(self, view: MatchView, draft: _Draft) -> None:
         if view.has("percent"):
-            draft.kind, draft.unit_text = "percent", view.written("percent")
-            draft.unit_span = view.span("percent")
+            draft.kind = "percent"
+            draft.written_unit = Part(view.written("percent"), view.span("percent"))
         elif view.has("unit"):
             written = view.written("unit")
-            draft.kind, draft.unit_text, draft.unit_span = "quantity", written, view.span("unit")
+            draft.kind, draft.written_unit = "quantity", Part(written, view.span("unit"))
             draft.unit = self.units.lookup(written)
             draft.unit_assumed = normalize_written(written) in SLIP_ONLY_UNITS
 
@@ -182,8 +180,8 @@ def _scale(view: MatchView, text: str, draft: _Draft, word_number: WordNumber | 
     ends with (``deux millions``), applied to the value."""
     if view.has("scale"):
         written = view.written("scale")
-        draft.scale_text, draft.scale_span = written, view.span("scale")
-        draft.ends.append(draft.scale_span[1])
+        draft.scale = Part(written, view.span("scale"))
+        draft.ends.append(draft.scale.end)
         multiplier = lexicon.MULTIPLIER_WORDS.get(written.lower())
         if multiplier is not None:  # "une douzaine": no scale, a multiple
             draft.value *= multiplier
@@ -192,10 +190,10 @@ def _scale(view: MatchView, text: str, draft: _Draft, word_number: WordNumber | 
     elif word_number is not None and word_number.last_scale is not None:
         draft.exponent = lexicon.SCALE_WORDS[word_number.last_scale]
         run_start = view.start("words")
-        draft.scale_span = (run_start + word_number.last_scale_start,
-                            run_start + word_number.last_scale_end)
-        draft.scale_text = text[draft.scale_span[0] : draft.scale_span[1]]
-        end = draft.scale_span[0]
+        scale_start = run_start + word_number.last_scale_start
+        scale_end = run_start + word_number.last_scale_end
+        draft.scale = Part(text[scale_start:scale_end], (scale_start, scale_end))
+        end = scale_start
         while end > draft.number_start and text[end - 1] in " \u00a0\u202f-‑":
             end -= 1
         draft.number_end = end
@@ -264,14 +262,14 @@ def _per(view: MatchView, text: str, draft: _Draft, end: int) -> int:
     speed = rate_unit(draft.unit, draft.per) if draft.kind == "quantity" else None
     if speed is not None:
         draft.unit, draft.per, end = speed, None, view.end()
-        if draft.unit_span is not None:
-            draft.unit_span = (draft.unit_span[0], end)
-            draft.unit_text = text[draft.unit_span[0] : end]
+        if draft.written_unit is not None:
+            unit_start = draft.written_unit.start
+            draft.written_unit = Part(text[unit_start:end], (unit_start, end))
     elif draft.per is not None:
         per_start = end
         while text[per_start] in _SPACES:
             per_start += 1
-        draft.per_span = (per_start, view.end())
+        draft.written_per = Part(text[per_start : view.end()], (per_start, view.end()))
         end = view.end()
     return end
 
@@ -292,7 +290,7 @@ def _per_word(view: MatchView, kind: Kind) -> str | None:
 def _finish(view: MatchView, text: str, draft: _Draft, end: int) -> Mention:
     """The mention, from the currency in front (``$15``) or the number, hedge looked up."""
     start = view.start("currency_before") if view["currency_before"] else draft.number_start
-    hedge, hedge_kind, hedge_span = hedge_before(text, start)
+    hedge, hedge_kind = hedge_before(text, start)
     return Mention(
         start=start,
         end=end,
@@ -301,19 +299,16 @@ def _finish(view: MatchView, text: str, draft: _Draft, end: int) -> Mention:
         value=draft.value,
         currency=draft.currency,
         unit=draft.unit,
-        hedge=hedge,
+        written_hedge=hedge,
         hedge_kind=hedge_kind,
-        hedge_span=hedge_span,
-        number_text=text[draft.number_start : draft.number_end],
-        number_span=(draft.number_start, draft.number_end),
+        number=Part(text[draft.number_start : draft.number_end],
+                    (draft.number_start, draft.number_end)),
         decimals=draft.decimals,
-        scale_text=draft.scale_text,
-        scale_span=draft.scale_span,
+        scale=draft.scale,
         scale_exponent=draft.exponent,
-        unit_text=draft.unit_text,
-        unit_span=draft.unit_span,
+        written_unit=draft.written_unit,
         per=draft.per,
-        per_span=draft.per_span,
+        written_per=draft.written_per,
         currency_assumed=draft.currency_assumed,
         unit_assumed=draft.unit_assumed,
         sub_unit=draft.sub_unit,

@@ -42,7 +42,7 @@ def _is_compound(larger: Mention, smaller: Mention, text: str) -> bool:
     per_part = _PARTS.get((larger.unit or "", smaller.unit or ""))
     if per_part is None or larger.per or smaller.per or larger.scale_exponent:
         return False
-    if smaller.hedge is not None or smaller.scale_exponent or larger.range_role:
+    if smaller.written_hedge is not None or smaller.scale_exponent or larger.range_role:
         return False
     gap = text[larger.end : smaller.start]
     if gap.strip(_SPACES) or not gap or len(gap) > 2:

@@ -17,7 +17,7 @@ import regex
 
 from ..matching import lazy_pattern
 from .currencies import CurrencyLexicon, normalize_written
-from .model import Mention
+from .model import Mention, Part
 from .written_names import WrittenCurrencies
 
 WINDOW = 600
@@ -148,7 +148,7 @@ class CurrencyContext:
         if _helpers()["counted"].match(text, end):
             return None  # "12 livres de farine", "3 millions de livres vendus"
         pounds = replace(mention, end=end, text=text[mention.start : end],
-                         unit_text=unit.group("unit"), unit_span=unit.span("unit"))
+                         written_unit=Part(unit.group("unit"), unit.span("unit")))
         partner = self._converted_with(mentions, index, end, text)
         if (partner is not None and partner.kind == "quantity") or (
             partner is None and self._weighs(text, mention.start, end)
@@ -160,7 +160,7 @@ class CurrencyContext:
         ):
             # the conversion says it is money: the source spans « livres (2 990 euros »
             found = "GBP", (min(unit.start("unit"), partner.start),
-                            max(end, (partner.unit_span or partner.span)[1]))
+                            max(end, (partner.written_unit or partner).end))
         if found is None:
             return None
         code, source = found
@@ -175,13 +175,13 @@ class CurrencyContext:
         converts = _helpers()["converts"]
         if index + 1 < len(mentions):
             following = mentions[index + 1]
-            start = following.hedge_span[0] if following.hedge_span else following.start
+            start = (following.written_hedge or following).start
             if start >= end and converts.fullmatch(text, end, start):
                 return following
         if index > 0:
             previous = mentions[index - 1]
             current = mentions[index]
-            start = current.hedge_span[0] if current.hedge_span else current.start
+            start = (current.written_hedge or current).start
             if "(" in text[previous.end : start] and converts.fullmatch(
                 text, previous.end, start
             ):
@@ -213,7 +213,7 @@ class CurrencyContext:
 
     def _swiss_francs(self, mention: Mention, text: str) -> Mention | None:
         """``30 francs`` in a Swiss story: Swiss francs (French, Belgian or CFA elsewhere)."""
-        if mention.unit_text is None or normalize_written(mention.unit_text) not in (
+        if mention.written_unit is None or normalize_written(mention.written_unit.text) not in (
             "franc", "francs"
         ):
             return None
@@ -227,9 +227,9 @@ class CurrencyContext:
     def _by_country(self, mention: Mention, text: str) -> Mention | None:
         """``29,6 milliards de dinars`` in a Tunisian story: Tunisian dinars (see
         :data:`_BY_COUNTRY`); two countries of that currency named: left open."""
-        if mention.unit_text is None:
+        if mention.written_unit is None:
             return None
-        head = normalize_written(mention.unit_text).rstrip("s")
+        head = normalize_written(mention.written_unit.text).rstrip("s")
         if head not in _BY_COUNTRY:
             return None
         paragraph = _paragraph_start(text, mention.start)
@@ -270,10 +270,10 @@ class CurrencyContext:
         total = next((m for m in mentions[index + 1 :] if m.start >= run_end), None)
         if total is None or total.kind != "money" or total.currency is None:
             return None
-        start = total.hedge_span[0] if total.hedge_span else total.start
+        start = (total.written_hedge or total).start
         if not _helpers()["total"].fullmatch(text, run_end, start):
             return None
-        return total.currency, total.currency_assumed, total.unit_span or total.span
+        return total.currency, total.currency_assumed, (total.written_unit or total).span
 
     def _converted_into(self, mentions: list[Mention], index: int, text: str) -> str | None:
         """The currency of a conversion in parentheses right after the figure, if any."""

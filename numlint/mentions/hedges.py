@@ -8,13 +8,15 @@ import regex
 
 from . import lexicon
 from .currencies import normalize_written
+from .model import Part
 
 _HEDGE_LOOKBACK = 40
 _LONGEST_HEDGE_WORD = 20
 
-Hedge = tuple[str | None, str | None, tuple[int, int] | None]
-"""The hedge as written, what it means (``about``, ``nearly``…) and its span; or Nones."""
-NO_HEDGE: Hedge = (None, None, None)
+Hedge = tuple[Part | None, str | None]
+"""The hedge as written (text and span) and what it means (``about``, ``nearly``…); or
+Nones."""
+NO_HEDGE: Hedge = (None, None)
 
 
 @cache
@@ -35,7 +37,7 @@ def hedge_before(text: str, start: int) -> Hedge:
         return NO_HEDGE
     written = found.group("hedge")
     key = normalize_written(written)
-    return written, lexicon.HEDGES.get(key), found.span("hedge")
+    return Part(written, found.span("hedge")), lexicon.HEDGES.get(key)
 
 
 def _may_end_a_hedge(text: str, start: int) -> bool:

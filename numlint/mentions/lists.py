@@ -61,7 +61,7 @@ def _is_bare(mention: Mention) -> bool:
         and mention.per is None
         and mention.range_role is None
         and not mention.typo_split
-        and mention.hedge is None
+        and mention.written_hedge is None
     )
 
 
@@ -94,6 +94,6 @@ def borrowing(item: Mention, last: Mention) -> Mention:
         currency_source_span=last.currency_source_span,
         sub_unit=last.sub_unit,
         inherited=True,
-        shared_scale_span=last.scale_span or last.shared_scale_span,
-        shared_unit_span=last.unit_span or last.shared_unit_span,
+        shared_scale=last.scale or last.shared_scale,
+        shared_unit=last.written_unit or last.shared_unit,
     )

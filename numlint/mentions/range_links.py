@@ -94,10 +94,10 @@ def _same_measure(low: Mention, high: Mention) -> bool:
     francs``): what lets a clause stand between them."""
     if low.kind != high.kind or low.kind not in ("money", "quantity"):
         return False
-    if low.unit_text is None or high.unit_text is None:
+    if low.written_unit is None or high.written_unit is None:
         return False
-    return (low.currency, low.unit, low.unit_text.lower()) == (
-        high.currency, high.unit, high.unit_text.lower()
+    return (low.currency, low.unit, low.written_unit.text.lower()) == (
+        high.currency, high.unit, high.written_unit.text.lower()
     )
 
 
@@ -114,7 +114,7 @@ def _inherit(low: Mention, high: Mention) -> Mention:
         low,
         value=plain(shifted(low.value, exponent)) if exponent else low.value,
         inherited=True,
-        shared_scale_span=high.scale_span if exponent else None,
-        shared_unit_span=high.unit_span,
+        shared_scale=high.scale if exponent else None,
+        shared_unit=high.written_unit,
         **shared,
     )

@@ -32,7 +32,7 @@ from .digits import parse_digits
 from .figure import Figure
 from .hedges import hedge_before
 from .lists import share_across_lists
-from .model import Mention
+from .model import Mention, Part
 from .pattern import (
     ANCHOR_SIGNS,
     PREFIX_WINDOW,
@@ -307,11 +307,11 @@ class Scanner:
         alone = WordNumber(Decimal(1).scaleb(exponent), 0, len(scale), scale.lower(),
                            last_scale_end=len(scale))
         mention = self.assembly.mention(view, text, alone.value, 0, "words", alone)
-        hedge, hedge_kind, hedge_span = hedge_before(text, article[0])
+        hedge, hedge_kind = hedge_before(text, article[0])
         return replace(
             mention, start=article[0], text=text[article[0] : mention.end],
-            number_text=text[article[0] : article[1]], number_span=article,
-            hedge=hedge, hedge_kind=hedge_kind, hedge_span=hedge_span,
+            number=Part(text[article[0] : article[1]], article),
+            written_hedge=hedge, hedge_kind=hedge_kind,
         )
 
 
@@ -400,18 +400,16 @@ def _bare_word_mention(
     end = run_start + number.end
     exponent = lexicon.SCALE_WORDS.get(number.last_scale, 0) if number.last_scale else 0
     number_start = view.start("sign") if signed else run_start + number.start
-    hedge, hedge_kind, hedge_span = hedge_before(text, number_start)
+    hedge, hedge_kind = hedge_before(text, number_start)
     return Mention(
         start=number_start,
         end=end,
         text=text[number_start:end],
         kind="number",
         value=-number.value if signed else number.value,
-        hedge=hedge,
+        written_hedge=hedge,
         hedge_kind=hedge_kind,
-        hedge_span=hedge_span,
-        number_text=text[number_start:end],
-        number_span=(number_start, end),
+        number=Part(text[number_start:end], (number_start, end)),
         decimals=number.decimals,
         scale_exponent=exponent,
     )

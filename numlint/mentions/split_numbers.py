@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .digits import plain, shifted
-from .model import Mention
+from .model import Mention, Part
 from .pattern import DURATION_UNITS
 
 _SPACES = " \u00a0\u202f"
@@ -42,11 +42,11 @@ def _is_split(first: Mention, second: Mention, text: str) -> bool:
         return False
     if first.kind != "number" or first.scale_exponent or first.per or first.range_role:
         return False
-    if not first.number_text.isdigit() or first.number_text != first.text:
+    if not first.number.text.isdigit() or first.number.text != first.text:
         return False
-    if second.hedge is not None or second.number_span[0] != second.start:
+    if second.written_hedge is not None or second.number.start != second.start:
         return False
-    digits = second.number_text
+    digits = second.number.text
     if not (digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DECIMALS):
         return False
     if not (second.scale_exponent or second.kind == "money" or _a_measure(second, digits)):
@@ -71,22 +71,20 @@ def _continues_a_list(text: str, start: int) -> bool:
 
 
 def _joined(first: Mention, second: Mention, text: str) -> Mention:
-    decimals = len(second.number_text)
-    number = Decimal(f"{first.number_text}.{second.number_text}")
+    decimals = len(second.number.text)
+    number = Decimal(f"{first.number.text}.{second.number.text}")
     value = plain(shifted(number, second.scale_exponent)) if second.scale_exponent else number
     if second.sub_unit:
         value = value.scaleb(-2)
-    number_span = (first.start, second.number_span[1])
+    number_start, number_end = first.start, second.number.end
     return replace(
         second,
         start=first.start,
         text=text[first.start : second.end],
         value=value,
-        number_text=text[number_span[0] : number_span[1]],
-        number_span=number_span,
+        number=Part(text[number_start:number_end], (number_start, number_end)),
         decimals=decimals + (2 if second.sub_unit else 0),
-        hedge=first.hedge,
+        written_hedge=first.written_hedge,
         hedge_kind=first.hedge_kind,
-        hedge_span=first.hedge_span,
         typo_split=True,
     )

@@ -117,7 +117,7 @@ def _net_of_changes(text: str, mentions: Sequence[Mention], index: int) -> Sum |
 def _sign_before(text: str, figure: Mention) -> int:
     """+1 or -1 as the change word right before ``figure`` says (*une baisse de*), else 0."""
     said = STATED_BEFORE.search(text, max(0, figure.start - 40), figure.start)
-    return _direction(said.group("word"), figure.number_text) if said is not None else 0
+    return _direction(said.group("word"), figure.number.text) if said is not None else 0
 
 
 def _run(text: str, mentions: Sequence[Mention], start: int) -> list[Mention]:

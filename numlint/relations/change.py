@@ -445,7 +445,7 @@ def _multiples_with_percent(
         word = STATED_BEFORE.search(text, found.end(), gap_end)
         if word is None or not _MULTIPLE_TO_NEXT.fullmatch(text, found.end(), gap_end):
             continue
-        direction = _direction(word.group("word"), figure.number_text)
+        direction = _direction(word.group("word"), figure.number.text)
         if direction == 0:
             continue
         changes.append(Change(None, None, figure, "percent", direction, *_multiple_of(found)))

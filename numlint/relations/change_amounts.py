@@ -115,7 +115,7 @@ def _change(amount: Mention, end: Mention, stated: regex.Match[str], *,
             start: Mention | None = None, rate: Mention | None = None) -> AmountChange | None:
     """The change, with its figures counted alike (a bare figure borrows what the others
     name), or None when they count different things."""
-    direction = _direction(stated.group("word"), amount.number_text)
+    direction = _direction(stated.group("word"), amount.number.text)
     if direction == 0 or end.kind == "percent":
         return None
     if end.range_role is not None and start is None:
@@ -139,4 +139,4 @@ _LEFT_OVER = compile_pattern(r"(?i)" + _S + r"*%")
 
 
 def _before(mention: Mention) -> int:
-    return mention.hedge_span[0] if mention.hedge_span else mention.start
+    return (mention.written_hedge or mention).start

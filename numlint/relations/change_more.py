@@ -74,7 +74,7 @@ def _rate_before(text: str, rate: Mention, end: Mention,
     if _RATE_TO_END.fullmatch(text, rate.end, _before(end)) is None:
         return None
     opening = _RATE_STATED.search(text, max(0, _before(rate) - _WITHIN), _before(rate))
-    rises = 0 if opening is None else _direction(opening.group("word"), rate.number_text)
+    rises = 0 if opening is None else _direction(opening.group("word"), rate.number.text)
     if rises != _more(text, amount):
         return None
     return _change(text, end, amount, rate, direction=rises)
@@ -107,4 +107,4 @@ def _change(text: str, end: Mention, amount: Mention, rate: Mention, *,
 
 
 def _before(mention: Mention) -> int:
-    return mention.hedge_span[0] if mention.hedge_span else mention.start
+    return (mention.written_hedge or mention).start

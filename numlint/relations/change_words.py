@@ -109,7 +109,7 @@ def stated_as(
     points = candidate.kind == "number" and match_at(POINTS_AFTER, text, candidate.end) is not None
     if candidate.kind != "percent" and not points:
         return None
-    direction = direction_of(word.group("word") if word else "", candidate.number_text)
+    direction = direction_of(word.group("word") if word else "", candidate.number.text)
     if direction == 0:
         direction = detached_sign(text, candidate)
     if direction == 0:

@@ -182,7 +182,7 @@ def _open_currency_read(first: Mention, second: Mention) -> tuple[
     :data:`OPEN_CURRENCIES` (the verdict weighs every one), and which figure that is."""
     def is_open(figure: Mention) -> bool:
         return (figure.kind == "money" and figure.currency is None
-                and (figure.unit_text or "").lower() in _FRANCS)
+                and (figure.written_unit.text if figure.written_unit else "").lower() in _FRANCS)
 
     if is_open(second) and first.kind == "money" and first.currency is not None:
         return first, replace(second, currency=OPEN_CURRENCIES[0], currency_assumed=True), "second"
@@ -210,7 +210,7 @@ def _marker_between(text: str, first: Mention, second: Mention) -> tuple[Marker,
     if linked is not None:
         return _linked_marker(text, first, gap, linked.group("linker"))
     if second.hedge_kind in ("about", "nearly") and "," in gap and _GAP["comma"].fullmatch(gap):
-        return "hedge-after-comma", second.hedge or ","
+        return "hedge-after-comma", (second.written_hedge.text if second.written_hedge else ",")
     return (_converted_marker(text, first, second, gap, gap_end)
             or _closed_marker(text, first, second, gap)
             or _loose_marker(text, first, second, gap))
@@ -224,9 +224,9 @@ def _in_a_range_or_list(figure: Mention) -> bool:
 
 def _gap_end(text: str, first: Mention, second: Mention) -> int | None:
     """Where the words between the two figures end: before the second one's hedge."""
-    if second.hedge is None:
+    if second.written_hedge is None:
         return second.start
-    gap_end = text.rfind(second.hedge, first.end, second.start)
+    gap_end = text.rfind(second.written_hedge.text, first.end, second.start)
     return gap_end if gap_end >= 0 else None
 
 
@@ -258,7 +258,7 @@ def _converted_marker(text: str, first: Mention, second: Mention, gap: str,
     linker."""
     converts = _converts(first, second)
     dash = _gap_match("dash", gap, converts and _has_dash(gap))
-    if dash is not None and (dash.group("linker") or second.hedge is not None):
+    if dash is not None and (dash.group("linker") or second.written_hedge is not None):
         return "equivalent", dash.group("linker") or "–"  # "4 milliards de pesetas - environ…"
     complement = _gap_match("complement", gap, converts or first.per != second.per)
     if complement is not None and (
@@ -310,7 +310,8 @@ def _closed_marker(text: str, first: Mention, second: Mention,
         return None
     if _ANOTHER_QUANTITY.search(gap):
         return None
-    return "loose", closed.group("linker") or second.hedge or ")"
+    hedge = second.written_hedge
+    return "loose", closed.group("linker") or (hedge.text if hedge else ")")
 
 
 def _in_parenthesis(text: str, figure: Mention) -> bool:
@@ -364,7 +365,7 @@ def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
         return first
     if first.unit is None or second.unit is None or "/" in first.unit:
         return first
-    if _SOIT_ONLY.fullmatch(text, first.end, second.hedge_span[0] if second.hedge_span
+    if _SOIT_ONLY.fullmatch(text, first.end, second.written_hedge.start if second.written_hedge
                             else second.start) is None:
         return first
     if second.per is not None:
@@ -388,7 +389,7 @@ def _sharing_price_unit(text: str, first: Mention, second: Mention) -> Mention:
         return second
     if first.per is None or first.per in periods_per_year("money"):
         return second
-    gap_end = second.hedge_span[0] if second.hedge_span else second.start
+    gap_end = (second.written_hedge or second).start
     if _OPENS_PARENTHESIS.fullmatch(text, first.end, gap_end) is None:
         return second
     return replace(second, per=first.per)
@@ -407,7 +408,7 @@ def _restated_per_period(text: str, first: Mention, second: Mention) -> tuple[
         if written is None:
             return first, second, None
         gap_start, own = written.end(), _PERIOD_WORDS[written.group("period").lower()]
-    gap_end = second.hedge_span[0] if second.hedge_span else second.start
+    gap_end = (second.written_hedge or second).start
     if gap_end - gap_start > 80:
         return first, second, None
     found = _SOIT_PER_PERIOD.fullmatch(text, gap_start, gap_end)

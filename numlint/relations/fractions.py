@@ -96,7 +96,7 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
                      index: int) -> tuple[Decimal, int] | None:
     """The fraction stated just before ``mentions[index]`` and where its words start."""
     part = mentions[index]
-    end = part.hedge_span[0] if part.hedge_span else part.start
+    end = (part.written_hedge or part).start
     said = _FRACTION_BEFORE.search(text, max(0, end - 90), end)
     if said is not None:
         unit = said.group("unit").lower()
@@ -112,7 +112,7 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
         return None
     if _PERCENT_OF.fullmatch(text, percent.end, end) is None:
         return None
-    return percent.value / 100, percent.hedge_span[0] if percent.hedge_span else percent.start
+    return percent.value / 100, (percent.written_hedge or percent).start
 
 
 def _share_after(text: str, mentions: Sequence[Mention], index: int,
@@ -174,7 +174,7 @@ def _share_then_amount(text: str, mentions: Sequence[Mention], index: int,
 
 
 def _before_hedge(mention: Mention) -> int:
-    return mention.hedge_span[0] if mention.hedge_span else mention.start
+    return (mention.written_hedge or mention).start
 
 
 def _whole_before(text: str, mentions: Sequence[Mention], index: int, opening: int,

@@ -94,7 +94,7 @@ def _item(mention: Mention) -> bool:
 
 
 def _joined(text: str, previous: Mention, mention: Mention) -> bool:
-    if mention.hedge_span is not None:
+    if mention.written_hedge is not None:
         return False  # "1 000 wons, environ 70 centimes": a conversion, not the next item
     if previous.list_span is not None and previous.list_span == mention.list_span:
         return True
@@ -106,19 +106,20 @@ def _paired(text: str, first: list[Mention], second: list[Mention]) -> list[Equi
         return []
     if first[-1].end > second[0].start:
         return []
-    gap_end = second[0].hedge_span[0] if second[0].hedge_span else second[0].start
+    gap_end = (second[0].written_hedge or second[0]).start
     strong = _patterns()["strong"].fullmatch(text, first[-1].end, gap_end)
     if strong is None:
         weak = _patterns()["weak"].fullmatch(text, first[-1].end, gap_end)
-        if weak is None or second[0].hedge is None or len(first) < 3:
+        if weak is None or second[0].written_hedge is None or len(first) < 3:
             return []  # "…wons, environ 70 centimes…": a hedge opens the conversions
     if len(first) >= 3 and not _one_rate(first, second):
         return []
-    linker = (text[first[-1].end : gap_end].strip() or ",") if strong else (second[0].hedge
-                                                                           or ",")
+    hedge = second[0].written_hedge
+    linker = (text[first[-1].end : gap_end].strip() or ",") if strong else (
+        hedge.text if hedge else ",")
     hedged = [second[0], *(
-        replace(b, hedge=second[0].hedge, hedge_kind=second[0].hedge_kind)
-        if b.hedge is None else b for b in second[1:]
+        replace(b, written_hedge=second[0].written_hedge, hedge_kind=second[0].hedge_kind)
+        if b.written_hedge is None else b for b in second[1:]
     )]  # "environ 70 centimes, 3,50 euros et 7 euros": the hedge is said once for all
     return [Equivalence(a, b, "list", linker) for a, b in zip(first, hedged, strict=True)]
 

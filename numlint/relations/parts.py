@@ -134,20 +134,20 @@ def measure(mention: Mention) -> tuple[str, ...] | None:
     of parts holds (percentages, small or written-out numbers, ranges)."""
     if mention.range_role is not None or mention.per is not None:
         return None
-    if mention.kind == "money" and mention.currency_inherited and not mention.unit_text:
+    if mention.kind == "money" and mention.currency_inherited and not mention.written_unit:
         return ("scaled",)  # *29,7 millions* after *en euros*: bare, the list's currency
     if mention.kind == "money" and mention.currency:
         return ("money", mention.currency)
-    if mention.kind == "money" and mention.unit_text:
+    if mention.kind == "money" and mention.written_unit:
         # *45,3 millions de francs*: a currency named but not resolved, one all the same
-        return ("money", "?" + mention.unit_text.lower())
+        return ("money", "?" + mention.written_unit.text.lower())
     if mention.kind == "quantity" and mention.unit:
         return None if mention.unit in _DURATIONS else ("quantity", mention.unit)
     if mention.kind != "number":
         return None
     if mention.scale_exponent:  # *60 milliards*, and *un milliard* written out
         return ("scaled",)
-    if not mention.number_text[:1].isdigit():
+    if not mention.number.text[:1].isdigit():
         return None
     return ("count",) if abs(mention.value) >= 100 else None
 
@@ -156,7 +156,7 @@ def _part_measure(mention: Mention) -> tuple[str, ...] | None:
     """What a figure counts as an item of a list: as :func:`measure`, but a bare number
     written out (*ils demandent un milliard*) is a whole at most, never a listed part."""
     kind = measure(mention)
-    if kind == ("scaled",) and not mention.number_text[:1].isdigit():
+    if kind == ("scaled",) and not mention.number.text[:1].isdigit():
         return None
     return kind
 
@@ -302,4 +302,4 @@ def _taken_up(text: str, mention: Mention) -> bool:
 
 
 def _before_hedge(mention: Mention) -> int:
-    return mention.hedge_span[0] if mention.hedge_span else mention.start
+    return (mention.written_hedge or mention).start

@@ -69,7 +69,7 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
             continue
         if low.range_partner is None or low.range_partner[0] != high.start:
             continue  # (the context may since have read a currency after the second bound)
-        start = low.hedge_span[0] if low.hedge_span else low.start
+        start = (low.written_hedge or low).start
         opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
         opener = opened.group("opener") if opened else None
         separator = text[low.end : high.start].strip(" \u00a0\u202f\u2009") or "-"
@@ -122,8 +122,8 @@ def _with_shared_thousands(low: Mention, high: Mention) -> Mention:
     thousand times larger shares its thousands (30 000 to 40 000), as copy writes it."""
     if not low.inherited or low.scale_exponent or high.scale_exponent or low.decimals:
         return low
-    digits = "".join(ch for ch in high.number_text if ch.isdigit())
-    if not 0 < low.value < 1000 or "," in high.number_text or not digits.endswith("000"):
+    digits = "".join(ch for ch in high.number.text if ch.isdigit())
+    if not 0 < low.value < 1000 or "," in high.number.text or not digits.endswith("000"):
         return low
     head = high.value.scaleb(-3)
     if not low.value < head <= low.value * THOUSANDS_SPAN:
@@ -133,7 +133,7 @@ def _with_shared_thousands(low: Mention, high: Mention) -> Mention:
 
 def range_start(text: str, found: Range) -> int:
     """Where the range is written from: its opener, else its hedge, else its first bound."""
-    start = found.low.hedge_span[0] if found.low.hedge_span else found.low.start
+    start = (found.low.written_hedge or found.low).start
     opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
     return opened.start() if opened else start
 
@@ -191,12 +191,12 @@ def _hedged(found: Range) -> tuple[Mention, Mention]:
     """The bounds, the hedge in front of the range applying to both (``environ 3 à 5``),
     the first one naming the unit it shares (for messages)."""
     low, high = found.low, found.high
-    if low.inherited and (low.unit_text is None or low.currency != high.currency):
+    if low.inherited and (low.written_unit is None or low.currency != high.currency):
         # the currency the context gave the second bound (``livres`` in a London story)
-        low = replace(low, kind=high.kind, currency=high.currency, unit_text=high.unit_text,
+        low = replace(low, kind=high.kind, currency=high.currency, written_unit=high.written_unit,
                       currency_inherited=high.currency_inherited)
     if low.hedge_kind is not None and high.hedge_kind is None:
-        high = replace(high, hedge=low.hedge, hedge_kind=low.hedge_kind)
+        high = replace(high, written_hedge=low.written_hedge, hedge_kind=low.hedge_kind)
     if low.hedge_kind is None and high.hedge_kind is None:
         # bounds are rough by nature: "entre 30.000 et 40.000 pieds, soit entre 9.200 et
         # 12.200 mètres" rounds 9 144 m up; only a slip of more than 10 % is inexact

@@ -65,9 +65,9 @@ def find_restatements(text: str, mentions: Sequence[Mention]) -> list[Restatemen
     """The scaled figures of the last :data:`WINDOW` characters, by the number written
     before their scale word (older ones are dropped: the walk stays linear)."""
     for later in mentions:
-        digits = _digits(later.number_text)
+        digits = _digits(later.number.text)
         pointer = _POINTER.search(text, max(0, later.start - 30), later.start)
-        if pointer is not None and later.hedge is None and digits:
+        if pointer is not None and later.written_hedge is None and digits:
             first = _last_with_same_kind(earlier_by_number.get(digits, ()), later)
             if first is not None:
                 found.append(Restatement(first, later, pointer.group("pointer")))
@@ -108,7 +108,7 @@ def _scaled(mention: Mention) -> bool:
     """A figure with its own scale word, not a bound of a range or an item of a list."""
     return (
         mention.scale_exponent >= 3
-        and mention.scale_text is not None
+        and mention.scale is not None
         and mention.range_role is None
         and mention.list_span is None
         and not mention.inherited
@@ -149,7 +149,7 @@ def _unpointed(text: str, candidates: Sequence[Mention], later: Mention) -> Rest
     first = near[-1]
     if abs(first.scale_exponent - later.scale_exponent) != 3:
         return None
-    before = later.hedge_span[0] if later.hedge_span else later.start
+    before = (later.written_hedge or later).start
     tie: Literal["amount", "definite", "none"] = "none"
     tied = _AMOUNT_TIE.search(text, max(0, before - 80), before)
     if tied is not None:

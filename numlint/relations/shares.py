@@ -54,7 +54,7 @@ def find_partitions(text: str, mentions: Sequence[Mention]) -> list[Partition]:
 def _is_item(text: str, mention: Mention) -> bool:
     return (
         mention.kind == "percent"
-        and mention.hedge is None
+        and mention.written_hedge is None
         and mention.range_role is None
         and 0 <= mention.value < 100
         and STATED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is None

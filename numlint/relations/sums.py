@@ -397,7 +397,7 @@ def _bare_count_of(whole: Mention, part: Mention, text: str) -> bool:
         whole.kind in ("money", "quantity")
         and part.kind == "number"
         and part.range_role is None
-        and part.number_text[:1].isdigit()
+        and part.number.text[:1].isdigit()
         and abs(part.value) >= 100
         and _noun_after(text, part) is None
         and match_at(_COUNTED_NOUN, text, part.end) is None
@@ -425,4 +425,4 @@ _COUNTED_NOUN = compile_pattern(
 
 def _before_hedge(mention: Mention) -> int:
     """Where the words in front of a figure start (``près de`` | 95)."""
-    return mention.hedge_span[0] if mention.hedge_span else mention.start
+    return (mention.written_hedge or mention).start

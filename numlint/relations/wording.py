@@ -30,7 +30,7 @@ MULTIPLE_HEDGES = {
 
 def hedge_length(mention: Mention) -> int:
     """Characters the hedge in front of a figure takes, with its space (``près de`` 95)."""
-    return len(mention.hedge) + 1 if mention.hedge else 0
+    return len(mention.written_hedge.text) + 1 if mention.written_hedge else 0
 
 
 def comparable(first: Mention, second: Mention) -> bool:

@@ -11,7 +11,9 @@ can do whatever they do: translate its messages (:func:`N_`), reuse the conversi
 check (:func:`assess`), build a scale fix (:func:`rescale`). Groups of names:
 
 - declaring a rule: :class:`Rule`, :class:`Example`, :class:`Setting`;
-- what it reads: :class:`Document` (the analysed article), :class:`Mention` (one figure),
+- what it reads: :class:`Document` (the analysed article), :class:`Mention` (one figure,
+  each written piece of it a :class:`Part`: text and span, ``mention.number.text``,
+  ``mention.scale.span``; the flat ``number_text``, ``scale_span``… are deprecated aliases),
   the relations :class:`Change`, :class:`AmountChange`, :class:`Sum`, :class:`Range`,
   :class:`Restatement`;
 - what it yields: :class:`Finding`, :class:`TextEdit` (a :data:`Severity` overrides the
@@ -83,7 +85,7 @@ if TYPE_CHECKING:
     from ..conversion import TEMPERATURES
     from ..document import Document
     from ..matching import match_at
-    from ..mentions import Mention
+    from ..mentions import Mention, Part
     from ..mentions.digits import shifted
     from ..rates.coarse import SOURCE as COARSE_SOURCE
     from ..relations import AmountChange, Change, Range, Restatement, Sum
@@ -246,6 +248,7 @@ _LAZY = {
     **dict.fromkeys(("Verdict", "judge"), "numlint.verdict"),
     "Document": "numlint.document",
     "Mention": "numlint.mentions",
+    "Part": "numlint.mentions",
     "TEMPERATURES": "numlint.conversion",
     "compile_pattern": "numlint.cache",
     "match_at": "numlint.matching",
@@ -274,6 +277,7 @@ __all__ = [
     "Finding",
     "Interval",
     "Mention",
+    "Part",
     "Phrase",
     "Range",
     "Restatement",

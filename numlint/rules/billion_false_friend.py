@@ -90,27 +90,27 @@ figure by a thousand. A French *billion* is rare in news copy: public debts, wor
 def _english_grammar(text: str, figure: Mention) -> Phrase | None:
     if english_singular(figure):
         return Phrase(N_("the scale word stays singular after a plural number, as in English"))
-    if figure.unit_span is not None and figure.scale_span is not None:
-        between = text[figure.scale_span[1] : figure.unit_span[0]]
-        if figure.unit_text and figure.unit_text[:1].isalpha() and not _CONNECTOR.match(between):
+    if figure.written_unit is not None and figure.scale is not None:
+        between = text[figure.scale.end : figure.written_unit.start]
+        if figure.written_unit.text[:1].isalpha() and not _CONNECTOR.match(between):
             return Phrase(N_("the currency follows without “de”, as in English"))
     return None
 
 
 def _missing_connector(text: str, figure: Mention) -> tuple[int, int, str] | None:
     """``5 billion dollars``: the space before the currency becomes `` de `` (`` d'``)."""
-    if figure.scale_span is None or figure.unit_span is None or not figure.unit_text:
+    if figure.scale is None or figure.written_unit is None:
         return None
-    start, end = figure.scale_span[1], figure.unit_span[0]
-    if not figure.unit_text[:1].isalpha() or _CONNECTOR.match(text, start, end):
+    start, end = figure.scale.end, figure.written_unit.start
+    if not figure.written_unit.text[:1].isalpha() or _CONNECTOR.match(text, start, end):
         return None
-    elided = figure.unit_text[:1].lower() in "aeiouyéèêh"
+    elided = figure.written_unit.text[:1].lower() in "aeiouyéèêh"
     return start, end, " d’" if elided and "’" in text else (" d'" if elided else " de ")
 
 
 def _finding(document: Document, figure: Mention, clue: Phrase) -> Finding:
     text = document.text
-    english = ENGLISH_SCALES[(figure.scale_text or "").lower()]
+    english = ENGLISH_SCALES[(figure.scale.text if figure.scale else "").lower()]
     rewrite = rescale(text, figure, english - figure.scale_exponent)  # trillion: billion
     edits: list[TextEdit] = []
     fixed = ""

@@ -159,4 +159,5 @@ def _scaled(figure: Mention, factor: Decimal) -> Mention:
 
 
 def _amount(interval: Interval, like: Mention) -> Amount:
-    return Amount(interval.middle, like.currency or like.unit_text or "")
+    unit = like.written_unit
+    return Amount(interval.middle, like.currency or (unit.text if unit else ""))

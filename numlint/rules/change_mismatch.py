@@ -276,7 +276,7 @@ def _fix(change: Change, start: Mention, end: Mention, computed: Decimal,
     replacement = _written_like(stated, abs(computed))
     if (slip is None and replacement is not None and change.direction != 0
             and (computed > 0) == (change.direction > 0) and not _negative(start, end)):
-        return (TextEdit(*stated.number_span, replacement),)
+        return (TextEdit(*stated.number.span, replacement),)
     return ()
 
 
@@ -342,10 +342,10 @@ def _negative(start: Mention, end: Mention) -> bool:
 
 def _written_like(stated: Mention, value: Decimal) -> str | None:
     """``value`` with the decimals of the stated figure (at least enough to differ)."""
-    if not stated.number_text[:1].isdigit() and stated.number_text[:1] not in "+-−":
+    if not stated.number.text[:1].isdigit() and stated.number.text[:1] not in "+-−":
         return None
     decimals = stated.decimals
     shown = rounded(value, Decimal(1).scaleb(-decimals))
     text = f"{shown:f}".replace(".", ",")
-    sign = stated.number_text[0] if stated.number_text[0] in "+-−" else ""
+    sign = stated.number.text[0] if stated.number.text[0] in "+-−" else ""
     return sign + text

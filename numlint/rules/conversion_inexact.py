@@ -127,7 +127,7 @@ usually comes from a rate of another year or a sum of the wrong lines.
 
 def _finding(assessment: Assessment, document: Document) -> Finding:
     first, second = assessment.equivalence.first, assessment.equivalence.second
-    unit = second.currency or second.unit_text or ""
+    unit = second.currency or (second.written_unit.text if second.written_unit else "")
     params = {
         "first": first.text,
         "second": second.text,
@@ -149,9 +149,9 @@ def _finding(assessment: Assessment, document: Document) -> Finding:
 def _renumbered(text: str, mention: Mention, value: Decimal) -> tuple[TextEdit, ...]:
     """Edits that write ``value`` in place of the mention's number (and keep agreement)."""
     replacement = _number_like(mention, value)
-    if replacement is None or replacement == mention.number_text:
+    if replacement is None or replacement == mention.number.text:
         return ()
-    edits = [TextEdit(*mention.number_span, replacement)]
+    edits = [TextEdit(*mention.number.span, replacement)]
     digits = "".join(ch for ch in replacement if ch.isdigit() or ch in ",-").replace(",", ".")
     agreement = agree(text, mention, Decimal(digits))
     if agreement is not None:
@@ -161,14 +161,14 @@ def _renumbered(text: str, mention: Mention, value: Decimal) -> tuple[TextEdit, 
 
 def _number_like(mention: Mention, value: Decimal) -> str | None:
     """``value`` written like the mention's number: same scale word, same decimals."""
-    if mention.inherited or not mention.number_text[:1].isdigit():
+    if mention.inherited or not mention.number.text[:1].isdigit():
         return None  # a number in words, or a bound that borrows its scale: no rewrite
     scaled = shifted(value, -mention.scale_exponent)
     quantum = Decimal(1).scaleb(-mention.decimals)
     shown = rounded(scaled, quantum)
     text = f"{abs(shown):f}".replace(".", ",")
     whole, _, fraction = text.partition(",")
-    separator = next((ch for ch in mention.number_text if ch in " \u00a0\u202f."), None)
+    separator = next((ch for ch in mention.number.text if ch in " \u00a0\u202f."), None)
     if separator is not None and len(whole) > 4:
         groups: list[str] = []
         while len(whole) > 3:

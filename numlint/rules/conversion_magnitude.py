@@ -164,7 +164,8 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
     params: dict[str, Any] = {
         "first": first.text,
         "second": second.text,
-        "expected": Amount(assessment.expected, second.currency or second.unit_text or ""),
+        "expected": Amount(assessment.expected, second.currency or (
+            second.written_unit.text if second.written_unit else "")),
         "factor": _rounded_factor(shown_ratio),
         "suggestion": fix.suggestion,
     }

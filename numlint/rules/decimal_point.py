@@ -42,10 +42,10 @@ The dot usually comes from an agency dispatch or a spreadsheet pasted into the c
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         for mention in document.mentions:
-            if not mention.decimals or not _DOT_DECIMAL.fullmatch(mention.number_text):
+            if not mention.decimals or not _DOT_DECIMAL.fullmatch(mention.number.text):
                 continue
-            start, end = mention.number_span
-            fixed = mention.number_text.replace(".", ",")
+            start, end = mention.number.span
+            fixed = mention.number.text.replace(".", ",")
             yield Finding(
                 mention.start,
                 mention.end,

@@ -62,7 +62,7 @@ glance.
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         separator = settings["separator"]
         for mention in document.mentions:
-            written = mention.number_text
+            written = mention.number.text
             if not (_UNGROUPED.fullmatch(written) or _OTHER_GROUPS.fullmatch(written)):
                 continue
             if mention.decimals and "," not in written:
@@ -75,7 +75,7 @@ glance.
                 mention.end,
                 N_("“{figure}”: group the thousands with a narrow no-break space."),
                 {"figure": mention.text},
-                edits=(TextEdit(*mention.number_span, fixed),),
+                edits=(TextEdit(*mention.number.span, fixed),),
                 safety="safe",
                 fix_description=N_("Group the thousands"),
             )

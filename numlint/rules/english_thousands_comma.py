@@ -74,23 +74,23 @@ The slip divides the figure by a thousand, silently.
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         for index, mention in enumerate(document.mentions):
-            if mention.kind not in ("money", "quantity") or mention.scale_text or mention.per:
+            if mention.kind not in ("money", "quantity") or mention.scale or mention.per:
                 continue
-            if not _THREE_DECIMALS.fullmatch(mention.number_text):
+            if not _THREE_DECIMALS.fullmatch(mention.number.text):
                 continue
             if mention.kind == "quantity" and not _ENGLISH_LOOKING.fullmatch(
-                mention.number_text
+                mention.number.text
             ):
                 continue  # 42,195 km, 0,750 l: French precision
             if _states_a_rate(document, index):
                 continue  # 1 € pour 655,957 Fcfa: exchange rates carry many decimals
-            thousands = grouped(mention.number_text.replace(",", ""))
+            thousands = grouped(mention.number.text.replace(",", ""))
             yield Finding(
                 mention.start,
                 mention.end,
                 N_("“{figure}” reads {value} in French; if this is an English number, write "
                    "{thousands}."),
                 {"figure": mention.text, "value": mention.value, "thousands": thousands},
-                edits=(TextEdit(*mention.number_span, thousands),),
+                edits=(TextEdit(*mention.number.span, thousands),),
                 fix_description=N_("Write the number the French way"),
             )

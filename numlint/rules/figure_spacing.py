@@ -68,8 +68,8 @@ A line break between *12* and *%*, or inside *1 234 567*, makes a figure unreada
 
 
 def _inside_number(text: str, mention: Mention) -> list[TextEdit]:
-    start, end = mention.number_span
-    if not mention.number_text[:1].isdigit():
+    start, end = mention.number.span
+    if not mention.number.text[:1].isdigit():
         return []
     return [
         TextEdit(i, i + 1, NARROW_NO_BREAK_SPACE)
@@ -80,18 +80,18 @@ def _inside_number(text: str, mention: Mention) -> list[TextEdit]:
 
 def _before_sign(text: str, mention: Mention) -> list[TextEdit]:
     """The space between the number (or its scale abbreviation) and a sign after it."""
-    if mention.unit_span is None or mention.unit_text is None:
+    if mention.written_unit is None or mention.written_unit is None:
         return []
-    sign_start = mention.unit_span[0]
-    if sign_start < mention.number_span[1] or any(ch.isalpha() for ch in mention.unit_text[:1]):
+    sign_start = mention.written_unit.start
+    if sign_start < mention.number.end or any(ch.isalpha() for ch in mention.written_unit.text[:1]):
         return []  # a currency in front, or a word (euros, kilomètres)
-    before = mention.scale_span[1] if mention.scale_span else mention.number_span[1]
-    if mention.scale_text and any(ch.isalpha() and ch.islower() for ch in mention.scale_text[1:]):
+    before = mention.scale.end if mention.scale else mention.number.end
+    if mention.scale and any(ch.isalpha() and ch.islower() for ch in mention.scale.text[1:]):
         return []  # "millions €": a word before the sign
     gap = text[before:sign_start]
     if gap in (NO_BREAK_SPACE, NARROW_NO_BREAK_SPACE):
         return []
-    if mention.scale_text and gap == "":
+    if mention.scale and gap == "":
         return []  # "3,5 Md€": the abbreviation and the sign form one symbol
     if gap.strip(_BREAKING) != "":
         return []

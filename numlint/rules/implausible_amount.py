@@ -82,7 +82,7 @@ conversion sits beside it to give it away.
             if figure.kind != "money" or figure.value == 0 or figure.span in explained:
                 continue
             if figure.currency is None:
-                if figure.scale_exponent >= TRILLION_EXPONENT and figure.unit_text:
+                if figure.scale_exponent >= TRILLION_EXPONENT and figure.written_unit:
                     yield _without_rate(document.text, figure)
                 continue
             if abs(figure.value) <= bound and figure.currency == "EUR":
@@ -112,7 +112,7 @@ def _explained_by_english_reading(document: Document) -> set[tuple[int, int]]:
 
 def _english_hint(text: str, figure: Mention) -> Phrase | str:
     """`` Read in English, it would be “2,41 billions de roubles”.``, where that applies."""
-    english = ENGLISH_SCALES.get((figure.scale_text or "").lower())
+    english = ENGLISH_SCALES.get((figure.scale.text if figure.scale else "").lower())
     if english is None:
         return ""
     rewrite = rescale(text, figure, english - figure.scale_exponent)
@@ -160,7 +160,8 @@ def _without_rate(text: str, figure: Mention) -> Finding:
         evidence={
             "figure": figure.text,
             "value": str(figure.value),
-            "rate": f"no rate for “{figure.unit_text}”: the bound was not checked in euros",
+            "rate": f"no rate for “{figure.written_unit.text if figure.written_unit else None}”: "
+            "the bound was not checked in euros",
         },
         severity="warning",
     )

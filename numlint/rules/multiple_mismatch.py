@@ -133,8 +133,8 @@ def _against_percent(change: Change) -> Finding | None:
         return None
     implied = rounded(change_of_multiple(factor), Decimal(1))
     edits: tuple[TextEdit, ...] = ()
-    if stated.number_text[:1].isdigit() and (implied > 0) == (change.direction > 0):
-        edits = (TextEdit(*stated.number_span, f"{abs(implied):f}".replace(".", ",")),)
+    if stated.number.text[:1].isdigit() and (implied > 0) == (change.direction > 0):
+        edits = (TextEdit(*stated.number.span, f"{abs(implied):f}".replace(".", ",")),)
     return Finding(
         stated.start,
         stated.end,

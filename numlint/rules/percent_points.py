@@ -109,18 +109,19 @@ def _confusion(document: Document, change: Change) -> Finding | None:
         "stated": stated.text,
         "start": start.text,
         "end": end.text,
-        "stated_number": stated.number_text,
+        "stated_number": stated.number.text,
         "points": rounded(abs(points.middle), Decimal("0.1")),
         "percent": rounded(abs(relative.middle), Decimal("0.1")),
     }
-    number_end = stated.number_span[1]
+    number_end = stated.number.end
     if change.stated_as == "percent" and not relative.overlaps(claimed) and points.overlaps(
         claimed
     ):
         message = N_("“{stated}”: from {start} to {end} the change is {stated_number} points, "
                      "that is {percent} %.")
         unit = "points" if abs(stated.value) >= 2 else "point"
-        space = _space_between(text, number_end, (stated.unit_span or (stated.end, 0))[0])
+        unit_start = stated.written_unit.start if stated.written_unit else stated.end
+        space = _space_between(text, number_end, unit_start)
         edit = TextEdit(number_end, stated.end, space + unit)
     elif change.stated_as == "points" and not points.overlaps(claimed) and relative.overlaps(
         claimed

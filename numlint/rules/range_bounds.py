@@ -151,11 +151,11 @@ def _read_as(text: str, found: Range) -> str:
     if not low.inherited:
         return low.text
     forms = LONG_SCALES.get(high.scale_exponent)
-    if forms and high.scale_span and (high.scale_text or "").lower() in forms:
+    if forms and high.scale and (high.scale.text or "").lower() in forms:
         digits = low.value.scaleb(-low.scale_exponent)
         word = forms[1] if digits >= 2 else forms[0]
-        return f"{low.text} {word}{text[high.scale_span[1] : high.end]}"
-    return low.text + text[high.number_span[1] : high.end]
+        return f"{low.text} {word}{text[high.scale.end : high.end]}"
+    return low.text + text[high.number.end : high.end]
 
 
 def _evidence(text: str, found: Range, ratio: Decimal) -> dict[str, Any]:
@@ -175,7 +175,7 @@ def _shared(text: str, found: Range) -> str | None:
     """The scale word, currency or unit the first bound takes from the second."""
     if not found.low.inherited:
         return None
-    return text[found.high.number_span[1] : found.high.end].strip() or None
+    return text[found.high.number.end : found.high.end].strip() or None
 
 
 def _inverted(text: str, found: Range, ratio: Decimal) -> Finding | None:
@@ -266,7 +266,7 @@ def _elided_scale(found: Range) -> str | None:
     if digits >= 1000:
         return None  # 5 000 millions would be written 5 milliards
     singular, plural = LONG_SCALES[low.scale_exponent - 3]
-    return f"{low.number_text} {plural if digits >= 2 else singular}"
+    return f"{low.number.text} {plural if digits >= 2 else singular}"
 
 
 def _shown_factor(ratio: Decimal) -> Decimal:

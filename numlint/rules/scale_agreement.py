@@ -57,8 +57,8 @@ with another fix on the same words (*3 billions*, a thousand times more).
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         long_words = {word for pair in LONG_SCALES.values() for word in pair if word != "mille"}
         for mention in document.mentions:
-            written = (mention.scale_text or "").lower()
-            if written not in long_words or not mention.number_text[:1].isdigit():
+            written = (mention.scale.text if mention.scale else "").lower()
+            if written not in long_words or not mention.number.text[:1].isdigit():
                 continue
             number = abs(mention.value).scaleb(-mention.scale_exponent)
             if english_singular(mention):

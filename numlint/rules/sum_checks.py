@@ -212,7 +212,7 @@ def list_rounding(figure: Mention) -> Decimal:
     base = rounding(figure)
     if figure.scale_exponent or figure.decimals:
         return base
-    digits = "".join(ch for ch in figure.number_text if ch.isdigit())
+    digits = "".join(ch for ch in figure.number.text if ch.isdigit())
     zeros = min(len(digits) - len(digits.rstrip("0")), 3)
     return max(base, Decimal(5).scaleb(zeros - 1)) if zeros else base
 
@@ -229,11 +229,11 @@ def finding(text: str, figure: Mention, shift: int | None, message: str,
 def rounding(figure: Mention) -> Decimal:
     """How much a figure of a sum may have been rounded: nothing for a count written in
     full (*3 morts*, *12 blessés*), half its last digit otherwise (*3,2 millions*)."""
-    digits = "".join(ch for ch in figure.number_text if ch.isdigit())
+    digits = "".join(ch for ch in figure.number.text if ch.isdigit())
     if not figure.scale_exponent and not figure.decimals and digits and digits[-1] != "0":
         return Decimal(0)
     return abs(figure.precision)
 
 
 def amount(value: Decimal, like: Mention) -> Amount:
-    return Amount(value, like.currency or like.unit_text or "")
+    return Amount(value, like.currency or (like.written_unit.text if like.written_unit else ""))

@@ -48,9 +48,9 @@ readers take *$4,5 milliards* for a typo.
 
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         for mention in document.mentions:
-            if mention.kind != "money" or mention.unit_span is None:
+            if mention.kind != "money" or mention.written_unit is None:
                 continue
-            if mention.unit_span[0] >= mention.number_span[0]:
+            if mention.written_unit.start >= mention.number.start:
                 continue
             edits = _moved(document.text, mention)
             yield Finding(
@@ -65,15 +65,15 @@ readers take *$4,5 milliards* for a typo.
 
 
 def _moved(text: str, mention: Mention) -> tuple[TextEdit, ...]:
-    sign_start, _sign_end = mention.unit_span or (0, 0)
-    sign = (mention.unit_text or "").strip()
+    sign_start, _sign_end = (mention.written_unit.span if mention.written_unit else (0, 0))
+    sign = (mention.written_unit.text if mention.written_unit else "").strip()
     end = mention.end
-    amount = text[mention.number_span[0] : end]
-    if mention.scale_text and mention.scale_text[1:].islower() and len(mention.scale_text) > 3:
+    amount = text[mention.number.start : end]
+    if mention.scale and mention.scale.text[1:].islower() and len(mention.scale.text) > 3:
         names = CURRENCY_WORDS.get(mention.currency or "")
         if names is None:
             return ()
         name = names[1] if abs(mention.value) >= 2 else names[0]
         return (TextEdit(sign_start, end, f"{amount} de {name}"),)
-    glue = "" if mention.scale_text else NO_BREAK_SPACE
+    glue = "" if mention.scale else NO_BREAK_SPACE
     return (TextEdit(sign_start, end, f"{amount}{glue}{sign}"),)

@@ -68,19 +68,20 @@ said. The house style guide asks for one decimal.
     def check(self, document: Document, settings: Mapping[str, Any]) -> Iterator[Finding]:
         allowed = settings["max_decimals"]
         for mention in document.mentions:
-            if mention.scale_exponent < 6 or mention.decimals <= allowed:
+            scale = mention.scale or mention.shared_scale  # "2,75 et 3,25 millions"
+            if scale is None or mention.scale_exponent < 6 or mention.decimals <= allowed:
                 continue
             rounded = _rounded(mention, allowed)
             edits: tuple[TextEdit, ...] = ()
             if rounded is not None:
-                edits = (TextEdit(*mention.number_span, rounded),)
+                edits = (TextEdit(*mention.number.span, rounded),)
             yield Finding(
                 mention.start,
                 mention.end,
                 "« {figure} » : la maison garde {allowed} au plus avant « {scale} ».",
                 {
                     "figure": mention.text,
-                    "scale": mention.scale_text,
+                    "scale": scale.text,
                     "allowed": _decimals(allowed),
                 },
                 edits=edits,
@@ -100,7 +101,7 @@ def _decimals(count: int) -> str:
 def _rounded(mention: Mention, places: int) -> str | None:
     """The number rounded to ``places`` decimals, written like the original; None when
     it cannot be rewritten simply or rounding changes the scale word's agreement."""
-    match = SIMPLE_NUMBER.match(mention.number_text)
+    match = SIMPLE_NUMBER.match(mention.number.text)
     if match is None:
         return None
     whole, fraction = match.groups()
