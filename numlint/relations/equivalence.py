@@ -24,7 +24,7 @@ from typing import Literal
 import regex
 
 from ..cache import compile_pattern
-from ..conversion import periods_per_year
+from ..conversion import denominators_between, periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
 from .anaphora import find_anaphoric_conversions
@@ -84,8 +84,16 @@ _GAP = {
         r"(?i)" + _S + r"+[-–—]" + _S + r"+(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
 }
+_POSTPOSED = (
+    r"(?:environ|seulement|à" + _S + r"+peine|tout" + _S + r"+au" + _S + r"+plus"
+    r"|terrestres?|solaires?|calendaires?|pleine?s?|entière?s?|entiers?|métriques?"
+    r"|courants?|constants?|actuel(?:le)?s?|nets?|nettes?|bruts?|brutes?|HT|TTC)(?![\p{L}])"
+)
+"""Words a conversion may end on, inside its parenthesis: a hedge (``29 029 pieds
+environ``), what counts the unit (``trois années terrestres``, ``euros courants``), a tax
+basis (``1 200 euros nets``); they qualify the amount, they do not bring in another."""
 _CLOSING_PARENTHESIS = compile_pattern(
-    r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
+    r"(?i)" + _S + r"*(?:" + _POSTPOSED + _S + r"*){0,2}"
     r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
     + r"+(?:taux|cours|change)[^()\n]{0,40})?"
     r"(?:[,;]" + _S + r"*[^()\n]{1,80})?"
@@ -136,7 +144,9 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     """Equivalences between each figure and the next one, where the text claims one, and
     the exchange rates it states (see :mod:`.rate_statements`), and the items of a list
     converted into a list (see :mod:`.paired_lists`), and a conversion opening the next
-    sentence (see :mod:`.anaphora`)."""
+    sentence (see :mod:`.anaphora`). A figure worth zero converts nothing: ``un 3,
+    Déversement de pétrole de 000 barils, environ 126, 000 gallons`` is a number split by
+    a machine translation, not 0 barrels said to be 126 gallons."""
     rates = [
         *find_rate_statements(text, mentions), *find_paired_lists(text, mentions),
         *find_anaphoric_conversions(text, mentions),
@@ -144,7 +154,8 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     stated = {frozenset((r.first.span, r.second.span)) for r in rates}
     found = [e for e in _neighbours(text, mentions)
              if frozenset((e.first.span, e.second.span)) not in stated]
-    return sorted([*found, *rates], key=lambda e: sorted((e.first.start, e.second.start)))
+    return sorted([e for e in (*found, *rates) if e.first.value and e.second.value],
+                  key=lambda e: sorted((e.first.start, e.second.start)))
 
 
 def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
@@ -471,7 +482,8 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
         return False
     restated_per_period = first.per != second.per
     periods = periods_per_year(first.kind)
-    if restated_per_period and not (first.per in periods and second.per in periods):
+    if restated_per_period and not (first.per in periods and second.per in periods) and (
+            denominators_between(first.per, second.per) is None):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:
