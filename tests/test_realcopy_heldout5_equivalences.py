@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 from test_realcopy_heldout3 import assert_silent, flagged
 from test_realcopy_heldout4 import assert_flags_around
+from test_relations_realcopy import DAY
 
+import numlint
 from numlint.pipeline import run
 
 
@@ -119,3 +121,40 @@ def test_a_figure_worth_zero_converts_nothing() -> None:
     text = "Une fuite de 000 barils, environ 126 000 gallons, a atteint la plage."
     assert_silent(text, "NL102")
     assert_silent(text, "NL101")
+
+
+# rh94 (travailler-en-suisse.ch): a conversion told in prose, tied by no wording numlint
+# reads — one sentence, two currencies, neighbours: weighed on the numbers alone
+SALARY = ("Un frontalier, avec un salaire net de 4 000 francs suisses (impôt à la source"
+          " déduit), percevait en réalité {converted} sur son compte bancaire français.")
+
+
+def warnings_of(text: str, code: str) -> list[str]:
+    return [d.severity for d in numlint.check(text, format="text", date=DAY) if d.code == code]
+
+
+def test_a_conversion_only_its_sentence_ties_is_a_scale_slip_at_most() -> None:
+    slip = SALARY.format(converted="4 250 millions d’euros")
+    assert_flags_around(slip, "NL101", "4 250 millions d'euros")
+    assert warnings_of(slip, "NL101") == ["warning"]  # only the numbers tie the figures
+    for converted in ("4 250 euros", "4 250 yens", "4 250 000 yens"):
+        assert_silent(SALARY.format(converted=converted), "NL101")
+        assert_silent(SALARY.format(converted=converted), "NL102")
+
+
+@pytest.mark.parametrize("text", [
+    "Il a reçu un prêt de 500 millions de dollars et un don de 450 000 euros.",
+    "Le FMI a versé 341,8 millions d’euros, contre 371,4 milliards de dollars pour la BM.",
+    "Le budget, dont 450 000 euros pour la culture, atteint 500 millions de dollars.",
+    "Il a levé 500 millions de dollars. Le club a payé 450 000 euros.",
+])
+def test_two_amounts_a_word_sets_apart_are_no_candidates(text: str) -> None:
+    assert_silent(text, "NL101")
+
+
+def test_an_agreement_only_the_numbers_make_is_not_confirmed() -> None:
+    right = numlint.verify(SALARY.format(converted="4 250 euros"), format="text", date=DAY)
+    assert not [r for r in right.relations if r.kind == "conversion"]
+    slip = numlint.verify(SALARY.format(converted="4 250 millions d'euros"), format="text",
+                          date=DAY)
+    assert [r.status for r in slip.relations if r.kind == "conversion"] == ["inconsistent"]

@@ -154,8 +154,66 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     stated = {frozenset((r.first.span, r.second.span)) for r in rates}
     found = [e for e in _neighbours(text, mentions)
              if frozenset((e.first.span, e.second.span)) not in stated]
-    return sorted([e for e in (*found, *rates) if e.first.value and e.second.value],
-                  key=lambda e: sorted((e.first.start, e.second.start)))
+    claimed = [e for e in (*found, *rates) if e.first.value and e.second.value]
+    if SENTENCE_CANDIDATES:
+        claimed += sentence_candidates(text, mentions, claimed)
+    return sorted(claimed, key=lambda e: sorted((e.first.start, e.second.start)))
+
+
+SENTENCE_CANDIDATES = True
+"""Whether :func:`sentence_candidates` runs (a switch for measuring it both ways)."""
+_CANDIDATE_REACH = 150
+"""Characters at most between two amounts only their numbers may tie."""
+_SENTENCE_STOP = compile_pattern(r"[.!?;](?:[\s\u00a0\u202f»”]|\Z)|\n")
+
+
+def sentence_candidates(text: str, mentions: Sequence[Mention],
+                        claimed: Sequence[Equivalence]) -> list[Equivalence]:
+    """Neighbouring amounts of one sentence in two currencies or units that no wording
+    ties (marker ``sentence``): candidates the verdict weighs on their numbers alone, as a
+    slip of a power of 1 000 (see :func:`numlint.verdict.judge`). Figures already in a
+    claim, bounds, list items, and pairs a word makes two amounts (*et*, *dont*, *contre*,
+    *plus*…) are left out."""
+    taken = {figure.span for e in claimed for figure in (e.first, e.second)}
+    amounts = [m for m in mentions if m.kind in ("money", "quantity")]
+    return [Equivalence(first, second, "sentence", "")
+            for first, second in pairwise(amounts)
+            if first.span not in taken and second.span not in taken
+            and _may_be_one_amount(first, second) and _nothing_sets_apart(text, first, second)]
+
+
+def _may_be_one_amount(first: Mention, second: Mention) -> bool:
+    """Two amounts of one kind in two currencies or units, counted per the same thing,
+    neither a bound, a list item or zero."""
+    return (
+        not _in_a_range_or_list(first) and not _in_a_range_or_list(second)
+        and first.per == second.per and _converts(first, second)
+        and bool(first.value) and bool(second.value)
+    )
+
+
+def _nothing_sets_apart(text: str, first: Mention, second: Mention) -> bool:
+    """Within one sentence and :data:`_CANDIDATE_REACH`, with no word between the two
+    figures that makes them two amounts, and the first not a part (*dont*)."""
+    start = second.hedge_span[0] if second.hedge_span else second.start
+    if start - first.end > _CANDIDATE_REACH or _SENTENCE_STOP.search(text, first.end, start):
+        return False
+    if _ANOTHER_QUANTITY.search(text, first.end, start) or _ANOTHER_ROLE.search(
+            text, first.end, start) or _NOT_THE_SAME_AMOUNT.match(text, second.end):
+        return False
+    return _A_PART_BEFORE.search(text, max(0, first.start - 24), first.start) is None and (
+        not _rejected_options(text, first))
+
+
+_ANOTHER_ROLE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:pour|atteint|atteignent|atteindre|atteignait|totalis\p{L}*"
+    r"|dépass\p{L}*|s" + _APOS + r"élève(?:nt)?|s" + _APOS + r"élevait)(?![\p{L}])"
+)
+"""Words between two amounts that give the second another role (a purpose, a total):
+``450 000 euros pour la culture, atteint 500 millions de dollars``."""
+_A_PART_BEFORE = compile_pattern(r"(?i)(?<![\p{L}])(?:dont|parmi|y" + _S + r"+compris)"
+                                 r"(?![\p{L}])[^\d.!?;]*\Z")
+"""``dont`` | 450 000 euros: the first amount is a part of another, not a conversion's."""
 
 
 def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
