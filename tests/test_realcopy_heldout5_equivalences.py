@@ -31,6 +31,7 @@ def money(text: str) -> list[tuple[str, str | None, str]]:
     ("3 MDH", "MAD", "3000000"),
     ("5 MDA", "DZD", "5000000"),
     ("1 000 DA", "DZD", "1000"),
+    ("12 milliards de F.CFA", "XOF", "12000000000"),
 ])
 def test_a_scale_glued_to_a_maghreb_currency_is_read(written: str, currency: str,
                                                      value: str) -> None:
@@ -158,3 +159,43 @@ def test_an_agreement_only_the_numbers_make_is_not_confirmed() -> None:
     slip = numlint.verify(SALARY.format(converted="4 250 millions d'euros"), format="text",
                           date=DAY)
     assert [r.status for r in slip.relations if r.kind == "conversion"] == ["inconsistent"]
+
+
+# rh58 (algerie360.com), in the earlier rounds: « s'échange … contre » with where in between
+EXCHANGE = ("En effet, un euro s’échange aux guichets de la banque d’Algérie contre pas moins"
+            " de {price} à l’achat.")
+
+
+def test_a_rate_told_with_where_it_is_quoted_is_a_rate() -> None:
+    assert_flags_around(EXCHANGE.format(price="157 120 dinars algériens"), "NL101",
+                        "157 120 dinars algériens")
+    assert_silent(EXCHANGE.format(price="157,12 dinars algériens"), "NL101")
+    # a black-market rate is another day's or another market's: only its magnitude counts
+    assert_silent("Un dollar s’échangeait hier sur le marché noir contre 240 dinars"
+                  " algériens.", "NL101")
+
+
+# the wordings of a conversion real copy uses beyond « soit » and the parenthesis (own
+# variants): a linker ties the figures (an error), other words leave them to their numbers
+CONTRACT = "Le contrat vaut 97,4 milliards de dollars{link}{converted}."
+
+
+@pytest.mark.parametrize(("link", "severity"), [
+    (", correspondant à ", "error"),
+    (", qui correspondent à ", "error"),
+    (" ou l'équivalent de ", "error"),
+    (", autrement dit ", "error"),
+    (", en d'autres termes ", "error"),
+    (", qui vaut ", "error"),
+    (", valant ", "error"),
+    (", convertis en ", "warning"),
+    (", soit en euros ", "warning"),
+    (", au change actuel ", "warning"),
+])
+def test_a_wording_of_conversion_is_weighed(link: str, severity: str) -> None:
+    slip = CONTRACT.format(link=link, converted="95 millions d'euros")
+    assert_flags_around(slip, "NL101", "95 millions d'euros")
+    assert warnings_of(slip, "NL101") == [severity]
+    right = CONTRACT.format(link=link, converted="95 milliards d'euros")
+    assert_silent(right, "NL101")
+    assert_silent(right, "NL102")

@@ -83,6 +83,7 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     # Names real copy writes that CLDR gives only with their country adjective.
     "fcfa": "XOF",
     "f cfa": "XOF",
+    "f.cfa": "XOF",  # « 0,15 € pour 100 F.CFA », Senegalese copy
     "cfa": "XOF",
     # Legacy currencies older stories convert (fixed euro parities, see rates.legacy).
     "peseta": "ESP",

@@ -43,7 +43,10 @@ _LINKERS = (
     + r"|(?:qui" + _S + r"+)?représent(?:e|ent|ant|aient|ait)|valorisée?s?" + _S + r"+à"
     + r"|équiva(?:ut|lent|lait|laient)" + _S + r"+à|(?:est|sont)" + _S + r"+(?:en" + _S
     + r"+moyenne" + _S + r"+)?égale?s?" + _S + r"+à"
-    + r"|correspond(?:ent|ait|aient)?" + _S + r"+à"
+    + r"|(?:qui" + _S + r"+)?correspond(?:ent|ait|aient)?" + _S + r"+à|correspondant" + _S
+    + r"+à|ou" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
+    + r"|autrement" + _S + r"+dit|en" + _S + r"+d" + _APOS + r"autres" + _S + r"+termes"
+    + r"|(?:qui" + _S + r"+)?(?:vaut|valent|valait|valaient)|valant"
 )
 _FAR_LINKER = compile_pattern(
     r"(?i)[^\d.!?\n;()]{0,140}?,?" + _S + r"*(?:ce" + _S + r"+qui|qui|cela)" + _S
