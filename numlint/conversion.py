@@ -67,6 +67,8 @@ class Converter:
             return None
         periods = periods_between(figure.per, like.per, periods_per_year(figure.kind))
         if periods is None:
+            periods = denominators_between(figure.per, like.per)
+        if periods is None:
             return None
         if figure.kind == "money":
             converted = self._money(figure, like)
@@ -185,6 +187,22 @@ def periods_between(
     with localcontext() as context:
         context.prec = 28
         return Decimal(periods[per]) / Decimal(periods[other])
+
+
+DENOMINATORS: dict[str, tuple[str, int]] = {
+    "kilo": ("mass", 1), "tonne": ("mass", 1000), "kWh": ("energy", 1), "MWh": ("energy", 1000),
+}
+"""Quantities a price may be counted per, with their size in the smallest of their kind:
+``400 dollars la tonne soit 1 270 ariary le kilo`` is one price per two sizes of one thing."""
+
+
+def denominators_between(per: str | None, other: str | None) -> Decimal | None:
+    """By how much a price per ``per`` is multiplied to be per ``other`` (1/1 000 from a
+    tonne to a kilo), None unless both are sizes of one kind (:data:`DENOMINATORS`)."""
+    own, target = DENOMINATORS.get(per or ""), DENOMINATORS.get(other or "")
+    if own is None or target is None or own[0] != target[0] or own == target:
+        return None
+    return Decimal(target[1]) / Decimal(own[1])
 
 
 def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[Mention, ...]:

@@ -31,6 +31,7 @@ Kind = Literal["consistent", "english-scale", "magnitude", "inexact", "unjudged"
 Reason = Literal[
     "no-comparison",  # no rate for the currencies, or units that do not convert
     "loose-tie",  # only proximity ties the figures, and the gap is no power of 1 000
+    "sentence-tie",  # only one sentence ties the figures: judged as a scale slip or not at all
     "coarse-gap",  # a yearly order of magnitude (or a stated rate): under thirty times
     "assumed-dollar",  # « 125 millions $ »: the currency is a guess
     "assumed-unit",  # bare « milles »: statute or nautical mile
@@ -83,6 +84,8 @@ def _judge(equivalence: Equivalence, document: Document) -> Verdict:
     assessment = assess(equivalence, document, settings)
     if assessment is None:
         return Verdict("unjudged", None, "no-comparison")
+    if equivalence.marker == "sentence":
+        return _judge_candidate(assessment, document)
     if assessment.consistent:
         return Verdict("consistent", assessment)
     english = tuple(f for f in (equivalence.first, equivalence.second)
@@ -100,6 +103,18 @@ def _judge(equivalence: Equivalence, document: Document) -> Verdict:
     if ratio is not None and not 1 / factor < ratio < factor:
         return Verdict("unjudged", assessment, "coarse-gap")
     return _inexact(assessment, document, bool(settings.get("check_undated")))
+
+
+def _judge_candidate(assessment: Assessment, document: Document) -> Verdict:
+    """Two amounts only their sentence ties: a slip of magnitude when the gap is the
+    signature of a scale word (a power of 1 000, ±25 %, beyond NL101's factor); anything
+    else — agreement included, which may be chance — stays unjudged."""
+    ratio = assessment.ratio
+    factor = Decimal(str(document.settings_of("NL101")["factor"]))
+    if (ratio is not None and not assessment.consistent and not 1 / factor < ratio < factor
+            and near_power_of_thousand(ratio)):
+        return Verdict("magnitude", assessment)
+    return Verdict("unjudged", assessment, "sentence-tie")
 
 
 def _judge_open(equivalence: Equivalence, document: Document) -> Verdict:

@@ -110,11 +110,18 @@ def verify(
         return Verification(outcome.diagnostics, ())
     reader = _Reader(outcome.prose, outcome.document, outcome.diagnostics, outcome.lang)
     relations = [reader.conversion(equivalence.first, equivalence.second, equivalence)
-                 for equivalence in outcome.document.relations.equivalences]
+                 for equivalence in outcome.document.relations.equivalences
+                 if equivalence.marker != "sentence" or _reported(outcome, equivalence)]
     relations += [reader.restatement(restatement.first, restatement.later)
                   for restatement in outcome.document.relations.restatements]
     return Verification(outcome.diagnostics,
                         tuple(sorted(relations, key=lambda r: (r.start, r.end, r.kind))))
+
+
+def _reported(outcome: Any, equivalence: Any) -> bool:
+    """Whether a pair only its sentence ties is a slip: such a pair is listed only then
+    (agreement there may be chance, no confirmation)."""
+    return judge(equivalence, outcome.document).kind == "magnitude"
 
 
 _ROUGH_RATE = N_("only an order of magnitude of the rate is known: it cannot judge a gap of "

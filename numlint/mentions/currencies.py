@@ -83,6 +83,7 @@ HOUSE_NAME_DEFAULTS: dict[str, str | None] = {
     # Names real copy writes that CLDR gives only with their country adjective.
     "fcfa": "XOF",
     "f cfa": "XOF",
+    "f.cfa": "XOF",  # « 0,15 € pour 100 F.CFA », Senegalese copy
     "cfa": "XOF",
     # Legacy currencies older stories convert (fixed euro parities, see rates.legacy).
     "peseta": "ESP",
@@ -193,12 +194,22 @@ HOUSE_SYMBOLS: dict[str, str | None] = {
     "₩": "KRW",
     "₪": "ILS",
     "Fr.": "CHF",
-    # Moroccan copy writes the dirham "DH" (or "Dh", "DHS") after the figure: "35,2 Mds DH".
+    # Maghreb copy writes the dirham "DH" (or "Dh", "DHS"), the Tunisian dinar "DT" and the
+    # Algerian dinar "DA" after the figure, spaced or glued to a scale: "35,2 Mds DH",
+    # "921 MDT", "1,57 MdDT", "12 MMDH" (see GLUED_SYMBOLS).
     "DH": "MAD",
     "DHS": "MAD",
+    "DT": "TND",
+    "DA": "DZD",
 }
 """Symbols as newsrooms write them. ``$`` alone is USD by default (a Canadian house sets
 ``"$" = "CAD"`` in its configuration); ``¥`` alone is the yen."""
+
+CAPITALS_ONLY = frozenset({"DT", "DA"})
+"""Symbols read in capitals only: ``10 Da Silva`` is a name, ``1 000 DA`` dinars."""
+GLUED_SYMBOLS = frozenset({"DH", "DHS", "DT", "DA"})
+"""Lettered symbols a scale abbreviation may be glued to, in capitals: ``MDT`` is millions
+of dinars, ``MMDH`` milliards of dirhams (Moroccan copy's « mille millions »)."""
 
 _X_CODES_IN_USE = frozenset({"XOF", "XAF", "XPF", "XCD"})
 """ISO codes in X are precious metals, test and accounting units, except these currencies."""

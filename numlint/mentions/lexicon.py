@@ -11,10 +11,11 @@ SCALE_WORDS: dict[str, int] = scales.word_exponents()
 ``billion`` is 10^12: an English "billion" left untranslated is the classic slip."""
 
 SCALE_ABBREVIATIONS: dict[str, int] = scales.abbreviation_exponents()
-"""Abbreviations, case-sensitive (``M`` is a million, ``m`` a metre). ``G`` and ``T`` count
-only glued to a currency (``3,5 G€``): alone they are networks (``la 5G``) or tonnes."""
+"""Abbreviations, case-sensitive (``M`` is a million, ``m`` a metre). ``G``, ``T`` and ``MM``
+count only glued to a currency (``3,5 G€``, ``12 MMDH``): alone they are networks
+(``la 5G``), tonnes or *Messieurs*."""
 
-ABBREVIATIONS_NEEDING_CURRENCY = frozenset({"G", "T"})
+ABBREVIATIONS_NEEDING_CURRENCY = frozenset({"G", "T", "MM"})
 
 MULTIPLIER_WORDS: dict[str, int] = {
     "douzaine": 12,

@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from . import lexicon, words
-from .currencies import CurrencyLexicon
+from .currencies import CAPITALS_ONLY, GLUED_SYMBOLS, CurrencyLexicon
 from .trie import trie_pattern
 from .units import UnitLexicon
 
@@ -489,13 +489,16 @@ def _parts(
         (s for s in currencies.symbols if not _has_letters(s)), glued_spaces=True
     )
     lettered_symbols = trie_pattern(
-        (s for s in currencies.symbols if _has_letters(s)), glued_spaces=True
+        (s for s in currencies.symbols if _has_letters(s) and s not in CAPITALS_ONLY),
+        glued_spaces=True,
     )
     currency_codes = lists.of("currency_codes", currencies.codes)
+    glued_symbols = lists.of("glued_symbols", GLUED_SYMBOLS)
     currency_signs = (
         # "20 $ au total": a spaced, lower-case "au"/"ca" is French, not $ AU or $ CA.
         r"(?!\$" + SP + r"+(?:au|ca)(?!\p{L}))"
         "(?i:" + lettered_symbols + r")(?![\p{L}\p{N}]|" + APOS + ")"
+        "|(?:" + "|".join(sorted(CAPITALS_ONLY)) + r")(?![\p{L}\p{N}]|" + APOS + ")"
         "|(?:" + currency_symbols + r")(?![\p{L}\p{N}]|" + APOS + ")"
         "|(?:" + currency_codes + r")" + WORD_END
     )
@@ -526,8 +529,9 @@ def _parts(
     )
     scale = (
         "(?P<scale>(?i:" + scale_words + ")" + LETTER_END + NOT_NAUTICAL
-        + "|(?:" + abbreviations + ")(?:" + LETTER_END + "|(?=(?:" + currency_codes + ")"
-        + WORD_END + "))"  # "10 kCHF" (fr_CA)
+        + "|(?:" + abbreviations + ")(?:" + LETTER_END + "|(?=(?:" + currency_codes + "|"
+        + glued_symbols + ")" + WORD_END + "))"  # "10 kCHF" (fr_CA), "921 MDT", "5 MdDH"
+        + "|MM(?=(?:" + glued_symbols + ")" + WORD_END + ")"  # "12 MMDH": milliards
         + r"|[GT](?=" + GAP + r"(?:[$€£¥]|[A-Z]{3}" + WORD_END + "))"
         + r"|G(?<=,\d{1,9}" + SP + r"G)(?![\p{L}\p{N}]))"  # fr_CA 3,5 G: not a network
     )

@@ -45,12 +45,12 @@ SCALES: tuple[Scale, ...] = (
     Scale(3, "mille", "mille", other_words=("millier", "milliers"), abbreviations=("k", "K")),
     Scale(6, "million", "millions", abbreviations=("M", "Mio")),
     Scale(9, "milliard", "milliards",
-          abbreviations=("Md", "Mds", "Mrd", "Mrds", "mds", "mrd", "mrds", "Mia", "G")),
+          abbreviations=("Md", "Mds", "Mrd", "Mrds", "mds", "mrd", "mrds", "Mia", "G", "MM")),
     Scale(12, "billion", "billions", abbreviations=("Bn", "T"), english_exponent=9),
     Scale(15, "billiard", "billiards", rewritable=False),
     Scale(18, "trillion", "trillions", english_exponent=12),
 )
-"""The scales, smallest first. ``G`` and ``T`` count only glued to a currency (see
+"""The scales, smallest first. ``G``, ``T`` and ``MM`` count only glued to a currency (see
 :data:`numlint.mentions.lexicon.ABBREVIATIONS_NEEDING_CURRENCY`)."""
 
 

@@ -24,7 +24,7 @@ from typing import Literal
 import regex
 
 from ..cache import compile_pattern
-from ..conversion import periods_per_year
+from ..conversion import denominators_between, periods_per_year
 from ..matching import match_at
 from ..mentions import Mention
 from .anaphora import find_anaphoric_conversions
@@ -43,7 +43,10 @@ _LINKERS = (
     + r"|(?:qui" + _S + r"+)?représent(?:e|ent|ant|aient|ait)|valorisée?s?" + _S + r"+à"
     + r"|équiva(?:ut|lent|lait|laient)" + _S + r"+à|(?:est|sont)" + _S + r"+(?:en" + _S
     + r"+moyenne" + _S + r"+)?égale?s?" + _S + r"+à"
-    + r"|correspond(?:ent|ait|aient)?" + _S + r"+à"
+    + r"|(?:qui" + _S + r"+)?correspond(?:ent|ait|aient)?" + _S + r"+à|correspondant" + _S
+    + r"+à|ou" + _S + r"+l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")"
+    + r"|autrement" + _S + r"+dit|en" + _S + r"+d" + _APOS + r"autres" + _S + r"+termes"
+    + r"|(?:qui" + _S + r"+)?(?:vaut|valent|valait|valaient)|valant"
 )
 _FAR_LINKER = compile_pattern(
     r"(?i)[^\d.!?\n;()]{0,140}?,?" + _S + r"*(?:ce" + _S + r"+qui|qui|cela)" + _S
@@ -84,8 +87,16 @@ _GAP = {
         r"(?i)" + _S + r"+[-–—]" + _S + r"+(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
 }
+_POSTPOSED = (
+    r"(?:environ|seulement|à" + _S + r"+peine|tout" + _S + r"+au" + _S + r"+plus"
+    r"|terrestres?|solaires?|calendaires?|pleine?s?|entière?s?|entiers?|métriques?"
+    r"|courants?|constants?|actuel(?:le)?s?|nets?|nettes?|bruts?|brutes?|HT|TTC)(?![\p{L}])"
+)
+"""Words a conversion may end on, inside its parenthesis: a hedge (``29 029 pieds
+environ``), what counts the unit (``trois années terrestres``, ``euros courants``), a tax
+basis (``1 200 euros nets``); they qualify the amount, they do not bring in another."""
 _CLOSING_PARENTHESIS = compile_pattern(
-    r"(?i)" + _S + r"*(?:environ" + _S + r"*)?"
+    r"(?i)" + _S + r"*(?:" + _POSTPOSED + _S + r"*){0,2}"
     r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
     + r"+(?:taux|cours|change)[^()\n]{0,40})?"
     r"(?:[,;]" + _S + r"*[^()\n]{1,80})?"
@@ -136,7 +147,9 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     """Equivalences between each figure and the next one, where the text claims one, and
     the exchange rates it states (see :mod:`.rate_statements`), and the items of a list
     converted into a list (see :mod:`.paired_lists`), and a conversion opening the next
-    sentence (see :mod:`.anaphora`)."""
+    sentence (see :mod:`.anaphora`). A figure worth zero converts nothing: ``un 3,
+    Déversement de pétrole de 000 barils, environ 126, 000 gallons`` is a number split by
+    a machine translation, not 0 barrels said to be 126 gallons."""
     rates = [
         *find_rate_statements(text, mentions), *find_paired_lists(text, mentions),
         *find_anaphoric_conversions(text, mentions),
@@ -144,7 +157,66 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     stated = {frozenset((r.first.span, r.second.span)) for r in rates}
     found = [e for e in _neighbours(text, mentions)
              if frozenset((e.first.span, e.second.span)) not in stated]
-    return sorted([*found, *rates], key=lambda e: sorted((e.first.start, e.second.start)))
+    claimed = [e for e in (*found, *rates) if e.first.value and e.second.value]
+    if SENTENCE_CANDIDATES:
+        claimed += sentence_candidates(text, mentions, claimed)
+    return sorted(claimed, key=lambda e: sorted((e.first.start, e.second.start)))
+
+
+SENTENCE_CANDIDATES = True
+"""Whether :func:`sentence_candidates` runs (a switch for measuring it both ways)."""
+_CANDIDATE_REACH = 150
+"""Characters at most between two amounts only their numbers may tie."""
+_SENTENCE_STOP = compile_pattern(r"[.!?;](?:[\s\u00a0\u202f»”]|\Z)|\n")
+
+
+def sentence_candidates(text: str, mentions: Sequence[Mention],
+                        claimed: Sequence[Equivalence]) -> list[Equivalence]:
+    """Neighbouring amounts of one sentence in two currencies or units that no wording
+    ties (marker ``sentence``): candidates the verdict weighs on their numbers alone, as a
+    slip of a power of 1 000 (see :func:`numlint.verdict.judge`). Figures already in a
+    claim, bounds, list items, and pairs a word makes two amounts (*et*, *dont*, *contre*,
+    *plus*…) are left out."""
+    taken = {figure.span for e in claimed for figure in (e.first, e.second)}
+    amounts = [m for m in mentions if m.kind in ("money", "quantity")]
+    return [Equivalence(first, second, "sentence", "")
+            for first, second in pairwise(amounts)
+            if first.span not in taken and second.span not in taken
+            and _may_be_one_amount(first, second) and _nothing_sets_apart(text, first, second)]
+
+
+def _may_be_one_amount(first: Mention, second: Mention) -> bool:
+    """Two amounts of one kind in two currencies or units, counted per the same thing,
+    neither a bound, a list item or zero."""
+    return (
+        not _in_a_range_or_list(first) and not _in_a_range_or_list(second)
+        and first.per == second.per and _converts(first, second)
+        and bool(first.value) and bool(second.value)
+    )
+
+
+def _nothing_sets_apart(text: str, first: Mention, second: Mention) -> bool:
+    """Within one sentence and :data:`_CANDIDATE_REACH`, with no word between the two
+    figures that makes them two amounts, and the first not a part (*dont*)."""
+    start = second.hedge_span[0] if second.hedge_span else second.start
+    if start - first.end > _CANDIDATE_REACH or _SENTENCE_STOP.search(text, first.end, start):
+        return False
+    if _ANOTHER_QUANTITY.search(text, first.end, start) or _ANOTHER_ROLE.search(
+            text, first.end, start) or _NOT_THE_SAME_AMOUNT.match(text, second.end):
+        return False
+    return _A_PART_BEFORE.search(text, max(0, first.start - 24), first.start) is None and (
+        not _rejected_options(text, first))
+
+
+_ANOTHER_ROLE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:pour|atteint|atteignent|atteindre|atteignait|totalis\p{L}*"
+    r"|dépass\p{L}*|s" + _APOS + r"élève(?:nt)?|s" + _APOS + r"élevait)(?![\p{L}])"
+)
+"""Words between two amounts that give the second another role (a purpose, a total):
+``450 000 euros pour la culture, atteint 500 millions de dollars``."""
+_A_PART_BEFORE = compile_pattern(r"(?i)(?<![\p{L}])(?:dont|parmi|y" + _S + r"+compris)"
+                                 r"(?![\p{L}])[^\d.!?;]*\Z")
+"""``dont`` | 450 000 euros: the first amount is a part of another, not a conversion's."""
 
 
 def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
@@ -472,7 +544,8 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
         return False
     restated_per_period = first.per != second.per
     periods = periods_per_year(first.kind)
-    if restated_per_period and not (first.per in periods and second.per in periods):
+    if restated_per_period and not (first.per in periods and second.per in periods) and (
+            denominators_between(first.per, second.per) is None):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:

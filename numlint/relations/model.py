@@ -10,7 +10,7 @@ from ..mentions import Mention
 
 Marker = Literal[
     "parenthesis", "soit", "equivalent", "ou", "hedge-after-comma", "loose", "rate", "list",
-    "anaphora",
+    "anaphora", "sentence",
 ]
 """How the text ties the two figures. ``loose``: a conversion in parentheses after a few
 words that are not the first figure's complement (``3 milliards de dollars avec Airbus
@@ -20,7 +20,10 @@ rate stated (``1,0205 € pour 1 £``), maybe of another day than the article's:
 its order of magnitude only. ``list``: one item of a list of amounts converted item by
 item into a list (``1 000, 5 000 et 50 000 wons, environ 70 centimes, 3,50 euros et
 36 euros``). ``anaphora``: a conversion of the figure the sentence before ended on
-(``… et de 50 000 wons. Ce dernier, l'équivalent d'environ 40 euros``)."""
+(``… et de 50 000 wons. Ce dernier, l'équivalent d'environ 40 euros``). ``sentence``: two
+neighbouring amounts of one sentence in two currencies or units that no wording ties
+(``un salaire de 4 000 francs suisses percevait en réalité 2 842 euros``): only the numbers
+can tie them, so they are read only as a slip of a power of 1 000, at warning level."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,7 +190,8 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         if candidate.start - previous.end > _FARTHEST_BULLET:
             break
         if kind is None or not compatible(anchor, kind):
-            if kind is not None and kind[0] == anchor[0] == "money":
+            if kind is not None and kind[0] == anchor[0] == "money" and not _conversion_of(
+                    text, previous, candidate):
                 break  # another currency: another list
             between.append(candidate)
             continue
@@ -202,6 +203,15 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
         if anchor[0] in ("scaled", "count") and kind[0] in ("money", "quantity"):
             anchor = kind
     return run
+
+
+def _conversion_of(text: str, part: Mention, candidate: Mention) -> bool:
+    """``500 millions de dollars (plus de 1316 MDT), …``: money of another currency in the
+    parenthesis right after a part is that part converted, not the start of another list."""
+    return _OPENS_CONVERSION.fullmatch(text, part.end, _before_hedge(candidate)) is not None
+
+
+_OPENS_CONVERSION = compile_pattern(r"[\s\u00a0\u202f]*\((?:[^\d()\n]{0,20})?")
 
 
 def _gap_without_own_changes(text: str, start: int, end: int,

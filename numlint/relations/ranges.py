@@ -84,7 +84,7 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
             before = opened.start() if opened else start
             cue = _change_cue(text, before)
         found.append(Range(low, high, opener, separator, cue))
-    return _with_bracketed_pairs(text, mentions, found)
+    return _with_converted_bounds(text, mentions, _with_bracketed_pairs(text, mentions, found))
 
 
 def _with_bracketed_pairs(text: str, mentions: Sequence[Mention],
@@ -113,7 +113,39 @@ def _with_bracketed_pairs(text: str, mentions: Sequence[Mention],
     return sorted([*found, *added], key=lambda r: r.low.start) if added else found
 
 
+def _with_converted_bounds(text: str, mentions: Sequence[Mention],
+                           found: list[Range]) -> list[Range]:
+    """``entre 25 000 F CFA (38 €) et 45 000 F CFA (69 €)``: each bound of an *entre* range
+    followed by its own conversion in parentheses; the scanner links no bounds that are not
+    neighbours, so the range is read here (the conversions stay equivalences of their own)."""
+    added = []
+    for index in range(len(mentions) - 3):
+        low, low_converted, high, high_converted = mentions[index : index + 4]
+        if low.range_role is not None or high.range_role is not None or low.kind != high.kind:
+            continue
+        if low.kind not in ("money", "quantity") or (low.currency, low.unit) != (
+                high.currency, high.unit) or low.per != high.per:
+            continue
+        if _OPENS_BRACKET.fullmatch(text, low.end, _start(low_converted)) is None:
+            continue
+        if _CLOSED_AND.fullmatch(text, low_converted.end, _start(high)) is None:
+            continue
+        if _OPENS_BRACKET.fullmatch(text, high.end, _start(high_converted)) is None or (
+                _CLOSES.match(text, high_converted.end) is None):
+            continue
+        start = _start(low)
+        opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
+        if opened is not None and opened.group("opener").lower() == "entre":
+            added.append(Range(low, high, "entre", "et"))
+    return sorted([*found, *added], key=lambda r: r.low.start) if added else found
+
+
+def _start(mention: Mention) -> int:
+    return mention.hedge_span[0] if mention.hedge_span else mention.start
+
+
 _OPENS_BRACKET = compile_pattern(r"(?i)" + _S + r"*\(" + _S + r"*")
+_CLOSED_AND = compile_pattern(r"(?i)" + _S + r"*\)" + _S + r"+et" + _S + r"+")
 _AND = compile_pattern(r"(?i)" + _S + r"+et" + _S + r"+")
 
 

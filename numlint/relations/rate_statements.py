@@ -28,11 +28,13 @@ from .wording import SPACE as _S
 
 _VALUED = (
     r"(?:valai(?:t|ent)|vau[tx]|valent|a" + _S + r"+valu|valant|s" + _APOS
-    + r"échang(?:e|ent|eait|eaient)" + _S + r"+(?:à|contre)|cotée?s?" + _S + r"+à"
+    + r"échang(?:e|ent|eait|eaient)" + _S + r"+(?:à|(?:[^\d.!?;:()\n]{1,80}?" + _S
+    + r")?contre)|cotée?s?" + _S + r"+à"
     r"|(?:se" + _S + r"+)?(?:vend|achet|négoci)(?:e|ent|ait|aient)" + _S + r"+à"
     r"|(?:était|est)" + _S + r"+(?:indexée?|cotée?|fixée?)" + _S + r"+à)"
 )
-"""``1 dollar valait 26,11 livres``: the unit first, its price after."""
+"""``1 dollar valait 26,11 livres``: the unit first, its price after; *s'échange … contre*
+may hold where (``un euro s'échange aux guichets de la banque d'Algérie contre``)."""
 
 
 @cache

@@ -49,7 +49,10 @@ Words may stand between the figure and its conversion: its complement
 (*10 000 mètres d'altitude (environ 33 000 pieds)*), or up to four other words before a
 parenthesis (*3 milliards de dollars signés avec Airbus (2,9 millions d'euros)*). Those
 other words make a weak claim, so the pair is reported only when the gap is itself the
-signature of a scale slip: a factor near 1 000, 10^6… (±25 %).
+signature of a scale slip: a factor near 1 000, 10^6… (±25 %). Two neighbouring amounts of
+one sentence in two currencies or units that no wording ties at all (*avec un salaire de
+4 000 francs suisses, il percevait 2 842 millions d'euros*) are reported on that signature
+alone, as a warning.
 
 Currencies the ECB does not publish (the rouble after March 2022, the naira, the
 ariary, the dirham, the Algerian and Tunisian dinars…) are converted with a yearly order
@@ -179,6 +182,11 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
             "“{second}” cannot be the equivalent of “{first}”: that is about {expected}, "
             "{factor} times less.{suggestion}"
         )
+    evidence = fix.noted_in(evidence_of(assessment, document))
+    candidate = assessment.equivalence.marker == "sentence"
+    if candidate:
+        evidence["weighed"] = ("no wording ties the two amounts, only their sentence and a "
+                               "gap of a power of 1 000: a warning")
     return Finding(
         second.start,
         second.end,
@@ -186,7 +194,8 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
         params,
         edits=fix.edits,
         fix_description=N_("Rewrite the conversion with the scale that fits"),
-        evidence=fix.noted_in(evidence_of(assessment, document)),
+        evidence=evidence,
+        severity="warning" if candidate else None,
     )
 
 

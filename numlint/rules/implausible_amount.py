@@ -101,6 +101,8 @@ def _explained_by_english_reading(document: Document) -> set[tuple[int, int]]:
     the conversion as its evidence."""
     explained = set()
     for equivalence in document.relations.equivalences:
+        if equivalence.marker == "sentence":
+            continue  # only the numbers tie those: no reading of them explains a figure
         assessment = assess(equivalence, document)
         if assessment is None or assessment.consistent:
             continue
