@@ -198,7 +198,7 @@ def _may_be_one_amount(first: Mention, second: Mention) -> bool:
 def _nothing_sets_apart(text: str, first: Mention, second: Mention) -> bool:
     """Within one sentence and :data:`_CANDIDATE_REACH`, with no word between the two
     figures that makes them two amounts, and the first not a part (*dont*)."""
-    start = second.hedge_span[0] if second.hedge_span else second.start
+    start = (second.written_hedge or second).start
     if start - first.end > _CANDIDATE_REACH or _SENTENCE_STOP.search(text, first.end, start):
         return False
     if _ANOTHER_QUANTITY.search(text, first.end, start) or _ANOTHER_ROLE.search(

@@ -141,7 +141,7 @@ def _with_converted_bounds(text: str, mentions: Sequence[Mention],
 
 
 def _start(mention: Mention) -> int:
-    return mention.hedge_span[0] if mention.hedge_span else mention.start
+    return (mention.written_hedge or mention).start
 
 
 _OPENS_BRACKET = compile_pattern(r"(?i)" + _S + r"*\(" + _S + r"*")
