@@ -138,3 +138,38 @@ def test_a_part_in_these_wordings_is_weighed_as_a_warning(
 
 def test_parts_after_dont_may_still_overlap() -> None:
     assert_silent("Le groupe emploie 1 200 salariés dont 800 femmes et 600 cadres.", "NL205")
+
+
+# golfplanete.com (?p=89194): the whole, then « Il se décompose ainsi : » and a bulleted
+# list, after another amount of the sentence before
+BONUS = ("Le vainqueur s'offrirait un supplément de deux millions de dollars. Les cinq premiers"
+         " se partageront un bonus de 4 millions. Il se décompose ainsi :\n- {first}\n- 1 million"
+         " de dollars\n- 600 000 dollars\n- 400 000 dollars")
+# budget.catapultecommunication.com: two parts after « dont », each with a long purpose
+LONG_PURPOSES = ("Investissement de 7,5 milliards, dont {part} pour rétablir le système de santé"
+                 " et des services sociaux et 3,5 milliards pour rehausser les soins.")
+
+
+@pytest.mark.parametrize(("template", "key", "slip", "right"), [
+    (BONUS, "first", "2 milliards de dollars", "2 millions de dollars"),
+    (LONG_PURPOSES, "part", "4 millions", "4 milliards"),
+])
+def test_the_slipped_part_is_the_one_named(template: str, key: str, slip: str,
+                                           right: str) -> None:
+    text = template.format(**{key: slip})
+    for variant in variants(text):
+        found = [_plain(variant[d.start : d.end]) for d in numlint.check(
+            variant, format="text", date=DAY) if d.code == "NL205"]
+        assert found == [slip], (variant, found)
+    assert_silent(template.format(**{key: right}), "NL205")
+
+
+# lessentiel.lu (story/15315318): an acronym in parentheses before « soit », and the
+# comparison after « de plus » before the rate
+VOUCHERS = ("Ce sont {end} enfants qui bénéficient des chèques-service accueil (CSA), soit"
+            " 2 000 de plus que lors de la dernière rentrée (+4%).")
+
+
+def test_an_amount_more_than_before_is_weighed_past_an_acronym_and_its_comparison() -> None:
+    assert_flags_around(VOUCHERS.format(end="52 000 000"), "NL201", None, "error")
+    assert_silent(VOUCHERS.format(end="52 000"), "NL201")

@@ -32,14 +32,14 @@ from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
 _LONGEST_GAP = 70
-"""Characters at most between two figures of one sum (the patterns allow 50 or fewer)."""
+"""Characters at most between two figures of one sum (the patterns allow 70 or fewer)."""
 _FARTHEST_SUBSET = 100
 """Characters at most between a whole and its first part after *dont* (*62 154 hectares
 ont été détruits par les flammes en France depuis le 1er janvier, dont 47 000…*)."""
 _MOST_PARTS = 40
 """Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
 _PART_GAP = compile_pattern(
-    r"(?i)[^\d.!?\n;:()]{0,50}?(?:," + _S + r"*(?:et" + _S + r"+)?|" + _S + r"+et" + _S
+    r"(?i)[^\d.!?\n;:()]{0,70}?(?:," + _S + r"*(?:et" + _S + r"+)?|" + _S + r"+et" + _S
     + r"+)\Z"
 )
 """From one part to the next: ``d'hommes et`` | ``de femmes,``."""
