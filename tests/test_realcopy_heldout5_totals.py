@@ -173,3 +173,35 @@ VOUCHERS = ("Ce sont {end} enfants qui bénéficient des chèques-service accuei
 def test_an_amount_more_than_before_is_weighed_past_an_acronym_and_its_comparison() -> None:
     assert_flags_around(VOUCHERS.format(end="52 000 000"), "NL201", None, "error")
     assert_silent(VOUCHERS.format(end="52 000"), "NL201")
+
+
+# quebec.huffingtonpost.ca (budget-leitao…): « des W …, l'essentiel, soit X »
+ESSENTIAL = ("Ainsi, des {whole} d'investissements prévus d'ici 2027, l'essentiel, soit"
+             " 3,1 milliards $, ira aux hôpitaux.")
+
+
+def test_the_essential_of_a_whole_is_a_part_of_it() -> None:
+    text = ESSENTIAL.format(whole="4,2 millions $")
+    found = [f for f in numlint.check(text, date=DAY) if f.code == "NL205"]
+    assert found and all(f.severity == "warning" for f in found), found
+    for variant in variants(text):
+        assert [f for f in numlint.check(variant, date=DAY) if f.code == "NL205"], variant
+    assert_silent(ESSENTIAL.format(whole="4,2 milliards $"), "NL205")
+
+
+# the OFS salary (rh72, a round-4 miss): « Soit un salaire annuel » restates the monthly
+# salary two list lines back, not the men's salary right before it
+SALARY = ("Le salaire mensuel brut médian s'élevait à 6 500 francs suisses, avec une différence"
+          " entre les genres:\n- Femmes: 6 200 francs suisses\n- Hommes: 6 800 francs"
+          " suisses\nSoit un salaire annuel brut d'un peu moins de {yearly} francs.")
+
+
+def test_a_rate_restated_under_its_noun_per_another_period_is_weighed() -> None:
+    text = SALARY.format(yearly="78 000 000")
+    for variant in variants(text):
+        found = [_plain(variant[d.start : d.end]) for d in numlint.check(
+            variant, format="text", date=DAY) if d.code == "NL101"]
+        assert any("78 000 000" in figure for figure in found), (variant, found)
+    assert [d for d in numlint.check(_in_html(text), format="html", date=DAY)
+            if d.code == "NL101"]
+    assert_silent(SALARY.format(yearly="78 000"), "NL101")

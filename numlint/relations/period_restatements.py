@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from regex import escape as regex_escape
+
 from ..cache import compile_pattern
 from ..conversion import periods_per_year
 from ..matching import match_at
@@ -64,10 +66,28 @@ _NOT_THE_SAME = compile_pattern(
 """``cela représente 50 euros de plus par mois``: a difference, not the rate restated."""
 
 
+_ADJECTIVE = (
+    r"(?P<adjective>annuel(?:le)?s?|mensuel(?:le)?s?|quotidien(?:ne)?s?|hebdomadaires?)"
+)
+_ADJECTIVE_PERIODS = {"annu": "an", "mens": "mois", "quot": "jour", "hebd": "semaine"}
+_SOIT_NOUN = compile_pattern(
+    r"(?i)(?:\A|[.!?:\n])" + _S + r"*soit" + _S + r"+(?:une?|le|la|l" + _APOS + r")" + _S
+    + r"*(?P<noun>\p{L}{3,})" + _S + r"+" + _ADJECTIVE + r"(?:" + _S + r"+\p{L}+)?" + _S
+    + r"+(?:de|d" + _APOS + r")" + _S + r"*" + _ADVERBS + r"(?:un" + _S + r"+peu" + _S
+    + r"+(?:plus|moins)" + _S + r"+d(?:e|" + _APOS + r")" + _S + r"*)?\Z"
+)
+"""``Soit un salaire annuel brut d'un peu plus de`` | 84 000 francs: a sentence opening on
+*soit* that names the noun it restates per another period."""
+_FARTHEST_NOUN = 300
+"""Characters at most between the figure and its restatement under the same noun."""
+
+
 def find_period_restatements(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     """Each pair of neighbouring figures restating one rate per another period, the
-    periods given in words (see the module doc)."""
-    found = []
+    periods given in words (see the module doc), and each rate a sentence opening on
+    *Soit un salaire annuel de* restates from the same noun counted per another period
+    before it (:func:`_same_noun_restatements`)."""
+    found = _same_noun_restatements(text, mentions)
     for first, second in pairwise(mentions):
         if not _countable_alike(first, second):
             continue
@@ -92,6 +112,56 @@ def find_period_restatements(text: str, mentions: Sequence[Mention]) -> list[Equ
             text[own[1]:gap_end].strip(),
         ))
     return found
+
+
+def _same_noun_restatements(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
+    """``le salaire mensuel brut s'élevait à 7024 francs, …: - Femmes: 6 666 francs -
+    Hommes: 7 276 francs. Soit un salaire annuel brut d'un peu plus de 84 000 francs``: the
+    restatement names the noun and the period of the figure it restates, which need not
+    be the figure right before it (here the men's salary)."""
+    found = []
+    for index, second in enumerate(mentions):
+        start = second.hedge_span[0] if second.hedge_span else second.start
+        if index == 0 or "oit" not in text[max(0, start - 80) : start]:
+            continue
+        opening = _SOIT_NOUN.search(text, max(0, start - 80), start)
+        if opening is None:
+            continue
+        noun, per = opening.group("noun"), _adjective_period(opening.group("adjective"))
+        named = compile_pattern(
+            r"(?i)(?<![\p{L}])" + regex_escape(noun) + r"s?" + _S + r"+" + _ADJECTIVE
+            + r"[^\d.!?;\n]{0,40}\Z"
+        )
+        for earlier in range(index - 1, -1, -1):
+            first = mentions[earlier]
+            if start - first.end > _FARTHEST_NOUN:
+                break
+            before = first.hedge_span[0] if first.hedge_span else first.start
+            said = named.search(text, max(0, before - 80), before)
+            if said is None:
+                continue
+            own = _adjective_period(said.group("adjective"))
+            second = _borrowing_currency(second, first)
+            if own != per and _countable_alike(first, second) and own in periods_per_year(
+                    first.kind) and per in periods_per_year(first.kind):
+                found.append(Equivalence(replace(first, per=own), replace(second, per=per),
+                                         "loose", opening.group(0).strip(" .:\n")))
+            break
+    return found
+
+
+def _borrowing_currency(figure: Mention, model: Mention) -> Mention:
+    """``84 000 francs`` restating ``7024 francs suisses``: a currency name the restatement
+    shortens (its paragraph may not say which francs) is the one it restates."""
+    written, named = (figure.unit_text or "").lower(), (model.unit_text or "").lower()
+    if (figure.kind == "money" and figure.currency is None and model.currency is not None
+            and written and named.split()[:1] == [written]):
+        return replace(figure, currency=model.currency)
+    return figure
+
+
+def _adjective_period(word: str) -> str:
+    return _ADJECTIVE_PERIODS[word.lower()[:4]]
 
 
 def _countable_alike(first: Mention, second: Mention) -> bool:

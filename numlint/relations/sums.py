@@ -99,8 +99,12 @@ _SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}
 _ON_ITS_OWN = compile_pattern(
     r"(?i)(?<![\p{L}])à" + _S + r"+(?:lui|elle|eux|elles)" + _S + r"+seule?s?(?![\p{L}])"
     r"[^\d.!?\n;]{0,25}\Z"
+    r"|(?<![\p{L}])(?:l" + _APOS + r"essentiel|la" + _S + r"+(?:majeure|plus" + _S
+    + r"+grande)" + _S + r"+partie|la" + _S + r"+majorité|une" + _S + r"+(?:bonne" + _S
+    + r"+)?partie)(?![\p{L}])[^\d.!?\n;()]{0,25}?(?:," + _S + r"*soit|\()" + _S + r"*\Z"
 )
-"""``absorbent à elles seules`` | 29 millions: the figure is a part of a whole given before."""
+"""``absorbent à elles seules`` | 29 millions, ``des 5,4 milliards $ …, l'essentiel, soit``
+| 4,3 milliards $: the figure is a part of a whole given before."""
 _WHOLE_NOUN = (
     r"(?:total|objectif|budget|montant|enveloppe|cagnotte|dotation|somme|effectif|ensemble"
     r"|production|population)(?:" + _S + r"+(?:totale?|globale?|annuelle?|initiale?"
