@@ -167,7 +167,8 @@ def _amount_rate_then_total(text: str, mentions: Sequence[Mention],
     """``augmentent de 32.336 élèves, soit une hausse de 0,74% (effectif total :
     4.398.836)``: the amount, its rate, then the end named a total."""
     amount, rate, end = mentions[index : index + 3]
-    if rate.kind != "percent" or end.kind == "percent":
+    if rate.kind != "percent" or end.kind == "percent" or "soit" not in text[
+            amount.end : _before(rate)]:
         return None
     if _NOUN_TO_RATE.fullmatch(text, amount.end, _before(rate)) is None:
         return None
@@ -182,6 +183,8 @@ def _amount_then_endpoints(text: str, mentions: Sequence[Mention],
     """``un surcoût de 150 euros par an, passant de 1 700 à 1 850 euros``: the amount,
     then the endpoints it is the difference of (counted per the amount's period)."""
     amount, start, end = mentions[index : index + 3]
+    if "pass" not in text[amount.end : _before(start)]:
+        return None  # (a cheap look first: the verb that leads to the start)
     if _AMOUNT_TO_START.fullmatch(text, amount.end, _before(start)) is None:
         return None
     if _START_TO_END.fullmatch(text, start.end, _before(end)) is None:

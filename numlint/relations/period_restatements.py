@@ -89,7 +89,7 @@ def find_period_restatements(text: str, mentions: Sequence[Mention]) -> list[Equ
     before it (:func:`_same_noun_restatements`)."""
     found = _same_noun_restatements(text, mentions)
     for first, second in pairwise(mentions):
-        if not _countable_alike(first, second):
+        if not _countable_alike(first, second) or not _may_link(text, first, second):
             continue
         own = _period_of(text, first, sentence_head=True)
         other = _period_of(text, second, sentence_head=False)
@@ -162,6 +162,16 @@ def _borrowing_currency(figure: Mention, model: Mention) -> Mention:
 
 def _adjective_period(word: str) -> str:
     return _ADJECTIVE_PERIODS[word.lower()[:4]]
+
+
+_LINK_STEMS = ("soit", "cela", "ça", "ceci", "ce qui", "c'est", "c’est")
+
+
+def _may_link(text: str, first: Mention, second: Mention) -> bool:
+    """Whether the words between the figures may hold one of the links (a cheap look
+    before the patterns)."""
+    between = text[first.end : second.start].lower()
+    return len(between) < 200 and any(stem in between for stem in _LINK_STEMS)
 
 
 def _countable_alike(first: Mention, second: Mention) -> bool:

@@ -105,6 +105,8 @@ _ON_ITS_OWN = compile_pattern(
 )
 """``absorbent à elles seules`` | 29 millions, ``des 5,4 milliards $ …, l'essentiel, soit``
 | 4,3 milliards $: the figure is a part of a whole given before."""
+_ON_ITS_OWN_STEMS = ("seul", "essentiel", "partie", "majorit")
+"""A piece of each alternative of :data:`_ON_ITS_OWN`, looked for before the pattern."""
 _WHOLE_NOUN = (
     r"(?:total|objectif|budget|montant|enveloppe|cagnotte|dotation|somme|effectif|ensemble"
     r"|production|population)(?:" + _S + r"+(?:totale?|globale?|annuelle?|initiale?"
@@ -167,6 +169,9 @@ def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     whole counted per year takes in a part said without its period."""
     part = mentions[index]
     start = _before_hedge(part)
+    window = text[max(0, start - 40) : start].lower()
+    if not any(stem in window for stem in _ON_ITS_OWN_STEMS):
+        return None  # (a cheap look first)
     said = _ON_ITS_OWN.search(text, max(0, start - 40), start)
     if said is None:
         return None
@@ -344,6 +349,9 @@ def _part_of_base_before(text: str, mentions: Sequence[Mention], index: int) -> 
     kind after it in the sentence is taken from it (no part may exceed it)."""
     whole = mentions[index]
     start = _before_hedge(whole)
+    window = text[max(0, start - 40) : start].lower()
+    if "sur" not in window and "parmi" not in window:
+        return None  # (a cheap look first)
     if _BASE_FIRST.search(text, max(0, start - 40), start) is None:
         return None
     for later in mentions[index + 1 : index + 4]:
