@@ -17,13 +17,14 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 # Measured on this branch; raise as numlint improves, never lower. The whole set's floor
 # moves with the set: each held-out round adds copy numlint had not seen (round four took
-# it from 237 to 263 paragraphs and the measure from 93.2 % to 90.9 %; round 5a, the
-# equivalences' round, to 289 paragraphs, 88.7 % before its fixes), so the paragraphs of the
-# rounds before keep their own floor, which only rises (90.9 % on the 263 of rounds 1-4;
-# 90.8 % on all 289 after round 5a).
-RECALL_FLOOR = 0.907
-EARLIER_ROUNDS_FLOOR = 0.909
-LATEST_ROUND = frozenset(f"rh{n}" for n in range(79, 105))
+# it from 237 to 263 paragraphs and the measure from 93.2 % to 90.9 %; round 5, in two
+# halves run side by side, to 315 paragraphs: 5a the equivalences, rh79-rh104, 80.7 %
+# before its fixes and 90.4 % after; 5b totals, changes and rates per period, rh105-rh130,
+# 19.4 % before and 63.9 % after; 88.7 % on the whole set), so the paragraphs of the rounds
+# before keep their own floor, which only rises (91.2 % on the 263 of rounds 1-4).
+RECALL_FLOOR = 0.885
+EARLIER_ROUNDS_FLOOR = 0.91
+LATEST_ROUND = frozenset(f"rh{n}" for n in range(79, 131))
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
 KNOWN_ERROR_ALARMS: frozenset[str] = frozenset()
 # Warning-level findings on originals that are wrong, at most (text and HTML together).

@@ -15,6 +15,7 @@ change.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -66,6 +67,35 @@ _AMOUNT_TO_END = compile_pattern(
 _END_TO_RATE = compile_pattern(r"(?i)" + _S + r"*(?:en" + _S + r"+\d{4})?" + _STATED)
 """From the end to the rate: ``, soit une hausse de`` | 5 %."""
 _WITHIN = 60
+_NOUN_TO_RATE = compile_pattern(
+    r"(?i)(?:" + _S + r"+(?!(?:et|ou|dont|contre|qui|que)(?![\p{L}]))\p{L}[\p{L}'’\-]*)"
+    r"{0,5}?" + _S + r"*(?:en" + _S + r"+\d{4})?" + _STATED
+)
+"""From a figure and the noun it counts to its rate: `` élèves du second degré, soit une
+hausse de`` | 0,8%."""
+_COMPARED_BEFORE = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:contre|au" + _S + r"+lieu" + _S + r"+d(?:e|" + _APOS + r")|par" + _S
+    + r"+rapport" + _S + r"+(?:à|aux?)|comparée?s?" + _S + r"+(?:à|aux?))" + _S
+    + r"*(?:les?|la|l" + _APOS + r")?" + _S + r"*\Z"
+)
+"""Words that make the figure after them the earlier one compared with: ``contre`` |
+126,4 milliards."""
+_RATE_TO_SIGNED_AMOUNT = compile_pattern(r"(?i)" + _S + r"*\(" + _S + r"*\Z")
+"""From the rate to the amount it is of, signed in a parenthesis: ``, soit une hausse de
+0,8%`` | `` (`` | +42.900 élèves)."""
+_RATE_TO_TOTAL = compile_pattern(
+    r"(?i)" + _S + r"*(?:\(|,?" + _S + r"*(?:pour|soit))" + _S + r"*(?:(?:un|le|l" + _APOS
+    + r")" + _S + r"*)?(?:effectif|montant|nombre|chiffre|total)(?:" + _S
+    + r"+(?:total|global))?" + _S + r"*(?::|de|d" + _APOS + r")?" + _S + r"*\Z"
+)
+"""From the rate to the end named a total: ``, soit une hausse de 0,74%`` | `` (effectif
+total : `` | 4.398.836), `` pour un total de`` | 91 048."""
+_AMOUNT_TO_START = compile_pattern(
+    r"(?i)(?:" + _S + r"+\p{L}+){0,3}?" + _S + r"*,?" + _S + r"*(?:en" + _S
+    + r"+)?(?:passant|pour" + _S + r"+passer)" + _S + r"+" + _DE + _S + r"*\Z"
+)
+"""From the amount to the start: ``un surcoût de 150 euros par an`` | ``, passant de`` |
+1 700 à 1 850 euros."""
 
 
 def find_amount_changes(text: str, mentions: Sequence[Mention]) -> list[AmountChange]:
@@ -74,6 +104,12 @@ def find_amount_changes(text: str, mentions: Sequence[Mention]) -> list[AmountCh
         change = _endpoints_then_amount(text, mentions, index)
         if change is None:
             change = _amount_then_end(text, mentions, index)
+        if change is None:
+            change = _end_rate_then_amount(text, mentions, index)
+        if change is None:
+            change = _amount_rate_then_total(text, mentions, index)
+        if change is None:
+            change = _amount_then_endpoints(text, mentions, index)
         if change is None:
             change = find_more_than_before(text, mentions, index)
         if change is not None:
@@ -109,6 +145,56 @@ def _amount_then_end(text: str, mentions: Sequence[Mention],
     if stated is None:
         return None
     return _change(amount, end, stated, rate=rate)
+
+
+def _end_rate_then_amount(text: str, mentions: Sequence[Mention],
+                          index: int) -> AmountChange | None:
+    """``5.579.000 élèves, soit une hausse de 0,8% (+42.900 élèves)``: the end, its rate,
+    then the amount, signed, in a parenthesis."""
+    end, rate, amount = mentions[index : index + 3]
+    if rate.kind != "percent" or amount.number.text[:1] not in "+-−":
+        return None
+    if _COMPARED_BEFORE.search(text, max(0, _before(end) - 30), _before(end)):
+        return None  # "144,7 milliards contre 126,4 milliards, soit +14,4 % (+18,3)": a start
+    stated = _NOUN_TO_RATE.fullmatch(text, end.end, _before(rate))
+    if stated is None or _RATE_TO_SIGNED_AMOUNT.fullmatch(text, rate.end, _before(amount)) is None:
+        return None
+    return _change(amount, end, stated, rate=rate)
+
+
+def _amount_rate_then_total(text: str, mentions: Sequence[Mention],
+                            index: int) -> AmountChange | None:
+    """``augmentent de 32.336 élèves, soit une hausse de 0,74% (effectif total :
+    4.398.836)``: the amount, its rate, then the end named a total."""
+    amount, rate, end = mentions[index : index + 3]
+    if rate.kind != "percent" or end.kind == "percent" or "soit" not in text[
+            amount.end : _before(rate)]:
+        return None
+    if _NOUN_TO_RATE.fullmatch(text, amount.end, _before(rate)) is None:
+        return None
+    if _RATE_TO_TOTAL.fullmatch(text, rate.end, _before(end)) is None:
+        return None
+    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
+    return None if stated is None else _change(amount, end, stated, rate=rate)
+
+
+def _amount_then_endpoints(text: str, mentions: Sequence[Mention],
+                           index: int) -> AmountChange | None:
+    """``un surcoût de 150 euros par an, passant de 1 700 à 1 850 euros``: the amount,
+    then the endpoints it is the difference of (counted per the amount's period)."""
+    amount, start, end = mentions[index : index + 3]
+    if "pass" not in text[amount.end : _before(start)]:
+        return None  # (a cheap look first: the verb that leads to the start)
+    if _AMOUNT_TO_START.fullmatch(text, amount.end, _before(start)) is None:
+        return None
+    if _START_TO_END.fullmatch(text, start.end, _before(end)) is None:
+        return None
+    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
+    if stated is None:
+        return None
+    if amount.per is not None and start.per is None and end.per is None:
+        start, end = replace(start, per=amount.per), replace(end, per=amount.per)
+    return _change(amount, end, stated, start=start)
 
 
 def _change(amount: Mention, end: Mention, stated: regex.Match[str], *,

@@ -91,7 +91,8 @@ def context_changes(
         for _ in range(SENTENCES_BACK):
             window_start = _sentence_around(text, window_start - 1)[0] if window_start else 0
         window = mentions[bisect_left(starts, window_start) : bisect_left(starts, sentence[1])]
-        candidates = _candidates(window, later, figure)
+        candidates = _candidates(window, later, figure) or _earlier_said_after(
+            text, mentions, starts, sentence, later, figure)
         if candidates:
             changes.append(_change(candidates[0], later, stated, basis, candidates[1:]))
     return changes
@@ -119,6 +120,29 @@ def _stated(text: str, figure: Mention) -> tuple[Mention, bool, int] | None:
         if word is not None and word.end() - figure.end > 25:
             word = None
     return stated_as(text, figure, word)
+
+
+_EARLIER = compile_pattern(
+    r"(?i)(?<![\p{L}])(?:derni(?:er|ère)|précédente?|plus" + _S + r"+tôt|auparavant"
+    r"|avai(?:t|ent)|étai(?:t|ent))(?![\p{L}])"
+)
+"""Words that date a figure before the one a rate led to: *En février dernier, la
+production … avait atteint* | 32,159 millions."""
+
+
+def _earlier_said_after(
+    text: str, mentions: Sequence[Mention], starts: Sequence[int], sentence: tuple[int, int],
+    later: Mention, stated: Mention,
+) -> list[Mention]:
+    """The start given in the next sentence, dated before the end by its words (*a chuté
+    de 0,6 % atteignant 31,958 millions. En février dernier, la production avait atteint
+    32,159 millions*)."""
+    if sentence[1] >= len(text):
+        return []
+    following = _sentence_around(text, sentence[1])
+    window = mentions[bisect_left(starts, following[0]) : bisect_left(starts, following[1])]
+    dated = [m for m in window if _EARLIER.search(text, following[0], m.start)]
+    return _candidates(dated, later, stated)
 
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:

@@ -21,17 +21,22 @@ from .wording import SPACE as _S
 from .wording import same_quantity
 
 _END_TO_AMOUNT = compile_pattern(
-    r"(?i)(?:[^\d.!?;\n()]|(?<!\d)\d{4}(?!\d)){0,60}?," + _S + r"*soit" + _S + r"+\Z"
+    r"(?i)(?:[^\d.!?;\n()]|(?<!\d)\d{4}(?!\d)|\([\p{L}\s\u00a0\u202f.\-]{1,20}\))"
+    r"{0,80}?," + _S + r"*soit" + _S + r"+\Z"
 )
-"""``1 400 000 visites depuis le début de saison, soit`` | 125 000."""
+"""``1 400 000 visites depuis le début de saison, soit`` | 125 000; an acronym in
+parentheses may stand between (``53 224 enfants … des chèques-service accueil (CSA),
+soit`` | 2 228)."""
 _MORE = (
     r"(?P<more>supplémentaires?|de" + _S + r"+plus|en" + _S + r"+plus|de" + _S
     + r"+moins|en" + _S + r"+moins)"
 )
 _AMOUNT_TO_RATE = compile_pattern(
-    r"(?i)" + _S + r"*(?:\p{L}+" + _S + r"+)?" + _MORE + _S + r"*\(" + _S + r"*[+\-−]?\Z"
+    r"(?i)" + _S + r"*(?:\p{L}+" + _S + r"+)?" + _MORE + r"(?:" + _S + r"+qu(?:e|['’])"
+    r"[^\d()!?;.]{0,40}?)?" + _S + r"*\(" + _S + r"*[+\-−]?\Z"
 )
-"""``125 000 visites supplémentaires (`` | +10 %."""
+"""``125 000 visites supplémentaires (`` | +10 %, ``2 228 de plus que lors de la dernière
+rentrée (`` | +4%."""
 _MORE_ENDS = compile_pattern(r"(?i)" + _S + r"*(?:\p{L}+" + _S + r"+)?" + _MORE + _S
                              + r"*[.;,)]")
 """``18 000 visiteurs de plus.``: the amount closes its clause."""

@@ -18,7 +18,7 @@ from .wording import SPACE as _S
 RISE_STEMS = (
     "hausse", "hauss", "augment", "progress", "croissance", "croît", "crû", "cru", "bond",
     "grimp", "envol", "gagn", "gain", "accru", "accroissement", "accroît", "rebond", "mont",
-    "relev", "redress", "amélior", "bonifi", "étoff", "creus", "supérieur",
+    "relev", "redress", "amélior", "bonifi", "étoff", "creus", "supérieur", "surcoût",
 )
 FALL_STEMS = (
     "baisse", "baiss", "diminu", "recul", "chute", "chut", "repli", "perd", "perte",
@@ -28,10 +28,23 @@ FALL_STEMS = (
 )
 CHANGE_WORD = r"(?P<word>(?:" + "|".join(RISE_STEMS + FALL_STEMS) + r")[\p{L}]*)"
 """A word of rise or fall, its stem and ending (pattern text, group ``word``)."""
-STATED_BEFORE = compile_pattern(
-    r"(?ri)(?<![\p{L}])" + CHANGE_WORD + _S + r"+(?:" + _DE + _S + r"*)?\Z"
+_CHANGE_ADJECTIVE = (
+    r"(?:" + _S + r"+(?:globale?s?|totale?s?|nette?s?|sensibles?|légères?|fortes?"
+    r"|nouvelles?|moyennes?|annuelles?|brute?s?|significati(?:f|ve)s?|importante?s?"
+    r"|marquée?s?|modestes?|limitée?s?|faibles?|continue?s?|record))?"
 )
-"""A change word right before the stated figure: ``une hausse de`` | 25 %."""
+"""An adjective after the change word: ``une baisse globale de`` | 9 %."""
+_CHANGE_ADVERB = (
+    r"(?:(?:seulement|quasiment|presque|pratiquement|à" + _S + r"+peine|tout" + _S
+    + r"+juste)" + _S + r"+)?"
+)
+"""An adverb between *de* and the figure: ``une baisse de seulement`` | 2 %."""
+STATED_BEFORE = compile_pattern(
+    r"(?ri)(?<![\p{L}])" + CHANGE_WORD + _CHANGE_ADJECTIVE + _S + r"+(?:" + _DE + _S + r"*"
+    + _CHANGE_ADVERB + r")?\Z"
+)
+"""A change word right before the stated figure: ``une hausse de`` | 25 %, ``une baisse
+globale de`` | 9 %, ``une baisse de seulement`` | 2 %."""
 CHANGE_WORD_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:points?" + _S + r"+)?(?:de" + _S + r"+|d" + _APOS + r")" + CHANGE_WORD
 )

@@ -30,6 +30,7 @@ from ..mentions import Mention
 from .anaphora import find_anaphoric_conversions
 from .model import Equivalence, Marker
 from .paired_lists import find_paired_lists
+from .period_restatements import find_period_restatements
 from .rate_statements import find_rate_statements
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
@@ -152,7 +153,7 @@ def find_equivalences(text: str, mentions: Sequence[Mention]) -> list[Equivalenc
     a machine translation, not 0 barrels said to be 126 gallons."""
     rates = [
         *find_rate_statements(text, mentions), *find_paired_lists(text, mentions),
-        *find_anaphoric_conversions(text, mentions),
+        *find_anaphoric_conversions(text, mentions), *find_period_restatements(text, mentions),
     ]
     stated = {frozenset((r.first.span, r.second.span)) for r in rates}
     found = [e for e in _neighbours(text, mentions)

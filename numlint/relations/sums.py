@@ -32,14 +32,14 @@ from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
 _LONGEST_GAP = 70
-"""Characters at most between two figures of one sum (the patterns allow 50 or fewer)."""
+"""Characters at most between two figures of one sum (the patterns allow 70 or fewer)."""
 _FARTHEST_SUBSET = 100
 """Characters at most between a whole and its first part after *dont* (*62 154 hectares
 ont été détruits par les flammes en France depuis le 1er janvier, dont 47 000…*)."""
 _MOST_PARTS = 40
 """Parts read at most in one sum: copy lists a few; a table of figures is not a sum."""
 _PART_GAP = compile_pattern(
-    r"(?i)[^\d.!?\n;:()]{0,50}?(?:," + _S + r"*(?:et" + _S + r"+)?|" + _S + r"+et" + _S
+    r"(?i)[^\d.!?\n;:()]{0,70}?(?:," + _S + r"*(?:et" + _S + r"+)?|" + _S + r"+et" + _S
     + r"+)\Z"
 )
 """From one part to the next: ``d'hommes et`` | ``de femmes,``."""
@@ -86,27 +86,48 @@ _THE_ONE = (
     + r"|à)" + _S + r"*)?"
 )
 _TO_SUBSETS = compile_pattern(
-    r"(?i)(?:" + _S + r"*\))?[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*)"
-    + _SUBSET_WORDS
+    r"(?i)(?:" + _S + r"*\))?[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*|"
+    + _S + r"+(?=dont" + _S + r"))" + _SUBSET_WORDS
     + _S + r"+" + _THE_ONE + r"\Z"
 )
 """From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
 d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``; the whole may be
 the conversion in a parenthesis: ``2,2 milliards de dollars (1,6 milliard d'euros`` |
-``), dont``."""
+``), dont``; or *dont* with no comma (``3 593 élèves sont scolarisés dans le premier
+degré dont`` | 1 249 en maternelle)."""
 _SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}])")
 _ON_ITS_OWN = compile_pattern(
     r"(?i)(?<![\p{L}])à" + _S + r"+(?:lui|elle|eux|elles)" + _S + r"+seule?s?(?![\p{L}])"
     r"[^\d.!?\n;]{0,25}\Z"
+    r"|(?<![\p{L}])(?:l" + _APOS + r"essentiel|la" + _S + r"+(?:majeure|plus" + _S
+    + r"+grande)" + _S + r"+partie|la" + _S + r"+majorité|une" + _S + r"+(?:bonne" + _S
+    + r"+)?partie)(?![\p{L}])[^\d.!?\n;()]{0,25}?(?:," + _S + r"*soit|\()" + _S + r"*\Z"
 )
-"""``absorbent à elles seules`` | 29 millions: the figure is a part of a whole given before."""
+"""``absorbent à elles seules`` | 29 millions, ``des 5,4 milliards $ …, l'essentiel, soit``
+| 4,3 milliards $: the figure is a part of a whole given before."""
+_ON_ITS_OWN_STEMS = ("seul", "essentiel", "partie", "majorit")
+"""A piece of each alternative of :data:`_ON_ITS_OWN`, looked for before the pattern."""
+_WHOLE_NOUN = (
+    r"(?:total|objectif|budget|montant|enveloppe|cagnotte|dotation|somme|effectif|ensemble"
+    r"|production|population)(?:" + _S + r"+(?:totale?|globale?|annuelle?|initiale?"
+    r"|prévue?))?"
+)
+"""A noun that names a whole, maybe with its adjective (*une cagnotte totale*)."""
 _PART_OF = compile_pattern(
-    r"(?i)" + _S + r"*(?:[\p{L}\-]+" + _S + r"+)?sur" + _S + r"+(?:les|un" + _S
-    + r"+(?:total|objectif|budget|montant)" + _S + r"+(?:de|d" + _APOS + r")|une" + _S
-    + r"+enveloppe" + _S + r"+de)" + _S + r"*\Z"
+    r"(?i)" + _S + r"*(?:[\p{L}\-]+" + _S + r"+)?sur" + _S + r"+(?:les|(?:un|une)" + _S
+    + r"+" + _WHOLE_NOUN + _S + r"+(?:de|d" + _APOS + r"))" + _S + r"*\Z"
 )
 """From a part to its whole: ``262,6 milliards collectés`` | ``sur les`` | ``7 700
-milliards annoncés``."""
+milliards annoncés``, ``4 millions de dollars`` | ``sur une cagnotte totale de`` | 10
+millions."""
+_BASE_FIRST = compile_pattern(
+    r"(?i)(?:\A|[.!?:\n]" + _S + r"*)(?:sur|parmi)" + _S + r"+(?:les|(?:un|une|le|la|l"
+    + _APOS + r")" + _S + r"*" + _WHOLE_NOUN + _S + r"+(?:de|d" + _APOS + r"))" + _S
+    + r"*\Z"
+)
+"""``Sur une enveloppe globale de`` | 2 530 milliards, les autorités ont réservé 1431
+milliards…: a sentence that opens on the whole its figures are taken from."""
+_BASE_TO_PART = compile_pattern(r"[^.!?\n;]{0,120}?\Z")
 
 
 def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
@@ -121,6 +142,11 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
         subsets = _subsets_after(text, mentions, index)
         if subsets:
             found.append(Sum(tuple(subsets), mention, "subsets"))
+        if len(subsets) >= 2:  # "8,9 milliards, dont 5,2 milliards … et 3,7 milliards"
+            found.append(Sum(tuple(subsets), mention, "listed", "dont"))
+        based = _part_of_base_before(text, mentions, index)
+        if based is not None:
+            found.append(based)
         total = _total_of_parts_ending(text, mentions, index)
         if total is not None:
             found.append(total)
@@ -143,6 +169,9 @@ def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     whole counted per year takes in a part said without its period."""
     part = mentions[index]
     start = _before_hedge(part)
+    window = text[max(0, start - 40) : start].lower()
+    if not any(stem in window for stem in _ON_ITS_OWN_STEMS):
+        return None  # (a cheap look first)
     said = _ON_ITS_OWN.search(text, max(0, start - 40), start)
     if said is None:
         return None
@@ -255,10 +284,19 @@ def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | N
             if alike and _TO_SUBSETS.fullmatch(text, whole.end, gap_end):
                 return later
             return None
+        if _too_small_to_count(whole, candidate):
+            continue  # "8,9 milliards au cours des 5 prochaines années, dont…": no part
         if alike:
             return None  # another figure of the same kind first: not this whole's part
         between.append(candidate)
     return None
+
+
+def _too_small_to_count(whole: Mention, figure: Mention) -> bool:
+    """A small plain number written without scale (*5 prochaines années*) in the clause of
+    a whole given in millions or more: a duration or a rank, not a part of it."""
+    return (figure.kind == "number" and not figure.scale_exponent and abs(figure.value) < 100
+            and whole.scale_exponent >= 6)
 
 
 def _bare(mention: Mention) -> bool:
@@ -303,6 +341,27 @@ def _part_of_whole_after(text: str, mentions: Sequence[Mention], index: int) -> 
     if not (_alike(whole, part, text) or _alike(part, whole, text)):
         return None
     return Sum((part,), whole, "subsets")
+
+
+def _part_of_base_before(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:
+    """``Sur une enveloppe globale de 2 530 milliards de francs CFA, les autorités ont
+    réservé 1431 milliards``: the sentence opens on the whole, and the first figure of its
+    kind after it in the sentence is taken from it (no part may exceed it)."""
+    whole = mentions[index]
+    start = _before_hedge(whole)
+    window = text[max(0, start - 40) : start].lower()
+    if "sur" not in window and "parmi" not in window:
+        return None  # (a cheap look first)
+    if _BASE_FIRST.search(text, max(0, start - 40), start) is None:
+        return None
+    for later in mentions[index + 1 : index + 4]:
+        gap_end = _before_hedge(later)
+        if _BASE_TO_PART.fullmatch(text, whole.end, gap_end) is None:
+            return None
+        if "," in text[whole.end : gap_end] and (
+                _alike(whole, later, text) or _understood(whole, later, text)):
+            return Sum((later,), whole, "subsets", "sur")
+    return None
 
 
 def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -> Sum | None:

@@ -49,6 +49,10 @@ def listed_findings(text: str, sums: Sequence[Sum]) -> Iterator[Finding]:
 
 
 def _listed_finding(text: str, relations: list[Sum]) -> Finding | None:
+    # the whole nearest its parts is read first: a list that opens on its own total (*un
+    # bonus de 5 millions. Il se décompose ainsi : - 2 millions …*) is not the breakdown of
+    # a figure of the sentence before
+    relations = sorted(relations, key=_distance)
     readings = [(r.total, [r.parts[:k] for k in range(2, len(r.parts) + 1)], r.tie)
                 for r in relations]
     # where words name a whole the list's total, that whole is the one it is weighed
@@ -74,6 +78,14 @@ def _listed_finding(text: str, relations: list[Sum]) -> Finding | None:
                  "part_value": str(part.value), "tie": tie},
             )
     return None
+
+
+def _distance(relation: Sum) -> int:
+    """Characters between a whole and the nearest of its parts."""
+    whole, parts = relation.total, relation.parts
+    if whole.end <= parts[0].start:
+        return parts[0].start - whole.end
+    return max(0, whole.start - parts[-1].end)
 
 
 def _first_slip(text: str,
