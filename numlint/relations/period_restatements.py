@@ -153,7 +153,8 @@ def _same_noun_restatements(text: str, mentions: Sequence[Mention]) -> list[Equi
 def _borrowing_currency(figure: Mention, model: Mention) -> Mention:
     """``84 000 francs`` restating ``7024 francs suisses``: a currency name the restatement
     shortens (its paragraph may not say which francs) is the one it restates."""
-    written, named = (figure.written_unit.text if figure.written_unit else "").lower(), (model.written_unit.text if model.written_unit else "").lower()
+    written = figure.written_unit.text.lower() if figure.written_unit else ""
+    named = model.written_unit.text.lower() if model.written_unit else ""
     if (figure.kind == "money" and figure.currency is None and model.currency is not None
             and written and named.split()[:1] == [written]):
         return replace(figure, currency=model.currency)
