@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..cache import compile_pattern
-from ..matching import match_at
+from ..matching import folded, match_at
 from ..mentions import Mention
 from .additions import find_additions
 from .fractions import find_fractions
@@ -143,6 +143,8 @@ def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     whole counted per year takes in a part said without its period."""
     part = mentions[index]
     start = _before_hedge(part)
+    if "seul" not in folded(text[max(0, start - 40) : start]):
+        return None  # no "seul(e)(s)": what every match of _ON_ITS_OWN holds
     said = _ON_ITS_OWN.search(text, max(0, start - 40), start)
     if said is None:
         return None
@@ -315,12 +317,15 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
         return None
     gap = text[last.end : gap_end]
     named_before = any(word in gap for word in ("total", "tout", "ensemble"))
-    if not named_before and match_at(_TOTAL_AFTER, text, total.end) is None:
+    named_after = None if named_before else match_at(_TOTAL_AFTER, text, total.end)
+    if not named_before and named_after is None:
         return None  # "2 et 3 millions, soit 5 millions": a total only when named
     joined = _TO_TOTAL.fullmatch(text, last.end, gap_end)
     if joined is None:
         return None
-    if joined.group("named") is None and not match_at(_TOTAL_AFTER, text, total.end):
+    if named_before and joined.group("named") is None:
+        named_after = match_at(_TOTAL_AFTER, text, total.end)
+    if joined.group("named") is None and not named_after:
         return None
     parts = [last]
     for earlier_index in range(index - 1, max(-1, index - _MOST_PARTS), -1):
