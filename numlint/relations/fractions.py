@@ -100,10 +100,11 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
     """The fraction stated just before ``mentions[index]`` and where its words start."""
     part = mentions[index]
     end = part.hedge_span[0] if part.hedge_span else part.start
-    window = max(0, end - 90), end
-    if not any(stem in folded(text[window[0] : window[1]]) for stem in _FRACTION_STEMS):
+    begin = max(0, end - 90)
+    words = folded(text[begin:end])
+    if not any(stem in words for stem in _FRACTION_STEMS):
         return None  # no fraction word in the window: the pattern cannot match
-    said = _FRACTION_BEFORE.search(text, *window)
+    said = _FRACTION_BEFORE.search(text, begin, end)
     if said is not None:
         unit = said.group("unit").lower()
         unit = unit if unit == "tiers" else unit.rstrip("s")

@@ -81,7 +81,6 @@ _OWN_CHANGE = compile_pattern(
 _OWN_CHANGE_LETTERS = 16
 """Characters outside ``_S`` in the longest match of :data:`_OWN_CHANGE` (``en`` +
 ``augmentation`` + ``de``): the rest of a match is spaces."""
-_OWN_CHANGE_WINDOW = 80
 _INTRODUCED = compile_pattern(r":(?:[\s\u00a0\u202f]|\Z)")
 """``21.000 hectares ont brûlé en Gironde:`` | 14.000 en juillet et 6.800 depuis: a colon
 after the whole, in its sentence, opens its breakdown."""
@@ -226,13 +225,16 @@ def _gap_without_own_changes(text: str, start: int, end: int,
 
 def _own_change_from(text: str, start: int, end: int) -> int:
     """Where the search for :data:`_OWN_CHANGE` ending at ``end`` may begin and find the
-    match a search from ``start`` finds: a match starting before the last
-    :data:`_OWN_CHANGE_WINDOW` characters would hold them all, so when they hold more than
+    match a search from ``start`` finds: a match holds at most
     :data:`_OWN_CHANGE_LETTERS` characters that are no space (``str.isspace`` takes in
-    every character of ``_S``), none does."""
-    window = max(start, end - _OWN_CHANGE_WINDOW)
-    if window > start and len("".join(text[window:end].split())) > _OWN_CHANGE_LETTERS:
-        return window
+    every character of ``_S``), so none starts at or before the one more from the end."""
+    letters, begin = 0, end
+    while begin > start:
+        if not text[begin - 1].isspace():
+            letters += 1
+            if letters > _OWN_CHANGE_LETTERS:
+                return begin
+        begin -= 1
     return start
 
 
