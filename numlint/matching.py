@@ -77,3 +77,15 @@ class LazyPattern:
 def lazy_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     """A pattern compiled the first time it is used (see :class:`LazyPattern`)."""
     return LazyPattern(source, flags)  # type: ignore[return-value]
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased so that whatever a case-blind ``regex`` pattern matches as an
+    ASCII letter shows here as that letter: ``str.lower`` turns ``İ`` into ``i̇`` and keeps
+    ``ſ``, which ``(?i)`` matches as ``i`` and ``s``. ``stem in folded(window)`` is then a
+    cheap test that a pattern needing ``stem`` may match in ``window`` (false only when it
+    cannot)."""
+    lowered = text.lower()
+    if "ſ" in lowered or "\u0307" in lowered:
+        lowered = lowered.replace("ſ", "s").replace("i\u0307", "i")
+    return lowered

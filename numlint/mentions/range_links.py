@@ -67,10 +67,11 @@ def link_ranges(mentions: list[Mention], text: str) -> list[Mention]:
 def _bound(low: Mention, high: Mention, text: str) -> Mention | None:
     """``low`` as the first bound of a range closed by ``high``, or None."""
     patterns = _patterns()
-    opener = _opener(low, text)
     if not patterns.join.fullmatch(text, low.end, high.start):
-        split = opener == "entre" and _same_measure(low, high)
+        # the opener looked up only for bounds of one measure (most pairs are not)
+        split = _same_measure(low, high) and _opener(low, text) == "entre"
         return low if split and patterns.clause.fullmatch(text, low.end, high.start) else None
+    opener = _opener(low, text)
     separator = text[low.end : high.start].strip()
     if separator in ("et", "au") and opener is None:
         return None

@@ -18,8 +18,8 @@ from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
 from ..mentions.lists import borrowing
-from .change_words import STATED_BEFORE
 from .change_words import direction_of as _direction
+from .change_words import stated_before
 from .model import Sum
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
@@ -116,7 +116,7 @@ def _net_of_changes(text: str, mentions: Sequence[Mention], index: int) -> Sum |
 
 def _sign_before(text: str, figure: Mention) -> int:
     """+1 or -1 as the change word right before ``figure`` says (*une baisse de*), else 0."""
-    said = STATED_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+    said = stated_before(text, max(0, figure.start - 40), figure.start)
     return _direction(said.group("word"), figure.number.text) if said is not None else 0
 
 

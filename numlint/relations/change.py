@@ -22,7 +22,7 @@ from typing import Literal
 import regex
 
 from ..cache import compile_pattern
-from ..matching import match_at
+from ..matching import folded, match_at
 from ..mentions import Mention
 from .change_context import ComparedPair, context_changes
 from .change_words import (
@@ -34,12 +34,12 @@ from .change_words import (
 from .change_words import (
     FALL_STEMS,
     RISE_STEMS,
-    STATED_BEFORE,
     may_state,
     other_basis,
     period_of,
     rate_period,
     stated_as,
+    stated_before,
 )
 from .change_words import POINTS_AFTER as _POINTS_AFTER
 from .change_words import direction_of as _direction
@@ -152,6 +152,9 @@ _MULTIPLE = compile_pattern(
     r"|(?P<op>multipli|divis)[\p{L}]*" + _S + r"+par" + _S + r"+(?P<by>\d+(?:,\d+)?|deux"
     r"|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille))(?!\p{L})"
 )
+_MULTIPLE_STEMS = ("doubl", "tripl", "upl", "multipli", "divis")
+"""What every match of :data:`_MULTIPLE` holds (``upl``: *quadrupl*, *quintupl*, *décupl*,
+*centupl*)."""
 _MULTIPLE_WORDS = {
     "doubl": 2, "tripl": 3, "quadrupl": 4, "quintupl": 5, "décupl": 10, "centupl": 100,
 }
@@ -353,7 +356,7 @@ def _stated_after(
     gap_end = candidate.start - hedge_length(candidate)
     if gap_end - previous.end > 80:
         return None
-    word = STATED_BEFORE.search(text, previous.end, gap_end)
+    word = stated_before(text, previous.end, gap_end)
     connector_end = word.start() if word else gap_end
     if not _AFTER_END_TO_STATED.fullmatch(text, previous.end, connector_end):
         return None
@@ -382,7 +385,7 @@ def _stated_with_word_in_front(
 ) -> tuple[Mention, bool, int] | None:
     """``candidate`` as a stated change, when a change word stands right before it
     (``une hausse de`` | 25 %)."""
-    word = STATED_BEFORE.search(
+    word = stated_before(
         text, max(0, candidate.start - 40), candidate.start - hedge_length(candidate)
     )
     return None if word is None else stated_as(text, candidate, word)
@@ -406,8 +409,12 @@ def _last_multiple_before(
     """The multiple word closest before ``mentions[index]``, with no figure in between
     (the ``deux`` of ``divisé par deux`` is part of the multiple, not in between)."""
     figure = mentions[index]
+    begin = max(0, figure.start - 90)
+    words = folded(text[begin : figure.start])
+    if not any(stem in words for stem in _MULTIPLE_STEMS):
+        return None  # no multiple word in the window: the pattern cannot match
     found = None
-    for match in _MULTIPLE.finditer(text, max(0, figure.start - 90), figure.start):
+    for match in _MULTIPLE.finditer(text, begin, figure.start):
         found = match
     if found is None:
         return None
@@ -442,7 +449,7 @@ def _multiples_with_percent(
         if found is None:
             continue
         gap_end = figure.start - hedge_length(figure)
-        word = STATED_BEFORE.search(text, found.end(), gap_end)
+        word = stated_before(text, found.end(), gap_end)
         if word is None or not _MULTIPLE_TO_NEXT.fullmatch(text, found.end(), gap_end):
             continue
         direction = _direction(word.group("word"), figure.number.text)

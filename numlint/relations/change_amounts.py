@@ -121,6 +121,8 @@ def _endpoints_then_amount(text: str, mentions: Sequence[Mention],
                            index: int) -> AmountChange | None:
     """``passer de A en 2019 à B en 2020, soit une baisse de D``."""
     start, end, amount = mentions[index : index + 3]
+    if text[start.end : _before(end)].rstrip()[-1:] not in ("à", "À"):
+        return None  # "à" then spaces: how every match of _START_TO_END ends
     if _START_TO_END.fullmatch(text, start.end, _before(end)) is None:
         return None
     stated = _END_TO_AMOUNT.fullmatch(text, end.end, _before(amount))

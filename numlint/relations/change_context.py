@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
-from .change_words import CHANGE_WORD_AFTER, STATED_BEFORE, may_state, other_basis, stated_as
+from .change_words import CHANGE_WORD_AFTER, may_state, other_basis, stated_as, stated_before
 from .model import Change
 from .wording import SPACE as _S
 from .wording import hedge_length, same_quantity
@@ -114,7 +114,7 @@ def _change(
 def _stated(text: str, figure: Mention) -> tuple[Mention, bool, int] | None:
     """A percentage or points with a word, a sign or a comparative saying it is a change."""
     gap_end = figure.start - hedge_length(figure)
-    word = STATED_BEFORE.search(text, max(0, gap_end - 40), gap_end)
+    word = stated_before(text, max(0, gap_end - 40), gap_end)
     if word is None:
         word = match_at(CHANGE_WORD_AFTER, text, figure.end)
         if word is not None and word.end() - figure.end > 25:

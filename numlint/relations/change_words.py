@@ -4,12 +4,13 @@ que*), and the bases a rate may be on that its endpoints are not (*à périmètr
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
 from ..cache import compile_pattern
-from ..matching import match_at
+from ..matching import folded, match_at
 from ..mentions import Mention
 from .wording import APOSTROPHE as _APOS
 from .wording import OF as _DE
@@ -45,6 +46,23 @@ STATED_BEFORE = compile_pattern(
 )
 """A change word right before the stated figure: ``une hausse de`` | 25 %, ``une baisse
 globale de`` | 9 %, ``une baisse de seulement`` | 2 %."""
+
+
+def stated_before(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``STATED_BEFORE.search(text, start, end)``, after a cheap look for one of its stems
+    (most figures follow no change word)."""
+    if _stems().search(folded(text[start:end])) is None:
+        return None
+    return STATED_BEFORE.search(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> re.Pattern[str]:
+    """Any stem of a change word, in :func:`.matching.folded` text (each stem of
+    :data:`CHANGE_WORD` is lower-case)."""
+    return re.compile("|".join(re.escape(stem) for stem in RISE_STEMS + FALL_STEMS))
+
+
 CHANGE_WORD_AFTER = compile_pattern(
     r"(?i)" + _S + r"*(?:points?" + _S + r"+)?(?:de" + _S + r"+|d" + _APOS + r")" + CHANGE_WORD
 )
@@ -160,10 +178,15 @@ def _clause_stop(text: str, start: int, end: int, *, forward: bool) -> tuple[int
     """The part of ``start..end`` in the rate's own clause (up to a full stop or a
     semicolon)."""
     piece = text[start:end]
-    stops = [i for i, ch in enumerate(piece) if ch in ".;!?\n" and not _decimal_dot(piece, i)]
+    if not any(stop in piece for stop in _CLAUSE_STOPS):
+        return start, end  # (a cheap look first: most windows hold no stop)
+    stops = [i for i, ch in enumerate(piece) if ch in _CLAUSE_STOPS and not _decimal_dot(piece, i)]
     if not stops:
         return start, end
     return (start, start + stops[0]) if forward else (start + stops[-1] + 1, end)
+
+
+_CLAUSE_STOPS = ".;!?\n"
 
 
 def _decimal_dot(piece: str, index: int) -> bool:

@@ -477,7 +477,7 @@ def _restated_per_period(text: str, first: Mention, second: Mention) -> tuple[
         return first, second, None
     gap_start, own = first.end, first.per
     if own is None:
-        written = match_at(_OWN_PERIOD, text, first.end)
+        written = _own_period(text, first.end)
         if written is None:
             return first, second, None
         gap_start, own = written.end(), _PERIOD_WORDS[written.group("period").lower()]
@@ -491,6 +491,17 @@ def _restated_per_period(text: str, first: Mention, second: Mention) -> tuple[
     if per == own:
         return first, second, None
     return replace(first, per=own), replace(second, per=per), ("soit", "soit")
+
+
+def _own_period(text: str, end: int) -> regex.Match[str] | None:
+    """``match_at(_OWN_PERIOD, text, end)``, after a cheap look at what follows: spaces
+    (``str.isspace`` takes in every character of ``_S``), then *d*."""
+    if not text[end : end + 1].isspace():
+        return None
+    word = text[end : end + 40].lstrip()
+    if word and word[0] not in "dD":
+        return None
+    return match_at(_OWN_PERIOD, text, end)
 
 
 _OWN_PERIOD = compile_pattern(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..cache import compile_pattern
+from ..matching import folded
 from ..mentions import Mention
 from .model import Sum
 from .parts import compatible, measure
@@ -29,6 +30,8 @@ _FRACTION_BEFORE = compile_pattern(
     + _TO_AMOUNT
 )
 """``deux tiers du montant alloué (`` | environ 24 millions $."""
+_FRACTION_STEMS = ("moitié", "tiers", "quart", "cinquième", "dixième")
+"""What every match of :data:`_FRACTION_BEFORE` holds (its ``unit`` words)."""
 _PERCENT_OF = compile_pattern(r"(?i)" + _S + r"+" + _OF_WHAT + _TO_AMOUNT)
 """``40 %`` | `` du budget (`` | 1,2 milliard d'euros."""
 _TAKEN_UP = (
@@ -97,7 +100,11 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
     """The fraction stated just before ``mentions[index]`` and where its words start."""
     part = mentions[index]
     end = (part.written_hedge or part).start
-    said = _FRACTION_BEFORE.search(text, max(0, end - 90), end)
+    begin = max(0, end - 90)
+    words = folded(text[begin:end])
+    if not any(stem in words for stem in _FRACTION_STEMS):
+        return None  # no fraction word in the window: the pattern cannot match
+    said = _FRACTION_BEFORE.search(text, begin, end)
     if said is not None:
         unit = said.group("unit").lower()
         unit = unit if unit == "tiers" else unit.rstrip("s")

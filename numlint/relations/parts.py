@@ -78,6 +78,9 @@ _OWN_CHANGE = compile_pattern(
 )
 """The words of an item's own change right before its rate: ``en repli de`` | 16,5 %,
 ``(+`` | 5,3 %."""
+_OWN_CHANGE_LETTERS = 16
+"""Characters outside ``_S`` in the longest match of :data:`_OWN_CHANGE` (``en`` +
+``augmentation`` + ``de``): the rest of a match is spaces."""
 _INTRODUCED = compile_pattern(r":(?:[\s\u00a0\u202f]|\Z)")
 """``21.000 hectares ont brûlé en Gironde:`` | 14.000 en juillet et 6.800 depuis: a colon
 after the whole, in its sentence, opens its breakdown."""
@@ -223,10 +226,26 @@ def _gap_without_own_changes(text: str, start: int, end: int,
     for figure in between:
         if figure.kind != "percent" or figure.end > end:
             continue
-        own = _OWN_CHANGE.search(text, start, figure.start)
+        own = _OWN_CHANGE.search(text, _own_change_from(text, start, figure.start),
+                                 figure.start)
         begin = own.start() if own is not None else figure.start
         gap = gap[: begin - start] + " " * (figure.end - begin) + gap[figure.end - start :]
     return gap
+
+
+def _own_change_from(text: str, start: int, end: int) -> int:
+    """Where the search for :data:`_OWN_CHANGE` ending at ``end`` may begin and find the
+    match a search from ``start`` finds: a match holds at most
+    :data:`_OWN_CHANGE_LETTERS` characters that are no space (``str.isspace`` takes in
+    every character of ``_S``), so none starts at or before the one more from the end."""
+    letters, begin = 0, end
+    while begin > start:
+        if not text[begin - 1].isspace():
+            letters += 1
+            if letters > _OWN_CHANGE_LETTERS:
+                return begin
+        begin -= 1
+    return start
 
 
 def _joins(gap: str) -> bool:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ..cache import compile_pattern
+from ..matching import folded
 from ..mentions import Mention
 from .model import Sum
 from .parts import compatible, measure
@@ -25,10 +28,21 @@ _FARTHEST_WHOLE = 600
 _MOST_PARTS = 6
 
 
+def _left_over(text: str, end: int) -> regex.Match[str] | None:
+    """``_LEFT_OVER.match(text, end)``, after a cheap look at what follows: spaces
+    (``str.isspace`` takes in every character of ``_S``), then *res…* or *qui*."""
+    if not text[end : end + 1].isspace():
+        return None
+    word = text[end : end + 40].lstrip()
+    if word and folded(word[:3]) not in ("res", "qui"):
+        return None
+    return _LEFT_OVER.match(text, end)
+
+
 def find_remainders(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     found: list[Sum] = []
     for index, rest in enumerate(mentions):
-        left = _LEFT_OVER.match(text, rest.end)
+        left = _left_over(text, rest.end)
         if left is None or index < 2:
             continue
         own = measure(rest)

@@ -23,7 +23,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
+import regex
+
 from ..cache import compile_pattern
+from ..matching import folded
 from ..mentions import Mention
 from .model import Restatement
 from .wording import SPACE as _S
@@ -66,7 +69,7 @@ def find_restatements(text: str, mentions: Sequence[Mention]) -> list[Restatemen
     before their scale word (older ones are dropped: the walk stays linear)."""
     for later in mentions:
         digits = _digits(later.number.text)
-        pointer = _POINTER.search(text, max(0, later.start - 30), later.start)
+        pointer = _pointer_before(text, later.start)
         if pointer is not None and later.written_hedge is None and digits:
             first = _last_with_same_kind(earlier_by_number.get(digits, ()), later)
             if first is not None:
@@ -80,6 +83,21 @@ def find_restatements(text: str, mentions: Sequence[Mention]) -> list[Restatemen
         if _scaled(later):
             earlier_by_mantissa.setdefault(_mantissa(later), deque()).append(later)
     return found
+
+
+_POINTER_ENDS = ("ces", "mêmes", "lesdits", "lesdites", "de")
+"""How the last word of every :data:`_POINTER` ends."""
+
+
+def _pointer_before(text: str, start: int) -> regex.Match[str] | None:
+    """``_POINTER.search`` in the 30 characters before ``start``, after a cheap look at the
+    last word there: a match is a pointer then spaces, so the last piece between spaces
+    (``str.split`` cuts at every character of ``_S``) ends with its last word."""
+    window = max(0, start - 30)
+    pieces = folded(text[window:start]).split()
+    if not pieces or not pieces[-1].endswith(_POINTER_ENDS):
+        return None
+    return _POINTER.search(text, window, start)
 
 
 def _last_with_same_kind(candidates: Sequence[Mention], later: Mention) -> Mention | None:

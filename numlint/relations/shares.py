@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..cache import compile_pattern
 from ..matching import match_at
 from ..mentions import Mention
-from .change import STATED_BEFORE
+from .change_words import stated_before
 from .model import Partition
 from .wording import SPACE as _S
 
@@ -57,7 +57,7 @@ def _is_item(text: str, mention: Mention) -> bool:
         and mention.written_hedge is None
         and mention.range_role is None
         and 0 <= mention.value < 100
-        and STATED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is None
+        and stated_before(text, max(0, mention.start - 40), mention.start) is None
     )
 
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import regex
+
 from ..cache import compile_pattern
-from ..matching import match_at
+from ..matching import folded, match_at
 from ..mentions import Mention
 from .additions import find_additions
 from .fractions import find_fractions
@@ -374,12 +376,15 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
         return None
     gap = text[last.end : gap_end]
     named_before = any(word in gap for word in ("total", "tout", "ensemble"))
-    if not named_before and match_at(_TOTAL_AFTER, text, total.end) is None:
+    named_after = None if named_before else _total_named_after(text, total.end)
+    if not named_before and named_after is None:
         return None  # "2 et 3 millions, soit 5 millions": a total only when named
     joined = _TO_TOTAL.fullmatch(text, last.end, gap_end)
     if joined is None:
         return None
-    if joined.group("named") is None and not match_at(_TOTAL_AFTER, text, total.end):
+    if named_before and joined.group("named") is None:
+        named_after = _total_named_after(text, total.end)
+    if joined.group("named") is None and not named_after:
         return None
     parts = [last]
     for earlier_index in range(index - 1, max(-1, index - _MOST_PARTS), -1):
@@ -395,6 +400,28 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     ):
         return None
     return Sum(tuple(parts), total, "total")
+
+
+_TOTAL_AFTER_WINDOW = 120
+_TOTAL_AFTER_TOKENS = 4
+"""Pieces between spaces at most before the *total* (*tout*) of a match of
+:data:`_TOTAL_AFTER`: two words, a comma, *au* (*en*)."""
+
+
+def _total_named_after(text: str, end: int) -> regex.Match[str] | None:
+    """``match_at(_TOTAL_AFTER, text, end)``, after a cheap look that spares most figures
+    the pattern: a match ends with *total* or *tout*, so when neither is in the next
+    :data:`_TOTAL_AFTER_WINDOW` characters, a match would have to run past them with no
+    more than :data:`_TOTAL_AFTER_TOKENS` pieces between spaces (``str.split`` cuts at
+    every character of ``_S``) before them."""
+    window = text[end : end + _TOTAL_AFTER_WINDOW]
+    words = folded(window)
+    if "total" not in words and "tout" not in words:
+        if len(window) < _TOTAL_AFTER_WINDOW:
+            return None  # the text ends in the window
+        if len(window[: _TOTAL_AFTER_WINDOW - len("total")].split()) > _TOTAL_AFTER_TOKENS:
+            return None
+    return match_at(_TOTAL_AFTER, text, end)
 
 
 def _alike(whole: Mention, part: Mention, text: str, *, same_noun: bool = True,
