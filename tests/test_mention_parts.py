@@ -77,3 +77,12 @@ def test_the_aliases_are_read_only() -> None:
         mention.number_text = "4"  # type: ignore[misc]
     with pytest.raises(TypeError):
         dataclasses.replace(mention, number_text="4")  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("hedge", ["près de ", "environ\u00a0", "plus d’"])
+def test_hedged_start_is_where_the_hedge_begins(hedge: str) -> None:
+    text = f"Le rachat coûte {hedge}95 millions d’euros, et 3 km de route."
+    hedged, plain = numlint.mentions(text)
+    assert hedged.written_hedge is not None
+    assert hedged.hedged_start == text.index(hedge) < hedged.start
+    assert plain.written_hedge is None and plain.hedged_start == plain.start

@@ -175,13 +175,13 @@ class CurrencyContext:
         converts = _helpers()["converts"]
         if index + 1 < len(mentions):
             following = mentions[index + 1]
-            start = (following.written_hedge or following).start
+            start = following.hedged_start
             if start >= end and converts.fullmatch(text, end, start):
                 return following
         if index > 0:
             previous = mentions[index - 1]
             current = mentions[index]
-            start = (current.written_hedge or current).start
+            start = current.hedged_start
             if "(" in text[previous.end : start] and converts.fullmatch(
                 text, previous.end, start
             ):
@@ -270,7 +270,7 @@ class CurrencyContext:
         total = next((m for m in mentions[index + 1 :] if m.start >= run_end), None)
         if total is None or total.kind != "money" or total.currency is None:
             return None
-        start = (total.written_hedge or total).start
+        start = total.hedged_start
         if not _helpers()["total"].fullmatch(text, run_end, start):
             return None
         return total.currency, total.currency_assumed, (total.written_unit or total).span

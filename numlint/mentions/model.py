@@ -135,6 +135,12 @@ class Mention:
         return (self.start, self.end)
 
     @property
+    def hedged_start(self) -> int:
+        """Where the figure begins with its hedge (``près de`` | 95): what the words
+        before a figure end at, for a relation finder looking back from it."""
+        return self.written_hedge.start if self.written_hedge is not None else self.start
+
+    @property
     def precision(self) -> Decimal:
         """Half a unit of the last printed digit, scale applied: how much the writer may
         have rounded (``95 millions`` -> 500000, ``94,3 %`` -> 0.05)."""

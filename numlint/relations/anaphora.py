@@ -52,7 +52,7 @@ def find_anaphoric_conversions(text: str, mentions: Sequence[Mention]) -> list[E
             continue
         if None in (first.currency, second.currency) or first.currency == second.currency:
             continue
-        gap_end = (second.written_hedge or second).start
+        gap_end = second.hedged_start
         link = _pattern().fullmatch(text, first.end, gap_end)
         if link is not None:
             found.append(Equivalence(first, second, "anaphora", link.group("linker")))

@@ -121,14 +121,15 @@ def _endpoints_then_amount(text: str, mentions: Sequence[Mention],
                            index: int) -> AmountChange | None:
     """``passer de A en 2019 à B en 2020, soit une baisse de D``."""
     start, end, amount = mentions[index : index + 3]
-    if text[start.end : _before(end)].rstrip()[-1:] not in ("à", "À"):
+    if text[start.end : end.hedged_start].rstrip()[-1:] not in ("à", "À"):
         return None  # "à" then spaces: how every match of _START_TO_END ends
-    if _START_TO_END.fullmatch(text, start.end, _before(end)) is None:
+    if _START_TO_END.fullmatch(text, start.end, end.hedged_start) is None:
         return None
-    stated = _END_TO_AMOUNT.fullmatch(text, end.end, _before(amount))
+    stated = _END_TO_AMOUNT.fullmatch(text, end.end, amount.hedged_start)
     if stated is None:
         return None
-    if _VERB_BEFORE_START.search(text, max(0, _before(start) - _WITHIN), _before(start)) is None:
+    before = start.hedged_start
+    if _VERB_BEFORE_START.search(text, max(0, before - _WITHIN), before) is None:
         return None
     return _change(amount, end, stated, start=start)
 
@@ -137,13 +138,13 @@ def _amount_then_end(text: str, mentions: Sequence[Mention],
                      index: int) -> AmountChange | None:
     """``en hausse de D … pour s'établir à B, soit une hausse de p %``."""
     amount, end, rate = mentions[index : index + 3]
-    if rate.kind != "percent" or "pour" not in text[amount.end : _before(end)]:
+    if rate.kind != "percent" or "pour" not in text[amount.end : end.hedged_start]:
         return None  # (a cheap look first: the verb that settles the end)
-    if _AMOUNT_TO_END.fullmatch(text, amount.end, _before(end)) is None:
+    if _AMOUNT_TO_END.fullmatch(text, amount.end, end.hedged_start) is None:
         return None
-    if _END_TO_RATE.fullmatch(text, end.end, _before(rate)) is None:
+    if _END_TO_RATE.fullmatch(text, end.end, rate.hedged_start) is None:
         return None
-    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
+    stated = _AMOUNT_BEFORE.search(text, max(0, amount.hedged_start - _WITHIN), amount.hedged_start)
     if stated is None:
         return None
     return _change(amount, end, stated, rate=rate)
@@ -156,10 +157,11 @@ def _end_rate_then_amount(text: str, mentions: Sequence[Mention],
     end, rate, amount = mentions[index : index + 3]
     if rate.kind != "percent" or amount.number.text[:1] not in "+-−":
         return None
-    if _COMPARED_BEFORE.search(text, max(0, _before(end) - 30), _before(end)):
+    if _COMPARED_BEFORE.search(text, max(0, end.hedged_start - 30), end.hedged_start):
         return None  # "144,7 milliards contre 126,4 milliards, soit +14,4 % (+18,3)": a start
-    stated = _NOUN_TO_RATE.fullmatch(text, end.end, _before(rate))
-    if stated is None or _RATE_TO_SIGNED_AMOUNT.fullmatch(text, rate.end, _before(amount)) is None:
+    stated = _NOUN_TO_RATE.fullmatch(text, end.end, rate.hedged_start)
+    if stated is None or _RATE_TO_SIGNED_AMOUNT.fullmatch(
+            text, rate.end, amount.hedged_start) is None:
         return None
     return _change(amount, end, stated, rate=rate)
 
@@ -170,13 +172,13 @@ def _amount_rate_then_total(text: str, mentions: Sequence[Mention],
     4.398.836)``: the amount, its rate, then the end named a total."""
     amount, rate, end = mentions[index : index + 3]
     if rate.kind != "percent" or end.kind == "percent" or "soit" not in text[
-            amount.end : _before(rate)]:
+            amount.end : rate.hedged_start]:
         return None
-    if _NOUN_TO_RATE.fullmatch(text, amount.end, _before(rate)) is None:
+    if _NOUN_TO_RATE.fullmatch(text, amount.end, rate.hedged_start) is None:
         return None
-    if _RATE_TO_TOTAL.fullmatch(text, rate.end, _before(end)) is None:
+    if _RATE_TO_TOTAL.fullmatch(text, rate.end, end.hedged_start) is None:
         return None
-    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
+    stated = _AMOUNT_BEFORE.search(text, max(0, amount.hedged_start - _WITHIN), amount.hedged_start)
     return None if stated is None else _change(amount, end, stated, rate=rate)
 
 
@@ -185,13 +187,13 @@ def _amount_then_endpoints(text: str, mentions: Sequence[Mention],
     """``un surcoût de 150 euros par an, passant de 1 700 à 1 850 euros``: the amount,
     then the endpoints it is the difference of (counted per the amount's period)."""
     amount, start, end = mentions[index : index + 3]
-    if "pass" not in text[amount.end : _before(start)]:
+    if "pass" not in text[amount.end : start.hedged_start]:
         return None  # (a cheap look first: the verb that leads to the start)
-    if _AMOUNT_TO_START.fullmatch(text, amount.end, _before(start)) is None:
+    if _AMOUNT_TO_START.fullmatch(text, amount.end, start.hedged_start) is None:
         return None
-    if _START_TO_END.fullmatch(text, start.end, _before(end)) is None:
+    if _START_TO_END.fullmatch(text, start.end, end.hedged_start) is None:
         return None
-    stated = _AMOUNT_BEFORE.search(text, max(0, _before(amount) - _WITHIN), _before(amount))
+    stated = _AMOUNT_BEFORE.search(text, max(0, amount.hedged_start - _WITHIN), amount.hedged_start)
     if stated is None:
         return None
     if amount.per is not None and start.per is None and end.per is None:
@@ -225,6 +227,3 @@ _WORDING = compile_pattern(
 _LEFT_OVER = compile_pattern(r"(?i)" + _S + r"*%")
 """An amount that is in fact a percentage read apart: never a change amount."""
 
-
-def _before(mention: Mention) -> int:
-    return (mention.written_hedge or mention).start

@@ -64,7 +64,7 @@ def _rate_after(text: str, end: Mention, amount: Mention,
     """``1 400 000 visites …, soit 125 000 visites supplémentaires (+10%)``."""
     if rate.kind != "percent" or not _tied(text, end, amount):
         return None
-    if _AMOUNT_TO_RATE.fullmatch(text, amount.end, _before(rate)) is None:
+    if _AMOUNT_TO_RATE.fullmatch(text, amount.end, rate.hedged_start) is None:
         return None
     return _change(text, end, amount, rate, direction=_more(text, amount))
 
@@ -76,9 +76,9 @@ def _rate_before(text: str, rate: Mention, end: Mention,
         return None
     if _MORE_ENDS.match(text, amount.end) is None:
         return None
-    if _RATE_TO_END.fullmatch(text, rate.end, _before(end)) is None:
+    if _RATE_TO_END.fullmatch(text, rate.end, end.hedged_start) is None:
         return None
-    opening = _RATE_STATED.search(text, max(0, _before(rate) - _WITHIN), _before(rate))
+    opening = _RATE_STATED.search(text, max(0, rate.hedged_start - _WITHIN), rate.hedged_start)
     rises = 0 if opening is None else _direction(opening.group("word"), rate.number.text)
     if rises != _more(text, amount):
         return None
@@ -90,7 +90,7 @@ def _tied(text: str, end: Mention, amount: Mention) -> bool:
         return False
     if end.range_role is not None or amount.range_role is not None:
         return False
-    return _END_TO_AMOUNT.fullmatch(text, end.end, _before(amount)) is not None
+    return _END_TO_AMOUNT.fullmatch(text, end.end, amount.hedged_start) is not None
 
 
 def _more(text: str, amount: Mention) -> int:
@@ -107,9 +107,6 @@ def _change(text: str, end: Mention, amount: Mention, rate: Mention, *,
     counted = same_quantity(amount, end)
     if counted is None:
         return None
-    wording = " ".join(text[amount.end : _before(rate)].split()).rstrip(" (")
+    wording = " ".join(text[amount.end : rate.hedged_start].split()).rstrip(" (")
     return AmountChange(counted, end, direction, None, rate, wording or "soit")
 
-
-def _before(mention: Mention) -> int:
-    return (mention.written_hedge or mention).start

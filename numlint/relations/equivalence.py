@@ -199,7 +199,7 @@ def _may_be_one_amount(first: Mention, second: Mention) -> bool:
 def _nothing_sets_apart(text: str, first: Mention, second: Mention) -> bool:
     """Within one sentence and :data:`_CANDIDATE_REACH`, with no word between the two
     figures that makes them two amounts, and the first not a part (*dont*)."""
-    start = (second.written_hedge or second).start
+    start = second.hedged_start
     if start - first.end > _CANDIDATE_REACH or _SENTENCE_STOP.search(text, first.end, start):
         return False
     if _ANOTHER_QUANTITY.search(text, first.end, start) or _ANOTHER_ROLE.search(
@@ -438,8 +438,7 @@ def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
         return first
     if first.unit is None or second.unit is None or "/" in first.unit:
         return first
-    if _SOIT_ONLY.fullmatch(text, first.end, second.written_hedge.start if second.written_hedge
-                            else second.start) is None:
+    if _SOIT_ONLY.fullmatch(text, first.end, second.hedged_start) is None:
         return first
     if second.per is not None:
         return replace(first, per=second.per)
@@ -462,7 +461,7 @@ def _sharing_price_unit(text: str, first: Mention, second: Mention) -> Mention:
         return second
     if first.per is None or first.per in periods_per_year("money"):
         return second
-    gap_end = (second.written_hedge or second).start
+    gap_end = second.hedged_start
     if _OPENS_PARENTHESIS.fullmatch(text, first.end, gap_end) is None:
         return second
     return replace(second, per=first.per)
@@ -481,7 +480,7 @@ def _restated_per_period(text: str, first: Mention, second: Mention) -> tuple[
         if written is None:
             return first, second, None
         gap_start, own = written.end(), _PERIOD_WORDS[written.group("period").lower()]
-    gap_end = (second.written_hedge or second).start
+    gap_end = second.hedged_start
     if gap_end - gap_start > 80:
         return first, second, None
     found = _SOIT_PER_PERIOD.fullmatch(text, gap_start, gap_end)

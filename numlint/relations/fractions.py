@@ -99,7 +99,7 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
                      index: int) -> tuple[Decimal, int] | None:
     """The fraction stated just before ``mentions[index]`` and where its words start."""
     part = mentions[index]
-    end = (part.written_hedge or part).start
+    end = part.hedged_start
     begin = max(0, end - 90)
     words = folded(text[begin:end])
     if not any(stem in words for stem in _FRACTION_STEMS):
@@ -119,7 +119,7 @@ def _fraction_before(text: str, mentions: Sequence[Mention],
         return None
     if _PERCENT_OF.fullmatch(text, percent.end, end) is None:
         return None
-    return percent.value / 100, (percent.written_hedge or percent).start
+    return percent.value / 100, percent.hedged_start
 
 
 def _share_after(text: str, mentions: Sequence[Mention], index: int,
@@ -133,23 +133,23 @@ def _share_after(text: str, mentions: Sequence[Mention], index: int,
     part, percent = mentions[index], mentions[index + 1]
     if percent.kind != "percent" or not 0 < percent.value < 100 or percent.per is not None:
         return None
-    if _TO_SHARE.fullmatch(text, part.end, _before_hedge(percent)) is None:
+    if _TO_SHARE.fullmatch(text, part.end, percent.hedged_start) is None:
         return None
     if index + 2 < len(mentions):
         named = _named_whole(text, percent, mentions[index + 2], kind)
         if named is not None:
-            return percent.value / 100, text[_before_hedge(percent):percent.end], named
+            return percent.value / 100, text[percent.hedged_start:percent.end], named
     of = _SHARE_OF.match(text, percent.end)
     if of is None:
         return None
-    said = text[_before_hedge(percent):percent.end]
-    if index + 2 < len(mentions) and _before_hedge(mentions[index + 2]) == of.end():
+    said = text[percent.hedged_start:percent.end]
+    if index + 2 < len(mentions) and (mentions[index + 2]).hedged_start == of.end():
         whole = mentions[index + 2]
         whole_kind = measure(whole)
         if whole_kind is None or not compatible(whole_kind, kind):
             return None
         return percent.value / 100, said, whole
-    earlier = _whole_before(text, mentions, index, _before_hedge(part), kind)
+    earlier = _whole_before(text, mentions, index, part.hedged_start, kind)
     return (percent.value / 100, said, earlier) if earlier is not None else None
 
 
@@ -157,7 +157,7 @@ def _named_whole(text: str, after: Mention, whole: Mention,
                  kind: tuple[str, ...]) -> Mention | None:
     """``whole`` when the words after ``after`` name it as the base of the share (*de la
     prévision annuelle de*, *sur une prévision annuelle de*) and it counts like the part."""
-    if _NAMED_WHOLE.fullmatch(text, after.end, _before_hedge(whole)) is None:
+    if _NAMED_WHOLE.fullmatch(text, after.end, whole.hedged_start) is None:
         return None
     whole_kind = measure(whole)
     return whole if whole_kind is not None and compatible(whole_kind, kind) else None
@@ -172,16 +172,13 @@ def _share_then_amount(text: str, mentions: Sequence[Mention], index: int,
     percent, part = mentions[index - 1], mentions[index]
     if percent.kind != "percent" or not 0 < percent.value < 100 or percent.per is not None:
         return None
-    if _PERCENT_THEN_AMOUNT.fullmatch(text, percent.end, _before_hedge(part)) is None:
+    if _PERCENT_THEN_AMOUNT.fullmatch(text, percent.end, part.hedged_start) is None:
         return None
     whole = _named_whole(text, part, mentions[index + 1], kind)
     if whole is None:
         return None
-    return percent.value / 100, text[_before_hedge(percent):percent.end], whole
+    return percent.value / 100, text[percent.hedged_start:percent.end], whole
 
-
-def _before_hedge(mention: Mention) -> int:
-    return (mention.written_hedge or mention).start
 
 
 def _whole_before(text: str, mentions: Sequence[Mention], index: int, opening: int,

@@ -106,7 +106,7 @@ def _paired(text: str, first: list[Mention], second: list[Mention]) -> list[Equi
         return []
     if first[-1].end > second[0].start:
         return []
-    gap_end = (second[0].written_hedge or second[0]).start
+    gap_end = second[0].hedged_start
     strong = _patterns()["strong"].fullmatch(text, first[-1].end, gap_end)
     if strong is None:
         weak = _patterns()["weak"].fullmatch(text, first[-1].end, gap_end)

@@ -127,7 +127,7 @@ def _closing_total(text: str, parts: Sequence[Mention]) -> str:
     """The words naming the last item of a list its total (*Au total, cela représente*,
     *soit un total de*), written in its own clause, or ""."""
     last, before = parts[-1], parts[-2]
-    named = _CLOSING.search(text, max(before.end, _before_hedge(last) - 60), _before_hedge(last))
+    named = _CLOSING.search(text, max(before.end, last.hedged_start - 60), last.hedged_start)
     return named.group(0).strip(" ,") if named is not None else ""
 
 
@@ -198,7 +198,7 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
                 break  # another currency: another list
             between.append(candidate)
             continue
-        if not _joins(_gap_without_own_changes(text, previous.end, _before_hedge(candidate),
+        if not _joins(_gap_without_own_changes(text, previous.end, candidate.hedged_start,
                                                between)):
             break
         between = []
@@ -211,7 +211,7 @@ def _run_from(text: str, mentions: Sequence[Mention], start: int) -> list[int]:
 def _conversion_of(text: str, part: Mention, candidate: Mention) -> bool:
     """``500 millions de dollars (plus de 1316 MDT), …``: money of another currency in the
     parenthesis right after a part is that part converted, not the start of another list."""
-    return _OPENS_CONVERSION.fullmatch(text, part.end, _before_hedge(candidate)) is not None
+    return _OPENS_CONVERSION.fullmatch(text, part.end, candidate.hedged_start) is not None
 
 
 _OPENS_CONVERSION = compile_pattern(r"[\s\u00a0\u202f]*\((?:[^\d()\n]{0,20})?")
@@ -304,8 +304,8 @@ def _tie(text: str, whole: Mention, parts: Sequence[Mention]) -> str:
     if named is not None:
         return named.group(0)
     if _SENTENCE_END.search(text, whole.end, parts[0].start) is None:  # in one sentence
-        gap = (whole.end, _before_hedge(parts[0]))
-        based = _BASE_OF.search(text, max(whole.start - 20, 0), _before_hedge(whole))
+        gap = (whole.end, parts[0].hedged_start)
+        based = _BASE_OF.search(text, max(whole.start - 20, 0), whole.hedged_start)
         if based is not None and "," in text[gap[0]:gap[1]] and "\n" not in text[gap[0]:gap[1]]:
             return based.group(0).strip(" .!?:\n\u00a0\u202f")
         tie = _INTRODUCED.search(text, *gap) or _SOME_OF.search(text, *gap)
@@ -316,19 +316,16 @@ def _tie(text: str, whole: Mention, parts: Sequence[Mention]) -> str:
         default=whole.end,
     )
     window = max(sentence, parts[0].start - _STRONG_BEFORE)
-    tie = _TIES.search(text, window, _before_hedge(parts[0]))
+    tie = _TIES.search(text, window, parts[0].hedged_start)
     if tie is None:
-        tie = _TIES.search(text, parts[0].end, _before_hedge(parts[1]))
+        tie = _TIES.search(text, parts[0].end, parts[1].hedged_start)
     if tie is None:
-        tie = _ADDED.search(text, parts[0].end, _before_hedge(parts[1]))
+        tie = _ADDED.search(text, parts[0].end, parts[1].hedged_start)
     return tie.group(0).strip(" ,") if tie is not None else ""
 
 
 def _taken_up(text: str, mention: Mention) -> bool:
     """Whether a sentence opens by taking ``mention`` up as the base of what follows."""
-    start = _before_hedge(mention)
+    start = mention.hedged_start
     return _BASE_OF.search(text, max(start - 20, 0), start) is not None
 
-
-def _before_hedge(mention: Mention) -> int:
-    return (mention.written_hedge or mention).start

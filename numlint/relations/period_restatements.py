@@ -98,7 +98,7 @@ def find_period_restatements(text: str, mentions: Sequence[Mention]) -> list[Equ
         periods = periods_per_year(first.kind)
         if own[0] not in periods or other[0] not in periods:
             continue
-        gap_end = (second.written_hedge or second).start
+        gap_end = second.hedged_start
         tail = match_at(_TAIL, text, own[1])
         if _SAME_SENTENCE.fullmatch(text, tail.end() if tail else own[1], gap_end):
             if first.per is not None and second.per is not None:
@@ -121,7 +121,7 @@ def _same_noun_restatements(text: str, mentions: Sequence[Mention]) -> list[Equi
     be the figure right before it (here the men's salary)."""
     found = []
     for index, second in enumerate(mentions):
-        start = (second.written_hedge or second).start
+        start = second.hedged_start
         if index == 0 or "oit" not in text[max(0, start - 80) : start]:
             continue
         opening = _SOIT_NOUN.search(text, max(0, start - 80), start)
@@ -136,7 +136,7 @@ def _same_noun_restatements(text: str, mentions: Sequence[Mention]) -> list[Equi
             first = mentions[earlier]
             if start - first.end > _FARTHEST_NOUN:
                 break
-            before = (first.written_hedge or first).start
+            before = first.hedged_start
             said = named.search(text, max(0, before - 80), before)
             if said is None:
                 continue
@@ -196,7 +196,7 @@ def _period_of(text: str, figure: Mention, *, sentence_head: bool) -> tuple[str,
     if after is not None:
         return _period_named(after.group("period")), after.end()
     if sentence_head:
-        start = (figure.written_hedge or figure).start
+        start = figure.hedged_start
         before = _PERIOD_BEFORE.search(text, max(0, start - 60), start)
         if before is not None:
             return _period_named(before.group("period")), figure.end

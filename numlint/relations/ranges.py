@@ -69,7 +69,7 @@ def find_ranges(text: str, mentions: Sequence[Mention]) -> list[Range]:
             continue
         if low.range_partner is None or low.range_partner[0] != high.start:
             continue  # (the context may since have read a currency after the second bound)
-        start = (low.written_hedge or low).start
+        start = low.hedged_start
         opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
         opener = opened.group("opener") if opened else None
         separator = text[low.end : high.start].strip(" \u00a0\u202f\u2009") or "-"
@@ -126,22 +126,19 @@ def _with_converted_bounds(text: str, mentions: Sequence[Mention],
         if low.kind not in ("money", "quantity") or (low.currency, low.unit) != (
                 high.currency, high.unit) or low.per != high.per:
             continue
-        if _OPENS_BRACKET.fullmatch(text, low.end, _start(low_converted)) is None:
+        if _OPENS_BRACKET.fullmatch(text, low.end, low_converted.hedged_start) is None:
             continue
-        if _CLOSED_AND.fullmatch(text, low_converted.end, _start(high)) is None:
+        if _CLOSED_AND.fullmatch(text, low_converted.end, high.hedged_start) is None:
             continue
-        if _OPENS_BRACKET.fullmatch(text, high.end, _start(high_converted)) is None or (
+        if _OPENS_BRACKET.fullmatch(text, high.end, high_converted.hedged_start) is None or (
                 _CLOSES.match(text, high_converted.end) is None):
             continue
-        start = _start(low)
+        start = low.hedged_start
         opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
         if opened is not None and opened.group("opener").lower() == "entre":
             added.append(Range(low, high, "entre", "et"))
     return sorted([*found, *added], key=lambda r: r.low.start) if added else found
 
-
-def _start(mention: Mention) -> int:
-    return (mention.written_hedge or mention).start
 
 
 _OPENS_BRACKET = compile_pattern(r"(?i)" + _S + r"*\(" + _S + r"*")
@@ -165,7 +162,7 @@ def _with_shared_thousands(low: Mention, high: Mention) -> Mention:
 
 def range_start(text: str, found: Range) -> int:
     """Where the range is written from: its opener, else its hedge, else its first bound."""
-    start = (found.low.written_hedge or found.low).start
+    start = found.low.hedged_start
     opened = _OPENER.search(text, max(0, start - OPENER_REACH), start)
     return opened.start() if opened else start
 

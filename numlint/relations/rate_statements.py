@@ -74,7 +74,7 @@ def find_rate_statements(text: str, mentions: Sequence[Mention]) -> list[Equival
 def _statement(text: str, left: Mention, right: Mention) -> Equivalence | None:
     if not _money(left) or not _money(right):
         return None
-    gap_end = (right.written_hedge or right).start
+    gap_end = right.hedged_start
     patterns = _patterns()
     if _is_one(right) and patterns["per"].fullmatch(text, left.end, gap_end):
         unit, price, linker = right, left, "pour"
@@ -102,7 +102,7 @@ def _gapped(text: str, previous: Equivalence, left: Mention, right: Mention) -> 
     patterns = _patterns()
     if not patterns["gapped"].fullmatch(text, previous.second.end, left.start):
         return None
-    gap_end = (right.written_hedge or right).start
+    gap_end = right.hedged_start
     if not (_is_one(left) and patterns["plain"].fullmatch(text, left.end, gap_end)):
         return None
     if left.currency == right.currency:

@@ -167,7 +167,7 @@ def _unpointed(text: str, candidates: Sequence[Mention], later: Mention) -> Rest
     first = near[-1]
     if abs(first.scale_exponent - later.scale_exponent) != 3:
         return None
-    before = (later.written_hedge or later).start
+    before = later.hedged_start
     tie: Literal["amount", "definite", "none"] = "none"
     tied = _AMOUNT_TIE.search(text, max(0, before - 80), before)
     if tied is not None:

@@ -170,7 +170,7 @@ def _part_on_its_own(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     part of the amount the sentence before (or its own) gave, which it cannot exceed. A
     whole counted per year takes in a part said without its period."""
     part = mentions[index]
-    start = _before_hedge(part)
+    start = part.hedged_start
     window = text[max(0, start - 40) : start].lower()
     if not any(stem in window for stem in _ON_ITS_OWN_STEMS):
         return None  # (a cheap look first)
@@ -200,16 +200,16 @@ def _breakdown_after(text: str, mentions: Sequence[Mention], index: int) -> Sum 
     total = mentions[index]
     if index + 2 >= len(mentions) or total.range_role is not None:
         return None
-    before = max(0, total.start - 40), _before_hedge(total)
+    before = max(0, total.start - 40), total.hedged_start
     if not _may_name_total(text[before[0] : before[1]]) or not _NAMED_TOTAL_BEFORE.search(
             text, *before):
         return None
     first = mentions[index + 1]
-    if _TO_BREAKDOWN.fullmatch(text, total.end, _before_hedge(first)) is None:
+    if _TO_BREAKDOWN.fullmatch(text, total.end, first.hedged_start) is None:
         return None
     parts = [first]
     for later in mentions[index + 2 : index + 1 + _MOST_PARTS]:
-        gap_end = _before_hedge(later)
+        gap_end = later.hedged_start
         if gap_end - parts[-1].end > _LONGEST_GAP:
             break
         if not _PART_GAP.fullmatch(text, parts[-1].end, gap_end):
@@ -242,7 +242,7 @@ def _subsets_after(text: str, mentions: Sequence[Mention], index: int) -> list[M
         return []
     parts = [mentions[first]]
     for candidate in mentions[first + 1 : first + _MOST_PARTS]:
-        gap_end = _before_hedge(candidate)
+        gap_end = candidate.hedged_start
         if gap_end - parts[-1].end > _LONGEST_GAP:
             break
         if not _PART_GAP.fullmatch(text, parts[-1].end, gap_end):
@@ -273,7 +273,7 @@ def _first_subset(text: str, mentions: Sequence[Mention], index: int) -> int | N
     between: list[Mention] = []
     for later in range(index + 1, min(len(mentions), index + 4)):
         candidate = mentions[later]
-        gap_end = _before_hedge(candidate)
+        gap_end = candidate.hedged_start
         if gap_end - whole.end > _FARTHEST_SUBSET:
             return None
         alike = _alike(whole, candidate, text, subset=True)
@@ -333,7 +333,7 @@ def _part_of_whole_after(text: str, mentions: Sequence[Mention], index: int) -> 
     if index + 1 >= len(mentions):
         return None
     part, whole = mentions[index], mentions[index + 1]
-    gap_end = _before_hedge(whole)
+    gap_end = whole.hedged_start
     if gap_end - part.end > 40 or "sur" not in text[part.end : gap_end]:
         return None
     if _PART_OF.fullmatch(text, part.end, gap_end) is None:
@@ -350,14 +350,14 @@ def _part_of_base_before(text: str, mentions: Sequence[Mention], index: int) -> 
     réservé 1431 milliards``: the sentence opens on the whole, and the first figure of its
     kind after it in the sentence is taken from it (no part may exceed it)."""
     whole = mentions[index]
-    start = _before_hedge(whole)
+    start = whole.hedged_start
     window = text[max(0, start - 40) : start].lower()
     if "sur" not in window and "parmi" not in window:
         return None  # (a cheap look first)
     if _BASE_FIRST.search(text, max(0, start - 40), start) is None:
         return None
     for later in mentions[index + 1 : index + 4]:
-        gap_end = _before_hedge(later)
+        gap_end = later.hedged_start
         if _BASE_TO_PART.fullmatch(text, whole.end, gap_end) is None:
             return None
         if "," in text[whole.end : gap_end] and (
@@ -371,7 +371,7 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     if index + 1 >= len(mentions):
         return None
     last, total = mentions[index], mentions[index + 1]
-    gap_end = _before_hedge(total)
+    gap_end = total.hedged_start
     if gap_end - last.end > _LONGEST_GAP:
         return None
     gap = text[last.end : gap_end]
@@ -389,7 +389,7 @@ def _total_of_parts_ending(text: str, mentions: Sequence[Mention], index: int) -
     parts = [last]
     for earlier_index in range(index - 1, max(-1, index - _MOST_PARTS), -1):
         earlier = mentions[earlier_index]
-        gap_end = _before_hedge(parts[0])
+        gap_end = parts[0].hedged_start
         if gap_end - earlier.end > _LONGEST_GAP:
             break
         if not _PART_GAP.fullmatch(text, earlier.end, gap_end):
@@ -508,7 +508,3 @@ _COUNTED_NOUN = compile_pattern(
 )
 """``2 millions de foyers`` counts a noun; ``5 millions de l'État`` says where from."""
 
-
-def _before_hedge(mention: Mention) -> int:
-    """Where the words in front of a figure start (``près de`` | 95)."""
-    return (mention.written_hedge or mention).start
