@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from ..records import Record
 from . import lexicon, words
 from .currencies import CurrencyLexicon
 from .trie import trie_pattern
@@ -137,8 +137,7 @@ def after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> frozenset
     )
 
 
-@dataclass(frozen=True)
-class Anchors:
+class Anchors(Record):
     """Where a figure may start, found by a few passes of the standard ``re`` engine, whose
     first-character filter makes them several times faster than trying the full pattern at
     every position (simple passes, merged, beat one alternation of them)."""
@@ -164,6 +163,13 @@ class Anchors:
     ``sign_digits`` and ``links`` run only on a chunk that has a currency sign, or
     ``://`` or ``www.``: without one they find nothing, and a substring test costs less
     than a pass."""
+
+    __slots__ = __match_args__ = ("signs", "sign_digits", "words", "un", "links")
+
+    def __init__(self, signs: re.Pattern[str], sign_digits: re.Pattern[str],
+                 words: re.Pattern[str], un: re.Pattern[str], links: re.Pattern[str]) -> None:
+        self.signs, self.sign_digits, self.words, self.un, self.links = (
+            signs, sign_digits, words, un, links)
 
 
 ANCHOR_SIGNS = "".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"}))
@@ -301,8 +307,7 @@ def _ordinal_lists(lists: _Lists) -> tuple[str, str, str]:
 _ORDINAL_ENDINGS = ("ième", "ieme")
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(Record):
     """The sources of the scanner's patterns: the head, run at an anchor, and the small
     patterns the scanner reads the rest of a figure with (see :mod:`.tail`)."""
 
@@ -340,6 +345,23 @@ class Sources:
     """A "per" complement: ``par mois``, ``/an``, ``annuels``."""
     lists: dict[str, frozenset[str]]
     """The named lists of these patterns (``regex.compile(…, **lists)``)."""
+
+    __slots__ = __match_args__ = (
+        "head", "demi_head", "digit_head", "word_head", "demi_word_head", "percent", "de",
+        "demi_hyphen", "currency_signs", "sub_unit", "unit_symbols", "below_zero", "per",
+        "lists",
+    )
+
+    def __init__(self, *, head: str, demi_head: str, digit_head: str, word_head: str,
+                 demi_word_head: str, percent: str, de: str, demi_hyphen: str,
+                 currency_signs: str, sub_unit: str, unit_symbols: str, below_zero: str,
+                 per: str, lists: dict[str, frozenset[str]]) -> None:
+        self.head, self.demi_head, self.digit_head = head, demi_head, digit_head
+        self.word_head, self.demi_word_head = word_head, demi_word_head
+        self.percent, self.de, self.demi_hyphen = percent, de, demi_hyphen
+        self.currency_signs, self.sub_unit, self.unit_symbols = (
+            currency_signs, sub_unit, unit_symbols)
+        self.below_zero, self.per, self.lists = below_zero, per, lists
 
 
 def compile_source(

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache, cached_property
 
 import regex
 
 from ..matching import lazy_pattern, match_at
+from ..records import Record
 from . import lexicon
 from .article_scale import article_before
 from .assembly import Assembly, MatchView
@@ -54,8 +55,7 @@ from .words import WordNumber, divide, read_word_numbers
 _LONE_WORDS = frozenset({"un", "une", "neuf"})
 
 
-@dataclass(frozen=True)
-class _Helpers:
+class _Helpers(Record):
     """The small patterns read around a match (compiled once, on first use)."""
 
     word_before: regex.Pattern[str]
@@ -63,6 +63,14 @@ class _Helpers:
     """``neuf personnes`` is nine; ``un logement neuf et spacieux`` is new."""
     month_follows: regex.Pattern[str]
     """``le neuf février``: a date, not a figure."""
+
+    __slots__ = __match_args__ = ("word_before", "neuf_noun_follows", "month_follows")
+
+    def __init__(self, word_before: regex.Pattern[str], neuf_noun_follows: regex.Pattern[str],
+                 month_follows: regex.Pattern[str]) -> None:
+        self.word_before = word_before
+        self.neuf_noun_follows = neuf_noun_follows
+        self.month_follows = month_follows
 
 
 @cache
@@ -79,12 +87,18 @@ def _helpers() -> _Helpers:
     )
 
 
-@dataclass(frozen=True)
-class Scanner:
+class Scanner(Record):
     """Finds the mentions of a text; build once (it compiles the pattern), use from any thread."""
 
     currencies: CurrencyLexicon
     units: UnitLexicon
+
+    __slots__ = ("__dict__",)  # the cached properties
+    __match_args__ = ("currencies", "units")
+
+    def __init__(self, currencies: CurrencyLexicon, units: UnitLexicon) -> None:
+        self.currencies = currencies
+        self.units = units
 
     @cached_property
     def sources(self) -> Sources:

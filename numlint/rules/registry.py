@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import DEFAULT_LANGUAGE, N_, Phrase, show
+from ..records import Record
 from .api import RULE_ATTRIBUTES, Rule
 from .registry_entry_points import entry_points
 
@@ -38,10 +39,15 @@ class LoadError:
         return show(self.message, lang) if self.message is not None else self.reason
 
 
-@dataclass(frozen=True, slots=True)
-class Registry:
+class Registry(Record):
     rules: tuple[type[Rule], ...]
-    errors: tuple[LoadError, ...] = ()
+    errors: tuple[LoadError, ...]
+
+    __slots__ = __match_args__ = ("rules", "errors")
+
+    def __init__(self, rules: tuple[type[Rule], ...], errors: tuple[LoadError, ...] = ()) -> None:
+        self.rules = rules
+        self.errors = errors
 
     def find(self, code_or_name: str) -> type[Rule] | None:
         for rule in self.rules:
