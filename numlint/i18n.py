@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal, getcontext
 from typing import Any
 
+from .records import Record
+
 DEFAULT_LANGUAGE = "fr"
 LANGUAGES = ("fr", "en")
 
@@ -61,12 +63,17 @@ class Phrase:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
+class Amount(Record):
     """A computed amount for a message, shown compactly: ``94,3 milliards EUR``."""
 
     value: Decimal
-    unit: str = ""
+    unit: str
+
+    __slots__ = __match_args__ = ("value", "unit")
+
+    def __init__(self, value: Decimal, unit: str = "") -> None:
+        self.value = value
+        self.unit = unit
 
 
 def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
