@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, getcontext
 from typing import Any
@@ -55,12 +54,17 @@ def plural_form(number: int, forms: tuple[str, str], lang: str = DEFAULT_LANGUAG
     return forms[0] if singular else forms[1]
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(Record):
     """A message fragment used as a parameter of another message: translated too."""
 
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
+
+    __slots__ = __match_args__ = ("message", "params")
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        self.message = message
+        self.params = {} if params is None else params
 
 
 class Amount(Record):
