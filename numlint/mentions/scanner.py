@@ -128,6 +128,10 @@ class Scanner(Record):
         return compile_source(self.sources.word_head, self.sources)
 
     @cached_property
+    def _letter_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.letter_head, self.sources)
+
+    @cached_property
     def _demi_word_pattern(self) -> regex.Pattern[str]:
         return compile_source(self.sources.demi_word_head, self.sources, **self._demi_units)
 
@@ -141,15 +145,19 @@ class Scanner(Record):
 
     def _head_at(self, text: str, position: int, demi: bool) -> regex.Pattern[str]:
         """The smallest head pattern that matches at ``position`` what the whole one does:
-        without the currency in front where none may start, and without the words where
-        no letter starts (see :attr:`.pattern.Sources.digit_head`)."""
+        without the currency in front where none may start, without the words where
+        no letter starts (see :attr:`.pattern.Sources.digit_head`), and without ``moins``
+        or the numbers in digits at a letter other than ``m`` (see
+        :attr:`.pattern.Sources.letter_head`)."""
         ch = text[position]
         if ch.isdecimal():  # no currency starts with a digit (CurrencyStarts)
             return self._digit_pattern
         if self._currency_starts.may_start(text, position):
             return self._demi_pattern if demi else self.pattern
         if ch.isalpha():
-            return self._demi_word_pattern if demi else self._word_pattern
+            if demi:
+                return self._demi_word_pattern
+            return self._word_pattern if ch in "mM" else self._letter_pattern
         return self._digit_pattern
 
     @cached_property
