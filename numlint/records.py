@@ -6,7 +6,7 @@ about half a millisecond a class, and numlint's start created sixty of them. A c
 whose instances are built a few times per process (a lexicon, the scanner's pattern
 sources, a rule's load error) subclasses :class:`Record` instead: it lists its fields in
 ``__match_args__`` (which a dataclass sets too), writes its ``__init__``, and gets the
-``repr``, equality and hash a frozen dataclass gives it, read from those fields. Nothing
+``repr``, equality, hash and pickling a frozen dataclass gives it, read from those fields. Nothing
 stops an assignment to a field: these values are treated as immutable, not made so.
 """
 
@@ -35,3 +35,11 @@ class Record:
 
     def __hash__(self) -> int:
         return hash(self._values())
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """The fields, for pickle and copy (a cached property is built again after)."""
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__match_args__, state, strict=True):
+            setattr(self, name, value)
