@@ -40,10 +40,10 @@ HYPHEN_HIGH = r"\d+(?:,\d+)?(?![\d\-‑/])" + SP + "{0,2}" + RANGE_UNIT
 HYPHEN_RANGE = r"\d+(?:,\d+)?[\-‑]" + HYPHEN_HIGH
 """``370-390 millions``, ``10-15 %``, ``2-3 Md€``: a range, not a reference (``49-3``,
 ``2020-2021``, a score ``3-1``), which :data:`SKIP` leaves out."""
-TOKEN_START_AT_A_LETTER = r"(?<![\p{L}\p{N}_.,\-−+/])"
-""":data:`TOKEN_START` where a letter stands: a high bound starts with a digit."""
+TOKEN_START_NO_DIGIT = r"(?<![\p{L}\p{N}_.,\-−+/])"
+""":data:`TOKEN_START` where no digit stands: a high bound starts with one."""
 TOKEN_START = (
-    "(?:" + TOKEN_START_AT_A_LETTER
+    "(?:" + TOKEN_START_NO_DIGIT
     + r"|(?<=(?<![\p{L}\p{N}_.,\-‑−+/:])\d+(?:,\d+)?[\-‑])(?=" + HYPHEN_HIGH + "))"
 )
 """Where a figure may start: not inside a word or a number, nor after a hyphen — but for
@@ -332,8 +332,12 @@ class Sources(Record):
     letter_head: str
     """:attr:`word_head` for a letter that is no ``m`` or ``M``: no ``moins``, no number in
     digits (they start with a digit or a fraction sign, not a letter), and only the
-    :data:`TOKEN_START_AT_A_LETTER` half of the start. A lone number word (``deux
+    :data:`TOKEN_START_NO_DIGIT` half of the start. A lone number word (``deux
     groupes``) is the common word anchor; this head is a third smaller to compile."""
+    sign_head: str
+    """:attr:`head` for a currency sign (``$15``, ``€ 2,5 millions``): no skip (each starts
+    with a digit, ``+`` or a letter) and only the :data:`TOKEN_START_NO_DIGIT` half of the
+    start; a quarter smaller than the whole head."""
     percent: str
     """``GAP`` then a percent sign or word (group ``percent``)."""
     de: str
@@ -355,17 +359,18 @@ class Sources(Record):
 
     __slots__ = __match_args__ = (
         "head", "demi_head", "digit_head", "word_head", "demi_word_head", "letter_head",
-        "percent", "de", "demi_hyphen", "currency_signs", "sub_unit", "unit_symbols",
+        "sign_head", "percent", "de", "demi_hyphen", "currency_signs", "sub_unit", "unit_symbols",
         "below_zero", "per", "lists",
     )
 
     def __init__(self, *, head: str, demi_head: str, digit_head: str, word_head: str,
-                 demi_word_head: str, letter_head: str, percent: str, de: str, demi_hyphen: str,
+                 demi_word_head: str, letter_head: str, sign_head: str, percent: str, de: str,
+                 demi_hyphen: str,
                  currency_signs: str, sub_unit: str, unit_symbols: str, below_zero: str,
                  per: str, lists: dict[str, frozenset[str]]) -> None:
         self.head, self.demi_head, self.digit_head = head, demi_head, digit_head
         self.word_head, self.demi_word_head = word_head, demi_word_head
-        self.letter_head = letter_head
+        self.letter_head, self.sign_head = letter_head, sign_head
         self.percent, self.de, self.demi_hyphen = percent, de, demi_hyphen
         self.currency_signs, self.sub_unit, self.unit_symbols = (
             currency_signs, sub_unit, unit_symbols)
@@ -400,8 +405,11 @@ def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
         word_head=demi_word_head.replace(DEMI_UNITS, no_demi_units),
         demi_word_head=demi_word_head,
         letter_head=(
-            TOKEN_START_AT_A_LETTER + "(?:(?P<skip>" + SKIP_LINKS + ")|"
+            TOKEN_START_NO_DIGIT + "(?:(?P<skip>" + SKIP_LINKS + ")|"
             + _head(parts, left_out=("currency_before", "minus", *NUMBERS_IN_DIGITS)) + ")"
+        ).replace(DEMI_UNITS, no_demi_units),
+        sign_head=(
+            TOKEN_START_NO_DIGIT + "(?:(?P<skip>" + NEVER + ")|" + parts["head"] + ")"
         ).replace(DEMI_UNITS, no_demi_units),
         percent=GAP + parts["percent"],
         de=parts["de"],

@@ -132,6 +132,10 @@ class Scanner(Record):
         return compile_source(self.sources.letter_head, self.sources)
 
     @cached_property
+    def _sign_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.sign_head, self.sources)
+
+    @cached_property
     def _demi_word_pattern(self) -> regex.Pattern[str]:
         return compile_source(self.sources.demi_word_head, self.sources, **self._demi_units)
 
@@ -148,12 +152,15 @@ class Scanner(Record):
         without the currency in front where none may start, without the words where
         no letter starts (see :attr:`.pattern.Sources.digit_head`), and without ``moins``
         or the numbers in digits at a letter other than ``m`` (see
-        :attr:`.pattern.Sources.letter_head`)."""
+        :attr:`.pattern.Sources.letter_head`), without the skips at a currency sign
+        (:attr:`.pattern.Sources.sign_head`)."""
         ch = text[position]
         if ch.isdecimal():  # no currency starts with a digit (CurrencyStarts)
             return self._digit_pattern
         if self._currency_starts.may_start(text, position):
-            return self._demi_pattern if demi else self.pattern
+            if demi:
+                return self._demi_pattern
+            return self.pattern if ch.isalpha() or ch == "+" else self._sign_pattern
         if ch.isalpha():
             if demi:
                 return self._demi_word_pattern
