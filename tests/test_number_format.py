@@ -39,7 +39,7 @@ def _room(value: Decimal) -> int:
     return max(28, value.adjusted() + 8)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(DECIMALS, st.integers(0, 6), st.sampled_from(["fr", "en"]))
 def test_grouped_is_babel_s_format_decimal(value: Decimal, decimals: int, lang: str) -> None:
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
@@ -48,7 +48,7 @@ def test_grouped_is_babel_s_format_decimal(value: Decimal, decimals: int, lang: 
             value, format=pattern, locale=LOCALES[lang])
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(DECIMALS, st.sampled_from(["fr", "en"]), st.integers(0, 2))
 def test_compact_is_babel_s_long_compact_format(value: Decimal, lang: str, digits: int) -> None:
     with localcontext(prec=_room(value)):
