@@ -34,6 +34,10 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 ARTICLE = REPOSITORY / "examples" / "article.md"
 TARGETS_MS = {"no cache": 150.0, "empty cache": 150.0, "warm cache": 120.0}
+OUTSIDE = tempfile.gettempdir()
+"""Where the commands run: ``python -m numlint`` puts the working folder first on the path,
+so from a checkout's root it would import that checkout's ``numlint/``, whatever
+``--against`` names (the interpreter's own install is what is measured)."""
 
 
 def _environment(**changes: str | None) -> dict[str, str]:
@@ -49,7 +53,7 @@ def _environment(**changes: str | None) -> dict[str, str]:
 
 def _cpu_of(command: list[str], env: dict[str, str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(command, capture_output=True, env=env)
+    done = subprocess.run(command, capture_output=True, env=env, cwd=OUTSIDE)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr[-500:]!r}")
@@ -87,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         checks = {label: _check_command(python) for label, python in pythons.items()}
         for label, check in checks.items():  # bytecode, then warm cache
             for env in (_environment(), states[label + "warm cache"]()):
-                subprocess.run(check, capture_output=True, env=env)
+                subprocess.run(check, capture_output=True, env=env, cwd=OUTSIDE)
         times: dict[str, list[float]] = {}
         for _ in range(args.runs):
             for label, python in pythons.items():

@@ -22,6 +22,7 @@ from .mentions import Mention
 from .mentions.scales import english_exponents
 from .rates import RatesError
 from .rates.coarse import SOURCE as COARSE_SOURCE
+from .records import Record
 from .relations import Equivalence
 from .rounding import rounded
 
@@ -39,8 +40,7 @@ ENGLISH_SCALES: dict[str, int] = english_exponents()
 """What ``billion`` and ``trillion`` mean to an English writer (French: 12 and 18)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(Record):
     equivalence: Equivalence
     expected: Decimal
     """The first figure expressed in the second one's currency or unit."""
@@ -52,11 +52,28 @@ class Assessment:
     converted: Converted
     hedge_kind: str | None
     temperature: bool
-    window: _Window | None = None
+    window: _Window | None
     """How ``low`` and ``high`` were drawn, to draw them again for another figure."""
-    rate_window: RateWindow | None = None
+    rate_window: RateWindow | None
     """The first figure converted at each rate of the business days before the article's
     date: a conversion that matches any of them is consistent."""
+
+    __slots__ = __match_args__ = ("equivalence", "expected", "stated", "low", "high", "converted",
+        "hedge_kind", "temperature", "window", "rate_window")
+
+    def __init__(self, equivalence: Equivalence, expected: Decimal, stated: Decimal, low: Decimal,
+                 high: Decimal, converted: Converted, hedge_kind: str | None, temperature: bool,
+                 window: _Window | None = None, rate_window: RateWindow | None = None) -> None:
+        self.equivalence = equivalence
+        self.expected = expected
+        self.stated = stated
+        self.low = low
+        self.high = high
+        self.converted = converted
+        self.hedge_kind = hedge_kind
+        self.temperature = temperature
+        self.window = window
+        self.rate_window = rate_window
 
     @property
     def expected_range(self) -> tuple[Decimal, Decimal]:
@@ -187,13 +204,20 @@ def _assess(
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RateWindow:
+class RateWindow(Record):
     first_day: date
     last_day: date
     lowest: Decimal
     highest: Decimal
     """The first figure converted at the lowest and highest cross rate of those days."""
+
+    __slots__ = __match_args__ = ("first_day", "last_day", "lowest", "highest")
+
+    def __init__(self, first_day: date, last_day: date, lowest: Decimal, highest: Decimal) -> None:
+        self.first_day = first_day
+        self.last_day = last_day
+        self.lowest = lowest
+        self.highest = highest
 
 
 def _rate_window(equivalence: Equivalence, converted: Converted, document: Document,
@@ -441,12 +465,17 @@ def plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(Record):
     """The values a rounded or hedged figure allows."""
 
     low: Decimal
     high: Decimal
+
+    __slots__ = __match_args__ = ("low", "high")
+
+    def __init__(self, low: Decimal, high: Decimal) -> None:
+        self.low = low
+        self.high = high
 
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high

@@ -106,6 +106,9 @@ def warm_up(config: Config | Mapping[str, Any] | None = None) -> None:
     check("Le budget de 97,4 milliards de dollars (près de 95 milliards d'euros), trois "
           "millions de plus, soit +12 % ; 10 km (6,2 miles), $5 ou EUR 4,5.",
           format="text", date=datetime.date(2025, 2, 11), config=config)
+    from .mentions.standard import default_scanner
+
+    default_scanner().context.warm()
     _warmed = True
 
 

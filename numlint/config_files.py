@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 from .config import Config, ConfigError
 from .errors import os_reason
 from .i18n import N_
+from .records import Record
 from .rules.api import Rule
 
 NUMLINT_TOML = "numlint.toml"
@@ -39,18 +39,30 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (".*", "node_modules/", "__pycache__/", "site
 folders, and the folders of tools. Virtualenvs (a ``pyvenv.cfg``) are always skipped."""
 
 
-@dataclass(frozen=True)
-class FileSelection:
+class FileSelection(Record):
     """Which files a folder run skips: gitignore-style patterns, relative to ``base``."""
 
-    base: Path | None = None
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
+    base: Path | None
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    respect_gitignore: bool
+
+    __slots__ = __match_args__ = ("base", "exclude", "extend_exclude", "respect_gitignore")
+
+    def __init__(self, base: Path | None = None, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 extend_exclude: tuple[str, ...] = (), respect_gitignore: bool = True) -> None:
+        self.base = base
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.respect_gitignore = respect_gitignore
 
     @property
     def patterns(self) -> tuple[str, ...]:
         return (*self.exclude, *self.extend_exclude)
+
+
+DEFAULT_SELECTION = FileSelection()
+"""The selection of a configuration file that sets none of its keys."""
 
 
 def file_selection(table: dict[str, Any], origin: str, base: Path) -> FileSelection:
@@ -72,16 +84,23 @@ def file_selection(table: dict[str, Any], origin: str, base: Path) -> FileSelect
     return FileSelection(base=base, **values)
 
 
-@dataclass(frozen=True)
-class ConfigFile:
+class ConfigFile(Record):
     """A configuration read from a file, with its paths resolved."""
 
     path: Path
     """Absolute path of the file."""
     config: Config
     """The configuration; ``rates`` is absolute."""
-    selection: FileSelection = FileSelection()
+    selection: FileSelection
     """What a folder run under this file skips."""
+
+    __slots__ = __match_args__ = ("path", "config", "selection")
+
+    def __init__(self, path: Path, config: Config,
+                 selection: FileSelection = DEFAULT_SELECTION) -> None:
+        self.path = path
+        self.config = config
+        self.selection = selection
 
     @property
     def directory(self) -> Path:

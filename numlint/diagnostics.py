@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Literal
 
+from .records import Record
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 """From least to most severe."""
@@ -16,22 +18,35 @@ Safety = Literal["safe", "unsafe"]
 and needs a person to confirm it (``--fix`` applies only safe fixes)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Record):
     """Replace ``source[start:end]`` with ``replacement`` (offsets into the source)."""
 
     start: int
     end: int
     replacement: str
 
+    __slots__ = __match_args__ = ("start", "end", "replacement")
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+
+
+class Fix(Record):
     """A suggested correction: one or more edits, applied together."""
 
     edits: tuple[Edit, ...]
-    safety: Safety = "unsafe"
-    description: str = ""
+    safety: Safety
+    description: str
+
+    __slots__ = __match_args__ = ("edits", "safety", "description")
+
+    def __init__(self, edits: tuple[Edit, ...], safety: Safety = "unsafe",
+                 description: str = "") -> None:
+        self.edits = edits
+        self.safety = safety
+        self.description = description
 
     def apply(self, source: str) -> str:
         """The source with these edits applied (edits must not overlap)."""

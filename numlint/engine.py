@@ -9,24 +9,29 @@ explained in :mod:`numlint.deadline`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .diagnostics import SEVERITIES
 from .document import Document
 from .i18n import N_
+from .records import Record
 from .rules.api import Finding, Rule
 
 INTERNAL_ERROR_CODE = "NL000"
 INTERNAL_ERROR_NAME = "internal-error"
 
 
-@dataclass(frozen=True, slots=True)
-class RuleFinding:
+class RuleFinding(Record):
     """A finding and the rule that made it (None for numlint's own internal errors)."""
 
     rule: type[Rule] | None
     finding: Finding
+
+    __slots__ = __match_args__ = ("rule", "finding")
+
+    def __init__(self, rule: type[Rule] | None, finding: Finding) -> None:
+        self.rule = rule
+        self.finding = finding
 
 
 class InvalidFinding(TypeError):

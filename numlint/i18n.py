@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, getcontext
 from typing import Any
+
+from .records import Record
 
 DEFAULT_LANGUAGE = "fr"
 LANGUAGES = ("fr", "en")
@@ -53,20 +54,30 @@ def plural_form(number: int, forms: tuple[str, str], lang: str = DEFAULT_LANGUAG
     return forms[0] if singular else forms[1]
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(Record):
     """A message fragment used as a parameter of another message: translated too."""
 
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
+
+    __slots__ = __match_args__ = ("message", "params")
+
+    def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
+        self.message = message
+        self.params = {} if params is None else params
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
+class Amount(Record):
     """A computed amount for a message, shown compactly: ``94,3 milliards EUR``."""
 
     value: Decimal
-    unit: str = ""
+    unit: str
+
+    __slots__ = __match_args__ = ("value", "unit")
+
+    def __init__(self, value: Decimal, unit: str = "") -> None:
+        self.value = value
+        self.unit = unit
 
 
 def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -88,23 +99,35 @@ def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 _shown: dict[tuple[type, str, str, int, str], str] = {}
-"""What Babel showed, by value as written and language (a check shows the same rates and
+"""What was shown, by value as written and language (a check shows the same rates and
 amounts in several messages, a batch in many documents)."""
 _MOST_SHOWN = 4096
 
 
 def _formatted(value: Amount | Decimal | int | date, lang: str) -> str:
+    """``value`` shown in ``lang``: as Babel shows it, from the formats generated into
+    package data (:mod:`.number_format`), or by Babel itself for what they do not cover."""
+    from . import number_format
+
     if isinstance(value, Amount):
         with _digits_for(value.value):
             return _show_amount(value, lang)
     if isinstance(value, Decimal | int):
-        from babel.numbers import format_decimal
-
         with _digits_for(Decimal(value)):
-            return format_decimal(value, format="#,##0.####", locale=_locale(lang))
+            return number_format.grouped(Decimal(value), 4, lang) or _babel_decimal(
+                value, "#,##0.####", lang)
+    shown = number_format.long_date(value, lang)
+    if shown is not None:
+        return shown
     from babel.dates import format_date
 
     return format_date(value, format="long", locale=_locale(lang))
+
+
+def _babel_decimal(value: Decimal | int, pattern: str | None, lang: str) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 _UNGROUPED = r"(-?)(\d{4,})(\D.*)"
@@ -112,28 +135,36 @@ _UNGROUPED = r"(-?)(\d{4,})(\D.*)"
 
 
 def _show_amount(amount: Amount, lang: str) -> str:
-    from babel.numbers import format_compact_decimal, format_decimal
+    from . import number_format
 
     value = amount.value
     if abs(value) >= 1_000_000:
-        shown = format_compact_decimal(
-            value, format_type="long", fraction_digits=1, locale=_locale(lang)
-        )
+        shown = number_format.compact(value, lang)
+        if shown is None:
+            from babel.numbers import format_compact_decimal
+
+            shown = format_compact_decimal(
+                value, format_type="long", fraction_digits=1, locale=_locale(lang)
+            )
         past_the_largest_word = re.match(_UNGROUPED, shown, re.DOTALL)  # « 12000 billions »
         if past_the_largest_word:
             sign, digits, rest = past_the_largest_word.groups()
-            shown = sign + format_decimal(int(digits), locale=_locale(lang)) + rest
+            whole = int(digits)
+            shown = sign + (number_format.grouped(Decimal(whole), 3, lang)
+                            or _babel_decimal(whole, None, lang)) + rest
     else:
-        shown = format_decimal(value, format=_pattern_for(value), locale=_locale(lang))
+        decimals = _decimals_for(value)
+        shown = number_format.grouped(value, decimals, lang) or _babel_decimal(
+            value, "#,##0." + "#" * decimals, lang)
     return f"{shown} {amount.unit}".strip()
 
 
-def _pattern_for(value: Decimal) -> str:
+def _decimals_for(value: Decimal) -> int:
     """One decimal from 1 on (``94,3``); below 1, two significant digits (``0,04``, not
     ``0``: a message saying « environ 0 kg » explains nothing)."""
     if value == 0 or abs(value) >= 1 or not value.is_finite():
-        return "#,##0.#"
-    return "#,##0." + "#" * (1 - value.adjusted())
+        return 1
+    return 1 - value.adjusted()
 
 
 def _digits_for(value: Decimal) -> Any:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import LocalizedValueError
 from .i18n import N_
+from .records import Record
 
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -22,12 +22,18 @@ DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_MAX_FIGURES = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
-    max_bytes: int = DEFAULT_MAX_BYTES
+class Limits(Record):
+    max_bytes: int
     """Largest text checked, in UTF-8 bytes (10 MB by default)."""
-    max_figures: int = DEFAULT_MAX_FIGURES
+    max_figures: int
     """Most runs of digits in a text checked (100 000 by default)."""
+
+    __slots__ = __match_args__ = ("max_bytes", "max_figures")
+
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES,
+                 max_figures: int = DEFAULT_MAX_FIGURES) -> None:
+        self.max_bytes = max_bytes
+        self.max_figures = max_figures
 
     def exceeded_by(self, text: str) -> tuple[str, dict[str, Any]] | None:
         """Why ``text`` is too large (a message id and its parameters), or None."""

@@ -8,11 +8,11 @@ of the writer's style expresses the new power (the rule then reports without a f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .mentions import Mention, Part
 from .mentions.scales import written_forms
+from .records import Record
 
 LONG_SCALES: dict[int, tuple[str, str]] = written_forms()
 """Singular and plural of each French scale word (``mille`` does not take an s)."""
@@ -48,8 +48,7 @@ UNIT_LADDERS: tuple[dict[int, tuple[str, str, str]], ...] = (
 """Units that differ by a power of ten: (pint name, symbol, French plural)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rewrite:
+class Rewrite(Record):
     """Replace ``text[start:end]`` with ``replacement`` to get ``figure``."""
 
     start: int
@@ -57,6 +56,14 @@ class Rewrite:
     replacement: str
     figure: str
     """The whole figure as it would read after the rewrite (for messages)."""
+
+    __slots__ = __match_args__ = ("start", "end", "replacement", "figure")
+
+    def __init__(self, start: int, end: int, replacement: str, figure: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.figure = figure
 
 
 def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
 from decimal import Decimal
 
+from .records import Record
 
-@dataclass(frozen=True, slots=True)
-class UnitFactor:
+
+class UnitFactor(Record):
     factor: Decimal
     """How many base units one of this unit makes."""
     dimensions: tuple[tuple[str, int], ...]
+
+    __slots__ = __match_args__ = ("factor", "dimensions")
+
+    def __init__(self, factor: Decimal, dimensions: tuple[tuple[str, int], ...]) -> None:
+        self.factor = factor
+        self.dimensions = dimensions
 
 
 _lock = threading.Lock()

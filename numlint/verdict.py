@@ -16,11 +16,12 @@ where the rate and the wording can judge a few percent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from .assessment import Assessment, assess, english_explains, english_reading
+from .records import Record
 
 if TYPE_CHECKING:
     from .document import Document
@@ -49,15 +50,23 @@ NEAR = Decimal("1.25")
 """How close to a power of 1 000 a ratio is still a scale slip (a rate and a rounding)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(Record):
     kind: Kind
     assessment: Assessment | None
-    reason: Reason = ""
+    reason: Reason
     """For ``unjudged`` (and a consistent conversion the rate can only roughly confirm):
     what was weighed and kept the conversion from a verdict."""
-    english: tuple[Mention, ...] = ()
+    english: tuple[Mention, ...]
     """For ``english-scale``: the figures whose English reading makes the claim hold."""
+
+    __slots__ = __match_args__ = ("kind", "assessment", "reason", "english")
+
+    def __init__(self, kind: Kind, assessment: Assessment | None, reason: Reason = "",
+                 english: tuple[Mention, ...] = ()) -> None:
+        self.kind = kind
+        self.assessment = assessment
+        self.reason = reason
+        self.english = english
 
 
 def judge(equivalence: Equivalence, document: Document) -> Verdict:

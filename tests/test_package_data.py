@@ -9,7 +9,7 @@ import pytest
 
 from numlint import package_data
 
-FILES = ["data/unit_factors.json", "locale/fr/LC_MESSAGES/numlint.po"]
+FILES = ["data/unit_factors.json", "data/number_formats.json", "locale/fr/LC_MESSAGES/numlint.po"]
 
 
 @pytest.mark.parametrize("relative", FILES)

@@ -22,7 +22,8 @@ PIECES = st.sampled_from([
     "f", "cfa", "DH", "dhs", "HK", "nzd", "NZ", "$US", "$ us", "US$", "CN¥", "R$", "S$", "£GB",
     "₤IT", "K", "ſ", "moins", "Moins", "deux", "trois", "quarts", "%", "km", "heure", "litre",
     "2020-2021", "18 septembre", "21 h", "http://a.fr/3", "www.b.fr", "le", "(", ",", ".",
-    "\n", "x", "É", "İ", "Ⅰ",
+    "\n", "x", "É", "İ", "Ⅰ", "MOINS", "moinſ", "dix", "Deux", "mille", "cinquième",
+    "vingt-deux", "$15", "€ 2,5", "€ moins 5", "$ deux millions", "+33 1 23 45 67 89",
 ])
 
 
@@ -46,7 +47,8 @@ def test_the_head_picked_matches_as_the_whole_head(scanner, text: str, demi: boo
 
 def test_every_head_has_the_same_groups(scanner) -> None:
     heads = [scanner.pattern, scanner._demi_pattern, scanner._digit_pattern,
-             scanner._word_pattern, scanner._demi_word_pattern]
+             scanner._word_pattern, scanner._demi_word_pattern, scanner._letter_pattern,
+             scanner._sign_pattern]
     assert {tuple(sorted(head.groupindex.items())) for head in heads} == {
         tuple(sorted(scanner.pattern.groupindex.items()))}
 

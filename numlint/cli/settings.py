@@ -11,29 +11,41 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..config_files import ConfigFile, ConfigFinder, FileSelection, load_config_file
 from ..i18n import N_
+from ..records import Record
 from ..rules.api import Rule
 from ..rules.registry import CODE_FORMAT, Registry
 from .errors import UsageError
 from .files import Target
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Record):
     """What the command line says about the configuration (None: not said)."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    lang: str | None = None
-    fail_on: str | None = None
-    rates: str | None = None
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    lang: str | None
+    fail_on: str | None
+    rates: str | None
+
+    __slots__ = __match_args__ = ("select", "extend_select", "ignore", "lang", "fail_on", "rates")
+
+    def __init__(self, select: tuple[str, ...] | None = None, extend_select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = (), lang: str | None = None, fail_on: str | None = None,
+                 rates: str | None = None) -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.lang = lang
+        self.fail_on = fail_on
+        self.rates = rates
 
     def apply(self, config: Config) -> Config:
         changes: dict[str, Any] = {}

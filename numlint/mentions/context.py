@@ -10,12 +10,13 @@ at the words that gave it, so a rule can weigh the weaker evidence (warn, not er
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, cached_property
 
 import regex
 
 from ..matching import lazy_pattern
+from ..records import Record
 from .currencies import CurrencyLexicon, normalize_written
 from .model import Mention, Part
 from .written_names import WrittenCurrencies
@@ -95,11 +96,16 @@ def _helpers() -> dict[str, regex.Pattern[str]]:
     }
 
 
-@dataclass(frozen=True)
-class CurrencyContext:
+class CurrencyContext(Record):
     """Gives currencies from context to the figures of one text (see the module doc)."""
 
     currencies: CurrencyLexicon
+
+    __slots__ = ("__dict__",)  # the cached properties
+    __match_args__ = ("currencies",)
+
+    def __init__(self, currencies: CurrencyLexicon) -> None:
+        self.currencies = currencies
 
     @cached_property
     def _names(self) -> WrittenCurrencies:

@@ -9,10 +9,11 @@ will not guess), and the written forms the scanner must recognize.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+
+from ..records import Record
 
 LOCALES = ("fr", "fr_FR", "fr_BE", "fr_CH", "fr_CA")
 
@@ -251,20 +252,27 @@ def normalize_written(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
 
 
-@dataclass(frozen=True)
-class CurrencyLexicon:
+class CurrencyLexicon(Record):
     """Every written form of a currency numlint recognizes, and what it stands for."""
 
-    by_form: dict[str, str | None] = field(default_factory=dict)
+    by_form: dict[str, str | None]
     """Normalized written form -> ISO code, or None (money, currency left open)."""
-    assumed: frozenset[str] = frozenset()
+    assumed: frozenset[str]
     """Normalized forms whose code is a house default rather than unambiguous."""
-    codes: frozenset[str] = frozenset()
+    codes: frozenset[str]
     """ISO codes written as such (``EUR``, ``USD``): matched in capitals only."""
-    names: tuple[str, ...] = ()
+    names: tuple[str, ...]
     """Names and qualified names, matched whatever their case."""
-    symbols: tuple[str, ...] = ()
+    symbols: tuple[str, ...]
     """Symbols (``€``, ``$US``, ``£GB``), matched as written."""
+
+    __slots__ = __match_args__ = ("by_form", "assumed", "codes", "names", "symbols")
+
+    def __init__(self, by_form: dict[str, str | None] | None = None,
+                 assumed: frozenset[str] = frozenset(), codes: frozenset[str] = frozenset(),
+                 names: tuple[str, ...] = (), symbols: tuple[str, ...] = ()) -> None:
+        self.by_form = {} if by_form is None else by_form
+        self.assumed, self.codes, self.names, self.symbols = assumed, codes, names, symbols
 
     def lookup(self, written: str) -> tuple[str | None, bool]:
         """ISO code for a written form and whether it is assumed (a house default)."""

@@ -19,20 +19,30 @@ Nones."""
 NO_HEDGE: Hedge = (None, None)
 
 
+_APOSTROPHE_END = "'"
+"""The key of the hedges that end with an apostrophe (``d’au moins``, ``jusqu’à``: no, that
+one ends with a letter), whatever the word before it."""
+
+
 @cache
-def _hedge_pattern() -> regex.Pattern[str]:
+def _hedge_pattern(last_word: str) -> regex.Pattern[str]:
+    """The hedges whose last word is ``last_word`` (see :func:`_last_word`), longest first:
+    any hedge that ends before a figure ends with the word there, so the others could not
+    match. A text pays the compile of the few last words it has, not of all 53 hedges."""
     hedges = "|".join(
         regex.escape(h).replace("'", "['’ʼ]").replace(r"\ ", r"[\s\u00a0\u202f]+")
         for h in sorted(lexicon.HEDGES, key=len, reverse=True)
+        if _last_word(h) == last_word
     )
     return regex.compile(r"(?ri)(?<![\p{L}])(?P<hedge>" + hedges + r")[\s\u00a0\u202f]*\Z")
 
 
 def hedge_before(text: str, start: int) -> Hedge:
     """The hedge that ends just before ``start``, if any."""
-    if not _may_end_a_hedge(text, start):
+    last_word = _word_ending_a_hedge(text, start)
+    if last_word is None:
         return NO_HEDGE
-    found = _hedge_pattern().search(text, max(0, start - _HEDGE_LOOKBACK), start)
+    found = _hedge_pattern(last_word).search(text, max(0, start - _HEDGE_LOOKBACK), start)
     if found is None:
         return NO_HEDGE
     written = found.group("hedge")
@@ -40,8 +50,9 @@ def hedge_before(text: str, start: int) -> Hedge:
     return Part(written, found.span("hedge")), lexicon.HEDGES.get(key)
 
 
-def _may_end_a_hedge(text: str, start: int) -> bool:
-    """Whether the word before ``start`` could close a hedge (``de``, ``environ``, ``d’``).
+def _word_ending_a_hedge(text: str, start: int) -> str | None:
+    """The word before ``start`` if it could close a hedge (``de``, ``environ``; ``'`` for
+    an apostrophe, as in ``d’``), else None.
 
     Most figures follow no hedge; this look at one word spares them the backward search.
     """
@@ -49,21 +60,29 @@ def _may_end_a_hedge(text: str, start: int) -> bool:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     if end == 0:
-        return False
+        return None
     if text[end - 1] in "'’ʼ":
-        return True
+        return _APOSTROPHE_END
     begin = end
     while begin > 0 and end - begin < _LONGEST_HEDGE_WORD and text[begin - 1].isalpha():
         begin -= 1
-    return text[begin:end].lower() in _hedge_last_words()
+    word = text[begin:end].lower()
+    return word if word in _hedge_last_words() else None
+
+
+def _last_word(hedge: str) -> str | None:
+    """The letters that end ``hedge`` (``près de`` -> ``de``), ``'`` when it ends with an
+    apostrophe, None when neither (no such hedge could follow a word the scanner sees)."""
+    if hedge.endswith("'"):
+        return _APOSTROPHE_END
+    last = regex.search(r"\p{L}+\Z", hedge.split()[-1].replace("-", " "))
+    return last.group().lower() if last is not None else None
 
 
 @cache
 def _hedge_last_words() -> frozenset[str]:
     """The last word of every hedge, its letters only (``près de`` -> ``de``)."""
-    words = set()
-    for hedge in lexicon.HEDGES:
-        last = regex.search(r"\p{L}+\Z", hedge.split()[-1].replace("-", " "))
-        if last is not None:
-            words.add(last.group().lower())
-    return frozenset(words)
+    return frozenset(
+        word for word in map(_last_word, lexicon.HEDGES)
+        if word is not None and word != _APOSTROPHE_END
+    )

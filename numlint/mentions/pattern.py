@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from ..records import Record
 from . import lexicon, words
 from .currencies import CAPITALS_ONLY, GLUED_SYMBOLS, CurrencyLexicon
 from .trie import trie_pattern
@@ -40,9 +40,11 @@ HYPHEN_HIGH = r"\d+(?:,\d+)?(?![\d\-‑/])" + SP + "{0,2}" + RANGE_UNIT
 HYPHEN_RANGE = r"\d+(?:,\d+)?[\-‑]" + HYPHEN_HIGH
 """``370-390 millions``, ``10-15 %``, ``2-3 Md€``: a range, not a reference (``49-3``,
 ``2020-2021``, a score ``3-1``), which :data:`SKIP` leaves out."""
+TOKEN_START_NO_DIGIT = r"(?<![\p{L}\p{N}_.,\-−+/])"
+""":data:`TOKEN_START` where no digit stands: a high bound starts with one."""
 TOKEN_START = (
-    r"(?:(?<![\p{L}\p{N}_.,\-−+/])"
-    r"|(?<=(?<![\p{L}\p{N}_.,\-‑−+/:])\d+(?:,\d+)?[\-‑])(?=" + HYPHEN_HIGH + "))"
+    "(?:" + TOKEN_START_NO_DIGIT
+    + r"|(?<=(?<![\p{L}\p{N}_.,\-‑−+/:])\d+(?:,\d+)?[\-‑])(?=" + HYPHEN_HIGH + "))"
 )
 """Where a figure may start: not inside a word or a number, nor after a hyphen — but for
 the high bound of a :data:`HYPHEN_RANGE` (``390 millions`` in ``370-390 millions``)."""
@@ -137,8 +139,7 @@ def after_un_forms(currencies: CurrencyLexicon, units: UnitLexicon) -> frozenset
     )
 
 
-@dataclass(frozen=True)
-class Anchors:
+class Anchors(Record):
     """Where a figure may start, found by a few passes of the standard ``re`` engine, whose
     first-character filter makes them several times faster than trying the full pattern at
     every position (simple passes, merged, beat one alternation of them)."""
@@ -164,6 +165,13 @@ class Anchors:
     ``sign_digits`` and ``links`` run only on a chunk that has a currency sign, or
     ``://`` or ``www.``: without one they find nothing, and a substring test costs less
     than a pass."""
+
+    __slots__ = __match_args__ = ("signs", "sign_digits", "words", "un", "links")
+
+    def __init__(self, signs: re.Pattern[str], sign_digits: re.Pattern[str],
+                 words: re.Pattern[str], un: re.Pattern[str], links: re.Pattern[str]) -> None:
+        self.signs, self.sign_digits, self.words, self.un, self.links = (
+            signs, sign_digits, words, un, links)
 
 
 ANCHOR_SIGNS = "".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"}))
@@ -301,8 +309,7 @@ def _ordinal_lists(lists: _Lists) -> tuple[str, str, str]:
 _ORDINAL_ENDINGS = ("ième", "ieme")
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(Record):
     """The sources of the scanner's patterns: the head, run at an anchor, and the small
     patterns the scanner reads the rest of a figure with (see :mod:`.tail`)."""
 
@@ -322,6 +329,15 @@ class Sources:
     the skips only links (the others start with a digit or ``+``)."""
     demi_word_head: str
     """:attr:`word_head` with the named list ``demi_units``."""
+    letter_head: str
+    """:attr:`word_head` for a letter that is no ``m`` or ``M``: no ``moins``, no number in
+    digits (they start with a digit or a fraction sign, not a letter), and only the
+    :data:`TOKEN_START_NO_DIGIT` half of the start. A lone number word (``deux
+    groupes``) is the common word anchor; this head is a third smaller to compile."""
+    sign_head: str
+    """:attr:`head` for a currency sign (``$15``, ``€ 2,5 millions``): no skip (each starts
+    with a digit, ``+`` or a letter) and only the :data:`TOKEN_START_NO_DIGIT` half of the
+    start; a quarter smaller than the whole head."""
     percent: str
     """``GAP`` then a percent sign or word (group ``percent``)."""
     de: str
@@ -340,6 +356,25 @@ class Sources:
     """A "per" complement: ``par mois``, ``/an``, ``annuels``."""
     lists: dict[str, frozenset[str]]
     """The named lists of these patterns (``regex.compile(…, **lists)``)."""
+
+    __slots__ = __match_args__ = (
+        "head", "demi_head", "digit_head", "word_head", "demi_word_head", "letter_head",
+        "sign_head", "percent", "de", "demi_hyphen", "currency_signs", "sub_unit", "unit_symbols",
+        "below_zero", "per", "lists",
+    )
+
+    def __init__(self, *, head: str, demi_head: str, digit_head: str, word_head: str,
+                 demi_word_head: str, letter_head: str, sign_head: str, percent: str, de: str,
+                 demi_hyphen: str,
+                 currency_signs: str, sub_unit: str, unit_symbols: str, below_zero: str,
+                 per: str, lists: dict[str, frozenset[str]]) -> None:
+        self.head, self.demi_head, self.digit_head = head, demi_head, digit_head
+        self.word_head, self.demi_word_head = word_head, demi_word_head
+        self.letter_head, self.sign_head = letter_head, sign_head
+        self.percent, self.de, self.demi_hyphen = percent, de, demi_hyphen
+        self.currency_signs, self.sub_unit, self.unit_symbols = (
+            currency_signs, sub_unit, unit_symbols)
+        self.below_zero, self.per, self.lists = below_zero, per, lists
 
 
 def compile_source(
@@ -369,6 +404,13 @@ def pattern_sources(currencies: CurrencyLexicon, units: UnitLexicon) -> Sources:
         ),
         word_head=demi_word_head.replace(DEMI_UNITS, no_demi_units),
         demi_word_head=demi_word_head,
+        letter_head=(
+            TOKEN_START_NO_DIGIT + "(?:(?P<skip>" + SKIP_LINKS + ")|"
+            + _head(parts, left_out=("currency_before", "minus", *NUMBERS_IN_DIGITS)) + ")"
+        ).replace(DEMI_UNITS, no_demi_units),
+        sign_head=(
+            TOKEN_START_NO_DIGIT + "(?:(?P<skip>" + NEVER + ")|" + parts["head"] + ")"
+        ).replace(DEMI_UNITS, no_demi_units),
         percent=GAP + parts["percent"],
         de=parts["de"],
         demi_hyphen=r"[-‑](?<=(?i:demie?)[-‑])",
@@ -567,6 +609,7 @@ def _parts(
     )
     pieces = {
         "currency_before": currency_before, "minus": minus,
+        "digits": DIGITS, "dot_decimal": DOT_DECIMAL, "vulgar": VULGAR,
         "words": _word_run(currencies, units, strict, lists),
         "scale": scale, "fraction": fraction,
     }
@@ -578,6 +621,8 @@ def _parts(
 
 
 NEVER = "(?!)"
+NUMBERS_IN_DIGITS = ("digits", "dot_decimal", "vulgar")
+"""The pieces of the head that start with a digit or a fraction sign."""
 
 
 def _head(pieces: dict[str, str], *, left_out: Iterable[str] = ()) -> str:
@@ -587,9 +632,10 @@ def _head(pieces: dict[str, str], *, left_out: Iterable[str] = ()) -> str:
     return (
         r"(?:(?P<currency_before>" + part["currency_before"] + ")" + GAP + ")?"
         r"(?:(?P<sign>[\-−+](?=\d)|" + part["minus"] + "))?"
-        r"(?:(?P<digits>" + DIGITS + r")(?!\d)(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
-        r"|(?P<dot_decimal>" + DOT_DECIMAL + r")"
-        r"|(?P<vulgar>" + VULGAR + ")"
+        r"(?:(?P<digits>" + part["digits"] + r")(?!\d)"
+        r"(?:" + SP + "?(?P<vulgar_after>" + VULGAR + "))?"
+        r"|(?P<dot_decimal>" + part["dot_decimal"] + r")"
+        r"|(?P<vulgar>" + part["vulgar"] + ")"
         r"|(?P<words>" + part["words"] + "))"
         r"(?:" + GAP + part["scale"] + ")?"
         r"(?:" + SPS + r"(?i:et)" + SPS + part["fraction"] + LETTER_END + ")?"

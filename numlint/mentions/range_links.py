@@ -10,12 +10,13 @@ second): nothing else written between them is a range.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 import regex
 
 from ..matching import lazy_pattern
+from ..records import Record
 from .digits import plain, shifted
 from .model import Mention
 
@@ -26,12 +27,17 @@ CLAUSE_REACH = 160
 """The longest clause between the bounds of an *entre* range (a sentence's incise)."""
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(Record):
     join: regex.Pattern[str]
     opener: regex.Pattern[str]
     clause: regex.Pattern[str]
     """``, dans le cadre d’une coproduction nationale, et``: an incise, then *et*."""
+
+    __slots__ = __match_args__ = ("join", "opener", "clause")
+
+    def __init__(self, join: regex.Pattern[str], opener: regex.Pattern[str],
+                 clause: regex.Pattern[str]) -> None:
+        self.join, self.opener, self.clause = join, opener, clause
 
 
 @cache

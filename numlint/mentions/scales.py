@@ -8,11 +8,10 @@ derived from :data:`SCALES`, so a scale is added or corrected in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
+class Scale(Record):
     """One scale: ``10 ** exponent``.
 
     ``other_words`` are nouns of the same power that a fix never writes (``milliers``);
@@ -24,10 +23,22 @@ class Scale:
     exponent: int
     singular: str
     plural: str
-    other_words: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()
-    english_exponent: int | None = None
-    rewritable: bool = True
+    other_words: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    english_exponent: int | None
+    rewritable: bool
+
+    __slots__ = __match_args__ = (
+        "exponent", "singular", "plural", "other_words", "abbreviations", "english_exponent",
+        "rewritable",
+    )
+
+    def __init__(self, exponent: int, singular: str, plural: str,
+                 other_words: tuple[str, ...] = (), abbreviations: tuple[str, ...] = (),
+                 english_exponent: int | None = None, rewritable: bool = True) -> None:
+        self.exponent, self.singular, self.plural = exponent, singular, plural
+        self.other_words, self.abbreviations = other_words, abbreviations
+        self.english_exponent, self.rewritable = english_exponent, rewritable
 
     @property
     def words(self) -> tuple[str, ...]:

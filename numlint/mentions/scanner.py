@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache, cached_property
 
 import regex
 
 from ..matching import lazy_pattern, match_at
+from ..records import Record
 from . import lexicon
 from .article_scale import article_before
 from .assembly import Assembly, MatchView
@@ -54,8 +55,7 @@ from .words import WordNumber, divide, read_word_numbers
 _LONE_WORDS = frozenset({"un", "une", "neuf"})
 
 
-@dataclass(frozen=True)
-class _Helpers:
+class _Helpers(Record):
     """The small patterns read around a match (compiled once, on first use)."""
 
     word_before: regex.Pattern[str]
@@ -63,6 +63,14 @@ class _Helpers:
     """``neuf personnes`` is nine; ``un logement neuf et spacieux`` is new."""
     month_follows: regex.Pattern[str]
     """``le neuf février``: a date, not a figure."""
+
+    __slots__ = __match_args__ = ("word_before", "neuf_noun_follows", "month_follows")
+
+    def __init__(self, word_before: regex.Pattern[str], neuf_noun_follows: regex.Pattern[str],
+                 month_follows: regex.Pattern[str]) -> None:
+        self.word_before = word_before
+        self.neuf_noun_follows = neuf_noun_follows
+        self.month_follows = month_follows
 
 
 @cache
@@ -79,12 +87,18 @@ def _helpers() -> _Helpers:
     )
 
 
-@dataclass(frozen=True)
-class Scanner:
+class Scanner(Record):
     """Finds the mentions of a text; build once (it compiles the pattern), use from any thread."""
 
     currencies: CurrencyLexicon
     units: UnitLexicon
+
+    __slots__ = ("__dict__",)  # the cached properties
+    __match_args__ = ("currencies", "units")
+
+    def __init__(self, currencies: CurrencyLexicon, units: UnitLexicon) -> None:
+        self.currencies = currencies
+        self.units = units
 
     @cached_property
     def sources(self) -> Sources:
@@ -114,6 +128,14 @@ class Scanner:
         return compile_source(self.sources.word_head, self.sources)
 
     @cached_property
+    def _letter_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.letter_head, self.sources)
+
+    @cached_property
+    def _sign_pattern(self) -> regex.Pattern[str]:
+        return compile_source(self.sources.sign_head, self.sources)
+
+    @cached_property
     def _demi_word_pattern(self) -> regex.Pattern[str]:
         return compile_source(self.sources.demi_word_head, self.sources, **self._demi_units)
 
@@ -127,15 +149,22 @@ class Scanner:
 
     def _head_at(self, text: str, position: int, demi: bool) -> regex.Pattern[str]:
         """The smallest head pattern that matches at ``position`` what the whole one does:
-        without the currency in front where none may start, and without the words where
-        no letter starts (see :attr:`.pattern.Sources.digit_head`)."""
+        without the currency in front where none may start, without the words where
+        no letter starts (see :attr:`.pattern.Sources.digit_head`), and without ``moins``
+        or the numbers in digits at a letter other than ``m`` (see
+        :attr:`.pattern.Sources.letter_head`), without the skips at a currency sign
+        (:attr:`.pattern.Sources.sign_head`)."""
         ch = text[position]
         if ch.isdecimal():  # no currency starts with a digit (CurrencyStarts)
             return self._digit_pattern
         if self._currency_starts.may_start(text, position):
-            return self._demi_pattern if demi else self.pattern
+            if demi:
+                return self._demi_pattern
+            return self.pattern if ch.isalpha() or ch == "+" else self._sign_pattern
         if ch.isalpha():
-            return self._demi_word_pattern if demi else self._word_pattern
+            if demi:
+                return self._demi_word_pattern
+            return self._word_pattern if ch in "mM" else self._letter_pattern
         return self._digit_pattern
 
     @cached_property

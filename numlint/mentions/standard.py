@@ -50,13 +50,16 @@ _DEFAULT: Scanner | None = None
 
 
 def default_scanner() -> Scanner:
-    """The scanner with the standard lexicons, built on first use and shared."""
+    """The scanner with the standard lexicons, built on first use and shared.
+
+    What every scan reads is built here; the currency context's name tries (4 ms) only
+    when a text has a bare number to give a currency to (:func:`numlint.batch.warm_up`
+    builds them for a worker)."""
     global _DEFAULT
     if _DEFAULT is None:
         with _LOCK:
             if _DEFAULT is None:
                 scanner = standard_scanner()
                 _ = scanner.anchors, scanner._group_names, scanner.tail
-                scanner.context.warm()
                 _DEFAULT = scanner
     return _DEFAULT

@@ -9,8 +9,8 @@ A test checks that every pint name below is understood by pint.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+from ..records import Record
 from .currencies import normalize_written
 
 CLDR_TO_PINT: dict[str, str] = {
@@ -239,8 +239,7 @@ AMBIGUOUS_SHORT_FORMS = frozenset(
 ``2nd`` an ordinal, ``100K`` a hundred thousand; their long names (``heures``) still are."""
 
 
-@dataclass(frozen=True)
-class UnitLexicon:
+class UnitLexicon(Record):
     """Every written form of a unit numlint recognizes and its pint name."""
 
     by_form: dict[str, str]
@@ -249,6 +248,12 @@ class UnitLexicon:
     """Case-sensitive forms (``km``, ``MW``, ``°C``)."""
     names: tuple[str, ...]
     """Words matched whatever their case (``kilomètres``)."""
+
+    __slots__ = __match_args__ = ("by_form", "symbols", "names")
+
+    def __init__(self, by_form: dict[str, str], symbols: tuple[str, ...],
+                 names: tuple[str, ...]) -> None:
+        self.by_form, self.symbols, self.names = by_form, symbols, names
 
     def lookup(self, written: str) -> str | None:
         compact = " ".join(written.replace("\u00a0", " ").replace("\u202f", " ").split())

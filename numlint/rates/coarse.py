@@ -20,9 +20,10 @@ State Bank of Pakistan, State Bank of Vietnam). See docs/rates.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from ..records import Record
 
 SOURCE = "numlint coarse yearly table (IMF IFS / central banks yearly averages, ±25 %)"
 """How the evidence names this table."""
@@ -63,12 +64,18 @@ YEARS_BEYOND = 1
 """How many years past its last row a currency's table is still trusted."""
 
 
-@dataclass(frozen=True, slots=True)
-class CoarseRate:
+class CoarseRate(Record):
     currency: str
     per_eur: Decimal
     year: int
     """The year whose average is used (the article's, or the nearest one in the table)."""
+
+    __slots__ = __match_args__ = ("currency", "per_eur", "year")
+
+    def __init__(self, currency: str, per_eur: Decimal, year: int) -> None:
+        self.currency = currency
+        self.per_eur = per_eur
+        self.year = year
 
 
 def coarse_rate(currency: str, on: date) -> CoarseRate | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import (
     ROUND_HALF_EVEN,
@@ -25,6 +24,8 @@ from typing import Literal
 
 from numlint.i18n import N_, Phrase, show
 from numlint.rates.errors import RatesFileError, RateUnavailable
+
+from ..records import Record
 
 Fallback = Literal["previous-business-day", "latest"]
 """Why the rate's date differs from the requested one (None when it does not)."""
@@ -42,8 +43,7 @@ _PAIRS_KEPT = 4096
 """Conversion pairs kept per table (a server checking years of articles clears it)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rate:
+class Rate(Record):
     """How many units of ``currency`` one euro bought on ``date``."""
 
     currency: str
@@ -55,9 +55,18 @@ class Rate:
     fallback: Fallback | None
     """None when ``date == requested``, else why another date was used."""
 
+    __slots__ = __match_args__ = ("currency", "per_eur", "date", "requested", "fallback")
 
-@dataclass(frozen=True, slots=True)
-class Conversion:
+    def __init__(self, currency: str, per_eur: Decimal, date: dt.date, requested: dt.date,
+                 fallback: Fallback | None) -> None:
+        self.currency = currency
+        self.per_eur = per_eur
+        self.date = date
+        self.requested = requested
+        self.fallback = fallback
+
+
+class Conversion(Record):
     """The result of converting ``amount`` from one currency to another."""
 
     value: Decimal
@@ -71,6 +80,21 @@ class Conversion:
     fallback: Fallback | None
     amount: Decimal
     """The amount that was converted, in ``from_currency``."""
+
+    __slots__ = __match_args__ = ("value", "from_currency", "to_currency", "rate", "date",
+        "requested", "fallback", "amount")
+
+    def __init__(self, value: Decimal, from_currency: str, to_currency: str, rate: Decimal,
+                 date: dt.date, requested: dt.date, fallback: Fallback | None,
+                 amount: Decimal) -> None:
+        self.value = value
+        self.from_currency = from_currency
+        self.to_currency = to_currency
+        self.rate = rate
+        self.date = date
+        self.requested = requested
+        self.fallback = fallback
+        self.amount = amount
 
 
 _Pair = tuple[str, str, date, Decimal, Decimal, Decimal, date, "Fallback | None"]

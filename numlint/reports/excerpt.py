@@ -10,21 +10,26 @@ was cut.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
+from ..records import Record
 from ..sources.lines import LINE_BREAK as _LINE_BREAK
 
 TAB_SIZE = 4
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Excerpt:
+class Excerpt(Record):
     text: str
     """The line (or the window of it) as it should be printed."""
     marker: str
     """Spaces, then ``^`` under the figure's first cell and ``~`` under the rest."""
+
+    __slots__ = __match_args__ = ("text", "marker")
+
+    def __init__(self, text: str, marker: str) -> None:
+        self.text = text
+        self.marker = marker
 
 
 def line_text(source: str, number: int) -> str:

@@ -7,34 +7,52 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
+from ..records import Record
 from ..rules.api import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class FileReport:
+class FileReport(Record):
     """One checked file (or standard input) and its findings, sorted by offset."""
 
     path: str
     """The path as shown to the user: relative to the working directory when inside it."""
     source: str
     """The text the diagnostics' offsets, lines and columns refer to."""
-    diagnostics: tuple[Diagnostic, ...] = ()
-    fixed: int = 0
+    diagnostics: tuple[Diagnostic, ...]
+    fixed: int
     """How many fixes were applied to this file's text (``--fix``)."""
-    written: bool = True
+    written: bool
     """Whether the fixed text was written (to the file, or to stdout for standard input):
     False when the write failed or was interrupted, so its ``fixed`` fixes are not on disk."""
 
+    __slots__ = __match_args__ = ("path", "source", "diagnostics", "fixed", "written")
 
-@dataclass(frozen=True, slots=True)
-class Report:
+    def __init__(self, path: str, source: str, diagnostics: tuple[Diagnostic, ...] = (),
+                 fixed: int = 0, written: bool = True) -> None:
+        self.path = path
+        self.source = source
+        self.diagnostics = diagnostics
+        self.fixed = fixed
+        self.written = written
+
+
+class Report(Record):
     files: tuple[FileReport, ...]
-    rules: tuple[type[Rule], ...] = ()
+    rules: tuple[type[Rule], ...]
     """Every installed rule (SARIF lists them as the tool's rules)."""
-    fixing: bool = False
+    fixing: bool
     """Whether fixes were applied (``--fix``): diagnostics are what remains."""
-    unsafe_fixes: bool = False
+    unsafe_fixes: bool
     """Whether unsafe fixes were allowed (``--unsafe-fixes``)."""
+
+    __slots__ = __match_args__ = ("files", "rules", "fixing", "unsafe_fixes")
+
+    def __init__(self, files: tuple[FileReport, ...], rules: tuple[type[Rule], ...] = (),
+                 fixing: bool = False, unsafe_fixes: bool = False) -> None:
+        self.files = files
+        self.rules = rules
+        self.fixing = fixing
+        self.unsafe_fixes = unsafe_fixes
 
     def findings(self) -> Iterator[tuple[FileReport, Diagnostic]]:
         for file in self.files:

@@ -51,6 +51,7 @@ registered under the entry-point group ``numlint.rules`` (numlint's own rules to
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..diagnostics import Safety, Severity
 from ..errors import LocalizedValueError
 from ..i18n import N_, Amount, Phrase
+from ..records import Record
 
 if TYPE_CHECKING:
     from ..assessment import (
@@ -103,24 +105,37 @@ if TYPE_CHECKING:
     from ..verdict import Verdict, judge
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+class TextEdit(Record):
     """Replace ``document.text[start:end]`` with ``replacement``."""
 
     start: int
     end: int
     replacement: str
 
+    __slots__ = __match_args__ = ("start", "end", "replacement")
 
-@dataclass(frozen=True, slots=True)
-class ScaleFix:
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+
+
+class ScaleFix(Record):
     """A figure rewritten at another power of ten, ready for a finding: its edit, the
     message's `` Did you mean “…”?`` (``{suggestion}``) and the figure as fixed, for the
     evidence. Empty when no single word of the writer's style says the new power."""
 
-    edits: tuple[TextEdit, ...] = ()
-    suggestion: Phrase | str = ""
-    fixed: str | None = None
+    edits: tuple[TextEdit, ...]
+    suggestion: Phrase | str
+    fixed: str | None
+
+    __slots__ = __match_args__ = ("edits", "suggestion", "fixed")
+
+    def __init__(self, edits: tuple[TextEdit, ...] = (), suggestion: Phrase | str = "",
+                 fixed: str | None = None) -> None:
+        self.edits = edits
+        self.suggestion = suggestion
+        self.fixed = fixed
 
     def noted_in(self, evidence: dict[str, Any]) -> dict[str, Any]:
         """``evidence`` with the fixed figure under ``suggestion``, when there is one."""
@@ -166,8 +181,7 @@ class Finding:
     """Overrides the rule's severity for this finding (rarely needed)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(Record):
     """A sample for a rule's documentation and tests.
 
     In an invalid sample, ``{{`` and ``}}`` mark the span the finding must cover
@@ -176,20 +190,38 @@ class Example:
 
     text: str
     valid: bool
-    fixed: str | None = None
-    date: date | None = None
-    format: str = "text"
-    note: str = ""
+    fixed: str | None
+    date: date | None
+    format: str
+    note: str
+
+    __slots__ = __match_args__ = ("text", "valid", "fixed", "date", "format", "note")
+
+    def __init__(self, text: str, valid: bool, fixed: str | None = None,
+                 date: dt.date | None = None, format: str = "text", note: str = "") -> None:
+        self.text = text
+        self.valid = valid
+        self.fixed = fixed
+        self.date = date
+        self.format = format
+        self.note = note
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(Record):
     """A setting a user may give a rule in ``[tool.numlint.rules.CODE]``."""
 
     name: str
     default: Any
     description: str
-    kind: type = float
+    kind: type
+
+    __slots__ = __match_args__ = ("name", "default", "description", "kind")
+
+    def __init__(self, name: str, default: Any, description: str, kind: type = float) -> None:
+        self.name = name
+        self.default = default
+        self.description = description
+        self.kind = kind
 
     def coerce(self, value: Any) -> Any:
         """The value as this setting's type, or ValueError with a message naming it."""

@@ -13,10 +13,10 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import DEFAULT_LANGUAGE, N_, Phrase, show
+from ..records import Record
 from .api import RULE_ATTRIBUTES, Rule
 from .registry_entry_points import entry_points
 
@@ -24,24 +24,38 @@ ENTRY_POINT_GROUP = "numlint.rules"
 CODE_FORMAT = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class LoadError:
+class LoadError(Record):
     """A registered rule that could not be used, and why."""
 
     entry_point: str
     reason: str
     """Why, in English."""
-    message: Phrase | None = field(default=None, compare=False)
-    """Why, as a message numlint translates (None: ``reason`` as it is)."""
+    message: Phrase | None
+    """Why, as a message numlint translates (None: ``reason`` as it is); not compared."""
+
+    __slots__ = __match_args__ = ("entry_point", "reason", "message")
+
+    def __init__(self, entry_point: str, reason: str, message: Phrase | None = None) -> None:
+        self.entry_point = entry_point
+        self.reason = reason
+        self.message = message
+
+    def _values(self) -> tuple[str, str]:
+        return self.entry_point, self.reason
 
     def localized(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return show(self.message, lang) if self.message is not None else self.reason
 
 
-@dataclass(frozen=True, slots=True)
-class Registry:
+class Registry(Record):
     rules: tuple[type[Rule], ...]
-    errors: tuple[LoadError, ...] = ()
+    errors: tuple[LoadError, ...]
+
+    __slots__ = __match_args__ = ("rules", "errors")
+
+    def __init__(self, rules: tuple[type[Rule], ...], errors: tuple[LoadError, ...] = ()) -> None:
+        self.rules = rules
+        self.errors = errors
 
     def find(self, code_or_name: str) -> type[Rule] | None:
         for rule in self.rules:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
+from ..records import Record
 from .figures import break_joins
 from .lines import LineIndex
 from .spill import Spill
@@ -35,8 +35,7 @@ _BREAK_CHARS = frozenset("\r\n")
 _BLANK_CHARS = frozenset(" \t\r\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(Record):
     """One run of the map: ``text[text_start:text_end]`` comes from
     ``source[source_start:source_end]``. A verbatim run is a copy, character for
     character; in any other run (a decoded entity, a separator) every character stands
@@ -47,6 +46,17 @@ class Segment:
     source_start: int
     source_end: int
     verbatim: bool
+
+    __slots__ = __match_args__ = ("text_start", "text_end", "source_start", "source_end",
+        "verbatim")
+
+    def __init__(self, text_start: int, text_end: int, source_start: int, source_end: int,
+                 verbatim: bool) -> None:
+        self.text_start = text_start
+        self.text_end = text_end
+        self.source_start = source_start
+        self.source_end = source_end
+        self.verbatim = verbatim
 
 
 class _Frozen:
