@@ -64,16 +64,16 @@ class Assessment(Record):
     def __init__(self, equivalence: Equivalence, expected: Decimal, stated: Decimal, low: Decimal,
                  high: Decimal, converted: Converted, hedge_kind: str | None, temperature: bool,
                  window: _Window | None = None, rate_window: RateWindow | None = None) -> None:
-        self.equivalence = equivalence
-        self.expected = expected
-        self.stated = stated
-        self.low = low
-        self.high = high
-        self.converted = converted
-        self.hedge_kind = hedge_kind
-        self.temperature = temperature
-        self.window = window
-        self.rate_window = rate_window
+        object.__setattr__(self, "equivalence", equivalence)
+        object.__setattr__(self, "expected", expected)
+        object.__setattr__(self, "stated", stated)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "converted", converted)
+        object.__setattr__(self, "hedge_kind", hedge_kind)
+        object.__setattr__(self, "temperature", temperature)
+        object.__setattr__(self, "window", window)
+        object.__setattr__(self, "rate_window", rate_window)
 
     @property
     def expected_range(self) -> tuple[Decimal, Decimal]:
@@ -214,10 +214,10 @@ class RateWindow(Record):
     __slots__ = __match_args__ = ("first_day", "last_day", "lowest", "highest")
 
     def __init__(self, first_day: date, last_day: date, lowest: Decimal, highest: Decimal) -> None:
-        self.first_day = first_day
-        self.last_day = last_day
-        self.lowest = lowest
-        self.highest = highest
+        object.__setattr__(self, "first_day", first_day)
+        object.__setattr__(self, "last_day", last_day)
+        object.__setattr__(self, "lowest", lowest)
+        object.__setattr__(self, "highest", highest)
 
 
 def _rate_window(equivalence: Equivalence, converted: Converted, document: Document,
@@ -474,8 +474,8 @@ class Interval(Record):
     __slots__ = __match_args__ = ("low", "high")
 
     def __init__(self, low: Decimal, high: Decimal) -> None:
-        self.low = low
-        self.high = high
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
 
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high

@@ -51,10 +51,10 @@ class FileSelection(Record):
 
     def __init__(self, base: Path | None = None, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
                  extend_exclude: tuple[str, ...] = (), respect_gitignore: bool = True) -> None:
-        self.base = base
-        self.exclude = exclude
-        self.extend_exclude = extend_exclude
-        self.respect_gitignore = respect_gitignore
+        object.__setattr__(self, "base", base)
+        object.__setattr__(self, "exclude", exclude)
+        object.__setattr__(self, "extend_exclude", extend_exclude)
+        object.__setattr__(self, "respect_gitignore", respect_gitignore)
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -98,9 +98,9 @@ class ConfigFile(Record):
 
     def __init__(self, path: Path, config: Config,
                  selection: FileSelection = DEFAULT_SELECTION) -> None:
-        self.path = path
-        self.config = config
-        self.selection = selection
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "config", config)
+        object.__setattr__(self, "selection", selection)
 
     @property
     def directory(self) -> Path:

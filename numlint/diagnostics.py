@@ -28,9 +28,9 @@ class Edit(Record):
     __slots__ = __match_args__ = ("start", "end", "replacement")
 
     def __init__(self, start: int, end: int, replacement: str) -> None:
-        self.start = start
-        self.end = end
-        self.replacement = replacement
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "replacement", replacement)
 
 
 class Fix(Record):
@@ -44,9 +44,9 @@ class Fix(Record):
 
     def __init__(self, edits: tuple[Edit, ...], safety: Safety = "unsafe",
                  description: str = "") -> None:
-        self.edits = edits
-        self.safety = safety
-        self.description = description
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "safety", safety)
+        object.__setattr__(self, "description", description)
 
     def apply(self, source: str) -> str:
         """The source with these edits applied (edits must not overlap)."""

@@ -30,8 +30,8 @@ class RuleFinding(Record):
     __slots__ = __match_args__ = ("rule", "finding")
 
     def __init__(self, rule: type[Rule] | None, finding: Finding) -> None:
-        self.rule = rule
-        self.finding = finding
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "finding", finding)
 
 
 class InvalidFinding(TypeError):

@@ -63,8 +63,8 @@ class Phrase(Record):
     __slots__ = __match_args__ = ("message", "params")
 
     def __init__(self, message: str, params: Mapping[str, Any] | None = None) -> None:
-        self.message = message
-        self.params = {} if params is None else params
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "params", {} if params is None else params)
 
 
 class Amount(Record):
@@ -76,8 +76,8 @@ class Amount(Record):
     __slots__ = __match_args__ = ("value", "unit")
 
     def __init__(self, value: Decimal, unit: str = "") -> None:
-        self.value = value
-        self.unit = unit
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "unit", unit)
 
 
 def show(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -32,8 +32,8 @@ class Limits(Record):
 
     def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES,
                  max_figures: int = DEFAULT_MAX_FIGURES) -> None:
-        self.max_bytes = max_bytes
-        self.max_figures = max_figures
+        object.__setattr__(self, "max_bytes", max_bytes)
+        object.__setattr__(self, "max_figures", max_figures)
 
     def exceeded_by(self, text: str) -> tuple[str, dict[str, Any]] | None:
         """Why ``text`` is too large (a message id and its parameters), or None."""

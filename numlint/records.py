@@ -6,12 +6,15 @@ about half a millisecond a class, and numlint's start created sixty of them. A c
 whose instances are built a few times per process (a lexicon, the scanner's pattern
 sources, a rule's load error) subclasses :class:`Record` instead: it lists its fields in
 ``__match_args__`` (which a dataclass sets too), writes its ``__init__``, and gets the
-``repr``, equality, hash and pickling a frozen dataclass gives it, read from those fields. Nothing
-stops an assignment to a field: these values are treated as immutable, not made so.
+``repr``, equality, hash and pickling a frozen dataclass gives it, read from those fields.
+Its ``__init__`` sets each field with ``object.__setattr__`` (what a frozen dataclass's
+generated ``__init__`` does); any other assignment raises
+:class:`dataclasses.FrozenInstanceError`, as on a frozen dataclass.
 """
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from typing import Any, ClassVar, cast
 
 
@@ -20,6 +23,12 @@ class Record:
 
     __slots__ = ()
     __match_args__: ClassVar[tuple[str, ...]] = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__match_args__)
@@ -42,4 +51,4 @@ class Record:
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         for name, value in zip(self.__match_args__, state, strict=True):
-            setattr(self, name, value)
+            object.__setattr__(self, name, value)

@@ -60,10 +60,10 @@ class Rewrite(Record):
     __slots__ = __match_args__ = ("start", "end", "replacement", "figure")
 
     def __init__(self, start: int, end: int, replacement: str, figure: str) -> None:
-        self.start = start
-        self.end = end
-        self.replacement = replacement
-        self.figure = figure
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "replacement", replacement)
+        object.__setattr__(self, "figure", figure)
 
 
 def rescale(text: str, mention: Mention, shift: int) -> Rewrite | None:

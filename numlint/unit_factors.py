@@ -24,8 +24,8 @@ class UnitFactor(Record):
     __slots__ = __match_args__ = ("factor", "dimensions")
 
     def __init__(self, factor: Decimal, dimensions: tuple[tuple[str, int], ...]) -> None:
-        self.factor = factor
-        self.dimensions = dimensions
+        object.__setattr__(self, "factor", factor)
+        object.__setattr__(self, "dimensions", dimensions)
 
 
 _lock = threading.Lock()

@@ -63,10 +63,10 @@ class Verdict(Record):
 
     def __init__(self, kind: Kind, assessment: Assessment | None, reason: Reason = "",
                  english: tuple[Mention, ...] = ()) -> None:
-        self.kind = kind
-        self.assessment = assessment
-        self.reason = reason
-        self.english = english
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "assessment", assessment)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "english", english)
 
 
 def judge(equivalence: Equivalence, document: Document) -> Verdict:

@@ -22,8 +22,8 @@ class Point(Record):
     __slots__ = __match_args__ = ("x", "label")
 
     def __init__(self, x: int, label: str = "") -> None:
-        self.x = x
-        self.label = label
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "label", label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +65,16 @@ def test_a_dict_default_is_not_shared() -> None:
     first, second = Phrase("a"), Phrase("b")
     assert first.params == {} and first.params is not second.params
     assert Phrase("a", {"n": Decimal(1)}) == Phrase("a", {"n": Decimal(1)})
+
+
+def test_a_field_cannot_be_assigned_as_on_a_frozen_dataclass() -> None:
+    from dataclasses import FrozenInstanceError
+
+    point, data = Point(1, "a"), DataPoint(1, "a")
+    for value in (point, data):
+        with pytest.raises(FrozenInstanceError):
+            value.x = 2  # type: ignore[misc]
+        with pytest.raises(FrozenInstanceError):
+            del value.label  # type: ignore[misc]
+    assert point == Point(1, "a")
+    assert pickle.loads(pickle.dumps(point)) == point

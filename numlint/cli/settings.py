@@ -40,12 +40,12 @@ class Overrides(Record):
     def __init__(self, select: tuple[str, ...] | None = None, extend_select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (), lang: str | None = None, fail_on: str | None = None,
                  rates: str | None = None) -> None:
-        self.select = select
-        self.extend_select = extend_select
-        self.ignore = ignore
-        self.lang = lang
-        self.fail_on = fail_on
-        self.rates = rates
+        object.__setattr__(self, "select", select)
+        object.__setattr__(self, "extend_select", extend_select)
+        object.__setattr__(self, "ignore", ignore)
+        object.__setattr__(self, "lang", lang)
+        object.__setattr__(self, "fail_on", fail_on)
+        object.__setattr__(self, "rates", rates)
 
     def apply(self, config: Config) -> Config:
         changes: dict[str, Any] = {}

@@ -105,7 +105,7 @@ class CurrencyContext(Record):
     __match_args__ = ("currencies",)
 
     def __init__(self, currencies: CurrencyLexicon) -> None:
-        self.currencies = currencies
+        object.__setattr__(self, "currencies", currencies)
 
     @cached_property
     def _names(self) -> WrittenCurrencies:

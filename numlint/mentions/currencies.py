@@ -271,8 +271,11 @@ class CurrencyLexicon(Record):
     def __init__(self, by_form: dict[str, str | None] | None = None,
                  assumed: frozenset[str] = frozenset(), codes: frozenset[str] = frozenset(),
                  names: tuple[str, ...] = (), symbols: tuple[str, ...] = ()) -> None:
-        self.by_form = {} if by_form is None else by_form
-        self.assumed, self.codes, self.names, self.symbols = assumed, codes, names, symbols
+        object.__setattr__(self, "by_form", {} if by_form is None else by_form)
+        object.__setattr__(self, "assumed", assumed)
+        object.__setattr__(self, "codes", codes)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "symbols", symbols)
 
     def lookup(self, written: str) -> tuple[str | None, bool]:
         """ISO code for a written form and whether it is assumed (a house default)."""

@@ -170,8 +170,11 @@ class Anchors(Record):
 
     def __init__(self, signs: re.Pattern[str], sign_digits: re.Pattern[str],
                  words: re.Pattern[str], un: re.Pattern[str], links: re.Pattern[str]) -> None:
-        self.signs, self.sign_digits, self.words, self.un, self.links = (
-            signs, sign_digits, words, un, links)
+        object.__setattr__(self, "signs", signs)
+        object.__setattr__(self, "sign_digits", sign_digits)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "un", un)
+        object.__setattr__(self, "links", links)
 
 
 ANCHOR_SIGNS = "".join(sorted({"$", "€", "£", "¥", "₹", "₽", "₺", "₩", "₪"}))
@@ -368,13 +371,22 @@ class Sources(Record):
                  demi_hyphen: str,
                  currency_signs: str, sub_unit: str, unit_symbols: str, below_zero: str,
                  per: str, lists: dict[str, frozenset[str]]) -> None:
-        self.head, self.demi_head, self.digit_head = head, demi_head, digit_head
-        self.word_head, self.demi_word_head = word_head, demi_word_head
-        self.letter_head, self.sign_head = letter_head, sign_head
-        self.percent, self.de, self.demi_hyphen = percent, de, demi_hyphen
-        self.currency_signs, self.sub_unit, self.unit_symbols = (
-            currency_signs, sub_unit, unit_symbols)
-        self.below_zero, self.per, self.lists = below_zero, per, lists
+        object.__setattr__(self, "head", head)
+        object.__setattr__(self, "demi_head", demi_head)
+        object.__setattr__(self, "digit_head", digit_head)
+        object.__setattr__(self, "word_head", word_head)
+        object.__setattr__(self, "demi_word_head", demi_word_head)
+        object.__setattr__(self, "letter_head", letter_head)
+        object.__setattr__(self, "sign_head", sign_head)
+        object.__setattr__(self, "percent", percent)
+        object.__setattr__(self, "de", de)
+        object.__setattr__(self, "demi_hyphen", demi_hyphen)
+        object.__setattr__(self, "currency_signs", currency_signs)
+        object.__setattr__(self, "sub_unit", sub_unit)
+        object.__setattr__(self, "unit_symbols", unit_symbols)
+        object.__setattr__(self, "below_zero", below_zero)
+        object.__setattr__(self, "per", per)
+        object.__setattr__(self, "lists", lists)
 
 
 def compile_source(

@@ -37,7 +37,9 @@ class _Patterns(Record):
 
     def __init__(self, join: regex.Pattern[str], opener: regex.Pattern[str],
                  clause: regex.Pattern[str]) -> None:
-        self.join, self.opener, self.clause = join, opener, clause
+        object.__setattr__(self, "join", join)
+        object.__setattr__(self, "opener", opener)
+        object.__setattr__(self, "clause", clause)
 
 
 @cache

@@ -36,9 +36,13 @@ class Scale(Record):
     def __init__(self, exponent: int, singular: str, plural: str,
                  other_words: tuple[str, ...] = (), abbreviations: tuple[str, ...] = (),
                  english_exponent: int | None = None, rewritable: bool = True) -> None:
-        self.exponent, self.singular, self.plural = exponent, singular, plural
-        self.other_words, self.abbreviations = other_words, abbreviations
-        self.english_exponent, self.rewritable = english_exponent, rewritable
+        object.__setattr__(self, "exponent", exponent)
+        object.__setattr__(self, "singular", singular)
+        object.__setattr__(self, "plural", plural)
+        object.__setattr__(self, "other_words", other_words)
+        object.__setattr__(self, "abbreviations", abbreviations)
+        object.__setattr__(self, "english_exponent", english_exponent)
+        object.__setattr__(self, "rewritable", rewritable)
 
     @property
     def words(self) -> tuple[str, ...]:

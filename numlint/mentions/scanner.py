@@ -68,9 +68,9 @@ class _Helpers(Record):
 
     def __init__(self, word_before: regex.Pattern[str], neuf_noun_follows: regex.Pattern[str],
                  month_follows: regex.Pattern[str]) -> None:
-        self.word_before = word_before
-        self.neuf_noun_follows = neuf_noun_follows
-        self.month_follows = month_follows
+        object.__setattr__(self, "word_before", word_before)
+        object.__setattr__(self, "neuf_noun_follows", neuf_noun_follows)
+        object.__setattr__(self, "month_follows", month_follows)
 
 
 @cache
@@ -97,8 +97,8 @@ class Scanner(Record):
     __match_args__ = ("currencies", "units")
 
     def __init__(self, currencies: CurrencyLexicon, units: UnitLexicon) -> None:
-        self.currencies = currencies
-        self.units = units
+        object.__setattr__(self, "currencies", currencies)
+        object.__setattr__(self, "units", units)
 
     @cached_property
     def sources(self) -> Sources:

@@ -253,7 +253,9 @@ class UnitLexicon(Record):
 
     def __init__(self, by_form: dict[str, str], symbols: tuple[str, ...],
                  names: tuple[str, ...]) -> None:
-        self.by_form, self.symbols, self.names = by_form, symbols, names
+        object.__setattr__(self, "by_form", by_form)
+        object.__setattr__(self, "symbols", symbols)
+        object.__setattr__(self, "names", names)
 
     def lookup(self, written: str) -> str | None:
         compact = " ".join(written.replace("\u00a0", " ").replace("\u202f", " ").split())

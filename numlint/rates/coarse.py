@@ -73,9 +73,9 @@ class CoarseRate(Record):
     __slots__ = __match_args__ = ("currency", "per_eur", "year")
 
     def __init__(self, currency: str, per_eur: Decimal, year: int) -> None:
-        self.currency = currency
-        self.per_eur = per_eur
-        self.year = year
+        object.__setattr__(self, "currency", currency)
+        object.__setattr__(self, "per_eur", per_eur)
+        object.__setattr__(self, "year", year)
 
 
 def coarse_rate(currency: str, on: date) -> CoarseRate | None:

@@ -59,11 +59,11 @@ class Rate(Record):
 
     def __init__(self, currency: str, per_eur: Decimal, date: dt.date, requested: dt.date,
                  fallback: Fallback | None) -> None:
-        self.currency = currency
-        self.per_eur = per_eur
-        self.date = date
-        self.requested = requested
-        self.fallback = fallback
+        object.__setattr__(self, "currency", currency)
+        object.__setattr__(self, "per_eur", per_eur)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "requested", requested)
+        object.__setattr__(self, "fallback", fallback)
 
 
 class Conversion(Record):
@@ -87,14 +87,14 @@ class Conversion(Record):
     def __init__(self, value: Decimal, from_currency: str, to_currency: str, rate: Decimal,
                  date: dt.date, requested: dt.date, fallback: Fallback | None,
                  amount: Decimal) -> None:
-        self.value = value
-        self.from_currency = from_currency
-        self.to_currency = to_currency
-        self.rate = rate
-        self.date = date
-        self.requested = requested
-        self.fallback = fallback
-        self.amount = amount
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "from_currency", from_currency)
+        object.__setattr__(self, "to_currency", to_currency)
+        object.__setattr__(self, "rate", rate)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "requested", requested)
+        object.__setattr__(self, "fallback", fallback)
+        object.__setattr__(self, "amount", amount)
 
 
 _Pair = tuple[str, str, date, Decimal, Decimal, Decimal, date, "Fallback | None"]

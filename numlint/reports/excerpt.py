@@ -28,8 +28,8 @@ class Excerpt(Record):
     __slots__ = __match_args__ = ("text", "marker")
 
     def __init__(self, text: str, marker: str) -> None:
-        self.text = text
-        self.marker = marker
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "marker", marker)
 
 
 def line_text(source: str, number: int) -> str:

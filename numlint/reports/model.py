@@ -29,11 +29,11 @@ class FileReport(Record):
 
     def __init__(self, path: str, source: str, diagnostics: tuple[Diagnostic, ...] = (),
                  fixed: int = 0, written: bool = True) -> None:
-        self.path = path
-        self.source = source
-        self.diagnostics = diagnostics
-        self.fixed = fixed
-        self.written = written
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "diagnostics", diagnostics)
+        object.__setattr__(self, "fixed", fixed)
+        object.__setattr__(self, "written", written)
 
 
 class Report(Record):
@@ -49,10 +49,10 @@ class Report(Record):
 
     def __init__(self, files: tuple[FileReport, ...], rules: tuple[type[Rule], ...] = (),
                  fixing: bool = False, unsafe_fixes: bool = False) -> None:
-        self.files = files
-        self.rules = rules
-        self.fixing = fixing
-        self.unsafe_fixes = unsafe_fixes
+        object.__setattr__(self, "files", files)
+        object.__setattr__(self, "rules", rules)
+        object.__setattr__(self, "fixing", fixing)
+        object.__setattr__(self, "unsafe_fixes", unsafe_fixes)
 
     def findings(self) -> Iterator[tuple[FileReport, Diagnostic]]:
         for file in self.files:

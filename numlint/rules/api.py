@@ -115,9 +115,9 @@ class TextEdit(Record):
     __slots__ = __match_args__ = ("start", "end", "replacement")
 
     def __init__(self, start: int, end: int, replacement: str) -> None:
-        self.start = start
-        self.end = end
-        self.replacement = replacement
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "replacement", replacement)
 
 
 class ScaleFix(Record):
@@ -133,9 +133,9 @@ class ScaleFix(Record):
 
     def __init__(self, edits: tuple[TextEdit, ...] = (), suggestion: Phrase | str = "",
                  fixed: str | None = None) -> None:
-        self.edits = edits
-        self.suggestion = suggestion
-        self.fixed = fixed
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "suggestion", suggestion)
+        object.__setattr__(self, "fixed", fixed)
 
     def noted_in(self, evidence: dict[str, Any]) -> dict[str, Any]:
         """``evidence`` with the fixed figure under ``suggestion``, when there is one."""
@@ -199,12 +199,12 @@ class Example(Record):
 
     def __init__(self, text: str, valid: bool, fixed: str | None = None,
                  date: dt.date | None = None, format: str = "text", note: str = "") -> None:
-        self.text = text
-        self.valid = valid
-        self.fixed = fixed
-        self.date = date
-        self.format = format
-        self.note = note
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "valid", valid)
+        object.__setattr__(self, "fixed", fixed)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "format", format)
+        object.__setattr__(self, "note", note)
 
 
 class Setting(Record):
@@ -218,10 +218,10 @@ class Setting(Record):
     __slots__ = __match_args__ = ("name", "default", "description", "kind")
 
     def __init__(self, name: str, default: Any, description: str, kind: type = float) -> None:
-        self.name = name
-        self.default = default
-        self.description = description
-        self.kind = kind
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "description", description)
+        object.__setattr__(self, "kind", kind)
 
     def coerce(self, value: Any) -> Any:
         """The value as this setting's type, or ValueError with a message naming it."""

@@ -36,9 +36,9 @@ class LoadError(Record):
     __slots__ = __match_args__ = ("entry_point", "reason", "message")
 
     def __init__(self, entry_point: str, reason: str, message: Phrase | None = None) -> None:
-        self.entry_point = entry_point
-        self.reason = reason
-        self.message = message
+        object.__setattr__(self, "entry_point", entry_point)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "message", message)
 
     def _values(self) -> tuple[str, str]:
         return self.entry_point, self.reason
@@ -54,8 +54,8 @@ class Registry(Record):
     __slots__ = __match_args__ = ("rules", "errors")
 
     def __init__(self, rules: tuple[type[Rule], ...], errors: tuple[LoadError, ...] = ()) -> None:
-        self.rules = rules
-        self.errors = errors
+        object.__setattr__(self, "rules", rules)
+        object.__setattr__(self, "errors", errors)
 
     def find(self, code_or_name: str) -> type[Rule] | None:
         for rule in self.rules:

@@ -52,11 +52,11 @@ class Segment(Record):
 
     def __init__(self, text_start: int, text_end: int, source_start: int, source_end: int,
                  verbatim: bool) -> None:
-        self.text_start = text_start
-        self.text_end = text_end
-        self.source_start = source_start
-        self.source_end = source_end
-        self.verbatim = verbatim
+        object.__setattr__(self, "text_start", text_start)
+        object.__setattr__(self, "text_end", text_end)
+        object.__setattr__(self, "source_start", source_start)
+        object.__setattr__(self, "source_end", source_end)
+        object.__setattr__(self, "verbatim", verbatim)
 
 
 class _Frozen:
