@@ -1,0 +1,60 @@
+"""Equivalence readings of held-out round 6d of real copy (rh157–rh180), one test per
+general reading added after it. The sentences are short variants of the real ones (the
+paragraph each comes from is named); each slip must be flagged and each original stay
+silent, with NBSP, narrow NBSP and the typographic apostrophe, and in HTML."""
+
+from __future__ import annotations
+
+import pytest
+from test_realcopy_heldout3 import _in_html, assert_silent, flagged
+from test_realcopy_heldout4 import assert_flags_around
+
+
+def assert_flagged_everywhere(text: str, slip: str) -> None:
+    """NL101 on the slipped figure in every variant, the HTML form included."""
+    assert_flags_around(text, "NL101", slip)
+    assert any(slip in figure for figure in flagged(_in_html(text), "NL101", "html")), text
+
+
+# rh157 (lapresse.ca): a price per gallon restated per litre, in the same currency; a
+# barrel is a size of the same kind (prices per two sizes of one thing compare)
+@pytest.mark.parametrize(("original", "slip", "slipped"), [
+    ("Le prix passe sous la barre des 2 dollars le gallon en moyenne, soit à peine plus de"
+     " 0,50 $ US le litre.", "0,50 $ US le litre", "0,50 $ US le millilitre"),
+    ("Dans le Missouri, on le trouve à 1,659 $ US le gallon (0,43 $ US le litre).",
+     "0,43 $ US le litre", "0,43 $ US le millilitre"),
+    ("Le brut cote 80 dollars le baril, soit 0,50 dollar le litre.", "0,50 dollar le litre",
+     "0,50 dollar le millilitre"),
+])
+def test_a_price_per_gallon_or_barrel_restated_per_litre(original: str, slip: str,
+                                                          slipped: str) -> None:
+    assert_silent(original, "NL101")
+    assert_flagged_everywhere(original.replace(slip, slipped), slipped.split(" ")[0])
+
+
+# rh159, rh160, rh161 (2000watts.ch, lecho.be, captain-smart): a flow converted with its
+# period written on one side only, or after the first figure's complement; rh166-like
+# wages per month converted without « par mois »
+@pytest.mark.parametrize(("original", "slip", "slipped"), [
+    ("13 mai 2010: 5 000 barils par jour (800 000 litres de pétrole)", "800 000 litres",
+     "800 000 millilitres"),
+    ("La fuite pourrait atteindre 60.000 barils par jour, soit environ 9,5 millions de litres,"
+     " ont annoncé mardi les autorités.", "9,5 millions de litres", "9,5 millions de millilitres"),
+    ("Nous en sommes à 100 000 barils d’huile par jour (15,9 millions de litres par jour) en"
+     " deux mois.", "15,9 millions de litres", "15,9 millions de millilitres"),
+    ("Le salaire d’un cadre est de 300 000 francs CFA par mois (457 euros) à Dakar.",
+     "457 euros", "457 000 euros"),
+])
+def test_a_period_written_once_counts_both_figures(original: str, slip: str,
+                                                   slipped: str) -> None:
+    assert_silent(original, "NL101")
+    assert_flagged_everywhere(original.replace(slip, slipped), slipped.split(" ")[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Il gagne 1 000 euros par mois, soit 13 000 dollars sur l’année.",
+    "Il gagne 1 000 euros par mois (13 000 dollars) depuis janvier.",
+])
+def test_a_second_amount_without_period_may_be_a_yearly_total(text: str) -> None:
+    assert_silent(text, "NL101")
+    assert_silent(text, "NL102")
