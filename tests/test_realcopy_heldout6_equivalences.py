@@ -58,3 +58,38 @@ def test_a_period_written_once_counts_both_figures(original: str, slip: str,
 def test_a_second_amount_without_period_may_be_a_yearly_total(text: str) -> None:
     assert_silent(text, "NL101")
     assert_silent(text, "NL102")
+
+
+# rh180 (afrikinfos-mali.com): gold is weighed in troy ounces (31,1 g); weighed as the
+# avoirdupois ounce (28,35 g), a right « onces d'or (4,4 tonnes) » was 10 % off
+@pytest.mark.parametrize("text", [
+    "La mine a produit 141 425 onces d’or (4,4 tonnes) l’an dernier.",
+    "La mine a produit 141 425 onces d'or, soit 4,4 tonnes, l'an dernier.",
+    "Un lingot de 400 onces troy, soit environ 12,4 kilos, vaut une fortune.",
+])
+def test_an_ounce_of_gold_is_the_troy_ounce(text: str) -> None:
+    assert_silent(text, "NL102")
+    assert_silent(text, "NL101")
+
+
+def test_a_slip_on_an_ounce_of_gold_is_still_caught() -> None:
+    assert_flagged_everywhere("La mine a produit 141 425 onces d’or (4,4 kilos) l’an dernier.",
+                              "4,4")
+
+
+# rh172 (maghrebemergent.net): bare « dinars » in a story naming several dinar countries
+# (Tunisie, Algérie) are the dinars the paragraph names with their adjective
+RANKING = (
+    "En Algérie, le mouton a atteint les 477 dollars, soit {} dinars. Il est suivi de la"
+    " Tunisie, avec 300 dollars le mouton, soit 44 000 dinars algériens."
+)
+
+
+def test_bare_dinars_take_the_currency_the_paragraph_names() -> None:
+    assert_silent(RANKING.format("69 900"), "NL101")
+    assert_flagged_everywhere(RANKING.format("69 900 000"), "69 900 000")
+
+
+def test_two_dinar_countries_without_a_named_currency_stay_open() -> None:
+    text = "En Tunisie et en Algérie, le mouton coûte 300 dollars, soit 44 000 000 dinars."
+    assert_silent(text, "NL101")

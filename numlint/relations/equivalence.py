@@ -228,7 +228,8 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     for index, (written_first, second) in enumerate(pairwise(mentions)):
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
-        first = _with_sentence_period(text, written_first, second)
+        first = _with_sentence_period(text, _troy_read(text, written_first), second)
+        second = _troy_read(text, second)
         first = _sharing_period(text, first, second)
         first, second, period_shared = _period_written_once(text, first, second)
         second = _sharing_price_unit(text, first, second)
@@ -459,6 +460,22 @@ def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
     if own is None or other is None or own.dimensions != other.dimensions:
         return first
     return replace(first, unit=shared)
+
+
+_PRECIOUS_METAL = compile_pattern(
+    r"(?i)" + _S + r"*(?:d" + _APOS + _S + r"*(?:or|argent)|de" + _S
+    + r"+(?:platine|palladium))(?![\p{L}])"
+)
+
+
+def _troy_read(text: str, figure: Mention) -> Mention:
+    """``141 425 onces d'or (4,4 tonnes)``: an ounce of gold, silver, platinum or palladium
+    is the troy ounce (31,1 g), not the avoirdupois one (28,35 g) a bare *once* stands for."""
+    if figure.kind != "quantity" or figure.unit != "ounce":
+        return figure
+    if match_at(_PRECIOUS_METAL, text, figure.end) is None:
+        return figure
+    return replace(figure, unit="troy_ounce")
 
 
 def _period_written_once(text: str, first: Mention, second: Mention) -> tuple[
