@@ -93,3 +93,28 @@ def test_bare_dinars_take_the_currency_the_paragraph_names() -> None:
 def test_two_dinar_countries_without_a_named_currency_stay_open() -> None:
     text = "En Tunisie et en Algérie, le mouton coûte 300 dollars, soit 44 000 000 dinars."
     assert_silent(text, "NL101")
+
+
+# rh161 (captain-smart.blogg.org): the conversion opens the next sentence on a noun naming
+# what the figure measured, after a clause that ended the sentence before
+LEAK = (
+    "BP estime que le débit pourrait s'élever à 100.000 barils dans le pire des cas, selon"
+    " un document interne rendu public dimanche.\nCette estimation, qui correspond à {} par"
+    " jour, est nettement plus élevée."
+)
+
+
+def test_a_conversion_in_the_next_sentence_after_a_clause() -> None:
+    assert_silent(LEAK.format("15,9 millions de litres"), "NL101")
+    assert_flagged_everywhere(LEAK.format("15,9 millions de millilitres"), "15,9")
+
+
+@pytest.mark.parametrize("text", [
+    "Le champ produit 100 000 barils, selon la compagnie. Cette production représente"
+    " 2 millions de litres par mois.",
+    "BP a versé 20 millions de dollars, selon le journal. Ce montant représente 30 millions"
+    " d’euros.",
+])
+def test_a_loose_next_sentence_tie_weighs_only_a_power_of_a_thousand(text: str) -> None:
+    assert_silent(text, "NL101")
+    assert_silent(text, "NL102")
