@@ -189,11 +189,16 @@ def periods_between(
         return Decimal(periods[per]) / Decimal(periods[other])
 
 
-DENOMINATORS: dict[str, tuple[str, int]] = {
-    "kilo": ("mass", 1), "tonne": ("mass", 1000), "kWh": ("energy", 1), "MWh": ("energy", 1000),
+DENOMINATORS: dict[str, tuple[str, Decimal]] = {
+    "kilo": ("mass", Decimal(1)), "tonne": ("mass", Decimal(1000)),
+    "kWh": ("energy", Decimal(1)), "MWh": ("energy", Decimal(1000)),
+    "millilitre": ("volume", Decimal(1)), "litre": ("volume", Decimal(1000)),
+    "gallon": ("volume", Decimal("3785.411784")), "baril": ("volume", Decimal("158987.294928")),
 }
 """Quantities a price may be counted per, with their size in the smallest of their kind:
-``400 dollars la tonne soit 1 270 ariary le kilo`` is one price per two sizes of one thing."""
+``400 dollars la tonne soit 1 270 ariary le kilo`` is one price per two sizes of one thing,
+and so are ``2 dollars le gallon, soit 0,50 $ le litre`` (the US gallon, as French copy
+quoting American prices means it) and ``80 dollars le baril`` per litre."""
 
 
 def denominators_between(per: str | None, other: str | None) -> Decimal | None:
@@ -202,7 +207,7 @@ def denominators_between(per: str | None, other: str | None) -> Decimal | None:
     own, target = DENOMINATORS.get(per or ""), DENOMINATORS.get(other or "")
     if own is None or target is None or own[0] != target[0] or own == target:
         return None
-    return Decimal(target[1]) / Decimal(own[1])
+    return target[1] / own[1]
 
 
 def resolve_currencies(mentions: tuple[Mention, ...], on: date | None) -> tuple[Mention, ...]:

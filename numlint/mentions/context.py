@@ -241,9 +241,14 @@ class CurrencyContext(Record):
         paragraph = _paragraph_start(text, mention.start)
         stop = min(len(text), mention.end + WINDOW // 2)
         codes: dict[str, tuple[int, int]] = {}
+        named: dict[str, tuple[int, int]] = {}
         for found in _helpers()[f"country-{head}"].finditer(text, paragraph, stop):
             code = next(name for name, value in found.groupdict().items() if value)
             codes.setdefault(code, found.span())
+            if _names_the_head(text, found.start(), head):
+                named.setdefault(code, found.span())
+        if len(codes) != 1:
+            codes = named  # "dinars algériens" in a story naming Tunisia and Morocco too
         if len(codes) != 1:
             return None
         [(code, source)] = codes.items()
@@ -304,6 +309,14 @@ class CurrencyContext(Record):
             if code is not None and code != not_this:
                 return code, assumed, span
         return None
+
+
+def _names_the_head(text: str, start: int, head: str) -> bool:
+    """Whether the country word at ``start`` is the adjective of the currency's own name
+    (``dinars algériens``): the paragraph then names which dinars it counts in."""
+    window = text[max(0, start - len(head) - 3) : start]
+    stripped = window.rstrip(" \u00a0\u202f")
+    return len(stripped) < len(window) and stripped.lower().endswith((head, head + "s"))
 
 
 def _paragraph_start(text: str, position: int) -> int:

@@ -190,6 +190,8 @@ HOUSE_UNITS: dict[str, str] = {
     "miles à l'heure": "mile_per_hour",
     "miles à l’heure": "mile_per_hour",
     "tonnes équivalent pétrole": "tonne_of_oil_equivalent",
+    "once troy": "troy_ounce",
+    "onces troy": "troy_ounce",
 }
 """Written form -> pint unit name for what CLDR lacks. ``degrés`` alone is an angle or a
 temperature: numlint keeps the plain ``degree`` and relates it to nothing else."""

@@ -8,12 +8,15 @@ somme est l'équivalent de 20 millions d'euros*); the next one opens on a pronou
 that points back to it (*ce dernier*, *celui-ci*, *cette somme*, *ce montant*), then an
 equivalence linker (*soit*, *l'équivalent de*, *équivalant à*, *qui équivaut à*,
 *c'est-à-dire*), perhaps after *est* or *représente*; and the conversion is into another
-currency (marker ``anaphora``).
+currency (marker ``anaphora``). With looser evidence — a clause after the figure, a noun
+naming what it measured (*cette estimation*), *qui correspond à*, a quantity into another
+unit — the pair is a ``loose`` tie, weighed only as a slip of a power of 1 000.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -44,16 +47,60 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _loose_pattern() -> regex.Pattern[str]:
+    """The same, with looser evidence: a clause after the figure before its sentence ends
+    (no digit in it), a noun naming what the figure measured (*cette estimation*, *ce
+    volume*…) and *qui correspond à*, *représente*: ``… pourrait s'élever à 100.000
+    barils dans le pire des cas, selon un document interne.`` | ``Cette estimation, qui
+    correspond à`` | ``15,9 millions de litres par jour``."""
+    tail = r"[^\d.!?;\n()]{0,160}?"
+    ending = r"(?:" + _S + r"*[.;]" + _S + r"+|[ \t\u00a0\u202f]*\n" + _S + r"*)"
+    back = (
+        r"(?:ce" + _S + r"+dernier|cette" + _S + r"+dernière|celui-ci|celle-ci|(?:cette|ce|cet)"
+        + _S + r"+(?:somme|montant|estimation|chiffre|volume|quantité|production|total"
+        r"|débit|surface|superficie|distance|poids))"
+    )
+    linker = (
+        r"(?P<linker>soit|l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")|équivalant"
+        + _S + r"+à|(?:qui" + _S + r"+)?(?:équiva(?:ut|lait)|correspond(?:ait)?|représente"
+        r"|représentait)" + _S + r"+à?)"
+    )
+    return compile_pattern(
+        r"(?i)" + tail + ending + back + _S + r"*,?" + _S + r"*" + linker + _S + r"*"
+    )
+
+
+def _convert(first: Mention, second: Mention) -> bool:
+    """Two amounts of one kind in two currencies, or two quantities in two units."""
+    if first.kind != second.kind or first.kind not in ("money", "quantity"):
+        return False
+    own, other = ((first.currency, second.currency) if first.kind == "money"
+                  else (first.unit, second.unit))
+    return None not in (own, other) and own != other
+
+
 def find_anaphoric_conversions(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
-    """Each conversion of the figure that ended the sentence before (see the module doc)."""
+    """Each conversion of the figure that ended the sentence before (see the module doc);
+    with looser evidence (:func:`_loose_pattern`), a ``loose`` tie the verdict weighs
+    only as a slip of a power of 1 000."""
     found = []
     for first, second in pairwise(mentions):
-        if first.kind != "money" or second.kind != "money":
-            continue
-        if None in (first.currency, second.currency) or first.currency == second.currency:
+        if not _convert(first, second):
             continue
         gap_end = second.hedged_start
-        link = _pattern().fullmatch(text, first.end, gap_end)
+        link = _pattern().fullmatch(text, first.end, gap_end) if first.kind == "money" else None
         if link is not None:
             found.append(Equivalence(first, second, "anaphora", link.group("linker")))
+            continue
+        if gap_end - first.end > 240:
+            continue
+        link = _loose_pattern().fullmatch(text, first.end, gap_end)
+        if link is not None:
+            if first.per is None and second.per is not None:
+                # "100.000 barils … Cette estimation, qui correspond à … litres par jour":
+                # read per the same period (a total over another period is no power of
+                # 1 000 away, and a loose tie weighs nothing else)
+                first = replace(first, per=second.per)
+            found.append(Equivalence(first, second, "loose", link.group("linker")))
     return found

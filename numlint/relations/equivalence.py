@@ -65,8 +65,9 @@ _COMPLEMENT = (
 after *de*, no digit, no punctuation)."""
 _GAP = {
     "complement": compile_pattern(
-        r"(?i)" + _COMPLEMENT + r"(?:" + _S + r"*,)?" + _S + r"*(?:\(" + _S + r"*)?(?:(?P<linker>"
-        + _LINKERS + r")" + _S + r"*)?\Z"
+        r"(?i)" + _COMPLEMENT + r"(?:" + _S + r"+par" + _S
+        + r"+(?:jour|semaine|mois|an|année))?(?:" + _S + r"*,)?" + _S + r"*(?:\(" + _S
+        + r"*)?(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
     "loose": compile_pattern(
         r"(?i)(?:,?" + _S + r"+\p{L}[\p{L}\-]*(?:" + _APOS + r"\p{L}[\p{L}\-]*)?){1,6}" + _S
@@ -80,7 +81,8 @@ _GAP = {
         r"(?i)" + _S + r"*\(" + _S + r"*(?:(?P<linker>" + _LINKERS + r")" + _S + r"*)?\Z"
     ),
     "linked": compile_pattern(
-        r"(?i)" + _S + r"*[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?P<linker>" + _LINKERS + r")"
+        r"(?i)(?:" + _S + r"+(?:en" + _S + r"+moyenne|au" + _S + r"+total|en" + _S
+        + r"+tout))?" + _S + r"*[,;:]?" + _S + r"*(?:\(" + _S + r"*)?(?P<linker>" + _LINKERS + r")"
         + _S + r"*\Z"
     ),
     "comma": compile_pattern(r"(?i)" + _S + r"*,?" + _S + r"*\Z"),
@@ -97,14 +99,15 @@ _POSTPOSED = (
 environ``), what counts the unit (``trois années terrestres``, ``euros courants``), a tax
 basis (``1 200 euros nets``); they qualify the amount, they do not bring in another."""
 _CLOSING_PARENTHESIS = compile_pattern(
-    r"(?i)" + _S + r"*(?:" + _POSTPOSED + _S + r"*){0,2}"
+    r"(?i)" + _COMPLEMENT + r"?" + _S + r"*(?:" + _POSTPOSED + _S + r"*){0,2}"
     r"(?:,?" + _S + r"*(?:au|aux|selon" + _S + r"+le)" + _S
     + r"+(?:taux|cours|change)[^()\n]{0,40})?"
     r"(?:[,;]" + _S + r"*[^()\n]{1,80})?"
     r"\)"
 )
-"""The end of a parenthesis holding a conversion: right after it, or after a rate note
-(``au taux du jour``) or a second item (``(8,7 mds EUR, 0,5 % du PIB)``)."""
+"""The end of a parenthesis holding a conversion: right after it, or after the amount's
+complement (``(800'000 litres de pétrole)``), a rate note (``au taux du jour``) or a second
+item (``(8,7 mds EUR, 0,5 % du PIB)``)."""
 _LEFT_OPEN = compile_pattern(r"," + _S + r"+\p{L}[^()\n]*?[.!?](?:" + _S + r"|\Z)")
 """A parenthesis the writer forgot to close, the sentence ending first: ``(14,4 milliards
 de dollars, creusant le déficit.``: read as closed, for a conversion into another currency."""
@@ -225,8 +228,10 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
     for index, (written_first, second) in enumerate(pairwise(mentions)):
         if index > 0 and _ends_a_compound(text, mentions[index - 1], written_first):
             continue  # "14 lb 8 oz (6,57 kg)": the conversion is of the whole, not of 8 oz
-        first = _with_sentence_period(text, written_first, second)
+        first = _with_sentence_period(text, _troy_read(text, written_first), second)
+        second = _troy_read(text, second)
         first = _sharing_period(text, first, second)
+        first, second, period_shared = _period_written_once(text, first, second)
         second = _sharing_price_unit(text, first, second)
         first, second, open_figure = _open_currency_read(first, second)
         first, second, restated = _restated_per_period(text, first, second)
@@ -234,6 +239,8 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         if marker is None:
             continue
         kind, linker = marker
+        if period_shared:
+            kind = "loose"  # the period is read, not written: only a power of 1 000 counts
         if (
             _same_dimension(first, second, kind)
             and _second_closes_claim(text, first, second, kind)
@@ -452,6 +459,49 @@ def _sharing_period(text: str, first: Mention, second: Mention) -> Mention:
     if own is None or other is None or own.dimensions != other.dimensions:
         return first
     return replace(first, unit=shared)
+
+
+_PRECIOUS_METAL = compile_pattern(
+    r"(?i)" + _S + r"*(?:d" + _APOS + _S + r"*(?:or|argent)|de" + _S
+    + r"+(?:platine|palladium))(?![\p{L}])"
+)
+
+
+def _troy_read(text: str, figure: Mention) -> Mention:
+    """``141 425 onces d'or (4,4 tonnes)``: an ounce of gold, silver, platinum or palladium
+    is the troy ounce (31,1 g), not the avoirdupois one (28,35 g) a bare *once* stands for."""
+    if figure.kind != "quantity" or figure.unit != "ounce":
+        return figure
+    if match_at(_PRECIOUS_METAL, text, figure.end) is None:
+        return figure
+    return replace(figure, unit="troy_ounce")
+
+
+def _period_written_once(text: str, first: Mention, second: Mention) -> tuple[
+        Mention, Mention, bool]:
+    """A flow or a wage converted with its period written on one side only is counted per
+    that period on both: ``5'000 barils par jour (800'000 litres de pétrole)``, ``60.000
+    barils par jour, soit environ 9,5 millions de litres``, ``300 000 francs CFA par mois
+    (457 euros)``, and ``100'000 barils de pétrole par jour (15,9 millions de litres par
+    jour)``, where the period follows the first figure's complement. Only between figures
+    that convert, right after a parenthesis or *soit*. The third value says whether the
+    second figure's period was read rather than written: such a pair is weighed as a
+    ``loose`` tie (a power of 1 000 only), the second amount being maybe a total over
+    another period (``1 000 euros par mois, soit 13 000 dollars sur l'année``)."""
+    if not _converts(first, second):
+        return first, second, False
+    periods = periods_per_year(first.kind)
+    gap_end = second.hedged_start
+    if first.per in periods and second.per is None:
+        if _OPENS_PARENTHESIS.fullmatch(text, first.end, gap_end) or _SOIT_ONLY.fullmatch(
+                text, first.end, gap_end):
+            return first, replace(second, per=first.per), True
+        return first, second, False
+    if first.per is None and second.per in periods:
+        written = _own_period(text, first.end)
+        if written is not None and _PERIOD_WORDS[written.group("period").lower()] == second.per:
+            return replace(first, per=second.per), second, False
+    return first, second, False
 
 
 def _sharing_price_unit(text: str, first: Mention, second: Mention) -> Mention:
