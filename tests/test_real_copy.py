@@ -21,10 +21,10 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 # halves run side by side, to 315 paragraphs: 5a the equivalences, rh79-rh104, 80.7 %
 # before its fixes and 90.4 % after; 5b totals, changes and rates per period, rh105-rh130,
 # 19.4 % before and 63.9 % after; 88.7 % on the whole set; round 6c, totals again,
-# rh131-rh152, 9.5 % before and 42.9 % after, to 337 paragraphs and 86.7 %), so the
+# rh131-rh152, 9.5 % before and 47.6 % after, to 337 paragraphs and 87.0 %), so the
 # paragraphs of the rounds before keep their own floor, which only rises (88.9 % on the 315
 # of rounds 1-5).
-RECALL_FLOOR = 0.865
+RECALL_FLOOR = 0.868
 EARLIER_ROUNDS_FLOOR = 0.885
 LATEST_ROUND = frozenset(f"rh{n}" for n in range(131, 153))
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.

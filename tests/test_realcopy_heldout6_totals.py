@@ -107,3 +107,13 @@ def test_a_rate_restated_after_an_aside_and_its_noun_is_weighed() -> None:
                  if d.code == "NL101"]
     assert "7 milliards" in _DAILY.format(year="7 milliards")[finding.start : finding.end]
     assert [d.code for d in numlint.check(_DAILY.format(year="7 millions"))] == []
+
+
+@pytest.mark.parametrize("space", [" ", NBSP, NNBSP])
+def test_an_amount_taken_from_a_figure_that_moves_is_its_change(space: str) -> None:
+    text = (f"La loi de finances rectificative prévoit une baisse de plus de 64{space}milliards"
+            f" sur le budget national qui doit passer de 3{space}127 à 3{space}063{space}{{scale}}"
+            " de Fcfa.")
+    [finding] = [d for d in numlint.check(text.format(scale="millions")) if d.code == "NL201"]
+    assert finding.severity == "error"
+    assert [d.code for d in numlint.check(text.format(scale="milliards"))] == []
