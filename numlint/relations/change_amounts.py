@@ -93,9 +93,13 @@ total : `` | 4.398.836), `` pour un total de`` | 91 048."""
 _AMOUNT_TO_START = compile_pattern(
     r"(?i)(?:" + _S + r"+\p{L}+){0,3}?" + _S + r"*,?" + _S + r"*(?:en" + _S
     + r"+)?(?:passant|pour" + _S + r"+passer)" + _S + r"+" + _DE + _S + r"*\Z"
+    r"|" + _S + r"+sur(?:" + _S + r"+\p{L}+){1,4}?" + _S + r"+qui" + _S
+    + r"+(?:doit|doivent|devrait|devraient|va|vont|passe|passent)(?:" + _S
+    + r"+passer)?" + _S + r"+" + _DE + _S + r"*\Z"
 )
 """From the amount to the start: ``un surcoût de 150 euros par an`` | ``, passant de`` |
-1 700 à 1 850 euros."""
+1 700 à 1 850 euros; ``une baisse de 83 milliards`` | `` sur le budget national qui doit
+passer de`` | 4071 à 3988 milliards (the amount taken from the figure that moves)."""
 
 
 def find_amount_changes(text: str, mentions: Sequence[Mention]) -> list[AmountChange]:

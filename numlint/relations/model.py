@@ -139,7 +139,7 @@ class Sum:
 
     parts: tuple[Mention, ...]
     total: Mention
-    kind: Literal["total", "subsets", "listed", "fraction"]
+    kind: Literal["total", "subsets", "listed", "fraction", "coincident"]
     """``listed``: parts the text lists after a whole, in the same or a following sentence
     (``un plan de 483 milliards de dollars. Ce plan comporte 320 milliards…, 60 milliards…``),
     tied by ``tie`` or by nothing but the numbers: a rule reads them where the numbers agree
@@ -148,6 +148,28 @@ class Sum:
     tie: str = ""
     """The words that tie the parts to the whole (``comporte``, ``dont``), "" for none."""
     fraction: Decimal | None = None
+    weighed: Weighing | None = None
+    """``coincident``: parts no word ties to their whole, that add up to it only once
+    one figure is rescaled (:mod:`.coincidences`), and what the search weighed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    """How a sum found by its numbers alone was weighed (:mod:`.coincidences`)."""
+
+    figure: Mention
+    """The figure that, rescaled, makes the sum agree."""
+    shift: int
+    """The powers of ten it is read off by (3: it is written 1 000 times too small)."""
+    chance: float
+    """The chance that a search this wide finds a coincidence this close by luck: the sum,
+    over every reading tried whose sizes could add up, of its margin over its whole."""
+    tried: int
+    """Readings tried whose sizes could add up."""
+    figures: int
+    """Figures of the measure weighed together."""
+    digits: float
+    """Significant digits to which the rescaled sum agrees with its whole."""
 
 
 @dataclass(frozen=True, slots=True)

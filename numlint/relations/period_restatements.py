@@ -50,9 +50,19 @@ _ADVERBS = (
     r"(?:(?:donc|ainsi|alors|en" + _S + r"+moyenne|quasiment|presque|pratiquement|près" + _S
     + r"+de|environ|plus" + _S + r"+de|moins" + _S + r"+de)" + _S + r"+)*"
 )
+_ASIDE = r"(?:" + _S + r"*\([^()\d\n]{0,60}\))?"
+"""``10 millions de tonnes de déchets`` | `` (hors agriculture et construction)``: an aside
+between the figure and the link."""
+_RESTATED_NOUN = (
+    r"(?:(?:une?|le|la|l" + _APOS + r")" + _S + r"*\p{L}{3,}(?:" + _S + r"+\p{L}{3,})?"
+    + _S + r"+(?:de" + _S + r"+|d" + _APOS + r"))?"
+)
+"""``ce qui représente`` | ``une production mondiale d'`` | environ 4 milliards: the noun
+the restatement is counted in."""
 _SAME_SENTENCE = compile_pattern(
-    r"(?i)" + _S + r"*,?" + _S + r"*(?:soit|c" + _APOS + r"est-à-dire|ce" + _S
-    + r"+qui" + _S + r"+(?:fait|représente|donne))" + _S + r"+" + _ADVERBS + r"\Z"
+    r"(?i)" + _ASIDE + _S + r"*,?" + _S + r"*(?:soit|c" + _APOS + r"est-à-dire|ce" + _S
+    + r"+qui" + _S + r"+(?:fait|représente|donne))" + _S + r"+" + _RESTATED_NOUN + _S + r"*"
+    + _ADVERBS + r"\Z"
 )
 _NEXT_SENTENCE = compile_pattern(
     r"(?i)[^\d.!?;()\n]{0,90}?[.!?]" + _S + r"+(?:cela|ça|ceci)" + _S + r"+(?:donne"

@@ -26,6 +26,7 @@ from ..cache import compile_pattern
 from ..matching import folded, match_at
 from ..mentions import Mention
 from .additions import find_additions
+from .coincidences import find_coincident_sums
 from .fractions import find_fractions
 from .model import Sum
 from .parts import compatible, find_listed_parts, measure
@@ -90,13 +91,14 @@ _THE_ONE = (
 _TO_SUBSETS = compile_pattern(
     r"(?i)(?:" + _S + r"*\))?[^.!?\n;()]{0,90}?(?:," + _S + r"*|" + _S + r"*\(" + _S + r"*|"
     + _S + r"+(?=dont" + _S + r"))" + _SUBSET_WORDS
-    + _S + r"+" + _THE_ONE + r"\Z"
+    + _S + r"+" + _THE_ONE + r"(?:(?:plus|moins|seulement|encore)" + _S + r"+)?\Z"
 )
 """From a whole to its first part: ``3 milliards d'euros,`` | ``dont``, ``63 millions
 d'euros en six opérations,`` | ``dont une de``, ``, incluant celle de``; the whole may be
 the conversion in a parenthesis: ``2,2 milliards de dollars (1,6 milliard d'euros`` |
-``), dont``; or *dont* with no comma (``3 593 élèves sont scolarisés dans le premier
-degré dont`` | 1 249 en maternelle)."""
+``), dont``; an adverb the scanner does not read as a hedge may follow *dont* (``180 M€,
+dont plus`` | 116 M€: a part all the same); or *dont* with no comma (``3 593 élèves sont
+scolarisés dans le premier degré dont`` | 1 249 en maternelle)."""
 _SUBSET_HINT = compile_pattern(r"(?i)(?<![\p{L}])" + _SUBSET_WORDS + r"(?![\p{L}])")
 _ON_ITS_OWN = compile_pattern(
     r"(?i)(?<![\p{L}])à" + _S + r"+(?:lui|elle|eux|elles)" + _S + r"+seule?s?(?![\p{L}])"
@@ -123,12 +125,15 @@ _PART_OF = compile_pattern(
 milliards annoncés``, ``4 millions de dollars`` | ``sur une cagnotte totale de`` | 10
 millions."""
 _BASE_FIRST = compile_pattern(
-    r"(?i)(?:\A|[.!?:\n]" + _S + r"*)(?:sur|parmi)" + _S + r"+(?:les|(?:un|une|le|la|l"
-    + _APOS + r")" + _S + r"*" + _WHOLE_NOUN + _S + r"+(?:de|d" + _APOS + r"))" + _S
-    + r"*\Z"
+    r"(?i)(?:\A|[.!?:\n]" + _S + r"*)(?:sur|parmi|dans)" + _S + r"+(?:les|(?:un|une|le|la"
+    r"|l" + _APOS + r")" + _S + r"*" + _WHOLE_NOUN + r"(?:" + _S + r"+(?:primitif|rectificatif"
+    r"|définitif|initial|public|communal|national))?(?:" + _S + r"+\d{4})?" + _S
+    + r"+(?:de|d" + _APOS + r"))" + _S + r"*\Z"
 )
 """``Sur une enveloppe globale de`` | 2 530 milliards, les autorités ont réservé 1431
-milliards…: a sentence that opens on the whole its figures are taken from."""
+milliards…, ``Dans un budget primitif 2009 de`` | 697 millions d'euros en hausse de 8 %,
+les investissements de 187 millions…: a sentence that opens on the whole its figures are
+taken from (the budget's kind and year may follow its noun)."""
 _BASE_TO_PART = compile_pattern(r"[^.!?\n;]{0,120}?\Z")
 
 
@@ -139,6 +144,7 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     found: list[Sum] = [
         *find_listed_parts(text, mentions), *find_fractions(text, mentions),
         *find_additions(text, mentions), *find_remainders(text, mentions),
+        *find_coincident_sums(text, mentions),
     ]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)
@@ -352,7 +358,7 @@ def _part_of_base_before(text: str, mentions: Sequence[Mention], index: int) -> 
     whole = mentions[index]
     start = whole.hedged_start
     window = text[max(0, start - 40) : start].lower()
-    if "sur" not in window and "parmi" not in window:
+    if "sur" not in window and "parmi" not in window and "dans" not in window:
         return None  # (a cheap look first)
     if _BASE_FIRST.search(text, max(0, start - 40), start) is None:
         return None

@@ -164,12 +164,29 @@ def _looseness(figure: Mention) -> Decimal:
     return LOOSE.get(kind, _BOUND.get(kind, Decimal(0)))
 
 
+def coincidence_finding(text: str, relation: Sum) -> Finding | None:
+    """Parts no word ties to their whole that agree with it, to their printed digits,
+    only once one figure is rescaled (:mod:`numlint.relations.coincidences`)."""
+    weighed = relation.weighed
+    if weighed is None:
+        return None
+    tie = (f"none: of {weighed.figures} figures of this measure, {weighed.tried} rescaled"
+           f" sums could add up (subsets of at most 4 parts, runs of at most 6); this one"
+           f" agrees to {weighed.digits:g} significant digits, a search this wide finds"
+           f" one so close by chance about {weighed.chance:.1%} of the time")
+    return _slip_finding(text, weighed.figure, weighed.shift, relation.total,
+                         relation.parts, tie,
+                         {"chance": weighed.chance, "sums_tried": weighed.tried,
+                          "agreeing_digits": weighed.digits})
+
+
 def _slip_finding(text: str, figure: Mention, shift: int, whole: Mention,
-                  parts: Sequence[Mention], tie: str) -> Finding:
+                  parts: Sequence[Mention], tie: str,
+                  weighed: dict[str, Any] | None = None) -> Finding:
     evidence: dict[str, Any] = {
         "whole": whole.text, "parts": [part.text for part in parts],
         "tie": tie or "none: the figures agree only once this one is rescaled",
-        "rescaled_by": f"10^{shift}",
+        "rescaled_by": f"10^{shift}", **(weighed or {}),
     }
     if figure is whole:
         added = sum((abs(part.value) for part in parts), Decimal(0))

@@ -7,7 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from .api import N_, SCALE_SHIFTS, Document, Example, Finding, Rule, Sum
-from .sum_checks import LOOSE, amount, finding, fraction_findings, listed_findings, rounding
+from .sum_checks import (
+    LOOSE,
+    amount,
+    coincidence_finding,
+    finding,
+    fraction_findings,
+    listed_findings,
+    rounding,
+)
 
 
 class SumMismatch(Rule):
@@ -30,6 +38,15 @@ Checks the figures the text adds up:
   list is complete (no *le reste*, *notamment*, *etc.*, no further figure);
 - a whole and the parts its *dont* lists (*un plan de 3 milliards d'euros, dont
   500 millions pour la recherche*): no part may be larger than the whole.
+
+- figures no word ties, when their numbers do: within a passage, parts that add up to
+  another figure of the same currency or unit, to their last printed digit, only once one
+  of them is read 1 000 times larger or smaller (*les recettes s'élèvent à 2 648,900
+  millions … les dépenses atteignent 3 229,886 milliards … un déficit de 580,986
+  milliards*). The search is bounded (eight neighbouring figures, subsets of four parts,
+  runs of six) and weighed: the evidence says how many rescaled sums could have added up
+  and the chance that a search this wide finds one so close by luck; above 3 %
+  (round or hedged figures: *2, 3 et 5 millions*) it stays silent.
 
 When one scale word explains the gap (*dont 500 milliards* in a 3-billion plan), the fix
 rewrites it; the fix changes a figure, so it is unsafe.
@@ -87,6 +104,10 @@ so are percentages (see NL204).
             elif relation.kind == "fraction":
                 found.extend(fraction_findings(text, relation))
         found.extend(listed_findings(text, [r for r in sums if r.kind == "listed"]))
+        for relation in sums:  # the numbers alone, after every sum words tie
+            if relation.kind == "coincident":
+                coincident = coincidence_finding(text, relation)
+                found.extend([coincident] if coincident is not None else [])
         seen: set[tuple[int, int]] = set()
         for finding in found:
             if (finding.start, finding.end) not in seen:
