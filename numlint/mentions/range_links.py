@@ -32,14 +32,17 @@ class _Patterns(Record):
     opener: regex.Pattern[str]
     clause: regex.Pattern[str]
     """``, dans le cadre d’une coproduction nationale, et``: an incise, then *et*."""
+    counted: regex.Pattern[str]
+    """A plural noun after a bare second bound (``280 foyers``), no tally's (*voix*)."""
 
-    __slots__ = __match_args__ = ("join", "opener", "clause")
+    __slots__ = __match_args__ = ("join", "opener", "clause", "counted")
 
     def __init__(self, join: regex.Pattern[str], opener: regex.Pattern[str],
-                 clause: regex.Pattern[str]) -> None:
+                 clause: regex.Pattern[str], counted: regex.Pattern[str]) -> None:
         object.__setattr__(self, "join", join)
         object.__setattr__(self, "opener", opener)
         object.__setattr__(self, "clause", clause)
+        object.__setattr__(self, "counted", counted)
 
 
 @cache
@@ -54,6 +57,11 @@ def _patterns() -> _Patterns:
         clause=lazy_pattern(
             r",(?=" + _SPACE + r"*\p{L})[^.;:!?()\[\]\n\d]{1,"
             + str(CLAUSE_REACH) + r"}?," + _SPACE + r"+et" + _SPACE + r"+\Z"
+        ),
+        counted=lazy_pattern(
+            _SPACE + r"+(?!(?:voix|points|buts|sièges|essais|sets|jeux|fois|dans|sous|vers"
+            r"|depuis|plus|moins|après|lors|puis|alors|très|mais|jamais|toujours)(?![\p{L}]))"
+            r"\p{Ll}\p{L}{1,}[sx](?![\p{L}'’-])"
         ),
     )
 
@@ -83,14 +91,22 @@ def _bound(low: Mention, high: Mention, text: str) -> Mention | None:
     separator = text[low.end : high.start].strip()
     if separator in ("et", "au") and opener is None:
         return None
-    if separator == "à" and opener is None and low.kind == high.kind == "number":
+    if (separator == "à" and opener is None and low.kind == high.kind == "number"
+            and not _counts_a_noun(high, text)):
         return None
     bare = low.kind == "number" and low.scale_exponent == 0
     if bare and high.kind == "number" and high.scale_exponent == 0:
-        return low if separator == "et" and opener == "entre" else None
+        return low if opener == "entre" or (separator == "à" and opener is None) else None
     if bare:
         return _inherit(low, high)
     return low if low.kind == high.kind else None
+
+
+def _counts_a_noun(high: Mention, text: str) -> bool:
+    """Whether a plural noun follows the second bound, the thing both bounds count
+    (``220 à 280 foyers``, ``150 à 200 personnes``): a range, not a score (*3 à 1 hier*)
+    nor a tally of two sides (*91 à 8 voix*, *21 à 17 points*)."""
+    return _patterns().counted.match(text, high.end) is not None
 
 
 def _opener(low: Mention, text: str) -> str | None:

@@ -129,6 +129,9 @@ HOUSE_UNITS: dict[str, str] = {
     "m2": "meter ** 2",
     "m3": "meter ** 3",
     "km/h": "kilometer_per_hour",
+    # CLDR has m/s but no km/s, the speed science copy gives for asteroids and probes
+    # ("11,36 km/s ou 40.900 km/h")
+    "km/s": "kilometer / second",
     "barils": "oil_barrel",
     "baril": "oil_barrel",
     "hl": "hectoliter",

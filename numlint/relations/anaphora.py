@@ -53,21 +53,31 @@ def _loose_pattern() -> regex.Pattern[str]:
     (no digit in it), a noun naming what the figure measured (*cette estimation*, *ce
     volume*…) and *qui correspond à*, *représente*: ``… pourrait s'élever à 100.000
     barils dans le pire des cas, selon un document interne.`` | ``Cette estimation, qui
-    correspond à`` | ``15,9 millions de litres par jour``."""
-    tail = r"[^\d.!?;\n()]{0,160}?"
+    correspond à`` | ``15,9 millions de litres par jour``. The sentence may also open on a
+    pronoun, after a clause (``à 23 kilomètres par seconde.`` | ``Cela se traduit par`` |
+    ``82 000 kilomètres par heure``; ``0,049 unité astronomique (ua) de la Terre. Si cette
+    distance est proche …, elle représente tout de même`` | ``7,4 millions de kilomètres``),
+    and the figure's tail hold a parenthesis without digits (an abbreviation)."""
+    tail = r"(?:[^\d.!?;\n()]|\([^\d()\n]{0,24}\)){0,160}?"
     ending = r"(?:" + _S + r"*[.;]" + _S + r"+|[ \t\u00a0\u202f]*\n" + _S + r"*)"
     back = (
         r"(?:ce" + _S + r"+dernier|cette" + _S + r"+dernière|celui-ci|celle-ci|(?:cette|ce|cet)"
         + _S + r"+(?:somme|montant|estimation|chiffre|volume|quantité|production|total"
-        r"|débit|surface|superficie|distance|poids))"
+        r"|débit|surface|superficie|distance|poids)"
+        r"|(?:(?:si|même" + _S + r"+si|bien" + _S + r"+que)" + _S + r"[^\d.!?;\n]{0,80}?,"
+        + _S + r"*)?(?:cela|ceci|ça|elle|il))"
     )
     linker = (
         r"(?P<linker>soit|l" + _APOS + r"équivalent" + _S + r"+d(?:e|" + _APOS + r")|équivalant"
         + _S + r"+à|(?:qui" + _S + r"+)?(?:équiva(?:ut|lait)|correspond(?:ait)?|représente"
-        r"|représentait)" + _S + r"+à?)"
+        r"|représentait)" + _S + r"+à?|se" + _S + r"+tradui(?:t|sait)" + _S + r"+par)"
+    )
+    adverb = (
+        r"(?:(?:tout" + _S + r"+de" + _S + r"+même|quand" + _S + r"+même|donc|ainsi)" + _S
+        + r"+)?"
     )
     return compile_pattern(
-        r"(?i)" + tail + ending + back + _S + r"*,?" + _S + r"*" + linker + _S + r"*"
+        r"(?i)" + tail + ending + back + _S + r"*,?" + _S + r"*" + linker + _S + r"*" + adverb
     )
 
 
