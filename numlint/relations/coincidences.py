@@ -28,6 +28,8 @@ The search is bounded and weighed:
   the same slipped figure.
 
 The rule (NL205) reports the slipped figure at warning level, with what was weighed.
+The search itself runs on floats: it weighs thousands of candidate readings and yields a
+chance, not a value; the sum a finding states is added again in ``Decimal`` by the rule.
 """
 
 from __future__ import annotations
