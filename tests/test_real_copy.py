@@ -25,9 +25,10 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 # little of, rh157-rh180, 72.9 % before and 91.7 % after; 87.4 % on the whole set), so the
 # paragraphs of the rounds before keep their own floor, which only rises (rounds 1-6:
 # 87.4 %; rounds 1-5 alone 88.9 %, rounds 1-4 91.2 %). Round 7f (restatements, rates per
-# period and shares, rh205-rh226) took the set to 383 paragraphs and 84.0 %.
-RECALL_FLOOR = 0.835
-EARLIER_ROUNDS_FLOOR = 0.874
+# period and shares, rh205-rh226, 31.2 % before its fixes and 50.0 % after) took the set to
+# 383 paragraphs and 85.3 %; the rounds before rose to 87.6 %.
+RECALL_FLOOR = 0.85
+EARLIER_ROUNDS_FLOOR = 0.875
 LATEST_ROUND = frozenset(f"rh{n}" for n in range(205, 227))
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
 KNOWN_ERROR_ALARMS: frozenset[str] = frozenset()

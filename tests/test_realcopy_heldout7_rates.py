@@ -74,3 +74,55 @@ def test_a_part_counting_what_the_whole_counts_is_still_weighed() -> None:
         "Parmi les 34 accords signés durant cette journée, on trouve 50 accords de défense."
     )
     assert [code for code, _, _ in _codes(text)] == ["NL205"]
+
+
+# -- a figure written out in full, restated 1 000 times off --------------------------------
+
+_WAGE = (
+    "Une enquête révèle que les salariés touchent en moyenne 19270 € par an. Certains cadres"
+    " ont vu leur salaire baisser.\nEn 2009, un travailleur touchait en moyenne {later} par an,"
+    " soit 1605 € par mois."
+)
+
+
+@pytest.mark.parametrize(
+    "later", [f"19{NNBSP}270{NNBSP}000{NBSP}€", "19 270 000 €", f"19{NBSP}270{NBSP}000 euros"]
+)
+def test_a_figure_written_out_a_thousand_times_off_is_a_warning(later: str) -> None:
+    text = _WAGE.format(later=later)
+    found = [(code, severity, figure) for code, severity, figure in _codes(text)
+             if code == "NL103"]
+    assert [(code, severity) for code, severity, _ in found] == [("NL103", "warning")]
+    assert found[0][2].startswith("19")
+
+
+def test_the_wage_as_printed_is_silent() -> None:
+    assert [c for c, _, _ in _codes(_WAGE.format(later="19 270 €"))] == []
+
+
+def test_a_written_out_restatement_is_found_in_cms_markup() -> None:
+    html = "<p>" + _WAGE.format(later="19&nbsp;270&nbsp;000&nbsp;€").replace("\n", "</p><p>")
+    html += "</p>"
+    assert "NL103" in [c for c, _, _ in _codes(html, "html")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a round number repeats by chance
+        "Le ticket coûte 30 €. Plus loin, la salle a coûté 30 000 € à la commune.",
+        # two amounts of one sentence
+        "Il paie 661 € de loyer et 661 000 € d’emprunt, dit-il.",
+        # another currency
+        "Le loyer atteint 661 €. Le bien vaut 661 000 dollars.",
+        # the later value was written before: a figure at its own value
+        "Il a payé 661 000 € et 661 € de frais. Le bien vaut 661 000 €.",
+    ],
+)
+def test_figures_the_numbers_do_not_tie_stay_silent(text: str) -> None:
+    assert "NL103" not in [c for c, _, _ in _codes(text)]
+
+
+def test_an_amount_word_ties_a_round_number_too() -> None:
+    text = "Le loyer atteint 30 € par jour. Le montant total est de 30 000 € par jour, dit-il."
+    assert "NL103" in [c for c, _, _ in _codes(text)]
