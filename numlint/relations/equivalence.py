@@ -612,10 +612,7 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     if first.kind != second.kind or first.kind == "percent":
         return False
     restated_per_period = first.per != second.per
-    periods = periods_per_year(first.kind)
-    if restated_per_period and not (first.per in periods and second.per in periods) and (
-            denominators_between(first.per, second.per) is None) and not restates_loosely(
-            first.per, second.per, first.kind):
+    if restated_per_period and not _periods_convert(first, second):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:
@@ -634,6 +631,17 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
         ) < 1000:
             return False  # "programme 105, soit 718 millions": not one amount counted twice
     return converts or restated_per_period or marker not in ("ou", "hedge-after-comma")
+
+
+def _periods_convert(first: Mention, second: Mention) -> bool:
+    """Whether a rate per one period can be restated per the other: by the periods of its
+    kind, by the items it is counted per, or loosely (a power of 1 000 only)."""
+    periods = periods_per_year(first.kind)
+    return (
+        (first.per in periods and second.per in periods)
+        or denominators_between(first.per, second.per) is not None
+        or restates_loosely(first.per, second.per, first.kind)
+    )
 
 
 def _second_closes_claim(text: str, first: Mention, second: Mention, marker: Marker) -> bool:
