@@ -69,6 +69,8 @@ class Converter:
         if periods is None:
             periods = denominators_between(figure.per, like.per)
         if periods is None:
+            periods = periods_between(figure.per, like.per, LOOSE_PERIODS_PER_YEAR)
+        if periods is None:
             return None
         if figure.kind == "money":
             converted = self._money(figure, like)
@@ -173,6 +175,22 @@ def periods_per_year(kind: str) -> dict[str, int]:
 
 
 CALENDAR_PERIODS_PER_YEAR: dict[str, int] = {**PERIODS_PER_YEAR, "semaine": 52, "jour": 365}
+
+LOOSE_PERIODS_PER_YEAR: dict[str, int] = {
+    **CALENDAR_PERIODS_PER_YEAR, "heure": 8760, "minute": 525_600, "seconde": 31_536_000,
+}
+"""Every period a rate may be restated in when only a slip of a power of 1 000 is weighed:
+money per day or week (worked or calendar days, a factor of 1,7 at most, far from 1 000:
+``92,5 M€/an, soit 253 500 €/jour``), a count or a flow per hour, minute or second
+(``6250 par heure, environ 104 par minute``: copy does not say whether it runs all day)."""
+
+
+def restates_loosely(per: str | None, other: str | None, kind: str) -> bool:
+    """Whether a rate per ``per`` restated per ``other`` converts only by
+    :data:`LOOSE_PERIODS_PER_YEAR`, not by the periods of its kind: such a pair is weighed
+    as a ``loose`` tie (a power of 1 000 only, never a few percent)."""
+    return (per != other and periods_between(per, other, periods_per_year(kind)) is None
+            and periods_between(per, other, LOOSE_PERIODS_PER_YEAR) is not None)
 
 
 def periods_between(

@@ -23,12 +23,14 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 # 19.4 % before and 63.9 % after; round 6, again in two halves, to 361 paragraphs: 6c
 # totals, rh131-rh152, 9.5 % before and 47.6 % after; 6d conversions of kinds the set had
 # little of, rh157-rh180, 72.9 % before and 91.7 % after; 87.4 % on the whole set; round
-# 7e, mixed families, rh181-rh202, to 383 paragraphs: 65.4 % before and 80.8 % after,
-# 87.1 % on the whole set), so the paragraphs of the rounds before keep their own floor,
-# which only rises (rounds 1-6: 87.4 %; rounds 1-5 alone 88.9 %, rounds 1-4 91.2 %).
-RECALL_FLOOR = 0.87
-EARLIER_ROUNDS_FLOOR = 0.874
-LATEST_ROUND = frozenset(f"rh{n}" for n in range(181, 203))
+# 7, again in two halves, to 405 paragraphs: 7e mixed families, rh181-rh202, 65.4 % before
+# and 80.8 % after; 7f restatements, rates per period and shares, rh205-rh226, 31.2 %
+# before and 50.0 % after; 85.1 % on the whole set), so the paragraphs of the rounds
+# before keep their own floor, which only rises (rounds 1-6: 87.6 %; rounds 1-5 alone
+# 88.9 %, rounds 1-4 91.2 %).
+RECALL_FLOOR = 0.85
+EARLIER_ROUNDS_FLOOR = 0.875
+LATEST_ROUND = frozenset(f"rh{n}" for n in range(181, 227))
 # Originals with an error-level finding that is wrong (known, to be fixed): any other fails.
 KNOWN_ERROR_ALARMS: frozenset[str] = frozenset()
 # Warning-level findings on originals that are wrong, at most (text and HTML together).

@@ -25,6 +25,7 @@ from .ranges import bound_equivalences, find_ranges
 from .restatement import find_restatements
 from .shares import find_partitions
 from .sums import find_sums
+from .written_out import find_written_out_restatements
 
 __all__ = [
     "AmountChange",
@@ -40,9 +41,14 @@ __all__ = [
 ]
 
 
+def _restatements(text: str, mentions: Sequence[Mention]) -> list[Restatement]:
+    """Restatements of scaled or pointed figures, and of figures written out in full."""
+    return find_restatements(text, mentions) + find_written_out_restatements(text, mentions)
+
+
 _FINDERS: tuple[tuple[str, Callable[[str, Sequence[Mention]], list[Any]]], ...] = (
     ("equivalences", find_equivalences),
-    ("restatements", find_restatements),
+    ("restatements", _restatements),
     ("changes", find_changes),
     ("comparisons", find_comparisons),
     ("partitions", find_partitions),

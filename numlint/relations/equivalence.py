@@ -24,7 +24,7 @@ from typing import Literal
 import regex
 
 from ..cache import compile_pattern
-from ..conversion import denominators_between, periods_per_year
+from ..conversion import denominators_between, periods_per_year, restates_loosely
 from ..matching import match_at
 from ..mentions import Mention
 from .anaphora import find_anaphoric_conversions
@@ -239,8 +239,8 @@ def _neighbours(text: str, mentions: Sequence[Mention]) -> list[Equivalence]:
         if marker is None:
             continue
         kind, linker = marker
-        if period_shared:
-            kind = "loose"  # the period is read, not written: only a power of 1 000 counts
+        if period_shared or restates_loosely(first.per, second.per, first.kind):
+            kind = "loose"  # the period is read, or its factor uncertain: a power of 1 000
         if (
             _same_dimension(first, second, kind)
             and _second_closes_claim(text, first, second, kind)
@@ -401,12 +401,20 @@ def _in_parenthesis(text: str, figure: Mention) -> bool:
                                    for mark in (")", ".", "!", "?", "\n"))
 
 
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+_DURATION_JOINT = compile_pattern(r"(?i)" + _S + r"*(?:,|et)?" + _S + r"*|" + _S + r"*,"
+                                  + _S + r"*et" + _S + r"*")
+
+
 def _ends_a_compound(text: str, previous: Mention, figure: Mention) -> bool:
     """``14 lb 8 oz``, ``1 h 30 min``, ``5 pieds 10 pouces``: one quantity in two units."""
     if figure.kind != "quantity" or previous.kind not in ("quantity", "number"):
         return False
     gap = text[previous.end : figure.start]
     if previous.kind == "quantity":
+        if previous.unit in _DURATIONS and figure.unit in _DURATIONS and (
+                _DURATION_JOINT.fullmatch(gap)):
+            return previous.unit != figure.unit  # "27 ans, 7 mois et 6 jours": one duration
         return previous.unit != figure.unit and not gap.strip(" \u00a0\u202f")
     unit = _UNIT_TOKEN.fullmatch(gap)  # "14 lb 8 oz": a unit numlint does not know
     return unit is not None and unit.group(1).lower() not in _NOT_UNITS
@@ -604,9 +612,7 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
     if first.kind != second.kind or first.kind == "percent":
         return False
     restated_per_period = first.per != second.per
-    periods = periods_per_year(first.kind)
-    if restated_per_period and not (first.per in periods and second.per in periods) and (
-            denominators_between(first.per, second.per) is None):
+    if restated_per_period and not _periods_convert(first, second):
         return False
     if first.kind == "money":
         if first.currency is None or second.currency is None:
@@ -618,11 +624,24 @@ def _same_dimension(first: Mention, second: Mention, marker: Marker) -> bool:
         converts = first.unit != second.unit
     else:
         converts = False
-        if not (first.scale_exponent or second.scale_exponent) or min(
+        if restated_per_period and first.per is not None and second.per is not None:
+            pass  # "6250 par heure, environ 104 par minute": one count per two periods
+        elif not (first.scale_exponent or second.scale_exponent) or min(
             abs(first.value), abs(second.value)
         ) < 1000:
             return False  # "programme 105, soit 718 millions": not one amount counted twice
     return converts or restated_per_period or marker not in ("ou", "hedge-after-comma")
+
+
+def _periods_convert(first: Mention, second: Mention) -> bool:
+    """Whether a rate per one period can be restated per the other: by the periods of its
+    kind, by the items it is counted per, or loosely (a power of 1 000 only)."""
+    periods = periods_per_year(first.kind)
+    return (
+        (first.per in periods and second.per in periods)
+        or denominators_between(first.per, second.per) is not None
+        or restates_loosely(first.per, second.per, first.kind)
+    )
 
 
 def _second_closes_claim(text: str, first: Mention, second: Mention, marker: Marker) -> bool:

@@ -167,6 +167,13 @@ def _unpointed(text: str, candidates: Sequence[Mention], later: Mention) -> Rest
     first = near[-1]
     if abs(first.scale_exponent - later.scale_exponent) != 3:
         return None
+    return tied_restatement(text, first, later, distinctive(later))
+
+
+def tied_restatement(text: str, first: Mention, later: Mention,
+                     is_distinctive: bool) -> Restatement | None:
+    """``later`` restating ``first`` 1 000 times off, tied by an amount word or a definite
+    article before it, or by a distinctive number in another sentence; else None."""
     before = later.hedged_start
     tie: Literal["amount", "definite", "none"] = "none"
     tied = _AMOUNT_TIE.search(text, max(0, before - 80), before)
@@ -176,10 +183,9 @@ def _unpointed(text: str, candidates: Sequence[Mention], later: Mention) -> Rest
         tied = _DEFINITE.search(text, max(0, before - 8), before)
         if tied is not None:
             tie = "definite"
-    if tied is None and (not distinctive(later) or _same_sentence(text, first, later)):
+    if tied is None and (not is_distinctive or _same_sentence(text, first, later)):
         return None  # a round number, or two figures of one sentence: two amounts
-    return Restatement(first, later, tied.group("tie") if tied else "", tie,
-                       distinctive(later))
+    return Restatement(first, later, tied.group("tie") if tied else "", tie, is_distinctive)
 
 
 def _counts_alike(first: Mention, later: Mention, text: str) -> bool:

@@ -448,7 +448,17 @@ def _alike(whole: Mention, part: Mention, text: str, *, same_noun: bool = True,
         return part.currency is not None and part.currency == whole.currency
     if part.kind == "quantity":
         return part.unit is not None and part.unit == whole.unit
-    return not same_noun or _same_noun(_noun_after(text, whole), _noun_after(text, part))
+    return not same_noun or _same_noun(_noun_after(text, whole), _counted_by(text, part))
+
+
+def _counted_by(text: str, figure: Mention) -> str | None:
+    """What a plain number counts: the noun after it (``58 parties``), or after the *de*
+    of its scale word (``50 milliards d'investissements``: not the ``34 accords`` the
+    sentence opened on)."""
+    if figure.scale_exponent and match_at(_COUNTED_NOUN, text, figure.end) is not None:
+        counted = match_at(_NOUN_AFTER_DE, text, figure.end)
+        return counted.group(1).lower() if counted is not None else None
+    return _noun_after(text, figure)
 
 
 def _noun_after(text: str, figure: Mention) -> str | None:
@@ -513,4 +523,7 @@ _COUNTED_NOUN = compile_pattern(
     + r"|(?:la|le|les)" + _S + r"))" + _S + r"*\p{L}"
 )
 """``2 millions de foyers`` counts a noun; ``5 millions de l'État`` says where from."""
+_NOUN_AFTER_DE = compile_pattern(
+    r"(?i)" + _S + r"*(?:de(?![\p{L}])|d" + _APOS + r")" + _S + r"*(\p{L}[\p{L}\-]*)"
+)
 

@@ -33,7 +33,9 @@ It also finds a figure written without such a pointer that repeats the number of
 earlier one with a scale exactly 1 000 times off (*26 milliards de dirhams* in the lede,
 *le montant déclaré était de 26 millions de dirhams* in the quote), in the same currency
 or unit, within about a paragraph (800 characters), when that number is written with the
-later scale nowhere before it.
+later scale nowhere before it; and a figure written out in full, without a scale word,
+that repeats the significant digits of an earlier one exactly 1 000 times off (*19270 €
+par an* in the lede, *19 270 000 € par an* in the body): three zeros typed or lost.
 
 ## Why it matters
 
@@ -45,9 +47,9 @@ An error when the text says it is the same figure: a pointer, or an amount word 
 montant … était de*, *le prix … s'élève à*) or a definite article (*les 26 millions*)
 before a distinctive number (two significant digits or more, not a round half: *26*,
 *7,6*). A warning when only the numbers tie the two figures (a distinctive number, in
-another sentence), or when the number is round (*4*, *100*, *2,5*, *250*): round numbers
-repeat by chance. The evidence says what tied them (`tie`: pointer, amount, definite,
-none).
+another sentence; always for figures written out in full), or when the number is round
+(*4*, *100*, *2,5*, *250*): round numbers repeat by chance. The evidence says what tied
+them (`tie`: pointer, amount, definite, none).
 
 ## When it stays silent
 
@@ -88,10 +90,15 @@ amounts, and numlint does not guess.
         for restatement in document.relations.restatements:
             first, later = restatement.first, restatement.later
             if later.scale_exponent == first.scale_exponent:
-                continue
-            severity = _severity(restatement)
-            shift = first.scale_exponent - later.scale_exponent
-            fix = scale_fix(document.text, later, shift)
+                if later.value == first.value:
+                    continue
+                # written out in full, 1 000 times off: only the numbers tie them
+                severity: Severity = "warning"
+                fix = scale_fix(document.text, later, None)
+            else:
+                severity = _severity(restatement)
+                shift = first.scale_exponent - later.scale_exponent
+                fix = scale_fix(document.text, later, shift)
             if restatement.tie == "pointer":
                 message = N_(
                     "“{later}” restates “{first}” with another scale: one of them is wrong."
