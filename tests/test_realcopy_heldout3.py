@@ -286,3 +286,17 @@ def test_on_its_own_far_from_any_amount_is_no_part() -> None:
     text = ("Le club a dépensé 36 millions de francs en 2019. Trois saisons plus tard, sans"
             " aucun budget connu, le public a rempli à lui seul 29 000 places.")
     assert_silent(text, "NL205")
+
+
+@pytest.mark.parametrize("verb", ["Résultant", "RÉSULTANT"])
+def test_a_capitalised_result_verb_still_ties_a_net_change(verb: str) -> None:
+    """The cheap look before the case-blind pattern is case-blind too: the net change is
+    read as the sum of its changes (W = A − B), not left to the numbers alone."""
+    from numlint.relations.additions import find_additions
+
+    text = CAMEROON.format(slip="297,1 milliards").replace("résultant", verb)
+    slipped = CAMEROON.format(slip="297,1 millions").replace("résultant", verb)
+    [net] = find_additions(text, numlint.mentions(text))
+    assert [p.text for p in net.parts] == ["297,1 milliards de FCFA", "32,4 milliards"]
+    assert_silent(text, "NL205")
+    assert_flags(slipped, "NL205", "297,1 millions de FCFA")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..cache import compile_pattern
-from ..matching import match_at
+from ..matching import folded, match_at
 from ..mentions import Mention
 from ..mentions.lists import borrowing
 from .change_words import direction_of as _direction
@@ -91,7 +91,7 @@ def _net_of_changes(text: str, mentions: Sequence[Mention], index: int) -> Sum |
     if index + 2 >= len(mentions) or whole.kind == "percent":
         return None
     first = mentions[index + 1]
-    gap = text[whole.end : first.start]
+    gap = folded(text[whole.end : first.start])  # the pattern is case-blind: so is the look
     if not any(stem in gap for stem in _RESULT_STEMS):
         return None  # (a cheap look first: few gaps say what a change results from)
     if _RESULTS_FROM.fullmatch(text, whole.end, first.start) is None:
