@@ -31,6 +31,7 @@ from .fractions import find_fractions
 from .model import Sum
 from .parts import compatible, find_listed_parts, measure
 from .remainders import find_remainders
+from .share_coincidences import find_coincident_shares
 from .wording import APOSTROPHE as _APOS
 from .wording import SPACE as _S
 
@@ -144,7 +145,7 @@ def find_sums(text: str, mentions: Sequence[Mention]) -> list[Sum]:
     found: list[Sum] = [
         *find_listed_parts(text, mentions), *find_fractions(text, mentions),
         *find_additions(text, mentions), *find_remainders(text, mentions),
-        *find_coincident_sums(text, mentions),
+        *find_coincident_sums(text, mentions), *find_coincident_shares(text, mentions),
     ]
     for index, mention in enumerate(mentions):
         subsets = _subsets_after(text, mentions, index)

@@ -170,6 +170,8 @@ def coincidence_finding(text: str, relation: Sum) -> Finding | None:
     weighed = relation.weighed
     if weighed is None:
         return None
+    if relation.fraction is not None:
+        return _share_coincidence_finding(text, relation)
     tie = (f"none: of {weighed.figures} figures of this measure, {weighed.tried} rescaled"
            f" sums could add up (subsets of at most 4 parts, runs of at most 6); this one"
            f" agrees to {weighed.digits:g} significant digits, a search this wide finds"
@@ -178,6 +180,30 @@ def coincidence_finding(text: str, relation: Sum) -> Finding | None:
                          relation.parts, tie,
                          {"chance": weighed.chance, "sums_tried": weighed.tried,
                           "agreeing_digits": weighed.digits})
+
+
+def _share_coincidence_finding(text: str, relation: Sum) -> Finding:
+    """A percentage two amounts match only once one is read 1 000 times off
+    (:mod:`numlint.relations.share_coincidences`): either the part or the whole slipped,
+    so no rewrite is proposed."""
+    [part], whole, weighed = relation.parts, relation.total, relation.weighed
+    assert weighed is not None
+    ratio = abs(part.value).scaleb(weighed.shift) / abs(whole.value) * 100
+    return finding(
+        text, part, None,
+        N_("“{part}” is {percent} of “{whole}” only if one of them is read {factor} times"
+           " off: one scale word may have slipped."),
+        {"part": part.text, "percent": relation.tie, "whole": whole.text,
+         "factor": 10 ** abs(weighed.shift)},
+        {"percent": relation.tie, "part": part.text, "whole": whole.text,
+         "reading": (f"part × 10^{weighed.shift} or whole × 10^{-weighed.shift}:"
+                     f" {ratio:.5g} %"),
+         "tie": (f"none: of {weighed.figures} amounts of this sentence, {weighed.tried}"
+                 f" rescaled ratios could match; this one agrees to {weighed.digits:g}"
+                 f" significant digits, a search this wide finds one so close by chance"
+                 f" about {weighed.chance:.1%} of the time"),
+         "chance": weighed.chance, "ratios_tried": weighed.tried},
+    )
 
 
 def _slip_finding(text: str, figure: Mention, shift: int, whole: Mention,
