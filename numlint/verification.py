@@ -213,7 +213,7 @@ class _Reader:
                   mark: str) -> str:
         if assessment is None:
             return f"{first.text} ≈ {second.text} {mark}"
-        unit = second.currency or (second.written_unit.text if second.written_unit else "")
+        unit = second.unit_label
         expected = show(Amount(assessment.expected, unit), self.lang)
         converted = assessment.converted
         if converted.method == "ecb-rate" and converted.rate_date is not None:

@@ -135,6 +135,14 @@ class Mention:
         return (self.start, self.end)
 
     @property
+    def unit_label(self) -> str:
+        """What an amount like this one is counted in, for a message: the ISO code of its
+        currency, else its unit as written, else ``""``."""
+        if self.currency:
+            return self.currency
+        return self.written_unit.text if self.written_unit is not None else ""
+
+    @property
     def hedged_start(self) -> int:
         """Where the figure begins with its hedge (``près de`` | 95): what the words
         before a figure end at, for a relation finder looking back from it."""

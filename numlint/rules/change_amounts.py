@@ -159,5 +159,4 @@ def _scaled(figure: Mention, factor: Decimal) -> Mention:
 
 
 def _amount(interval: Interval, like: Mention) -> Amount:
-    unit = like.written_unit
-    return Amount(interval.middle, like.currency or (unit.text if unit else ""))
+    return Amount(interval.middle, like.unit_label)

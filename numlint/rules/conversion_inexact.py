@@ -127,7 +127,7 @@ usually comes from a rate of another year or a sum of the wrong lines.
 
 def _finding(assessment: Assessment, document: Document) -> Finding:
     first, second = assessment.equivalence.first, assessment.equivalence.second
-    unit = second.currency or (second.written_unit.text if second.written_unit else "")
+    unit = second.unit_label
     params = {
         "first": first.text,
         "second": second.text,

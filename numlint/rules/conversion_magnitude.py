@@ -167,8 +167,7 @@ def _finding(assessment: Assessment, document: Document, ratio: Decimal) -> Find
     params: dict[str, Any] = {
         "first": first.text,
         "second": second.text,
-        "expected": Amount(assessment.expected, second.currency or (
-            second.written_unit.text if second.written_unit else "")),
+        "expected": Amount(assessment.expected, second.unit_label),
         "factor": _rounded_factor(shown_ratio),
         "suggestion": fix.suggestion,
     }

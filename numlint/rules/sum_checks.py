@@ -291,4 +291,4 @@ def rounding(figure: Mention) -> Decimal:
 
 
 def amount(value: Decimal, like: Mention) -> Amount:
-    return Amount(value, like.currency or (like.written_unit.text if like.written_unit else ""))
+    return Amount(value, like.unit_label)
